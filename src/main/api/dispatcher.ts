@@ -1,0 +1,83 @@
+import type { DataSource } from 'typeorm'
+import type { z } from 'zod'
+import { contract, isOperationName, type OperationName, type OutputOf } from '../../shared/api/contract'
+import { ROLES, type Permission } from '../../shared/api/permissions'
+import { DomainError, fail, ok, type Result } from '../../shared/domain/result'
+import { rawConnection } from '../db/open'
+import type { ServiceContext } from '../services/context'
+import type { Handlers } from './handlers'
+
+export interface Session {
+  actor: string
+  role: keyof typeof ROLES
+}
+
+export interface DispatcherOptions {
+  dataSource: DataSource
+  handlers: Handlers
+  dataDir: string
+  session: Session
+  /** Where unexpected errors are logged (main process console by default). */
+  log?: (message: string, error: unknown) => void
+  clock?: () => Date
+}
+
+export type Dispatch = (operation: string, input: unknown) => Promise<Result<unknown>>
+
+/** The first zod issue as an API error naming the field. */
+export function validationError(error: z.ZodError): Result<never> {
+  const issue = error.issues[0]
+  const field = issue.path.map(String).join('.')
+  let message = issue.message
+  if (issue.code === 'unrecognized_keys') {
+    const keys = (issue as { keys: string[] }).keys
+    const where = field ? `${field}.` : ''
+    return fail('validation', `Unknown field ${keys.map((k) => where + k).join(', ')}`, where + keys[0])
+  }
+  if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) message = `has the wrong type (${message})`
+  return fail('validation', field ? `${field} ${message}` : message, field || undefined)
+}
+
+/**
+ * The only door to the services: parse the input (unknown keys rejected),
+ * check the permission, run the handler (writes in one transaction), return a Result.
+ * Calls are queued so that transactions on the single connection never interleave.
+ */
+export function createDispatcher(opts: DispatcherOptions): Dispatch {
+  const log = opts.log ?? ((m, e) => console.error(m, e))
+  const permissions = new Set<Permission>(ROLES[opts.session.role])
+  const raw = rawConnection(opts.dataSource)
+  let queue: Promise<unknown> = Promise.resolve()
+
+  async function run(operation: string, input: unknown): Promise<Result<unknown>> {
+    if (!isOperationName(operation)) return fail('unknown_operation', `There is no operation ${operation}`)
+    const def = contract[operation]
+    const parsed = def.input.safeParse(input ?? {})
+    if (!parsed.success) return validationError(parsed.error)
+    if (!permissions.has(def.permission)) {
+      return fail('forbidden', `The ${opts.session.role} role may not ${operation} (needs ${def.permission})`)
+    }
+    const handler = opts.handlers[operation] as (ctx: ServiceContext, i: unknown) => unknown
+    const now = (opts.clock ?? (() => new Date()))().toISOString()
+    try {
+      const call = async (tx: ServiceContext['tx']) =>
+        handler({ tx, raw, actor: opts.session.actor, operation, now, dataDir: opts.dataDir }, parsed.data)
+      const value = def.write ? await opts.dataSource.transaction(call) : await call(opts.dataSource.manager)
+      return ok(value as OutputOf<OperationName>)
+    } catch (e) {
+      if (e instanceof DomainError) {
+        // Messages written as a predicate ("is required") get the field's name in front.
+        const sentence = e.field && /^[a-z]/.test(e.message) ? `${e.field} ${e.message}` : e.message
+        return fail(e.code, sentence, e.field)
+      }
+      log(`Operation ${operation} failed unexpectedly`, e)
+      return fail('internal', 'Something went wrong inside the app; the change was not saved. The details are in the log.')
+    }
+  }
+
+  return (operation, input) => {
+    const result = queue.then(() => run(operation, input))
+    queue = result.catch(() => undefined)
+    return result
+  }
+}

@@ -1,0 +1,124 @@
+import 'reflect-metadata'
+import { parseArgs } from 'node:util'
+import { join, resolve } from 'node:path'
+import { startBackend } from '../backend'
+import { openDatabase, rawConnection } from '../db/open'
+import { loadDemo } from '../demo/load'
+import { startHttpBridge } from '../transport/http'
+import { defaultDataDir } from '../paths'
+import { ROLES } from '../../shared/api/permissions'
+
+/** `spn`: the command-line side of the app, for Node. Exit codes: 0 ok, 1 failure, 2 bad usage. */
+const USAGE = `Usage: spn <command> [options]
+
+Commands:
+  serve    [--data DIR] [--port N] [--demo] [--role secretariat|board]
+           Start the backend and serve the app on 127.0.0.1 (browser mode).
+  migrate  [--data DIR]            Create or update the database (after a backup copy).
+  demo     [--data DIR] [--seed N] Load the demo data into an empty database.
+
+DIR defaults to SPN_DATA_DIR or the user's app-data folder.`
+
+class UsageError extends Error {}
+
+function progressBar(label: string): (done: number, total: number) => void {
+  const tty = process.stderr.isTTY
+  return (done, total) => {
+    const width = 30
+    const filled = Math.round((done / total) * width)
+    const line = `${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`
+    if (tty) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`)
+    else if (done === total || done % Math.max(1, Math.floor(total / 4)) < 50) process.stderr.write(`${line}\n`)
+  }
+}
+
+async function demo(dataDir: string, seed: number): Promise<void> {
+  const db = await openDatabase({ dataDir })
+  try {
+    const counts = loadDemo(rawConnection(db.dataSource), { seed, onProgress: progressBar('Loading demo') })
+    console.log(
+      `Demo loaded into ${db.dbPath}: ${counts.branches} local organisations, ${counts.households} households, ` +
+        `${counts.persons} persons, ${counts.organisations} member organisations, ${counts.memberships} memberships (${counts.events} decisions).`,
+    )
+  } finally {
+    await db.close()
+  }
+}
+
+async function serve(dataDir: string, port: number, withDemo: boolean, role: string): Promise<void> {
+  if (!(role in ROLES)) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`)
+  const backend = await startBackend({ dataDir, session: { role: role as keyof typeof ROLES } })
+  if (withDemo && backend.db) {
+    const raw = rawConnection(backend.db.dataSource)
+    const n = (raw.prepare('SELECT count(*) AS n FROM branch').get() as { n: number }).n
+    if (n === 0) loadDemo(raw, { onProgress: progressBar('Loading demo') })
+  }
+  const bridge = await startHttpBridge(backend, { port, rendererDir: resolve(join(__dirname, '..', 'renderer')) })
+  if (backend.startupError) console.error(`The database could not be opened: ${backend.startupError}`)
+  console.log(`SPN Secretariat ready at ${bridge.url}`)
+  const stop = async () => {
+    await bridge.close()
+    await backend.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        demo: { type: 'boolean' },
+        seed: { type: 'string' },
+        role: { type: 'string' },
+      },
+      strict: true,
+    })
+    const dataDir = resolve(values.data ?? defaultDataDir())
+    switch (command) {
+      case 'serve': {
+        const port = values.port === undefined ? 0 : Number(values.port)
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535')
+        await serve(dataDir, port, values.demo ?? false, values.role ?? 'secretariat')
+        return -1
+      }
+      case 'migrate': {
+        const db = await openDatabase({ dataDir })
+        console.log(`Database ${db.dbPath} is at schema version ${db.schemaVersion}.${db.backupPath ? ` Backup: ${db.backupPath}` : ''}`)
+        await db.close()
+        return 0
+      }
+      case 'demo': {
+        const seed = values.seed === undefined ? 2007 : Number(values.seed)
+        if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number')
+        await demo(dataDir, seed)
+        return 0
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+        console.log(USAGE)
+        return command === undefined ? 2 : 0
+      default:
+        throw new UsageError(`Unknown command ${command}`)
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`spn: ${(e as Error).message}\n\n${USAGE}`)
+      return 2
+    }
+    console.error(`spn: ${(e as Error).message}`)
+    return 1
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    if (code >= 0) process.exit(code)
+  })
+}

@@ -1,0 +1,8 @@
+import { Register1764000000001 } from './0001-register'
+
+/** Every migration, in order. A static list: globs do not survive bundling. */
+export const MIGRATIONS = [Register1764000000001]
+
+/** The schema version this build of the app writes: the number of migrations. */
+export const SCHEMA_VERSION = MIGRATIONS.length
+export const MIGRATION_NAMES = MIGRATIONS.map((M) => new M().name)

@@ -1,0 +1,183 @@
+import type Database from 'better-sqlite3'
+import { makeRegisterNumber } from '../../shared/domain/registerNumber'
+import { personSearchText, personSortKey } from '../services/persons'
+import { CLAN_NAMES, DEMO_BRANCHES, DEMO_ORGANISATIONS, EXCLUSION_REASONS, FEMALE_NAMES, MALE_NAMES, REJECTION_REASONS, type DemoBranch } from './nameLists'
+import { addDays, Random } from './random'
+
+export interface DemoOptions {
+  seed?: number
+  /** Project households per project branch (240 gives the project's 1,200). */
+  householdsPerBranch?: number
+  /** SPN memberships to create (about 150 active at the end). */
+  memberships?: number
+  actor?: string
+  now?: string
+  onProgress?: (done: number, total: number) => void
+}
+
+export interface DemoCounts {
+  branches: number
+  households: number
+  persons: number
+  organisations: number
+  memberships: number
+  events: number
+}
+
+type Gender = 'female' | 'male'
+
+/**
+ * Loads a realistic, deterministic demo into an empty database: the 15 local
+ * organisations, the project households and persons in the 5 project branches,
+ * and SPN memberships with their decisions since 2004. One transaction,
+ * prepared statements (bulk path, DESIGN.md).
+ */
+export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCounts {
+  const rng = new Random(opts.seed ?? 2007)
+  const perBranch = opts.householdsPerBranch ?? 240
+  const membershipTarget = opts.memberships ?? 175
+  const now = opts.now ?? new Date().toISOString()
+  const actor = opts.actor ?? 'demo'
+  const existing = (raw.prepare('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n').get() as { n: number }).n
+  if (existing > 0) throw new Error('The database already holds data; the demo loads only into an empty database.')
+
+  const insBranch = raw.prepare(`INSERT INTO branch (code, name_mn, name_en, area_code, is_project_branch, established_on, notes, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`)
+  const insHousehold = raw.prepare(`INSERT INTO household (branch_id, head_person_id, single_woman_headed, children_count, area_code, soum, bag, address_line, created_at, updated_at)
+    VALUES (?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?)`)
+  const setHead = raw.prepare('UPDATE household SET head_person_id = ? WHERE id = ?')
+  const insPerson = raw.prepare(`INSERT INTO person (clan_name, patronymic, given_name, latin_name, register_number, gender, birth_date, phone, branch_id, household_id, search_text, sort_key, created_at, updated_at)
+    VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insOrg = raw.prepare(`INSERT INTO organisation (name_mn, name_en, kind, area_code, contact_name, phone, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, NULL, ?, ?)`)
+  const insMembership = raw.prepare(`INSERT INTO membership (member_type, person_id, organisation_id, branch_id, current_status, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+  const insEvent = raw.prepare(`INSERT INTO membership_event (membership_id, seq, type, effective_date, reason, reference, recorded_at, recorded_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insAudit = raw.prepare(`INSERT INTO audit_entry (at, actor, operation, entity_type, entity_id, before_json, after_json) VALUES (?, ?, 'demo.load', 'database', 0, NULL, ?)`)
+
+  const usedRegister = new Set<string>()
+  const registerFor = (b: DemoBranch, birthDate: string, gender: Gender): string => {
+    for (let serial = 0; ; serial++) {
+      const r = makeRegisterNumber(b.letters, birthDate, serial, gender)
+      if (!usedRegister.has(r)) {
+        usedRegister.add(r)
+        return r
+      }
+    }
+  }
+  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0 }
+  const addPerson = (b: DemoBranch, branchId: number, householdId: number | null, gender: Gender, birthDate: string, patronymic?: string): { id: number; givenName: string } => {
+    const givenName = rng.pick(gender === 'female' ? FEMALE_NAMES : MALE_NAMES)
+    const p = {
+      clanName: rng.chance(0.6) ? rng.pick(CLAN_NAMES) : null,
+      patronymic: patronymic ?? rng.pick(MALE_NAMES),
+      givenName,
+      latinName: null,
+      registerNumber: registerFor(b, birthDate, gender),
+      phone: birthDate < '1995-01-01' && rng.chance(0.7) ? `${rng.pick(['99', '88', '95', '91', '96'])}${String(rng.int(0, 999999)).padStart(6, '0')}` : null,
+    }
+    const info = insPerson.run(p.clanName, p.patronymic, p.givenName, p.registerNumber, gender, birthDate, p.phone, branchId, householdId,
+      personSearchText(p), personSortKey(p), now, now)
+    counts.persons++
+    return { id: Number(info.lastInsertRowid), givenName }
+  }
+
+  const totalSteps = DEMO_BRANCHES.filter((b) => b.project).length * perBranch + membershipTarget
+  let done = 0
+  const tick = () => {
+    done++
+    if (opts.onProgress && (done % 50 === 0 || done === totalSteps)) opts.onProgress(done, totalSteps)
+  }
+
+  raw.transaction(() => {
+    const branchIds = new Map<string, number>()
+    for (const b of DEMO_BRANCHES) {
+      const established = b.project ? '2004-05-12' : rng.date('2004-03-01', '2008-12-31')
+      branchIds.set(b.code, Number(insBranch.run(b.code, b.nameMn, b.nameEn, b.areaCode, b.project ? 1 : 0, established, now, now).lastInsertRowid))
+      counts.branches++
+    }
+    // Project households: sizes in pairs around 5 so each branch has exactly 5 persons per household on average.
+    for (const b of DEMO_BRANCHES.filter((x) => x.project)) {
+      const branchId = branchIds.get(b.code)!
+      let carry = 0
+      for (let i = 0; i < perBranch; i++) {
+        let size: number
+        if (i % 2 === 0 && i + 1 < perBranch) {
+          carry = rng.int(-2, 2)
+          size = 5 + carry
+        } else size = 5 - carry
+        carry = i % 2 === 0 ? carry : 0
+        const swh = rng.chance(0.72)
+        const adults = swh ? 1 : 2
+        const children = Math.max(0, size - adults)
+        const soum = rng.pick(b.soums)
+        const hid = Number(insHousehold.run(branchId, swh ? 1 : 0, children, b.areaCode, soum, `${rng.int(1, 9)}-р баг`, now, now).lastInsertRowid)
+        counts.households++
+        const headGender: Gender = swh ? 'female' : rng.chance(0.8) ? 'male' : 'female'
+        const headBirth = rng.date('1960-01-01', '1985-12-31')
+        const head = addPerson(b, branchId, hid, headGender, headBirth)
+        setHead.run(head.id, hid)
+        let father = headGender === 'male' ? head.givenName : undefined
+        if (!swh) {
+          const partner = addPerson(b, branchId, hid, headGender === 'male' ? 'female' : 'male', rng.date('1960-01-01', '1986-12-31'))
+          if (headGender === 'female') father = partner.givenName
+        }
+        // Children carry their father's given name as patronymic (a random one where he is not in the household).
+        const childPatronymic = father ?? rng.pick(MALE_NAMES)
+        for (let c = 0; c < children; c++) {
+          addPerson(b, branchId, hid, rng.chance(0.5) ? 'female' : 'male', rng.date('1990-01-01', '2006-12-31'), childPatronymic)
+        }
+        tick()
+      }
+    }
+    // Member organisations, then memberships with their decisions since 2004.
+    const orgIds: Array<{ id: number; branch: DemoBranch }> = []
+    for (const o of DEMO_ORGANISATIONS) {
+      const b = rng.pick(DEMO_BRANCHES)
+      const id = Number(insOrg.run(o.nameMn, o.nameEn, o.kind, b.areaCode, `${rng.pick(MALE_NAMES).charAt(0)}. ${rng.pick(FEMALE_NAMES)}`, now, now).lastInsertRowid)
+      orgIds.push({ id, branch: b })
+      counts.organisations++
+    }
+    for (let i = 0; i < membershipTarget; i++) {
+      let memberType: 'person' | 'organisation' = 'person'
+      let personId: number | null = null
+      let organisationId: number | null = null
+      let b: DemoBranch
+      if (i < orgIds.length) {
+        memberType = 'organisation'
+        organisationId = orgIds[i].id
+        b = orgIds[i].branch
+      } else {
+        b = i % 3 === 0 ? rng.pick(DEMO_BRANCHES) : DEMO_BRANCHES[i % 5]
+        const gender: Gender = rng.chance(0.7) ? 'female' : 'male'
+        personId = addPerson(b, branchIds.get(b.code)!, null, gender, rng.date('1955-01-01', '1985-12-31')).id
+      }
+      const events: Array<[string, string, string | null, string | null]> = []
+      const applied = rng.date('2004-03-01', '2011-06-30')
+      events.push(['applied', applied, null, null])
+      const decided = addDays(applied, rng.int(10, 60))
+      const ref = (d: string) => `ТЗ-${d.slice(0, 4)}/${String(rng.int(1, 40)).padStart(2, '0')}`
+      if (rng.chance(0.05)) events.push(['rejected', decided, rng.pick(REJECTION_REASONS), ref(decided)])
+      else {
+        events.push(['accepted', decided, null, ref(decided)])
+        const r = rng.next()
+        const later = addDays(decided, rng.int(200, 2000))
+        if (later < '2011-12-31') {
+          if (r < 0.02) events.push(['excluded', later, rng.pick(EXCLUSION_REASONS), ref(later)])
+          else if (r < 0.07) events.push(['resigned', later, null, null])
+          else if (r < 0.085 && memberType === 'person') events.push(['died', later, null, null])
+        }
+      }
+      const status = { applied: 'applicant', accepted: 'active', rejected: 'rejected', excluded: 'excluded', resigned: 'resigned', died: 'deceased' }[events[events.length - 1][0]]!
+      const mid = Number(insMembership.run(memberType, personId, organisationId, branchIds.get(b.code)!, status, now).lastInsertRowid)
+      counts.memberships++
+      events.forEach(([type, date, reason, reference], k) => {
+        insEvent.run(mid, k + 1, type, date, reason, reference, now, actor)
+        counts.events++
+      })
+      tick()
+    }
+    insAudit.run(now, actor, JSON.stringify({ seed: opts.seed ?? 2007, ...counts }))
+  })()
+  return counts
+}

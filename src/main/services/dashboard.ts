@@ -1,0 +1,68 @@
+import { MEMBERSHIP_STATUSES, statusOn, type MembershipStatus } from '../../shared/domain/membership'
+import type { DashboardSummary } from '../../shared/api/types'
+import type { ServiceContext } from './context'
+
+const zero = (): Record<MembershipStatus, number> =>
+  Object.fromEntries(MEMBERSHIP_STATUSES.map((s) => [s, 0])) as Record<MembershipStatus, number>
+
+/**
+ * Counts for the dashboard. Member statuses are derived from the history as
+ * of `asOf` (today by default), so past dates give past figures.
+ */
+export function dashboardSummary(ctx: ServiceContext, asOf?: string): DashboardSummary {
+  const date = asOf ?? ctx.now.slice(0, 10)
+  const branches = ctx.raw
+    .prepare(
+      `SELECT b.id, b.name_mn AS mn, b.name_en AS en, b.is_project_branch AS project,
+        (SELECT count(*) FROM person p WHERE p.branch_id = b.id) AS persons,
+        (SELECT count(*) FROM household h WHERE h.branch_id = b.id) AS households
+       FROM branch b ORDER BY b.is_project_branch DESC, b.name_en`,
+    )
+    .all() as Array<{ id: number; mn: string; en: string; project: number; persons: number; households: number }>
+  const events = ctx.raw
+    .prepare(
+      `SELECT m.id AS membershipId, m.branch_id AS branchId, e.type, e.effective_date AS effectiveDate, e.seq
+       FROM membership_event e JOIN membership m ON m.id = e.membership_id WHERE e.effective_date <= ?`,
+    )
+    .all(date) as Array<{ membershipId: number; branchId: number; type: 'applied'; effectiveDate: string; seq: number }>
+  const byMembership = new Map<number, { branchId: number; events: typeof events }>()
+  for (const e of events) {
+    const m = byMembership.get(e.membershipId) ?? { branchId: e.branchId, events: [] }
+    m.events.push(e)
+    byMembership.set(e.membershipId, m)
+  }
+  const statusByBranch = new Map<number, Record<MembershipStatus, number>>()
+  const totalByStatus = zero()
+  for (const m of byMembership.values()) {
+    const s = statusOn(m.events, date)
+    if (!s) continue
+    const counts = statusByBranch.get(m.branchId) ?? zero()
+    counts[s] += 1
+    totalByStatus[s] += 1
+    statusByBranch.set(m.branchId, counts)
+  }
+  const hh = ctx.raw
+    .prepare(`SELECT count(*) AS n, coalesce(sum(single_woman_headed), 0) AS swh, coalesce(sum(children_count), 0) AS children FROM household`)
+    .get() as { n: number; swh: number; children: number }
+  const persons = (ctx.raw.prepare('SELECT count(*) AS n FROM person').get() as { n: number }).n
+  return {
+    asOf: date,
+    totals: {
+      branches: branches.length,
+      projectBranches: branches.filter((b) => b.project === 1).length,
+      persons,
+      households: hh.n,
+      singleWomanHeaded: hh.swh,
+      children: hh.children,
+    },
+    membersByStatus: totalByStatus,
+    byBranch: branches.map((b) => ({
+      branchId: b.id,
+      branchName: { mn: b.mn, en: b.en },
+      isProjectBranch: b.project === 1,
+      persons: b.persons,
+      households: b.households,
+      byStatus: statusByBranch.get(b.id) ?? zero(),
+    })),
+  }
+}

@@ -1,0 +1,135 @@
+import type { z } from 'zod'
+import { DomainError } from '../../shared/domain/result'
+import { searchKey, shortName } from '../../shared/domain/names'
+import type { contract, householdInput } from '../../shared/api/contract'
+import type { Household, HouseholdDetail, HouseholdRow, Page } from '../../shared/api/types'
+import { HouseholdEntity, PersonEntity } from '../db/entities'
+import { audit, type ServiceContext } from './context'
+import { requireBranch } from './branches'
+import { auditFor } from './auditLog'
+import { PERSON_ROW_SQL, toPersonRow } from './persons'
+
+type HouseholdInput = z.output<typeof householdInput>
+type SearchInput = z.output<(typeof contract)['households.search']['input']>
+
+function toHousehold(e: HouseholdEntity): Household {
+  return {
+    id: e.id,
+    branchId: e.branchId,
+    headPersonId: e.headPersonId,
+    singleWomanHeaded: Boolean(e.singleWomanHeaded),
+    childrenCount: e.childrenCount,
+    areaCode: e.areaCode,
+    soum: e.soum,
+    bag: e.bag,
+    addressLine: e.addressLine,
+  }
+}
+
+const ROW_SQL = `SELECT h.id, h.branch_id AS branchId, h.head_person_id AS headPersonId,
+  h.single_woman_headed AS singleWomanHeaded, h.children_count AS childrenCount, h.area_code AS areaCode,
+  h.soum, h.bag, h.address_line AS addressLine, b.name_mn AS branchMn, b.name_en AS branchEn,
+  hp.patronymic AS headPatronymic, hp.given_name AS headGivenName,
+  (SELECT count(*) FROM person x WHERE x.household_id = h.id) AS memberCount
+  FROM household h JOIN branch b ON b.id = h.branch_id LEFT JOIN person hp ON hp.id = h.head_person_id`
+
+function toRow(r: Record<string, unknown>): HouseholdRow {
+  type Raw = Omit<Household, 'singleWomanHeaded'> & {
+    branchMn: string
+    branchEn: string
+    headPatronymic: string | null
+    headGivenName: string | null
+    memberCount: number
+    singleWomanHeaded: number
+  }
+  const { branchMn, branchEn, headPatronymic, headGivenName, singleWomanHeaded, ...h } = r as unknown as Raw
+  return {
+    ...h,
+    singleWomanHeaded: singleWomanHeaded === 1,
+    headName: headGivenName ? shortName({ patronymic: headPatronymic ?? '', givenName: headGivenName }) : null,
+    branchName: { mn: branchMn, en: branchEn },
+  }
+}
+
+export function householdRow(ctx: ServiceContext, id: number): HouseholdRow {
+  const r = ctx.raw.prepare(`${ROW_SQL} WHERE h.id = ?`).get(id) as Record<string, unknown> | undefined
+  if (!r) throw new DomainError('not_found', `No household with id ${id}`, 'id')
+  return toRow(r)
+}
+
+async function checkHousehold(ctx: ServiceContext, input: HouseholdInput, id?: number): Promise<void> {
+  await requireBranch(ctx, input.branchId)
+  if (input.headPersonId !== null) {
+    const head = await ctx.tx.findOneBy(PersonEntity, { id: input.headPersonId })
+    if (!head) throw new DomainError('not_found', `No person with id ${input.headPersonId}`, 'headPersonId')
+    if (id === undefined || head.householdId !== id) {
+      throw new DomainError('validation', 'must be a person of this household', 'headPersonId')
+    }
+    if (input.singleWomanHeaded && head.gender !== 'female') {
+      throw new DomainError('validation', 'a single-woman-headed household needs a woman as head', 'singleWomanHeaded')
+    }
+  }
+  if (id !== undefined) {
+    const n = (ctx.raw.prepare('SELECT count(*) AS n FROM person WHERE household_id = ? AND branch_id <> ?').get(id, input.branchId) as { n: number }).n
+    if (n > 0) throw new DomainError('validation', `${n} persons of this household belong to another local organisation`, 'branchId')
+  }
+}
+
+export async function createHousehold(ctx: ServiceContext, input: HouseholdInput): Promise<Household> {
+  if (input.headPersonId !== null) {
+    throw new DomainError('validation', 'add the household first, then its persons, then choose the head', 'headPersonId')
+  }
+  await checkHousehold(ctx, input)
+  const e = ctx.tx.create(HouseholdEntity, { ...input, createdAt: ctx.now, updatedAt: ctx.now })
+  const out = toHousehold(await ctx.tx.save(HouseholdEntity, e))
+  await audit(ctx, 'household', out.id, null, out)
+  return out
+}
+
+export async function updateHousehold(ctx: ServiceContext, input: { id: number; household: HouseholdInput }): Promise<Household> {
+  const e = await ctx.tx.findOneBy(HouseholdEntity, { id: input.id })
+  if (!e) throw new DomainError('not_found', `No household with id ${input.id}`, 'id')
+  const before = toHousehold(e)
+  await checkHousehold(ctx, input.household, input.id)
+  Object.assign(e, input.household, { updatedAt: ctx.now })
+  const out = toHousehold(await ctx.tx.save(HouseholdEntity, e))
+  await audit(ctx, 'household', out.id, before, out)
+  return out
+}
+
+const SORT: Record<SearchInput['sort'], string> = {
+  id: 'h.id',
+  head: 'hp.sort_key',
+  childrenCount: 'h.children_count',
+  branch: 'b.name_en',
+}
+
+export function searchHouseholds(ctx: ServiceContext, input: SearchInput): Page<HouseholdRow> {
+  const where: string[] = []
+  const params: unknown[] = []
+  for (const word of searchKey(input.query).split(' ').filter(Boolean)) {
+    // A household matches when any of its persons matches by name or register number.
+    where.push(`EXISTS (SELECT 1 FROM person s WHERE s.household_id = h.id AND s.search_text LIKE ?)`)
+    params.push(`%${word}%`)
+  }
+  if (input.branchId !== undefined) {
+    where.push('h.branch_id = ?')
+    params.push(input.branchId)
+  }
+  if (input.singleWomanHeaded !== undefined) {
+    where.push('h.single_woman_headed = ?')
+    params.push(input.singleWomanHeaded ? 1 : 0)
+  }
+  const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
+  const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM household h${w}`).get(...params) as { n: number }).n
+  const rows = ctx.raw
+    .prepare(`${ROW_SQL}${w} ORDER BY ${SORT[input.sort]} ${input.dir === 'desc' ? 'DESC' : 'ASC'}, h.id LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Array<Record<string, unknown>>
+  return { rows: rows.map(toRow), total, page: input.page, pageSize: input.pageSize }
+}
+
+export function getHousehold(ctx: ServiceContext, id: number): HouseholdDetail {
+  const household = householdRow(ctx, id)
+  const members = (ctx.raw.prepare(`${PERSON_ROW_SQL} WHERE p.household_id = ? ORDER BY p.birth_date`).all(id) as Array<Record<string, unknown>>).map(toPersonRow)
+  return { household, members, audit: auditFor(ctx, 'household', id) }
+}

@@ -1,0 +1,166 @@
+import type { z } from 'zod'
+import { DomainError } from '../../shared/domain/result'
+import { checkNextEvent, statusAfter, type MembershipEventType, type MembershipStatus } from '../../shared/domain/membership'
+import type { applyInput, contract, decideInput } from '../../shared/api/contract'
+import type { Membership, MembershipEvent, MembershipRow, Page } from '../../shared/api/types'
+import { MembershipEntity, MembershipEventEntity, OrganisationEntity, PersonEntity } from '../db/entities'
+import { audit, type ServiceContext } from './context'
+import { requireBranch } from './branches'
+
+type ListInput = z.output<(typeof contract)['members.list']['input']>
+
+const NAME_SQL = `CASE WHEN m.member_type = 'person'
+    THEN substr(p.patronymic, 1, 1) || '. ' || p.given_name
+    ELSE o.name_mn END`
+
+const ROW_SQL = `SELECT m.id, m.member_type AS memberType, m.person_id AS personId, m.organisation_id AS organisationId,
+  ${NAME_SQL} AS memberName, p.gender, m.branch_id AS branchId, b.name_mn AS branchMn, b.name_en AS branchEn,
+  m.current_status AS status,
+  (SELECT min(effective_date) FROM membership_event e WHERE e.membership_id = m.id) AS since,
+  (SELECT max(effective_date) FROM membership_event e WHERE e.membership_id = m.id) AS lastDecision
+  FROM membership m JOIN branch b ON b.id = m.branch_id
+  LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id`
+
+type RawRow = Omit<MembershipRow, 'branchName'> & { branchMn: string; branchEn: string }
+
+function toRow(r: RawRow): MembershipRow {
+  const { branchMn, branchEn, ...rest } = r
+  return { ...rest, branchName: { mn: branchMn, en: branchEn } }
+}
+
+function eventsOf(ctx: ServiceContext, membershipId: number): MembershipEvent[] {
+  return ctx.raw
+    .prepare(
+      `SELECT id, seq, type, effective_date AS effectiveDate, reason, reference, recorded_at AS recordedAt, recorded_by AS recordedBy
+       FROM membership_event WHERE membership_id = ? ORDER BY effective_date, seq`,
+    )
+    .all(membershipId) as MembershipEvent[]
+}
+
+export function getMembership(ctx: ServiceContext, id: number): Membership {
+  const r = ctx.raw.prepare(`${ROW_SQL} WHERE m.id = ?`).get(id) as RawRow | undefined
+  if (!r) throw new DomainError('not_found', `No membership with id ${id}`, 'membershipId')
+  const row = toRow(r)
+  return {
+    id: row.id,
+    memberType: row.memberType,
+    personId: row.personId,
+    organisationId: row.organisationId,
+    memberName: row.memberName,
+    branchId: row.branchId,
+    branchName: row.branchName,
+    status: row.status,
+    events: eventsOf(ctx, id),
+  }
+}
+
+export async function membershipOfPerson(ctx: ServiceContext, personId: number): Promise<Membership | null> {
+  const m = ctx.raw.prepare('SELECT id FROM membership WHERE person_id = ?').get(personId) as { id: number } | undefined
+  return m ? getMembership(ctx, m.id) : null
+}
+
+export function listMembers(ctx: ServiceContext, input: ListInput): Page<MembershipRow> {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (input.branchId !== undefined) {
+    where.push('m.branch_id = ?')
+    params.push(input.branchId)
+  }
+  if (input.status !== undefined) {
+    where.push('m.current_status = ?')
+    params.push(input.status)
+  }
+  if (input.memberType !== undefined) {
+    where.push('m.member_type = ?')
+    params.push(input.memberType)
+  }
+  const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
+  const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM membership m${w}`).get(...params) as { n: number }).n
+  const rows = ctx.raw
+    .prepare(`${ROW_SQL}${w} ORDER BY b.name_en, memberName, m.id LIMIT ? OFFSET ?`)
+    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as RawRow[]
+  return { rows: rows.map(toRow), total, page: input.page, pageSize: input.pageSize }
+}
+
+const REASON_REQUIRED: readonly MembershipEventType[] = ['rejected', 'excluded']
+
+async function appendEvent(
+  ctx: ServiceContext,
+  membership: MembershipEntity,
+  type: MembershipEventType,
+  date: string,
+  reason: string | null,
+  reference: string | null,
+): Promise<void> {
+  const events = eventsOf(ctx, membership.id)
+  const problem = checkNextEvent(events, { type, effectiveDate: date })
+  if (problem) throw new DomainError(problem.startsWith('must') ? 'validation' : 'conflict', problem, problem.startsWith('must') ? 'date' : 'decision')
+  if (REASON_REQUIRED.includes(type) && !reason) {
+    throw new DomainError('validation', `is required when a membership is ${type}`, 'reason')
+  }
+  if (date > ctx.now.slice(0, 10)) throw new DomainError('validation', 'must not be in the future', 'date')
+  const seq = events.reduce((m, e) => Math.max(m, e.seq), 0) + 1
+  await ctx.tx.insert(MembershipEventEntity, {
+    membershipId: membership.id,
+    seq,
+    type,
+    effectiveDate: date,
+    reason,
+    reference,
+    recordedAt: ctx.now,
+    recordedBy: ctx.actor,
+  })
+  const status: MembershipStatus = statusAfter(type)
+  await ctx.tx.update(MembershipEntity, { id: membership.id }, { currentStatus: status })
+}
+
+/** Records an application for SPN membership at a local organisation (a new membership, or a new application after leaving). */
+export async function applyForMembership(ctx: ServiceContext, input: z.output<typeof applyInput>): Promise<Membership> {
+  await requireBranch(ctx, input.branchId)
+  let existing: MembershipEntity | null
+  if (input.member.type === 'person') {
+    const person = await ctx.tx.findOneBy(PersonEntity, { id: input.member.personId })
+    if (!person) throw new DomainError('not_found', `No person with id ${input.member.personId}`, 'member.personId')
+    if (person.birthDate && input.date < person.birthDate) throw new DomainError('validation', 'is before the person was born', 'date')
+    existing = await ctx.tx.findOneBy(MembershipEntity, { personId: person.id })
+  } else {
+    const org = await ctx.tx.findOneBy(OrganisationEntity, { id: input.member.organisationId })
+    if (!org) throw new DomainError('not_found', `No organisation with id ${input.member.organisationId}`, 'member.organisationId')
+    existing = await ctx.tx.findOneBy(MembershipEntity, { organisationId: org.id })
+  }
+  let membership = existing
+  const before = existing ? getMembership(ctx, existing.id) : null
+  if (!membership) {
+    membership = await ctx.tx.save(
+      MembershipEntity,
+      ctx.tx.create(MembershipEntity, {
+        memberType: input.member.type,
+        personId: input.member.type === 'person' ? input.member.personId : null,
+        organisationId: input.member.type === 'organisation' ? input.member.organisationId : null,
+        branchId: input.branchId,
+        currentStatus: 'applicant',
+        createdAt: ctx.now,
+      }),
+    )
+  } else if (membership.branchId !== input.branchId) {
+    if (!['rejected', 'excluded', 'resigned'].includes(membership.currentStatus)) {
+      throw new DomainError('conflict', 'is a member or applicant of another local organisation', 'branchId')
+    }
+    await ctx.tx.update(MembershipEntity, { id: membership.id }, { branchId: input.branchId })
+  }
+  await appendEvent(ctx, membership, 'applied', input.date, input.note, null)
+  const after = getMembership(ctx, membership.id)
+  await audit(ctx, 'membership', membership.id, before, after)
+  return after
+}
+
+/** Records a decision of the local board (or a resignation or death) in the membership's history. */
+export async function decideMembership(ctx: ServiceContext, input: z.output<typeof decideInput>): Promise<Membership> {
+  const membership = await ctx.tx.findOneBy(MembershipEntity, { id: input.membershipId })
+  if (!membership) throw new DomainError('not_found', `No membership with id ${input.membershipId}`, 'membershipId')
+  const before = getMembership(ctx, membership.id)
+  await appendEvent(ctx, membership, input.decision, input.date, input.reason, input.reference)
+  const after = getMembership(ctx, membership.id)
+  await audit(ctx, 'membership', membership.id, before, after)
+  return after
+}

@@ -1,0 +1,61 @@
+import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { CONTENT_SECURITY_POLICY } from './security'
+
+/** The window's settings: isolated, sandboxed, no Node in the renderer. */
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'SPN Secretariat',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  }
+}
+
+export function rendererEntry(outDir: string, devServerUrl?: string): string {
+  return devServerUrl ?? pathToFileURL(join(outDir, 'renderer', 'index.html')).href
+}
+
+/** True for URLs of the app's own renderer (the built files, or the dev server). */
+export function isAppUrl(url: string, entry: string): boolean {
+  const base = entry.startsWith('file:') ? entry.slice(0, entry.lastIndexOf('/') + 1) : new URL(entry).origin + '/'
+  return url.startsWith(base)
+}
+
+/** Denies every permission request, blocks navigation and new windows, and sets the CSP header. */
+export function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+}
+
+export function createMainWindow(outDir: string, devServerUrl?: string): BrowserWindow {
+  const entry = rendererEntry(outDir, devServerUrl)
+  const win = new BrowserWindow(windowOptions(join(outDir, 'preload', 'index.js')))
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Links to the web open in the user's browser, never inside the app.
+    if (/^https:\/\//.test(url)) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, entry)) event.preventDefault()
+  })
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(entry)
+  return win
+}

@@ -1,0 +1,119 @@
+import { Alert, AppShell, Center, Group, Loader, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { useI18n } from './i18n'
+import { href, useRoute, type Route } from './router'
+import { useOperation } from './components/useOperation'
+import { DashboardPage } from './features/dashboard/DashboardPage'
+import { BranchesPage } from './features/branches/BranchesPage'
+import { PersonsPage } from './features/persons/PersonsPage'
+import { PersonPage } from './features/persons/PersonPage'
+import { HouseholdsPage } from './features/households/HouseholdsPage'
+import { HouseholdPage } from './features/households/HouseholdPage'
+import { MembersPage } from './features/members/MembersPage'
+import type { MessageKey } from '../../shared/i18n'
+
+const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][] }> = [
+  { route: { page: 'dashboard' }, label: 'nav.dashboard', matches: ['dashboard'] },
+  { route: { page: 'branches' }, label: 'nav.branches', matches: ['branches'] },
+  { route: { page: 'persons' }, label: 'nav.persons', matches: ['persons', 'person'] },
+  { route: { page: 'households' }, label: 'nav.households', matches: ['households', 'household'] },
+  { route: { page: 'members' }, label: 'nav.members', matches: ['members'] },
+]
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'dashboard':
+      return <DashboardPage />
+    case 'branches':
+      return <BranchesPage />
+    case 'persons':
+      return <PersonsPage />
+    case 'person':
+      return <PersonPage id={route.id} />
+    case 'households':
+      return <HouseholdsPage />
+    case 'household':
+      return <HouseholdPage id={route.id} />
+    case 'members':
+      return <MembersPage />
+  }
+}
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n()
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('lang.label')}
+      value={lang}
+      onChange={(v) => setLang(v as 'mn' | 'en')}
+      data={[
+        { value: 'mn', label: 'Монгол' },
+        { value: 'en', label: 'English' },
+      ]}
+    />
+  )
+}
+
+export function App() {
+  const { t } = useI18n()
+  const route = useRoute()
+  const info = useOperation('system.info', {})
+
+  if (info.status === 'loading' && !info.data) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    )
+  }
+  if (info.status === 'error' && info.error.code === 'unavailable') {
+    return (
+      <Center h="100vh" p="xl">
+        <Stack maw={640}>
+          <Group justify="flex-end">
+            <LanguageSwitch />
+          </Group>
+          <Alert color="red" title={t('startup.title')} role="alert">
+            <Text size="sm">{t('startup.body')}</Text>
+            <Text size="sm" mt="xs" ff="monospace" data-testid="startup-error">
+              {info.error.message}
+            </Text>
+          </Alert>
+        </Stack>
+      </Center>
+    )
+  }
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={4}>{t('app.title')}</Title>
+            <Text size="sm" c="dimmed">
+              {t('app.subtitle')}
+            </Text>
+          </Group>
+          <Group gap="md">
+            {info.data && (
+              <Text size="xs" c="dimmed">
+                {info.data.actor} · v{info.data.version}
+              </Text>
+            )}
+            <LanguageSwitch />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <nav aria-label="Main">
+          {NAV.map((n) => (
+            <NavLink key={n.label} href={href(n.route)} label={t(n.label)} active={n.matches.includes(route.page)} />
+          ))}
+        </nav>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Page route={route} />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

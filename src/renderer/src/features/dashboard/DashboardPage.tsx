@@ -1,0 +1,102 @@
+import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { MEMBERSHIP_STATUSES } from '../../../../shared/domain/membership'
+import { useI18n } from '../../i18n'
+import { useOperation } from '../../components/useOperation'
+import { Empty, PageState } from '../../components/PageState'
+
+function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <Card withBorder padding="md">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700} data-testid={`stat-${label}`}>
+        {value}
+      </Text>
+      {note && (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      )}
+    </Card>
+  )
+}
+
+export function DashboardPage() {
+  const { t, num, date, local } = useI18n()
+  const summary = useOperation('dashboard.summary', {})
+  return (
+    <Stack>
+      <Title order={2}>{t('dashboard.title')}</Title>
+      <PageState state={summary} reload={summary.reload}>
+        {(s) => (
+          <Stack>
+            <Text c="dimmed" size="sm">
+              {t('dashboard.asOf', { date: date(s.asOf) })}
+            </Text>
+            <SimpleGrid cols={{ base: 2, lg: 4 }}>
+              <Stat label={t('dashboard.branches')} value={num(s.totals.branches)} note={t('dashboard.projectBranches', { n: s.totals.projectBranches })} />
+              <Stat label={t('dashboard.activeMembers')} value={num(s.membersByStatus.active)} />
+              <Stat label={t('dashboard.households')} value={num(s.totals.households)} note={t('dashboard.swh', { n: num(s.totals.singleWomanHeaded) })} />
+              <Stat label={t('dashboard.persons')} value={num(s.totals.persons)} note={`${t('dashboard.children')}: ${num(s.totals.children)}`} />
+            </SimpleGrid>
+            <Title order={4}>{t('dashboard.byBranch')}</Title>
+            {s.byBranch.length === 0 ? (
+              <Empty />
+            ) : (
+              <Table striped withTableBorder stickyHeader aria-label={t('dashboard.byBranch')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('branch.name')}</Table.Th>
+                    <Table.Th ta="right">{t('branch.persons')}</Table.Th>
+                    <Table.Th ta="right">{t('branch.households')}</Table.Th>
+                    {MEMBERSHIP_STATUSES.map((st) => (
+                      <Table.Th key={st} ta="right">
+                        {t(`status.${st}`)}
+                      </Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {s.byBranch.map((b) => (
+                    <Table.Tr key={b.branchId}>
+                      <Table.Td>
+                        <Group gap={6}>
+                          <Text size="sm" fw={b.isProjectBranch ? 600 : 400}>
+                            {local(b.branchName)}
+                          </Text>
+                          {b.isProjectBranch && (
+                            <Text size="xs" c="teal">
+                              ★
+                            </Text>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td ta="right">{num(b.persons)}</Table.Td>
+                      <Table.Td ta="right">{num(b.households)}</Table.Td>
+                      {MEMBERSHIP_STATUSES.map((st) => (
+                        <Table.Td key={st} ta="right">
+                          {num(b.byStatus[st])}
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+                  <Table.Tr fw={700}>
+                    <Table.Td>{t('common.total')}</Table.Td>
+                    <Table.Td ta="right">{num(s.totals.persons)}</Table.Td>
+                    <Table.Td ta="right">{num(s.totals.households)}</Table.Td>
+                    {MEMBERSHIP_STATUSES.map((st) => (
+                      <Table.Td key={st} ta="right">
+                        {num(s.membersByStatus[st])}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            )}
+          </Stack>
+        )}
+      </PageState>
+    </Stack>
+  )
+}

@@ -1,0 +1,29 @@
+import { Text, Timeline } from '@mantine/core'
+import type { Membership } from '../../../../shared/api/types'
+import { useI18n } from '../../i18n'
+
+export function MembershipHistory({ membership }: { membership: Membership }) {
+  const { t, date } = useI18n()
+  const events = [...membership.events].reverse()
+  return (
+    <Timeline active={events.length} bulletSize={14} lineWidth={2} aria-label={t('person.history')}>
+      {events.map((e) => (
+        <Timeline.Item key={e.id} title={`${date(e.effectiveDate)} · ${t(`event.${e.type}`)}`}>
+          {e.reason && (
+            <Text size="sm">
+              {t('members.reason')}: {e.reason}
+            </Text>
+          )}
+          {e.reference && (
+            <Text size="xs" c="dimmed">
+              {t('members.reference')}: {e.reference}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed">
+            {e.recordedBy}, {e.recordedAt.slice(0, 10).replaceAll('-', '.')}
+          </Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  )
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react'
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { allowedNextEvents } from '../../../../shared/domain/membership'
+import { useI18n } from '../../i18n'
+import { href } from '../../router'
+import { useOperation } from '../../components/useOperation'
+import { PageState } from '../../components/PageState'
+import { StatusBadge } from '../../components/pickers'
+import { AuditTable } from '../../components/AuditTable'
+import { MembershipHistory } from '../members/MembershipHistory'
+import { DecisionDialog } from '../members/DecisionDialog'
+import { ApplyDialog } from '../members/ApplyDialog'
+import { PersonForm } from './PersonForm'
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </div>
+  )
+}
+
+export function PersonPage({ id }: { id: number }) {
+  const { t, date, local } = useI18n()
+  const detail = useOperation('persons.get', { id })
+  const [dialog, setDialog] = useState<'edit' | 'apply' | 'decide' | null>(null)
+  const done = () => {
+    setDialog(null)
+    detail.reload()
+  }
+  return (
+    <PageState state={detail} reload={detail.reload}>
+      {(d) => {
+        const p = d.person
+        const m = d.membership
+        const canApply = !m || allowedNextEvents(m.status).includes('applied')
+        const canDecide = m && allowedNextEvents(m.status).some((e) => e !== 'applied')
+        return (
+          <Stack>
+            <Group justify="space-between">
+              <Group>
+                <Anchor href={href({ page: 'persons' })} size="sm">
+                  ← {t('nav.persons')}
+                </Anchor>
+                <Title order={2} data-testid="person-name">
+                  {d.shortName}
+                </Title>
+                <StatusBadge status={m?.status ?? null} />
+              </Group>
+              <Button variant="light" onClick={() => setDialog('edit')}>
+                {t('common.edit')}
+              </Button>
+            </Group>
+            <Card withBorder>
+              <Title order={4} mb="sm">
+                {t('person.details')}
+              </Title>
+              <SimpleGrid cols={{ base: 2, md: 4 }}>
+                <Field label={t('person.clanName')} value={p.clanName ?? '—'} />
+                <Field label={t('person.patronymic')} value={p.patronymic} />
+                <Field label={t('person.givenName')} value={p.givenName} />
+                <Field label={t('person.latinName')} value={p.latinName ?? '—'} />
+                <Field label={t('person.registerNumber')} value={p.registerNumber ?? '—'} />
+                <Field label={t('person.gender')} value={t(p.gender === 'female' ? 'person.female' : 'person.male')} />
+                <Field label={t('person.birthDate')} value={date(p.birthDate)} />
+                <Field label={t('person.phone')} value={p.phone ?? '—'} />
+                <Field label={t('person.branch')} value={local(d.branchName)} />
+                <div>
+                  <Text size="xs" c="dimmed">
+                    {t('person.household')}
+                  </Text>
+                  {d.household ? (
+                    <Anchor size="sm" href={href({ page: 'household', id: d.household.id })}>
+                      № {d.household.id} {d.household.headName ? `(${d.household.headName})` : ''}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm">—</Text>
+                  )}
+                </div>
+              </SimpleGrid>
+            </Card>
+            <Card withBorder>
+              <Group justify="space-between" mb="sm">
+                <Title order={4}>{t('person.history')}</Title>
+                <Group>
+                  {canApply && (
+                    <Button size="xs" onClick={() => setDialog('apply')}>
+                      {t('members.apply')}
+                    </Button>
+                  )}
+                  {canDecide && (
+                    <Button size="xs" onClick={() => setDialog('decide')}>
+                      {t('members.decide')}
+                    </Button>
+                  )}
+                </Group>
+              </Group>
+              {m ? <MembershipHistory membership={m} /> : <Text c="dimmed">{t('person.noMembership')}</Text>}
+            </Card>
+            <Card withBorder>
+              <Title order={4} mb="sm">
+                {t('person.audit')}
+              </Title>
+              <AuditTable entries={d.audit} />
+            </Card>
+            {dialog === 'edit' && <PersonForm person={p} onClose={() => setDialog(null)} onSaved={done} />}
+            {dialog === 'apply' && (
+              <ApplyDialog member={{ type: 'person', personId: p.id }} name={d.shortName} branchId={m?.branchId ?? p.branchId} onClose={() => setDialog(null)} onSaved={done} />
+            )}
+            {dialog === 'decide' && m && <DecisionDialog membership={m} onClose={() => setDialog(null)} onSaved={done} />}
+          </Stack>
+        )
+      }}
+    </PageState>
+  )
+}

@@ -1,0 +1,50 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
+import { translate, formatNumber, type Lang, type MessageKey } from '../../shared/i18n'
+import { formatDateMn } from '../../shared/domain/dates'
+import type { LocalName } from '../../shared/api/types'
+
+const LANG_KEY = 'spn.lang'
+
+interface I18n {
+  lang: Lang
+  setLang(lang: Lang): void
+  t(key: MessageKey, vars?: Record<string, string | number>): string
+  /** Dates are written YYYY.MM.DD in both languages, as in Mongolian documents. */
+  date(iso: string | null | undefined): string
+  num(n: number): string
+  local(name: LocalName): string
+}
+
+const Ctx = createContext<I18n | null>(null)
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem(LANG_KEY)
+  return saved === 'en' || saved === 'mn' ? saved : 'mn'
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(initialLang)
+  const setLang = useCallback((l: Lang) => {
+    localStorage.setItem(LANG_KEY, l)
+    document.documentElement.lang = l
+    setLangState(l)
+  }, [])
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, vars) => translate(lang, key, vars),
+      date: (iso) => (iso ? formatDateMn(iso) : '—'),
+      num: formatNumber,
+      local: (name) => (lang === 'mn' ? name.mn : name.en),
+    }),
+    [lang, setLang],
+  )
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>
+}
+
+export function useI18n(): I18n {
+  const v = useContext(Ctx)
+  if (!v) throw new Error('useI18n outside I18nProvider')
+  return v
+}

@@ -1,0 +1,204 @@
+import { z } from 'zod'
+import { MEMBERSHIP_STATUSES } from '../domain/membership'
+import type { Permission } from './permissions'
+import type * as T from './types'
+import {
+  areaCode, cyrillicName, gender, id, isoDate, optionalText, page, pageSize, phone, registerNumber,
+  requiredText, sortDir,
+} from './fields'
+
+export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  /** What the operation does, for the operations listing. */
+  summary: string
+  input: I
+  permission: Permission
+  /** Writes run inside one transaction and leave an audit entry. */
+  write: boolean
+  /** Phantom field carrying the output type. */
+  readonly output?: O
+}
+
+const op =
+  <O>() =>
+  <I extends z.ZodType>(def: { summary: string; input: I; permission: Permission; write: boolean }): OperationDef<I, O> =>
+    def
+
+const empty = z.strictObject({})
+
+export const branchInput = z.strictObject({
+  code: requiredText(12).regex(/^[A-Z0-9-]+$/, { message: 'must be capital Latin letters, digits or -' }),
+  nameMn: requiredText(120),
+  nameEn: requiredText(120),
+  areaCode,
+  isProjectBranch: z.boolean().default(false),
+  establishedOn: isoDate.nullish().transform((v) => v ?? null),
+  notes: optionalText(2000),
+})
+
+export const personInput = z.strictObject({
+  clanName: optionalText(60),
+  patronymic: cyrillicName,
+  givenName: cyrillicName,
+  latinName: optionalText(120),
+  registerNumber: registerNumber.nullish().transform((v) => v || null),
+  gender,
+  birthDate: isoDate.nullish().transform((v) => v ?? null),
+  phone: phone.nullish().transform((v) => v ?? null),
+  branchId: id,
+  householdId: id.nullish().transform((v) => v ?? null),
+})
+
+export const householdInput = z.strictObject({
+  branchId: id,
+  headPersonId: id.nullish().transform((v) => v ?? null),
+  singleWomanHeaded: z.boolean().default(false),
+  childrenCount: z.number().int().min(0, { message: 'must be 0 or more' }).max(30, { message: 'must be at most 30' }),
+  areaCode,
+  soum: optionalText(80),
+  bag: optionalText(80),
+  addressLine: optionalText(300),
+})
+
+export const organisationInput = z.strictObject({
+  nameMn: requiredText(200),
+  nameEn: optionalText(200),
+  kind: z.enum(['network', 'group']),
+  areaCode,
+  contactName: optionalText(120),
+  phone: phone.nullish().transform((v) => v ?? null),
+})
+
+export const membershipStatusFilter = z.enum([...MEMBERSHIP_STATUSES, 'none'])
+
+export const personSearchInput = z.strictObject({
+  query: z.string().max(100).default(''),
+  branchId: id.optional(),
+  status: membershipStatusFilter.optional(),
+  sort: z.enum(['givenName', 'patronymic', 'registerNumber', 'birthDate', 'branch']).default('givenName'),
+  dir: sortDir,
+  page,
+  pageSize,
+})
+
+export const applyInput = z.strictObject({
+  member: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('person'), personId: id }),
+    z.strictObject({ type: z.literal('organisation'), organisationId: id }),
+  ]),
+  branchId: id,
+  date: isoDate,
+  note: optionalText(500),
+})
+
+export const decideInput = z.strictObject({
+  membershipId: id,
+  decision: z.enum(['accepted', 'rejected', 'excluded', 'resigned', 'died', 'applied']),
+  date: isoDate,
+  reason: optionalText(1000),
+  reference: optionalText(120),
+})
+
+/**
+ * Every operation the app offers, declared once. The dispatcher, both
+ * transports, the preload allow-list and the renderer's client are typed from this.
+ */
+export const contract = {
+  /** Version, schema version and who is working. */
+  'system.info': op<T.SystemInfo>()({ summary: 'Version, schema version, data folder and user', input: empty, permission: 'system.read', write: false }),
+
+  'dashboard.summary': op<T.DashboardSummary>()({
+    summary: 'Counts of persons, households and SPN members by branch and status',
+    input: z.strictObject({ asOf: isoDate.optional() }),
+    permission: 'register.read',
+    write: false,
+  }),
+
+  'branches.list': op<T.BranchWithCounts[]>()({ summary: 'All local organisations with counts', input: empty, permission: 'register.read', write: false }),
+  'branches.create': op<T.Branch>()({ summary: 'Add a local organisation', input: branchInput, permission: 'register.write', write: true }),
+  'branches.update': op<T.Branch>()({
+    summary: 'Change a local organisation',
+    input: z.strictObject({ id, branch: branchInput }),
+    permission: 'register.write',
+    write: true,
+  }),
+
+  'persons.search': op<T.Page<T.PersonRow>>()({
+    summary: 'Find persons by any name form or register number, Latin or Cyrillic',
+    input: personSearchInput,
+    permission: 'register.read',
+    write: false,
+  }),
+  'persons.get': op<T.PersonDetail>()({ summary: 'A person with household, membership history and audit trail', input: z.strictObject({ id }), permission: 'register.read', write: false }),
+  'persons.create': op<T.Person>()({ summary: 'Add a person', input: personInput, permission: 'register.write', write: true }),
+  'persons.update': op<T.Person>()({
+    summary: 'Change a person',
+    input: z.strictObject({ id, person: personInput }),
+    permission: 'register.write',
+    write: true,
+  }),
+
+  'households.search': op<T.Page<T.HouseholdRow>>()({
+    summary: 'Households by branch, head name or address',
+    input: z.strictObject({
+      query: z.string().max(100).default(''),
+      branchId: id.optional(),
+      singleWomanHeaded: z.boolean().optional(),
+      sort: z.enum(['id', 'head', 'childrenCount', 'branch']).default('id'),
+      dir: sortDir,
+      page,
+      pageSize,
+    }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'households.get': op<T.HouseholdDetail>()({ summary: 'A household with its persons and audit trail', input: z.strictObject({ id }), permission: 'register.read', write: false }),
+  'households.create': op<T.Household>()({ summary: 'Add a household', input: householdInput, permission: 'register.write', write: true }),
+  'households.update': op<T.Household>()({
+    summary: 'Change a household',
+    input: z.strictObject({ id, household: householdInput }),
+    permission: 'register.write',
+    write: true,
+  }),
+
+  'organisations.list': op<T.Organisation[]>()({ summary: 'Local networks and groups', input: empty, permission: 'register.read', write: false }),
+  'organisations.create': op<T.Organisation>()({ summary: 'Add a local network or group', input: organisationInput, permission: 'register.write', write: true }),
+
+  'members.list': op<T.Page<T.MembershipRow>>()({
+    summary: 'SPN members (persons and organisations) with their status on a date',
+    input: z.strictObject({
+      branchId: id.optional(),
+      status: z.enum(MEMBERSHIP_STATUSES).optional(),
+      memberType: z.enum(['person', 'organisation']).optional(),
+      page,
+      pageSize,
+    }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'members.get': op<T.Membership>()({ summary: 'A membership and its history', input: z.strictObject({ id }), permission: 'register.read', write: false }),
+  'members.apply': op<T.Membership>()({ summary: 'Record an application for SPN membership', input: applyInput, permission: 'members.decide', write: true }),
+  'members.decide': op<T.Membership>()({
+    summary: 'Record a decision: acceptance, rejection, exclusion, resignation, death or a new application',
+    input: decideInput,
+    permission: 'members.decide',
+    write: true,
+  }),
+
+  'audit.list': op<T.Page<T.AuditEntry>>()({
+    summary: 'Audit entries, newest first',
+    input: z.strictObject({ entityType: z.string().max(40).optional(), entityId: id.optional(), page, pageSize }),
+    permission: 'audit.read',
+    write: false,
+  }),
+} as const
+
+export type Contract = typeof contract
+export type OperationName = keyof Contract
+export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>
+export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>
+export type OutputOf<K extends OperationName> = NonNullable<Contract[K]['output']>
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[]
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { isIsoDate } from '../domain/dates'
+import { checkRegisterNumber, normalizeRegisterNumber } from '../domain/registerNumber'
+import { AREA_CODES } from '../domain/geography'
+
+/** Field schemas shared by the contract and the renderer's forms. */
+export const id = z.number().int().positive()
+
+export const isoDate = z
+  .string()
+  .max(10)
+  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+
+export const text = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` })
+export const requiredText = (max: number) => text(max).min(1, { message: 'is required' })
+/** Optional free text: empty strings become null. */
+export const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => (v ? v : null))
+
+export const cyrillicName = requiredText(60).refine((s) => /^[\p{Script=Cyrillic}\- ']+$/u.test(s), {
+  message: 'must be written in Cyrillic letters',
+})
+
+export const registerNumber = z
+  .string()
+  .max(14, { message: 'must be two Cyrillic letters followed by 8 digits, e.g. УБ99112233' })
+  .transform(normalizeRegisterNumber)
+  .superRefine((value, ctx) => {
+    const check = checkRegisterNumber(value)
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message })
+  })
+
+export const phone = z
+  .string()
+  .max(20)
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .refine((s) => s === '' || /^(\+976)?\d{8}$/.test(s), { message: 'must be 8 digits, optionally after +976' })
+  .transform((s) => (s === '' ? null : s))
+
+export const areaCode = z.enum(AREA_CODES, { message: 'must be one of the 21 aimags or 9 Ulaanbaatar districts' })
+export const gender = z.enum(['female', 'male'], { message: 'must be female or male' })
+export const sortDir = z.enum(['asc', 'desc']).default('asc')
+export const page = z.number().int().min(1).max(100000).default(1)
+export const pageSize = z.number().int().min(1).max(200).default(50)

@@ -1,0 +1,167 @@
+import type { MembershipEventType, MembershipStatus } from '../domain/membership'
+
+/** Output types of the contract: plain JSON the renderer can use directly. */
+/** A name kept in Mongolian and English; the UI picks by language. */
+export interface LocalName {
+  mn: string
+  en: string
+}
+
+export interface Page<T> {
+  rows: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface Branch {
+  id: number
+  code: string
+  nameMn: string
+  nameEn: string
+  areaCode: string
+  isProjectBranch: boolean
+  establishedOn: string | null
+  notes: string | null
+}
+
+export interface BranchWithCounts extends Branch {
+  activeMembers: number
+  households: number
+  persons: number
+}
+
+export interface Person {
+  id: number
+  clanName: string | null
+  patronymic: string
+  givenName: string
+  latinName: string | null
+  registerNumber: string | null
+  gender: 'female' | 'male'
+  birthDate: string | null
+  phone: string | null
+  branchId: number
+  householdId: number | null
+}
+
+export interface PersonRow extends Person {
+  shortName: string
+  branchName: LocalName
+  membershipStatus: MembershipStatus | null
+}
+
+export interface Household {
+  id: number
+  branchId: number
+  headPersonId: number | null
+  singleWomanHeaded: boolean
+  childrenCount: number
+  areaCode: string
+  soum: string | null
+  bag: string | null
+  addressLine: string | null
+}
+
+export interface HouseholdRow extends Household {
+  headName: string | null
+  branchName: LocalName
+  memberCount: number
+}
+
+export interface Organisation {
+  id: number
+  nameMn: string
+  nameEn: string | null
+  kind: 'network' | 'group'
+  areaCode: string
+  contactName: string | null
+  phone: string | null
+  /** The organisation's SPN membership, once it has applied. */
+  membershipId: number | null
+}
+
+export interface MembershipEvent {
+  id: number
+  seq: number
+  type: MembershipEventType
+  effectiveDate: string
+  reason: string | null
+  reference: string | null
+  recordedAt: string
+  recordedBy: string
+}
+
+export interface Membership {
+  id: number
+  memberType: 'person' | 'organisation'
+  personId: number | null
+  organisationId: number | null
+  memberName: string
+  branchId: number
+  branchName: LocalName
+  status: MembershipStatus
+  events: MembershipEvent[]
+}
+
+export interface MembershipRow {
+  id: number
+  memberType: 'person' | 'organisation'
+  personId: number | null
+  organisationId: number | null
+  memberName: string
+  gender: 'female' | 'male' | null
+  branchId: number
+  branchName: LocalName
+  status: MembershipStatus
+  since: string
+  lastDecision: string
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  actor: string
+  operation: string
+  entityType: string
+  entityId: number
+  before: unknown
+  after: unknown
+}
+
+export interface PersonDetail {
+  person: Person
+  shortName: string
+  branchName: LocalName
+  household: HouseholdRow | null
+  membership: Membership | null
+  audit: AuditEntry[]
+}
+
+export interface HouseholdDetail {
+  household: HouseholdRow
+  members: PersonRow[]
+  audit: AuditEntry[]
+}
+
+export interface DashboardSummary {
+  asOf: string
+  totals: { branches: number; projectBranches: number; persons: number; households: number; singleWomanHeaded: number; children: number }
+  membersByStatus: Record<MembershipStatus, number>
+  byBranch: Array<{
+    branchId: number
+    branchName: LocalName
+    isProjectBranch: boolean
+    persons: number
+    households: number
+    byStatus: Record<MembershipStatus, number>
+  }>
+}
+
+export interface SystemInfo {
+  version: string
+  schemaVersion: number
+  dataDir: string
+  actor: string
+  role: string
+}

@@ -1,0 +1,33 @@
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** True when `s` is a real calendar date written `YYYY-MM-DD` (no 2023-02-30). */
+export function isIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false
+  return d <= daysInMonth(y, mo)
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** Mongolian written form: `2009.03.15`. */
+export function formatDateMn(iso: string): string {
+  return iso.replaceAll('-', '.')
+}
+
+/** Today's date in UTC as `YYYY-MM-DD`; pass a clock in tests. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+/** Whole years between a birth date and a date, both `YYYY-MM-DD`. */
+export function ageOn(birthDate: string, onDate: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number)
+  const [y, m, d] = onDate.split('-').map(Number)
+  let age = y - by
+  if (m < bm || (m === bm && d < bd)) age -= 1
+  return age
+}

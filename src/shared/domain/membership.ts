@@ -1,0 +1,85 @@
+/**
+ * SPN membership is a history of decisions; the status on any date is derived
+ * from it and never stored over. Pure rules, shared by services and the UI.
+ */
+export const MEMBERSHIP_EVENT_TYPES = ['applied', 'accepted', 'rejected', 'excluded', 'resigned', 'died'] as const
+export type MembershipEventType = (typeof MEMBERSHIP_EVENT_TYPES)[number]
+
+export const MEMBERSHIP_STATUSES = ['applicant', 'active', 'rejected', 'excluded', 'resigned', 'deceased'] as const
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number]
+
+export interface MembershipEventLike {
+  type: MembershipEventType
+  /** The date the decision takes effect (`YYYY-MM-DD`). */
+  effectiveDate: string
+  /** Order of recording, to break ties on the same date. */
+  seq: number
+}
+
+const STATUS_AFTER: Record<MembershipEventType, MembershipStatus> = {
+  applied: 'applicant',
+  accepted: 'active',
+  rejected: 'rejected',
+  excluded: 'excluded',
+  resigned: 'resigned',
+  died: 'deceased',
+}
+
+/** Which events may follow a status: the rules of the local board. */
+const ALLOWED: Record<MembershipStatus | 'none', readonly MembershipEventType[]> = {
+  none: ['applied'],
+  applicant: ['accepted', 'rejected', 'died'],
+  active: ['excluded', 'resigned', 'died'],
+  rejected: ['applied', 'died'],
+  excluded: ['applied', 'died'],
+  resigned: ['applied', 'died'],
+  deceased: [],
+}
+
+export function sortEvents<T extends MembershipEventLike>(events: readonly T[]): T[] {
+  return [...events].sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.seq - b.seq)
+}
+
+/** The status on a date, or `null` when no event has taken effect by then. */
+export function statusOn(events: readonly MembershipEventLike[], date: string): MembershipStatus | null {
+  let status: MembershipStatus | null = null
+  for (const e of sortEvents(events)) {
+    if (e.effectiveDate > date) break
+    status = STATUS_AFTER[e.type]
+  }
+  return status
+}
+
+/** The latest status, whatever its date. */
+export function currentStatus(events: readonly MembershipEventLike[]): MembershipStatus | null {
+  const sorted = sortEvents(events)
+  return sorted.length ? STATUS_AFTER[sorted[sorted.length - 1].type] : null
+}
+
+export function allowedNextEvents(status: MembershipStatus | null): readonly MembershipEventType[] {
+  return ALLOWED[status ?? 'none']
+}
+
+/**
+ * Checks that a new event can be appended: it must follow the last event in
+ * time and be allowed after the last status. Returns a message, or null.
+ */
+export function checkNextEvent(
+  events: readonly MembershipEventLike[],
+  next: { type: MembershipEventType; effectiveDate: string },
+): string | null {
+  const sorted = sortEvents(events)
+  const last = sorted[sorted.length - 1]
+  if (last && next.effectiveDate < last.effectiveDate) {
+    return `must not be before the last decision (${last.effectiveDate})`
+  }
+  const status = last ? STATUS_AFTER[last.type] : null
+  if (!allowedNextEvents(status).includes(next.type)) {
+    return status ? `a ${status} membership cannot be ${next.type}` : 'a membership starts with an application'
+  }
+  return null
+}
+
+export function statusAfter(type: MembershipEventType): MembershipStatus {
+  return STATUS_AFTER[type]
+}

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startBackend, type Backend } from '../../src/main/backend'
+import type { InputOf, OperationName, OutputOf } from '../../src/shared/api/contract'
+import type { Result } from '../../src/shared/domain/result'
+import type { Session } from '../../src/main/api/dispatcher'
+
+export interface TestBackend {
+  backend: Backend
+  dataDir: string
+  call<K extends OperationName>(op: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>
+  /** Calls and unwraps, failing the test with the error message otherwise. */
+  must<K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>>
+  count(table: string): number
+  close(): Promise<void>
+}
+
+/** A backend on a real SQLite file in a fresh temp folder. */
+export async function testBackend(session?: Partial<Session>, clock = () => new Date('2026-11-26T09:00:00Z')): Promise<TestBackend> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'spn-test-'))
+  const backend = await startBackend({ dataDir, session: { actor: 'tester', ...session }, clock, log: () => undefined })
+  if (backend.startupError) throw new Error(backend.startupError)
+  const call = (op: string, input: unknown) => backend.dispatch(op, input)
+  return {
+    backend,
+    dataDir,
+    call: call as TestBackend['call'],
+    async must(op, input) {
+      const r = await call(op, input)
+      if (!r.ok) throw new Error(`${op} failed: ${r.error.code} ${r.error.message}`)
+      return r.value as never
+    },
+    count(table) {
+      const raw = (backend.db!.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection
+      return (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    },
+    async close() {
+      await backend.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
