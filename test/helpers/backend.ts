@@ -41,3 +41,11 @@ export async function testBackend(session?: Partial<Session>, clock = () => new 
     },
   }
 }
+
+export const DORNOGOVI = { code: 'DOR', nameMn: 'Дорноговь', nameEn: 'Dornogovi', areaCode: 'dornogovi', isProjectBranch: true }
+export const ORKHON = { code: 'ORK', nameMn: 'Орхон', nameEn: 'Orkhon', areaCode: 'orkhon', isProjectBranch: true }
+
+/** A valid new person at a branch; override what the test is about. */
+export function personAt(branchId: number, over: Record<string, unknown> = {}) {
+  return { patronymic: 'Цэнд', givenName: 'Батбаяр', gender: 'male' as const, registerNumber: 'УБ85031215', branchId, ...over }
+}

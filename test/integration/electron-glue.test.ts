@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { OPERATION_NAMES } from '../../src/shared/api/contract'
+import { INVOKE_CHANNEL } from '../../src/shared/api/operationNames'
+
+const handlers = new Map<string, (...args: unknown[]) => unknown>()
+const exposed: Record<string, unknown> = {}
+const invoked: unknown[][] = []
+
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+  ipcRenderer: { invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, value: null }) },
+  BrowserWindow: class {},
+  shell: { openExternal: vi.fn() },
+}))
+
+beforeEach(() => {
+  handlers.clear()
+  invoked.length = 0
+})
+
+describe('window', () => {
+  it('is isolated, sandboxed and without Node', async () => {
+    const { windowOptions } = await import('../../src/main/window')
+    const prefs = windowOptions('/app/out/preload/index.js').webPreferences!
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, preload: '/app/out/preload/index.js' })
+  })
+  it('accepts only its own pages as navigation targets', async () => {
+    const { isAppUrl, rendererEntry } = await import('../../src/main/window')
+    const entry = rendererEntry('/app/out')
+    expect(isAppUrl('file:///app/out/renderer/index.html#/persons', entry)).toBe(true)
+    expect(isAppUrl('https://example.org/', entry)).toBe(false)
+    expect(isAppUrl('file:///etc/passwd', entry)).toBe(false)
+  })
+})
+
+describe('IPC', () => {
+  it('carries every contract operation to the dispatcher, from the app window only', async () => {
+    const { registerIpc } = await import('../../src/main/transport/ipc')
+    const seen: string[] = []
+    registerIpc(async (op) => (seen.push(op), { ok: true, value: op }), (url) => url.startsWith('file:///app/'))
+    const handler = handlers.get(INVOKE_CHANNEL)!
+    expect(handler).toBeTypeOf('function')
+    const event = { senderFrame: { url: 'file:///app/out/renderer/index.html' } }
+    for (const op of OPERATION_NAMES) expect(await handler(event, op, {})).toEqual({ ok: true, value: op })
+    expect(seen).toEqual(OPERATION_NAMES)
+    expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, 'branches.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+})
+
+describe('preload', () => {
+  it('exposes only invoke, and only for contract operations', async () => {
+    await import('../../src/preload/index')
+    const spn = exposed.spn as { invoke(op: string, input: unknown): Promise<unknown> }
+    expect(Object.keys(spn)).toEqual(['invoke'])
+    await spn.invoke('persons.search', { query: 'bat' })
+    expect(invoked).toEqual([[INVOKE_CHANNEL, 'persons.search', { query: 'bat' }]])
+    expect(await spn.invoke('fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_operation' } })
+    expect(invoked).toHaveLength(1)
+  })
+})
+
+describe('native module for Electron', () => {
+  it('looks for a separate Electron build and explains when it is missing', async () => {
+    const { electronNativeBinding } = await import('../../src/main/db/nativeBinding')
+    const r = electronNativeBinding('/nowhere', { ...process.versions, electron: '45.5.0' }, 'win32', 'x64')
+    expect(r).toMatchObject({ ok: false, message: expect.stringContaining('npm start') })
+    expect(electronNativeBinding('/nowhere', { ...process.versions, electron: undefined } as never)).toMatchObject({ ok: false })
+  })
+})
+
+describe('data folder', () => {
+  it('uses SPN_DATA_DIR, else the app-data folder of the platform', async () => {
+    const { defaultDataDir } = await import('../../src/main/paths')
+    expect(defaultDataDir({ SPN_DATA_DIR: '/data/spn' }, 'linux', '/home/a')).toBe('/data/spn')
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a')).toContain('SPN Secretariat')
+    expect(defaultDataDir({}, 'linux', '/home/a')).toBe('/home/a/.config/SPN Secretariat')
+    expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/SPN Secretariat')
+  })
+})
