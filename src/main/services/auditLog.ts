@@ -9,9 +9,10 @@ function toEntry(r: Record<string, unknown>): AuditEntry {
   return { ...rest, before: beforeJson ? JSON.parse(beforeJson) : null, after: afterJson ? JSON.parse(afterJson) : null }
 }
 
-/** The audit trail of one record, newest first. */
-export function auditFor(ctx: ServiceContext, entityType: string, entityId: number): AuditEntry[] {
-  return (ctx.raw.prepare(`${SELECT} WHERE entity_type = ? AND entity_id = ? ORDER BY id DESC LIMIT 200`).all(entityType, entityId) as Array<Record<string, unknown>>).map(toEntry)
+/** The audit trail of one or more records (e.g. a person and their membership), newest first. */
+export function auditFor(ctx: ServiceContext, ...records: Array<[entityType: string, entityId: number]>): AuditEntry[] {
+  const where = records.map(() => '(entity_type = ? AND entity_id = ?)').join(' OR ')
+  return (ctx.raw.prepare(`${SELECT} WHERE ${where} ORDER BY id DESC LIMIT 200`).all(...records.flat()) as Array<Record<string, unknown>>).map(toEntry)
 }
 
 export function listAudit(

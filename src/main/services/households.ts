@@ -131,5 +131,5 @@ export function searchHouseholds(ctx: ServiceContext, input: SearchInput): Page<
 export function getHousehold(ctx: ServiceContext, id: number): HouseholdDetail {
   const household = householdRow(ctx, id)
   const members = (ctx.raw.prepare(`${PERSON_ROW_SQL} WHERE p.household_id = ? ORDER BY p.birth_date`).all(id) as Array<Record<string, unknown>>).map(toPersonRow)
-  return { household, members, audit: auditFor(ctx, 'household', id) }
+  return { household, members, audit: auditFor(ctx, ['household', id]) }
 }

@@ -172,12 +172,13 @@ export async function getPerson(ctx: ServiceContext, id: number): Promise<Person
   if (!row) throw new DomainError('not_found', `No person with id ${id}`, 'id')
   const person = toPersonRow(row)
   const { shortName: sn, branchName, membershipStatus: _m, ...plain } = person
+  const membership = await membershipOfPerson(ctx, id)
   return {
     person: plain,
     shortName: sn,
     branchName,
     household: person.householdId === null ? null : householdRow(ctx, person.householdId),
-    membership: await membershipOfPerson(ctx, id),
-    audit: auditFor(ctx, 'person', id),
+    membership,
+    audit: membership ? auditFor(ctx, ['person', id], ['membership', membership.id]) : auditFor(ctx, ['person', id]),
   }
 }

@@ -104,12 +104,10 @@ export function App() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        <nav aria-label="Main">
-          {NAV.map((n) => (
-            <NavLink key={n.label} href={href(n.route)} label={t(n.label)} active={n.matches.includes(route.page)} />
-          ))}
-        </nav>
+      <AppShell.Navbar p="xs" aria-label="Main">
+        {NAV.map((n) => (
+          <NavLink key={n.label} href={href(n.route)} label={t(n.label)} active={n.matches.includes(route.page)} />
+        ))}
       </AppShell.Navbar>
       <AppShell.Main>
         <Page route={route} />

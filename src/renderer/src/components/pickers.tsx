@@ -11,7 +11,7 @@ export function AreaSelect(props: { label: string; value: string | null; onChang
     { group: lang === 'mn' ? 'Аймаг' : 'Aimags', items: AREAS.filter((a) => a.kind === 'aimag').map((a) => ({ value: a.code, label: a[lang] })) },
     { group: lang === 'mn' ? 'Улаанбаатарын дүүрэг' : 'Ulaanbaatar districts', items: AREAS.filter((a) => a.kind === 'district').map((a) => ({ value: a.code, label: a[lang] })) },
   ]
-  return <Select searchable {...props} data={data} />
+  return <Select searchable allowDeselect={!props.required} {...props} data={data} />
 }
 
 export function useBranches() {
@@ -34,6 +34,7 @@ export function BranchSelect(props: {
   return (
     <Select
       searchable
+      allowDeselect={!props.required}
       {...rest}
       data={branches.map((b) => ({ value: String(b.id), label: local({ mn: b.nameMn, en: b.nameEn }) }))}
       value={value === null ? null : String(value)}

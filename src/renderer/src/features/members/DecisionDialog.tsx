@@ -33,6 +33,7 @@ export function DecisionDialog({ membership, onClose, onSaved }: { membership: M
       <Select
         label={t('members.decision')}
         required
+        allowDeselect={false}
         value={f.values.decision}
         onChange={(v) => f.set('decision', v as MembershipEventType)}
         data={options.map((o) => ({ value: o, label: t(`event.${o}`) }))}

@@ -34,6 +34,7 @@ export function OrganisationForm({ onClose, onSaved }: { onClose(): void; onSave
         <Select
           label={t('members.orgKind')}
           required
+          allowDeselect={false}
           value={f.values.kind}
           onChange={(v) => f.set('kind', (v ?? 'group') as 'network' | 'group')}
           data={[

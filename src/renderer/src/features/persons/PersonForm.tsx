@@ -58,6 +58,7 @@ export function PersonForm({ person, defaults, onClose, onSaved }: Props) {
         <Select
           label={t('person.gender')}
           required
+          allowDeselect={false}
           value={f.values.gender}
           onChange={(v) => f.set('gender', v as 'female' | 'male' | null)}
           data={[

@@ -1,0 +1,106 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, startApp, type App } from './harness'
+import { expectText, nav, pickOption, PersonsPage } from './pages'
+
+let browser: Browser
+let app: App
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(() => browser.close())
+
+describe('the member register in Chromium', () => {
+  beforeEach(async () => {
+    app = await startApp()
+    await app.api('branches.create', { code: 'DOR', nameMn: 'Дорноговь', nameEn: 'Dornogovi', areaCode: 'dornogovi', isProjectBranch: true })
+    page = await openApp(browser, app, 'en')
+  })
+  afterEach(async () => {
+    await page.context().close()
+    await app.stop()
+  })
+
+  it('adds a person, refuses a duplicate register number with the message shown, accepts a membership, finds the person by a Latin search', async () => {
+    const persons = new PersonsPage(page)
+    await persons.open()
+    await persons.addPerson({ patronymic: 'Цэнд', givenName: 'Батбаяр', registerNumber: 'УБ85031215', gender: 'Male', branch: 'Dornogovi' })
+    await expect.poll(() => page.getByTestId('person-name').textContent()).toBe('Ц. Батбаяр')
+    await expectText(page, '1985.03.12')
+
+    // The same register number again: the form stays open and says why, next to the field.
+    await persons.open()
+    await persons.addPerson({ patronymic: 'Дорж', givenName: 'Болд', registerNumber: 'уб85031215', gender: 'Male', branch: 'Dornogovi' })
+    await expectText(page, 'The register number УБ85031215 is already recorded for Ц. Батбаяр (person 1)')
+    expect(await page.getByRole('dialog').isVisible()).toBe(true)
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click()
+    expect((await app.api<{ total: number }>('persons.search', {})).total).toBe(1)
+
+    // Application, then acceptance by the local board.
+    await persons.search('batbayar')
+    await expect.poll(() => persons.rowNames()).toEqual(['Ц. Батбаяр'])
+    await page.getByRole('link', { name: 'Ц. Батбаяр' }).click()
+    await page.getByRole('button', { name: 'Record application' }).click()
+    await page.getByRole('dialog').getByLabel('Date').fill('2009-03-02')
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
+    await expectText(page, '2009.03.02 · Applied')
+    await page.getByRole('button', { name: 'Record decision' }).click()
+    await pickOption(page, 'Decision', 'Accepted by the local board')
+    await page.getByRole('dialog').getByLabel('Date').fill('2009-04-01')
+    await page.getByRole('dialog').getByLabel('Decision reference').fill('ТЗ-2009/04')
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
+    await expectText(page, '2009.04.01 · Accepted by the local board')
+    await expectText(page, 'members.decide')
+
+    // The list shows the new status, and the dashboard counts it.
+    await persons.open()
+    await persons.search('BATBAYAR')
+    await expect.poll(() => page.locator('table[aria-label="Persons"] tbody tr').first().textContent()).toContain('Active')
+    await nav(page, 'Dashboard').click()
+    await expect.poll(() => page.getByTestId('stat-Active SPN members').textContent()).toBe('1')
+  })
+
+  it('shows a field error from the shared schema before anything is sent', async () => {
+    const persons = new PersonsPage(page)
+    await persons.open()
+    await persons.addPerson({ patronymic: 'Tsend', givenName: 'Батбаяр', registerNumber: 'УБ85131215', gender: 'Male', branch: 'Dornogovi' })
+    await expectText(page, 'must be written in Cyrillic letters')
+    await expectText(page, 'its digits do not start with a valid birth date (YYMMDD)')
+    expect((await app.api<{ total: number }>('persons.search', {})).total).toBe(0)
+  })
+
+  it('starts in Mongolian, switches to English and remembers it', async () => {
+    const fresh = await openApp(browser, app)
+    try {
+      await nav(fresh, 'Хүмүүс').click()
+      await fresh.getByRole('heading', { name: 'Хүмүүс' }).waitFor()
+      await fresh.getByText('English', { exact: true }).click()
+      await fresh.getByRole('heading', { name: 'Persons' }).waitFor()
+      await fresh.reload()
+      await fresh.getByRole('heading', { name: 'Persons' }).waitFor()
+      expect(await nav(fresh, 'Households').isVisible()).toBe(true)
+      await fresh.getByText('Монгол', { exact: true }).click()
+      await nav(fresh, 'Өрхүүд').waitFor()
+    } finally {
+      await fresh.context().close()
+    }
+  })
+})
+
+describe('a database that cannot be opened', () => {
+  it('shows the error screen and leaves the file alone', async () => {
+    const bad = await startApp((dir) => writeFileSync(join(dir, 'spn.sqlite'), 'not a database'))
+    const p = await openApp(browser, bad, 'en')
+    try {
+      await p.getByText('The database cannot be opened').waitFor()
+      expect(await p.getByTestId('startup-error').textContent()).toContain('spn.sqlite')
+    } finally {
+      await p.context().close()
+      await bad.stop()
+    }
+  })
+})
