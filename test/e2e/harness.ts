@@ -17,12 +17,12 @@ export interface App {
 }
 
 /** Starts browser mode (`spn serve`) on a fresh data folder and waits for its ready line. */
-export async function startApp(prepare?: (dataDir: string) => void): Promise<App> {
+export async function startApp(prepare?: (dataDir: string) => void, extraArgs: string[] = []): Promise<App> {
   const cli = join(ROOT, 'out', 'main', 'cli.js')
   if (!existsSync(cli)) throw new Error('Build first: npm run build')
   const dataDir = mkdtempSync(join(tmpdir(), 'spn-e2e-'))
   prepare?.(dataDir)
-  const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`No ready line:\n${output}`)), 20000)

@@ -7,6 +7,7 @@ import { loadDemo } from '../demo/load'
 import { startHttpBridge } from '../transport/http'
 import { defaultDataDir } from '../paths'
 import { ROLES } from '../../shared/api/permissions'
+import { formatBench, runBench } from '../bench/run'
 
 /** `spn`: the command-line side of the app, for Node. Exit codes: 0 ok, 1 failure, 2 bad usage. */
 const USAGE = `Usage: spn <command> [options]
@@ -16,6 +17,7 @@ Commands:
            Start the backend and serve the app on 127.0.0.1 (browser mode).
   migrate  [--data DIR]            Create or update the database (after a backup copy).
   demo     [--data DIR] [--seed N] Load the demo data into an empty database.
+  bench                            Time person search beside raw SQLite on a temporary database.
 
 DIR defaults to SPN_DATA_DIR or the user's app-data folder.`
 
@@ -97,6 +99,11 @@ export async function main(argv: string[]): Promise<number> {
         const seed = values.seed === undefined ? 2007 : Number(values.seed)
         if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number')
         await demo(dataDir, seed)
+        return 0
+      }
+      case 'bench': {
+        const rows = await runBench((s) => console.error(s))
+        console.log(formatBench(rows))
         return 0
       }
       case undefined:

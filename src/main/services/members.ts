@@ -77,7 +77,7 @@ export function listMembers(ctx: ServiceContext, input: ListInput): Page<Members
   const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
   const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM membership m${w}`).get(...params) as { n: number }).n
   const rows = ctx.raw
-    .prepare(`${ROW_SQL}${w} ORDER BY b.name_en, memberName, m.id LIMIT ? OFFSET ?`)
+    .prepare(`${ROW_SQL}${w} ORDER BY b.name_en, coalesce(p.sort_key, o.name_mn), m.id LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as RawRow[]
   return { rows: rows.map(toRow), total, page: input.page, pageSize: input.pageSize }
 }

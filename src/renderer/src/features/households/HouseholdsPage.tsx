@@ -85,7 +85,7 @@ export function HouseholdsPage() {
               </Table>
               <Group justify="space-between">
                 <Text size="sm" c="dimmed">
-                  {t('common.page', { page: data.page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: data.total })}
+                  {t('common.page', { page: data.page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: num(data.total) })}
                 </Text>
                 <Pagination total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
               </Group>

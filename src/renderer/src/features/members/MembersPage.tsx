@@ -50,7 +50,7 @@ function OrganisationDrawer({ membershipId, onClose, onChanged }: { membershipId
 }
 
 export function MembersPage() {
-  const { t, local, date } = useI18n()
+  const { t, local, date, num } = useI18n()
   const branches = useBranches()
   const organisations = useOperation('organisations.list', {})
   const [branchId, setBranchId] = useState<number | null>(null)
@@ -129,7 +129,7 @@ export function MembersPage() {
               </Table>
               <Group justify="space-between">
                 <Text size="sm" c="dimmed">
-                  {t('common.page', { page: data.page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: data.total })}
+                  {t('common.page', { page: data.page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: num(data.total) })}
                 </Text>
                 <Pagination total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
               </Group>

@@ -25,7 +25,7 @@ function SortHeader({ label, field, sort, dir, onSort }: { label: string; field:
 }
 
 export function PersonsPage() {
-  const { t, date, local } = useI18n()
+  const { t, date, local, num } = useI18n()
   const branches = useBranches()
   const [query, setQuery] = useState('')
   const [debounced] = useDebouncedValue(query, 250)
@@ -119,7 +119,7 @@ export function PersonsPage() {
               </Table>
               <Group justify="space-between">
                 <Text size="sm" c="dimmed" data-testid="result-count">
-                  {t('common.page', { page: data.page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: data.total })}
+                  {t('common.page', { page: data.page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: num(data.total) })}
                 </Text>
                 <Pagination total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
               </Group>

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, startApp, type App } from './harness'
+import { nav, PersonsPage } from './pages'
+
+let browser: Browser
+let app: App
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  app = await startApp(undefined, ['--demo'])
+  page = await openApp(browser, app, 'en')
+})
+afterAll(async () => {
+  await browser.close()
+  await app.stop()
+})
+
+describe('browser mode with the demo register', () => {
+  it('shows the dashboard with the real counts', async () => {
+    const summary = await app.api<{ totals: { persons: number; households: number }; membersByStatus: { active: number } }>('dashboard.summary', {})
+    await page.getByTestId('stat-Households').waitFor()
+    expect(await page.getByTestId('stat-Households').textContent()).toBe('1 200')
+    expect(await page.getByTestId('stat-Persons').textContent()).toBe(summary.totals.persons.toLocaleString('en').replace(/,/g, ' '))
+    expect(await page.getByTestId('stat-Active SPN members').textContent()).toBe(String(summary.membersByStatus.active))
+    expect(await page.locator('table[aria-label="By local organisation"] tbody tr').count()).toBe(16)
+  })
+
+  it('renders one page of persons at a time, however large the register', async () => {
+    const persons = new PersonsPage(page)
+    await persons.open()
+    await page.getByTestId('result-count').waitFor()
+    expect(await page.locator('table[aria-label="Persons"] tbody tr').count()).toBe(50)
+    expect(await page.getByTestId('result-count').textContent()).toMatch(/Page 1 of 124 · 6 169 records/)
+    await persons.search('oyuunchimeg')
+    await expect.poll(() => page.getByTestId('result-count').textContent()).not.toMatch(/6 169/)
+    const names = await persons.rowNames()
+    expect(names.length).toBeGreaterThan(0)
+    expect(names.every((n) => n.endsWith('Оюунчимэг'))).toBe(true)
+  })
+
+  it('filters households by branch and opens one with its persons', async () => {
+    await nav(page, 'Households').click()
+    await page.getByRole('heading', { name: 'Households' }).waitFor()
+    await page.getByRole('combobox', { name: 'Local organisation' }).click()
+    await page.getByRole('option', { name: 'Orkhon', exact: true }).click()
+    await expect.poll(() => page.getByText(/· 240 records/).count()).toBe(1)
+    await page.locator('table[aria-label="Households"] tbody tr td a').first().click()
+    await page.getByRole('heading', { name: /Household № \d+/ }).waitFor()
+    expect(await page.locator('table tbody tr').count()).toBeGreaterThanOrEqual(3)
+  })
+})
