@@ -104,3 +104,19 @@ describe('a database that cannot be opened', () => {
     }
   })
 })
+
+describe('an empty register', () => {
+  it('offers to load the demo register from the dashboard', async () => {
+    const empty = await startApp()
+    const p = await openApp(browser, empty, 'en')
+    try {
+      await p.getByText('The register is empty').waitFor()
+      await p.getByRole('button', { name: 'Load the demo register' }).click()
+      await expect.poll(() => p.getByTestId('stat-Households').textContent(), { timeout: 15000 }).toBe('1 200')
+      expect(await p.getByText('The register is empty').count()).toBe(0)
+    } finally {
+      await p.context().close()
+      await empty.stop()
+    }
+  })
+})

@@ -51,3 +51,13 @@ describe('demo data', () => {
     }
   })
 })
+
+describe('demo.load operation', () => {
+  it('loads into an empty database and is refused once data exists', async () => {
+    const counts = await t.must('demo.load', {})
+    expect(counts).toMatchObject({ branches: 15, households: 1200 })
+    expect(await t.call('demo.load', {})).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    const log = await t.must('audit.list', { entityType: 'database' })
+    expect(log.rows[0]).toMatchObject({ actor: 'tester', operation: 'demo.load' })
+  })
+})

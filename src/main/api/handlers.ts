@@ -7,6 +7,8 @@ import { createOrganisation, listOrganisations } from '../services/organisations
 import { applyForMembership, decideMembership, getMembership, listMembers } from '../services/members'
 import { dashboardSummary } from '../services/dashboard'
 import { listAudit } from '../services/auditLog'
+import { loadDemo } from '../demo/load'
+import { DomainError } from '../../shared/domain/result'
 
 export interface SystemFacts {
   version: string
@@ -21,6 +23,11 @@ export type Handlers = { [K in OperationName]: Handler<K> }
 export function makeHandlers(facts: SystemFacts): Handlers {
   return {
     'system.info': (ctx) => ({ version: facts.version, schemaVersion: facts.schemaVersion, dataDir: ctx.dataDir, actor: ctx.actor, role: facts.role }),
+    'demo.load': (ctx, i) => {
+      const n = (ctx.raw.prepare('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n').get() as { n: number }).n
+      if (n > 0) throw new DomainError('conflict', 'The demo loads only into an empty database; this one already holds data.')
+      return loadDemo(ctx.raw, { seed: i.seed, actor: ctx.actor, now: ctx.now })
+    },
     'dashboard.summary': (ctx, i) => dashboardSummary(ctx, i.asOf),
     'branches.list': (ctx) => listBranches(ctx),
     'branches.create': createBranch,

@@ -106,6 +106,14 @@ export const contract = {
   /** Version, schema version and who is working. */
   'system.info': op<T.SystemInfo>()({ summary: 'Version, schema version, data folder and user', input: empty, permission: 'system.read', write: false }),
 
+  /** Loads the demo register into an empty database (to try the app); refused once any data exists. */
+  'demo.load': op<{ branches: number; households: number; persons: number; memberships: number }>()({
+    summary: 'Load the demo register into an empty database',
+    input: z.strictObject({ seed: z.number().int().min(0).max(2 ** 31).default(2007) }),
+    permission: 'register.write',
+    write: true,
+  }),
+
   'dashboard.summary': op<T.DashboardSummary>()({
     summary: 'Counts of persons, households and SPN members by branch and status',
     input: z.strictObject({ asOf: isoDate.optional() }),

@@ -5,6 +5,7 @@
  */
 export const OPERATION_NAME_LIST = [
   'system.info',
+  'demo.load',
   'dashboard.summary',
   'branches.list',
   'branches.create',

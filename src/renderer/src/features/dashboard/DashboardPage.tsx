@@ -1,8 +1,11 @@
-import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { call } from '../../api'
+import { navigate } from '../../router'
 import { MEMBERSHIP_STATUSES } from '../../../../shared/domain/membership'
 import { useI18n } from '../../i18n'
 import { useOperation } from '../../components/useOperation'
-import { Empty, PageState } from '../../components/PageState'
+import { PageState } from '../../components/PageState'
 
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -25,6 +28,15 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
 export function DashboardPage() {
   const { t, num, date, local } = useI18n()
   const summary = useOperation('dashboard.summary', {})
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const loadDemo = async () => {
+    setLoading(true)
+    const r = await call('demo.load', {})
+    setLoading(false)
+    if (r.ok) summary.reload()
+    else setError(r.error.message)
+  }
   return (
     <Stack>
       <Title order={2}>{t('dashboard.title')}</Title>
@@ -42,7 +54,24 @@ export function DashboardPage() {
             </SimpleGrid>
             <Title order={4}>{t('dashboard.byBranch')}</Title>
             {s.byBranch.length === 0 ? (
-              <Empty />
+              <Alert title={t('dashboard.emptyTitle')} color="teal">
+                <Stack gap="sm" align="flex-start">
+                  <Text size="sm">{t('dashboard.emptyBody')}</Text>
+                  <Group>
+                    <Button size="xs" onClick={() => navigate({ page: 'branches' })}>
+                      {t('dashboard.addBranches')}
+                    </Button>
+                    <Button size="xs" variant="light" loading={loading} onClick={loadDemo}>
+                      {t('dashboard.loadDemo')}
+                    </Button>
+                  </Group>
+                  {error && (
+                    <Text size="sm" c="red" role="alert">
+                      {error}
+                    </Text>
+                  )}
+                </Stack>
+              </Alert>
             ) : (
               <Table striped withTableBorder stickyHeader aria-label={t('dashboard.byBranch')}>
                 <Table.Thead>
