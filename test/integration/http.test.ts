@@ -37,7 +37,7 @@ describe('HTTP bridge', () => {
   })
   it('answers health with version and schema version', async () => {
     const r = await api('/api/health')
-    expect(await r.json()).toEqual({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+$/), schemaVersion: 1 })
+    expect(await r.json()).toEqual({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+$/), schemaVersion: 2 })
   })
   it('lists every operation with its input JSON schema', async () => {
     const body = (await (await api('/api/operations')).json()) as { value: Array<{ name: string; input: { type: string; additionalProperties: boolean } }> }

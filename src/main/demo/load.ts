@@ -43,8 +43,8 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
 
   const insBranch = raw.prepare(`INSERT INTO branch (code, name_mn, name_en, area_code, is_project_branch, established_on, notes, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`)
-  const insHousehold = raw.prepare(`INSERT INTO household (branch_id, head_person_id, single_woman_headed, children_count, area_code, soum, bag, address_line, created_at, updated_at)
-    VALUES (?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?)`)
+  const insHousehold = raw.prepare(`INSERT INTO household (branch_id, head_person_id, single_woman_headed, children_count, area_code, soum, bag, address_line, registered_on, created_at, updated_at)
+    VALUES (?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`)
   const setHead = raw.prepare('UPDATE household SET head_person_id = ? WHERE id = ?')
   const insPerson = raw.prepare(`INSERT INTO person (clan_name, patronymic, given_name, latin_name, register_number, gender, birth_date, phone, branch_id, household_id, search_text, sort_key, created_at, updated_at)
     VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -111,7 +111,10 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
         const adults = swh ? 1 : 2
         const children = Math.max(0, size - adults)
         const soum = rng.pick(b.soums)
-        const hid = Number(insHousehold.run(branchId, swh ? 1 : 0, children, b.areaCode, soum, `${rng.int(1, 9)}-р баг`, now, now).lastInsertRowid)
+        // Large self-help groups formed in project years 1-3 (March 2007 - February 2010), a third each year.
+        const year = Math.floor((i * 3) / perBranch)
+        const registered = rng.date(`${2007 + year}-03-01`, `${2008 + year}-02-28`)
+        const hid = Number(insHousehold.run(branchId, swh ? 1 : 0, children, b.areaCode, soum, `${rng.int(1, 9)}-р баг`, registered, now, now).lastInsertRowid)
         counts.households++
         const headGender: Gender = swh ? 'female' : rng.chance(0.8) ? 'male' : 'female'
         const headBirth = rng.date('1960-01-01', '1985-12-31')

@@ -23,12 +23,13 @@ function toHousehold(e: HouseholdEntity): Household {
     soum: e.soum,
     bag: e.bag,
     addressLine: e.addressLine,
+    registeredOn: e.registeredOn ?? e.createdAt.slice(0, 10),
   }
 }
 
 const ROW_SQL = `SELECT h.id, h.branch_id AS branchId, h.head_person_id AS headPersonId,
   h.single_woman_headed AS singleWomanHeaded, h.children_count AS childrenCount, h.area_code AS areaCode,
-  h.soum, h.bag, h.address_line AS addressLine, b.name_mn AS branchMn, b.name_en AS branchEn,
+  h.soum, h.bag, h.address_line AS addressLine, h.registered_on AS registeredOn, b.name_mn AS branchMn, b.name_en AS branchEn,
   hp.patronymic AS headPatronymic, hp.given_name AS headGivenName,
   (SELECT count(*) FROM person x WHERE x.household_id = h.id) AS memberCount
   FROM household h JOIN branch b ON b.id = h.branch_id LEFT JOIN person hp ON hp.id = h.head_person_id`
@@ -80,7 +81,7 @@ export async function createHousehold(ctx: ServiceContext, input: HouseholdInput
     throw new DomainError('validation', 'add the household first, then its persons, then choose the head', 'headPersonId')
   }
   await checkHousehold(ctx, input)
-  const e = ctx.tx.create(HouseholdEntity, { ...input, createdAt: ctx.now, updatedAt: ctx.now })
+  const e = ctx.tx.create(HouseholdEntity, { ...input, registeredOn: input.registeredOn ?? ctx.now.slice(0, 10), createdAt: ctx.now, updatedAt: ctx.now })
   const out = toHousehold(await ctx.tx.save(HouseholdEntity, e))
   await audit(ctx, 'household', out.id, null, out)
   return out
@@ -91,7 +92,7 @@ export async function updateHousehold(ctx: ServiceContext, input: { id: number; 
   if (!e) throw new DomainError('not_found', `No household with id ${input.id}`, 'id')
   const before = toHousehold(e)
   await checkHousehold(ctx, input.household, input.id)
-  Object.assign(e, input.household, { updatedAt: ctx.now })
+  Object.assign(e, input.household, { registeredOn: input.household.registeredOn ?? e.registeredOn, updatedAt: ctx.now })
   const out = toHousehold(await ctx.tx.save(HouseholdEntity, e))
   await audit(ctx, 'household', out.id, before, out)
   return out

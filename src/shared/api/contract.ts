@@ -57,6 +57,8 @@ export const householdInput = z.strictObject({
   soum: optionalText(80),
   bag: optionalText(80),
   addressLine: optionalText(300),
+  /** When the household joined the project; today when not given. */
+  registeredOn: isoDate.nullish().transform((v) => v ?? null),
 })
 
 export const organisationInput = z.strictObject({

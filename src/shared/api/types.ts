@@ -61,6 +61,7 @@ export interface Household {
   soum: string | null
   bag: string | null
   addressLine: string | null
+  registeredOn: string
 }
 
 export interface HouseholdRow extends Household {

@@ -93,6 +93,7 @@ export const en = {
   'household.searchPlaceholder': 'Name of any household member',
   'household.setHead': 'Make head',
   'household.addPerson': 'Add person to this household',
+  'household.registered': 'Joined the project',
   'members.title': 'SPN members',
   'members.member': 'Member',
   'members.type': 'Type',

@@ -95,6 +95,7 @@ export const mn: Record<MessageKey, string> = {
   'household.searchPlaceholder': 'Өрхийн аль нэг гишүүний нэр',
   'household.setHead': 'Тэргүүн болгох',
   'household.addPerson': 'Энэ өрхөд хүн нэмэх',
+  'household.registered': 'Төсөлд хамрагдсан',
   'members.title': 'СТС-ийн гишүүд',
   'members.member': 'Гишүүн',
   'members.type': 'Төрөл',

@@ -30,6 +30,8 @@ export class HouseholdEntity {
   @Column({ type: 'text', nullable: true }) soum: string | null
   @Column({ type: 'text', nullable: true }) bag: string | null
   @Column({ type: 'text', name: 'address_line', nullable: true }) addressLine: string | null
+  /** When the household joined the project. */
+  @Column({ type: 'text', name: 'registered_on', nullable: true }) registeredOn: string | null
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
   @Column({ type: 'text', name: 'updated_at' }) updatedAt: string
 }

@@ -21,11 +21,12 @@ export function HouseholdForm({ household, members, onClose, onSaved }: { househ
       soum: household?.soum ?? '',
       bag: household?.bag ?? '',
       addressLine: household?.addressLine ?? '',
+      registeredOn: household?.registeredOn ?? '',
     },
     'household.',
   )
   const submit = async () => {
-    const input = f.parse((v) => ({ ...v, branchId: v.branchId ?? undefined, areaCode: v.areaCode ?? undefined }))
+    const input = f.parse((v) => ({ ...v, branchId: v.branchId ?? undefined, areaCode: v.areaCode ?? undefined, registeredOn: v.registeredOn || null }))
     if (!input) return
     f.setBusy(true)
     const r = household ? await call('households.update', { id: household.id, household: input }) : await call('households.create', input)
@@ -55,6 +56,7 @@ export function HouseholdForm({ household, members, onClose, onSaved }: { househ
         <TextInput label={t('household.soum')} value={f.values.soum} onChange={(e) => f.set('soum', e.currentTarget.value)} error={f.errors.soum} />
         <TextInput label={t('household.bag')} value={f.values.bag} onChange={(e) => f.set('bag', e.currentTarget.value)} error={f.errors.bag} />
       </Group>
+      <TextInput label={t('household.registered')} placeholder={t('person.dateHint')} value={f.values.registeredOn} onChange={(e) => f.set('registeredOn', e.currentTarget.value)} error={f.errors.registeredOn} />
       <TextInput label={t('household.address')} value={f.values.addressLine} onChange={(e) => f.set('addressLine', e.currentTarget.value)} error={f.errors.addressLine} />
     </FormModal>
   )

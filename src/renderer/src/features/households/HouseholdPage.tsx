@@ -58,6 +58,10 @@ export function HouseholdPage({ id }: { id: number }) {
                   <Text size="sm">{[areaByCode(h.areaCode)?.[lang], h.soum, h.bag, h.addressLine].filter(Boolean).join(', ')}</Text>
                 </div>
                 <div>
+                  <Text size="xs" c="dimmed">{t('household.registered')}</Text>
+                  <Text size="sm">{date(h.registeredOn)}</Text>
+                </div>
+                <div>
                   <Text size="xs" c="dimmed">{t('person.branch')}</Text>
                   <Text size="sm">{local(h.branchName)}</Text>
                 </div>
