@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { userInfo } from 'node:os'
 import { createDispatcher, type Dispatch, type Session } from './api/dispatcher'
-import { makeHandlers } from './api/handlers'
+import { makeHandlers, type Host } from './api/handlers'
 import { openDatabase, type OpenDatabase } from './db/open'
 import { fail } from '../shared/domain/result'
 
@@ -12,6 +12,8 @@ export interface BackendOptions {
   session?: Partial<Session>
   log?: (message: string, error: unknown) => void
   clock?: () => Date
+  /** Desktop-only capabilities (native save dialog). */
+  host?: Host
 }
 
 /** A running backend, or the reason the database could not be opened (shown as an error screen). */
@@ -70,7 +72,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   }
   const dispatch = createDispatcher({
     dataSource: db.dataSource,
-    handlers: makeHandlers({ version, schemaVersion: db.schemaVersion, role: session.role }),
+    handlers: makeHandlers({ version, schemaVersion: db.schemaVersion, role: session.role }, opts.host),
     dataDir: opts.dataDir,
     session,
     log: opts.log,

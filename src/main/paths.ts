@@ -1,4 +1,5 @@
 import { homedir, platform } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const PRODUCT_NAME = 'SPN Secretariat'
@@ -12,4 +13,18 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, os = platfo
   if (os === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME)
   if (os === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME)
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), PRODUCT_NAME)
+}
+
+/**
+ * A file under the project's resources/ folder. The bundle sits a few folders
+ * below the project root (out/main/chunks), the sources too (src/main), so walk up.
+ */
+export function resourcePath(...parts: string[]): string {
+  let dir = __dirname
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'resources', ...parts)
+    if (existsSync(candidate)) return candidate
+    dir = join(dir, '..')
+  }
+  throw new Error(`Resource not found: resources/${parts.join('/')}`)
 }

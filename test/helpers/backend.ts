@@ -19,7 +19,7 @@ export interface TestBackend {
 /** A backend on a real SQLite file in a fresh temp folder. */
 export async function testBackend(session?: Partial<Session>, clock = () => new Date('2026-11-26T09:00:00Z')): Promise<TestBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), 'spn-test-'))
-  const backend = await startBackend({ dataDir, session: { actor: 'tester', ...session }, clock, log: () => undefined })
+  const backend = await startBackend({ dataDir, session: { actor: 'tester', ...session }, clock, log: (m, e) => process.env.SPN_TEST_LOG && console.error(m, e) })
   if (backend.startupError) throw new Error(backend.startupError)
   const call = (op: string, input: unknown) => backend.dispatch(op, input)
   return {

@@ -9,6 +9,7 @@ import { dashboardSummary } from '../services/dashboard'
 import { listAudit } from '../services/auditLog'
 import { loadDemo } from '../demo/load'
 import { DomainError } from '../../shared/domain/result'
+import { generateReport } from '../services/reports'
 
 export interface SystemFacts {
   version: string
@@ -16,11 +17,17 @@ export interface SystemFacts {
   role: string
 }
 
+/** What only the desktop shell can do; absent in browser mode, the CLI and tests. */
+export interface Host {
+  /** Asks the user where to save (native dialog) and writes the file; null when cancelled. */
+  saveFile(suggestedName: string, bytes: Buffer): Promise<string | null>
+}
+
 export type Handler<K extends OperationName> = (ctx: ServiceContext, input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>
 export type Handlers = { [K in OperationName]: Handler<K> }
 
 /** One handler per contract operation; the type makes a missing one a compile error. */
-export function makeHandlers(facts: SystemFacts): Handlers {
+export function makeHandlers(facts: SystemFacts, host?: Host): Handlers {
   return {
     'system.info': (ctx) => ({ version: facts.version, schemaVersion: facts.schemaVersion, dataDir: ctx.dataDir, actor: ctx.actor, role: facts.role }),
     'demo.load': (ctx, i) => {
@@ -46,6 +53,12 @@ export function makeHandlers(facts: SystemFacts): Handlers {
     'members.get': (ctx, i) => getMembership(ctx, i.id),
     'members.apply': applyForMembership,
     'members.decide': decideMembership,
+    'reports.generate': async (ctx, i) => (await generateReport(ctx, i)).file,
+    'reports.save': async (ctx, i) => {
+      if (!host) throw new DomainError('unavailable', 'Saving with a dialog needs the desktop app; in the browser the file is downloaded.')
+      const { file, bytes } = await generateReport(ctx, i)
+      return { path: await host.saveFile(file.fileName, bytes) }
+    },
     'audit.list': listAudit,
   }
 }

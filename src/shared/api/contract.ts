@@ -100,6 +100,37 @@ export const decideInput = z.strictObject({
   reference: optionalText(120),
 })
 
+/** The reports the app produces. */
+export const REPORTS = ['membership'] as const
+
+export const reportRequest = z
+  .strictObject({
+    report: z.enum(REPORTS, { message: `must be one of: ${REPORTS.join(', ')}` }),
+    /** A calendar year, or a period with from and to. */
+    year: z.number().int().min(1900).max(2100).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    lang: z.enum(['mn', 'en']).default('mn'),
+    format: z.enum(['xlsx', 'pdf'], { message: 'must be xlsx or pdf' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.year !== undefined && (v.from !== undefined || v.to !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either a year or a period (from and to), not both' })
+    } else if (v.year === undefined && (v.from === undefined || v.to === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [v.from === undefined && v.to === undefined ? 'year' : v.from === undefined ? 'from' : 'to'], message: 'is required: give a year, or a period from and to' })
+    } else if (v.from !== undefined && v.to !== undefined && v.to < v.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before the start of the period (${v.from})` })
+    }
+  })
+
+export interface ReportFile {
+  fileName: string
+  mimeType: string
+  /** The file's bytes, base64-encoded. */
+  base64: string
+  byteLength: number
+}
+
 /**
  * Every operation the app offers, declared once. The dispatcher, both
  * transports, the preload allow-list and the renderer's client are typed from this.
@@ -192,6 +223,20 @@ export const contract = {
     input: decideInput,
     permission: 'members.decide',
     write: true,
+  }),
+
+  'reports.generate': op<ReportFile>()({
+    summary: 'Produce a report as an Excel or PDF file for a year or a period, in Mongolian or English',
+    input: reportRequest,
+    permission: 'reports.read',
+    write: false,
+  }),
+  /** Desktop app only: produces the report and asks where to save it. */
+  'reports.save': op<{ path: string | null }>()({
+    summary: 'Produce a report and save it where the user chooses (desktop app)',
+    input: reportRequest,
+    permission: 'reports.read',
+    write: false,
   }),
 
   'audit.list': op<T.Page<T.AuditEntry>>()({

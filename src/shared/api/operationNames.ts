@@ -24,6 +24,8 @@ export const OPERATION_NAME_LIST = [
   'members.get',
   'members.apply',
   'members.decide',
+  'reports.generate',
+  'reports.save',
   'audit.list',
 ] as const
 

@@ -1,0 +1,184 @@
+import type Database from 'better-sqlite3'
+import { statusOn, type MembershipEventLike, type MembershipEventType } from '../../shared/domain/membership'
+import type { Lang } from '../../shared/i18n'
+import { dayBefore, periodLabel, translator, writerLabels } from './common'
+import type { CellValue, ReportModel } from './model'
+
+export interface MembershipFigures {
+  byBranch: Array<{
+    branchId: number
+    branch: string
+    start: number
+    applications: number
+    acceptances: number
+    rejections: number
+    exclusions: number
+    resignations: number
+    deaths: number
+    end: number
+    women: number
+    men: number
+    organisations: number
+  }>
+  decisions: Array<{ date: string; member: string; branch: string; type: 'rejected' | 'excluded'; reason: string | null; reference: string | null }>
+  households: Array<{ branchId: number; branch: string; households: number; newHouseholds: number; persons: number; swh: number; children: number }>
+}
+
+const COUNTED: Partial<Record<MembershipEventType, keyof MembershipFigures['byBranch'][number]>> = {
+  applied: 'applications',
+  accepted: 'acceptances',
+  rejected: 'rejections',
+  excluded: 'exclusions',
+  resigned: 'resignations',
+  died: 'deaths',
+}
+
+/** The query step: membership figures per local organisation for a period, from the register's history. */
+export function membershipFigures(raw: Database.Database, from: string, to: string, lang: Lang): MembershipFigures {
+  const branches = raw.prepare(`SELECT id, name_mn AS mn, name_en AS en, is_project_branch AS project FROM branch ORDER BY is_project_branch DESC, name_en`).all() as Array<{ id: number; mn: string; en: string; project: number }>
+  const name = (b: { mn: string; en: string }) => (lang === 'mn' ? b.mn : b.en)
+  const rows = new Map(
+    branches.map((b) => [b.id, { branchId: b.id, branch: name(b), start: 0, applications: 0, acceptances: 0, rejections: 0, exclusions: 0, resignations: 0, deaths: 0, end: 0, women: 0, men: 0, organisations: 0 }]),
+  )
+  const events = raw
+    .prepare(
+      `SELECT m.id AS membershipId, m.branch_id AS branchId, m.member_type AS memberType, p.gender, e.type, e.effective_date AS effectiveDate, e.seq
+       FROM membership_event e JOIN membership m ON m.id = e.membership_id LEFT JOIN person p ON p.id = m.person_id
+       WHERE e.effective_date <= ? ORDER BY m.id`,
+    )
+    .all(to) as Array<MembershipEventLike & { membershipId: number; branchId: number; memberType: string; gender: string | null }>
+  const byMembership = new Map<number, typeof events>()
+  for (const e of events) {
+    const list = byMembership.get(e.membershipId) ?? []
+    list.push(e)
+    byMembership.set(e.membershipId, list)
+    const counted = COUNTED[e.type]
+    if (counted && e.effectiveDate >= from) (rows.get(e.branchId)![counted] as number) += 1
+  }
+  const before = dayBefore(from)
+  for (const list of byMembership.values()) {
+    const row = rows.get(list[0].branchId)!
+    if (statusOn(list, before) === 'active') row.start += 1
+    if (statusOn(list, to) === 'active') {
+      row.end += 1
+      if (list[0].memberType === 'organisation') row.organisations += 1
+      else if (list[0].gender === 'female') row.women += 1
+      else row.men += 1
+    }
+  }
+  const decisions = (
+    raw
+      .prepare(
+        `SELECT e.effective_date AS date, e.type, e.reason, e.reference, b.name_mn AS mn, b.name_en AS en,
+          CASE WHEN m.member_type = 'person' THEN substr(p.patronymic, 1, 1) || '. ' || p.given_name ELSE o.name_mn END AS member
+         FROM membership_event e JOIN membership m ON m.id = e.membership_id JOIN branch b ON b.id = m.branch_id
+         LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id
+         WHERE e.type IN ('rejected', 'excluded') AND e.effective_date BETWEEN ? AND ? ORDER BY e.effective_date, e.id`,
+      )
+      .all(from, to) as Array<{ date: string; type: 'rejected' | 'excluded'; reason: string | null; reference: string | null; mn: string; en: string; member: string }>
+  ).map((d) => ({ date: d.date, member: d.member, branch: name(d), type: d.type, reason: d.reason, reference: d.reference }))
+  const households = (
+    raw
+      .prepare(
+        `SELECT b.id AS branchId, b.name_mn AS mn, b.name_en AS en, count(h.id) AS households,
+          coalesce(sum(h.registered_on >= ?), 0) AS newHouseholds,
+          coalesce(sum(h.single_woman_headed), 0) AS swh, coalesce(sum(h.children_count), 0) AS children,
+          coalesce(sum((SELECT count(*) FROM person p WHERE p.household_id = h.id)), 0) AS persons
+         FROM branch b JOIN household h ON h.branch_id = b.id AND h.registered_on <= ?
+         GROUP BY b.id ORDER BY b.is_project_branch DESC, b.name_en`,
+      )
+      .all(from, to) as Array<{ branchId: number; mn: string; en: string; households: number; newHouseholds: number; swh: number; children: number; persons: number }>
+  ).map(({ mn, en, ...h }) => ({ ...h, branch: name({ mn, en }) }))
+  return { byBranch: [...rows.values()], decisions, households }
+}
+
+/** Builds the membership report model for a period in a language. */
+export function membershipReport(raw: Database.Database, opts: { from: string; to: string; lang: Lang; generatedAt: string }): ReportModel {
+  const t = translator(opts.lang)
+  const f = membershipFigures(raw, opts.from, opts.to, opts.lang)
+  const sum = <K extends string>(rows: Array<Record<K, unknown>>, k: K) => rows.reduce((s, r) => s + (r[k] as number), 0)
+  const int = (key: string, label: Parameters<typeof t>[0]) => ({ key, label: t(label), type: 'int' as const })
+  const memberCols = [
+    { key: 'branch', label: t('report.col.branch'), type: 'text' as const },
+    int('start', 'report.col.start'),
+    int('applications', 'report.col.applications'),
+    int('acceptances', 'report.col.acceptances'),
+    int('rejections', 'report.col.rejections'),
+    int('exclusions', 'report.col.exclusions'),
+    int('resignations', 'report.col.resignations'),
+    int('deaths', 'report.col.deaths'),
+    int('end', 'report.col.end'),
+    int('women', 'report.col.women'),
+    int('men', 'report.col.men'),
+    int('organisations', 'report.col.organisations'),
+  ]
+  const eventLabel = (type: 'rejected' | 'excluded') => t(`event.${type}`)
+  const leavers = sum(f.byBranch, 'rejections') + sum(f.byBranch, 'exclusions') + sum(f.byBranch, 'resignations') + sum(f.byBranch, 'deaths')
+  return {
+    report: 'membership',
+    lang: opts.lang,
+    title: t('report.membership.title'),
+    organisation: t('report.organisation'),
+    period: { from: opts.from, to: opts.to, label: periodLabel(opts.from, opts.to) },
+    generatedAt: opts.generatedAt,
+    summary: [
+      { label: t('report.sum.start'), value: sum(f.byBranch, 'start'), type: 'int' },
+      { label: t('report.sum.applications'), value: sum(f.byBranch, 'applications'), type: 'int' },
+      { label: t('report.sum.acceptances'), value: sum(f.byBranch, 'acceptances'), type: 'int' },
+      { label: t('report.sum.leavers'), value: leavers, type: 'int' },
+      { label: t('report.sum.end'), value: sum(f.byBranch, 'end'), type: 'int' },
+      { label: t('report.sum.households'), value: sum(f.households, 'households'), type: 'int' },
+      { label: t('report.sum.persons'), value: sum(f.households, 'persons'), type: 'int' },
+      { label: t('report.sum.swh'), value: sum(f.households, 'swh'), type: 'int' },
+      { label: t('report.sum.children'), value: sum(f.households, 'children'), type: 'int' },
+    ],
+    sections: [
+      {
+        title: t('report.membership.byBranch'),
+        sheetName: t('report.membership.byBranchSheet'),
+        description: t('report.membership.byBranchDesc'),
+        table: {
+          columns: memberCols,
+          rows: f.byBranch as unknown as Array<Record<string, CellValue>>,
+          total: { label: t('report.total'), keys: memberCols.filter((c) => c.type === 'int').map((c) => c.key) },
+        },
+      },
+      {
+        title: t('report.membership.decisions'),
+        sheetName: t('report.membership.decisionsSheet'),
+        table: {
+          columns: [
+            { key: 'date', label: t('report.col.date'), type: 'date' },
+            { key: 'member', label: t('report.col.member'), type: 'text' },
+            { key: 'branch', label: t('report.col.branch'), type: 'text' },
+            { key: 'decision', label: t('report.col.decision'), type: 'text' },
+            { key: 'reason', label: t('report.col.reason'), type: 'text' },
+            { key: 'reference', label: t('report.col.reference'), type: 'text' },
+          ],
+          rows: f.decisions.map((d) => ({ date: d.date, member: d.member, branch: d.branch, decision: eventLabel(d.type), reason: d.reason, reference: d.reference })),
+        },
+        notes: f.decisions.length ? [] : [t('report.none')],
+      },
+      {
+        title: t('report.membership.households'),
+        sheetName: t('report.membership.householdsSheet'),
+        description: t('report.membership.householdsDesc'),
+        table: {
+          columns: [
+            { key: 'branch', label: t('report.col.branch'), type: 'text' },
+            int('households', 'report.col.households'),
+            int('newHouseholds', 'report.col.newHouseholds'),
+            int('persons', 'report.col.persons'),
+            int('swh', 'report.col.swh'),
+            int('children', 'report.col.children'),
+          ],
+          rows: f.households as unknown as Array<Record<string, CellValue>>,
+          total: { label: t('report.total'), keys: ['households', 'newHouseholds', 'persons', 'swh', 'children'] },
+        },
+      },
+    ],
+    notes: [t('report.membership.note1'), t('report.membership.note2'), t('report.membership.note3')],
+    rates: [],
+    labels: writerLabels(t),
+  }
+}

@@ -1,0 +1,62 @@
+import type { Lang } from '../../shared/i18n'
+
+/**
+ * A report is data first: a query step builds this plain model, and pure
+ * writers turn it into xlsx or PDF bytes. Figures are computed once, here,
+ * so every format shows the same numbers.
+ */
+export type CellValue = string | number | null
+/** int: a count; mnt/dkk: integer minor units of the currency; date: `YYYY-MM-DD`. */
+export type ColumnType = 'text' | 'int' | 'mnt' | 'dkk' | 'date' | 'percent'
+
+export interface ReportColumn {
+  key: string
+  label: string
+  type: ColumnType
+}
+
+export interface ReportTable {
+  columns: ReportColumn[]
+  rows: Array<Record<string, CellValue>>
+  /** A totals row: the label goes in the first column, sums of `keys` below their columns. */
+  total?: { label: string; keys: string[] }
+}
+
+export interface ReportSection {
+  title: string
+  /** Excel sheet name: at most 31 characters, no []:*?/\ */
+  sheetName: string
+  description?: string
+  table: ReportTable
+  notes?: string[]
+}
+
+export interface ReportModel {
+  /** The report's id, e.g. `membership`. */
+  report: string
+  lang: Lang
+  title: string
+  organisation: string
+  period: { from: string; to: string; label: string }
+  generatedAt: string
+  /** Key figures for the cover sheet and the first PDF page. */
+  summary: Array<{ label: string; value: CellValue; type: ColumnType }>
+  sections: ReportSection[]
+  notes: string[]
+  /** Exchange rates used where money is converted (none for reports without money). */
+  rates: Array<{ label: string; rate: string }>
+  /** Writer labels in the report's language. */
+  labels: { page: string; of: string; generated: string; period: string; total: string; notes: string; rates: string; summary: string }
+}
+
+/** The sums of a table's total keys: the one place totals are computed. */
+export function tableTotals(table: ReportTable): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const key of table.total?.keys ?? []) {
+    out[key] = table.rows.reduce((s, r) => s + (typeof r[key] === 'number' ? (r[key] as number) : 0), 0)
+  }
+  return out
+}
+
+/** Minor units to major for display (MNT and DKK both have two decimals in ISO 4217). */
+export const MINOR_PER_MAJOR = 100

@@ -1,0 +1,125 @@
+import pdfmake from 'pdfmake'
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
+import { formatNumber } from '../../shared/i18n'
+import { formatDateMn } from '../../shared/domain/dates'
+import { tableTotals, MINOR_PER_MAJOR, type CellValue, type ColumnType, type ReportModel, type ReportSection } from './model'
+
+/** The font files the PDF embeds; passed in so the writer touches no file system. */
+export interface PdfFonts {
+  regular: Buffer
+  bold: Buffer
+}
+
+const TEAL = '#0B7A75'
+
+/** Numbers as Mongolian documents write them: `1 250 000 ₮`. */
+export function formatCell(type: ColumnType, v: CellValue): string {
+  if (v === null || v === undefined || v === '') return ''
+  if (typeof v === 'string') return type === 'date' ? formatDateMn(v) : v
+  switch (type) {
+    case 'mnt':
+      return `${formatNumber(Math.round(v / MINOR_PER_MAJOR))} ₮`
+    case 'dkk': {
+      const major = Math.trunc(v / MINOR_PER_MAJOR)
+      const minor = String(Math.abs(v % MINOR_PER_MAJOR)).padStart(2, '0')
+      return `DKK ${v < 0 && major === 0 ? '-' : ''}${formatNumber(major)},${minor}`
+    }
+    case 'percent':
+      return `${(v * 100).toFixed(1)} %`
+    default:
+      return formatNumber(v)
+  }
+}
+
+function sectionContent(section: ReportSection): Content[] {
+  const { columns, rows, total } = section.table
+  const align = (t: ColumnType) => (t === 'text' ? 'left' : 'right')
+  const body: TableCell[][] = [columns.map((c) => ({ text: c.label, style: 'th', alignment: align(c.type) }))]
+  for (const r of rows) body.push(columns.map((c) => ({ text: formatCell(c.type, r[c.key]), alignment: align(c.type) })))
+  if (total) {
+    const sums = tableTotals(section.table)
+    body.push(columns.map((c, i) => ({ text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '', bold: true, fillColor: '#E6F4F1', alignment: align(c.type) })))
+  }
+  const content: Content[] = [{ text: section.title, style: 'h2', margin: [0, 12, 0, 4] }]
+  if (section.description) content.push({ text: section.description, style: 'muted', margin: [0, 0, 0, 6] })
+  content.push({
+    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c, i) => (c.type === 'text' && i === 0 ? '*' : c.type === 'text' ? '*' : 'auto')), body },
+    layout: {
+      hLineWidth: (i: number) => (i <= 1 ? 0 : 0.5),
+      vLineWidth: () => 0,
+      hLineColor: () => '#CCCCCC',
+      fillColor: (i: number) => (i === 0 ? TEAL : null),
+      paddingTop: () => 3,
+      paddingBottom: () => 3,
+    },
+    fontSize: columns.length > 8 ? 7.5 : 8.5,
+  })
+  for (const n of section.notes ?? []) content.push({ text: n, style: 'muted', margin: [0, 4, 0, 0] })
+  return content
+}
+
+/**
+ * Writes the report as an A4 PDF with the fonts embedded, the organisation in
+ * the header, repeated table headers, totals rows and "page N of M". Pure: returns bytes.
+ */
+export async function writePdf(model: ReportModel, fonts: PdfFonts): Promise<Buffer> {
+  pdfmake.setUrlAccessPolicy(() => false)
+  pdfmake.setLocalAccessPolicy(() => false)
+  // pdfmake reads fonts by name from its in-memory file system; nothing touches the disk.
+  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs
+  vfs.writeFileSync('NotoSans-Regular.ttf', fonts.regular)
+  vfs.writeFileSync('NotoSans-Bold.ttf', fonts.bold)
+  pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf', italics: 'NotoSans-Regular.ttf', bolditalics: 'NotoSans-Bold.ttf' } })
+  const wide = model.sections.some((s) => s.table.columns.length > 7)
+  const generated = `${model.labels.generated}: ${model.generatedAt.slice(0, 16).replace('T', ' ')} UTC`
+  const summary: TableCell[][] = model.summary.map((s) => [{ text: s.label }, { text: formatCell(s.type, s.value), alignment: 'right', bold: true }])
+  const content: Content[] = [
+    { text: model.title, style: 'h1' },
+    { text: `${model.labels.period}: ${model.period.label}`, margin: [0, 2, 0, 0] },
+    { text: generated, style: 'muted', margin: [0, 2, 0, 10] },
+  ]
+  if (summary.length) {
+    content.push({ text: model.labels.summary, style: 'h2', margin: [0, 4, 0, 4] })
+    content.push({ table: { widths: ['*', 'auto'], body: summary }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 6] })
+  }
+  if (model.rates.length) {
+    content.push({ text: model.labels.rates, style: 'h2', margin: [0, 6, 0, 4] })
+    content.push({ table: { widths: ['*', 'auto'], body: model.rates.map((r) => [r.label, r.rate]) }, layout: 'lightHorizontalLines' })
+  }
+  for (const s of model.sections) content.push(...sectionContent(s))
+  if (model.notes.length) {
+    content.push({ text: model.labels.notes, style: 'h2', margin: [0, 12, 0, 4] })
+    content.push({ ul: model.notes, style: 'muted' })
+  }
+  const doc: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageOrientation: wide ? 'landscape' : 'portrait',
+    pageMargins: [36, 48, 36, 42],
+    info: { title: model.title, author: model.organisation, subject: model.period.label, creator: 'SPN Secretariat', creationDate: new Date(model.generatedAt) },
+    defaultStyle: { font: 'NotoSans', fontSize: 9.5 },
+    styles: {
+      h1: { fontSize: 17, bold: true },
+      h2: { fontSize: 12, bold: true, color: TEAL },
+      th: { bold: true, color: 'white', fontSize: 8 },
+      muted: { color: '#555555', fontSize: 8.5 },
+    },
+    header: () => ({
+      columns: [
+        { text: model.organisation, bold: true, color: TEAL },
+        { text: `${model.title} · ${model.period.label}`, alignment: 'right', color: '#555555' },
+      ],
+      margin: [36, 20, 36, 0],
+      fontSize: 8,
+    }),
+    footer: (page: number, pages: number) => ({
+      columns: [
+        { text: generated, color: '#777777' },
+        { text: `${model.labels.page} ${page} ${model.labels.of} ${pages}`, alignment: 'right' },
+      ],
+      margin: [36, 12, 36, 0],
+      fontSize: 8,
+    }),
+    content,
+  }
+  return pdfmake.createPdf(doc).getBuffer()
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { formatCell } from './pdf'
+import { dayBefore, periodLabel } from './common'
+import { tableTotals, type ReportModel } from './model'
+import { writeXlsx } from './xlsx'
+import ExcelJS from 'exceljs'
+
+describe('report helpers', () => {
+  it('format money and counts the Mongolian way', () => {
+    expect(formatCell('mnt', 125000000)).toBe('1 250 000 ₮')
+    expect(formatCell('dkk', 490000000)).toBe('DKK 4 900 000,00')
+    expect(formatCell('dkk', -5)).toBe('DKK -0,05')
+    expect(formatCell('int', 6000)).toBe('6 000')
+    expect(formatCell('date', '2009-03-01')).toBe('2009.03.01')
+    expect(formatCell('int', null)).toBe('')
+  })
+  it('name periods', () => {
+    expect(periodLabel('2009-01-01', '2009-12-31')).toBe('2009')
+    expect(periodLabel('2007-03-01', '2008-02-29')).toBe('2007.03.01 – 2008.02.29')
+    expect(dayBefore('2008-03-01')).toBe('2008-02-29')
+  })
+  it('sum only the total keys, ignoring blanks', () => {
+    expect(tableTotals({ columns: [], rows: [{ a: 1, b: 2 }, { a: null, b: 3 }], total: { label: 'T', keys: ['a', 'b'] } })).toEqual({ a: 1, b: 5 })
+  })
+})
+
+describe('xlsx writer', () => {
+  const model: ReportModel = {
+    report: 'test',
+    lang: 'en',
+    title: 'Test',
+    organisation: 'SPN',
+    period: { from: '2009-01-01', to: '2009-12-31', label: '2009' },
+    generatedAt: '2026-11-26T09:00:00.000Z',
+    summary: [{ label: 'Budget', value: 49000000000, type: 'dkk' }],
+    sections: [
+      {
+        title: 'Money',
+        sheetName: 'Money',
+        table: {
+          columns: [
+            { key: 'name', label: 'Line', type: 'text' },
+            { key: 'date', label: 'Date', type: 'date' },
+            { key: 'mnt', label: 'MNT', type: 'mnt' },
+          ],
+          rows: [
+            { name: 'A', date: '2009-03-01', mnt: 125000050 },
+            { name: 'B', date: '2009-04-01', mnt: 100 },
+          ],
+          total: { label: 'Total', keys: ['mnt'] },
+        },
+      },
+    ],
+    notes: [],
+    rates: [{ label: 'DKK 1 = MNT', rate: '215.4321' }],
+    labels: { page: 'Page', of: 'of', generated: 'Generated', period: 'Period', total: 'Total', notes: 'Notes', rates: 'Rates', summary: 'Summary' },
+  }
+  it('writes real dates, money in major units with formats, and a SUM with its cached result', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await writeXlsx(model)) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('Money')!
+    expect(ws.getCell('B5').value).toEqual(new Date('2009-03-01T00:00:00Z'))
+    expect(ws.getCell('B5').numFmt).toBe('yyyy.mm.dd')
+    expect(ws.getCell('C5').value).toBe(1250000.5)
+    expect(ws.getCell('C5').numFmt).toBe('#,##0 "₮"')
+    expect(ws.getCell('C7').value).toEqual({ formula: 'SUM(C5:C6)', result: 1250001.5 })
+    expect(wb.getWorksheet('Cover')!.getCell('B7').value).toBe(490000000)
+    expect(wb.getWorksheet('Cover')!.getCell('B10').value).toBe('215.4321')
+  })
+})

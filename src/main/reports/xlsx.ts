@@ -1,0 +1,159 @@
+import ExcelJS from 'exceljs'
+import { tableTotals, MINOR_PER_MAJOR, type ColumnType, type ReportModel, type ReportSection, type CellValue } from './model'
+
+const NUM_FMT: Record<ColumnType, string | undefined> = {
+  text: undefined,
+  int: '#,##0',
+  mnt: '#,##0 "₮"',
+  dkk: '#,##0.00 "kr."',
+  date: 'yyyy.mm.dd',
+  percent: '0.0%',
+}
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B7A75' } }
+const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4F1' } }
+const THIN: Partial<ExcelJS.Borders> = { bottom: { style: 'thin', color: { argb: 'FFB0B0B0' } } }
+
+function cellValue(type: ColumnType, v: CellValue): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null
+  if (type === 'date' && typeof v === 'string') return new Date(`${v}T00:00:00Z`)
+  if ((type === 'mnt' || type === 'dkk') && typeof v === 'number') return v / MINOR_PER_MAJOR
+  return v
+}
+
+function displayLength(type: ColumnType, v: CellValue): number {
+  if (v === null) return 0
+  if (type === 'date') return 10
+  if (typeof v === 'number') return String(Math.round(type === 'mnt' || type === 'dkk' ? v / MINOR_PER_MAJOR : v)).length * 1.35 + (type === 'mnt' ? 2 : type === 'dkk' ? 7 : 0)
+  return String(v).length
+}
+
+function colLetter(n: number): string {
+  let s = ''
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s
+  return s
+}
+
+function addSection(wb: ExcelJS.Workbook, model: ReportModel, section: ReportSection): void {
+  const { columns, rows } = section.table
+  const landscape = columns.length > 7
+  const ws = wb.addWorksheet(section.sheetName, {
+    pageSetup: { paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    headerFooter: { oddFooter: `&L${model.organisation}&C${model.title}&R${model.labels.page} &P ${model.labels.of} &N` },
+  })
+  ws.getCell('A1').value = section.title
+  ws.getCell('A1').font = { bold: true, size: 14 }
+  ws.getCell('A2').value = `${model.labels.period}: ${model.period.label}`
+  let headerRow = 4
+  if (section.description) {
+    ws.getCell('A3').value = section.description
+    ws.getCell('A3').font = { italic: true, color: { argb: 'FF555555' } }
+    headerRow = 5
+  }
+  const header = ws.getRow(headerRow)
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1)
+    cell.value = c.label
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } }
+    cell.fill = HEADER_FILL
+    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.type === 'text' ? 'left' : 'center' }
+  })
+  header.height = 32
+  rows.forEach((r, ri) => {
+    const row = ws.getRow(headerRow + 1 + ri)
+    columns.forEach((c, ci) => {
+      const cell = row.getCell(ci + 1)
+      cell.value = cellValue(c.type, r[c.key])
+      if (NUM_FMT[c.type]) cell.numFmt = NUM_FMT[c.type]!
+      cell.border = THIN
+      if (c.type === 'text') cell.alignment = { wrapText: true, vertical: 'top' }
+    })
+  })
+  const firstData = headerRow + 1
+  const lastData = headerRow + rows.length
+  if (section.table.total) {
+    const totals = tableTotals(section.table)
+    const row = ws.getRow(lastData + 1)
+    row.getCell(1).value = section.table.total.label
+    columns.forEach((c, ci) => {
+      const cell = row.getCell(ci + 1)
+      if (c.key in totals) {
+        const letter = colLetter(ci + 1)
+        // A formula a reader can follow, with the result cached because exceljs does not calculate.
+        cell.value = rows.length
+          ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: cellValue(c.type, totals[c.key]) as number }
+          : (cellValue(c.type, 0) as number)
+        if (NUM_FMT[c.type]) cell.numFmt = NUM_FMT[c.type]!
+      }
+      cell.font = { bold: true }
+      cell.fill = TOTAL_FILL
+    })
+  }
+  columns.forEach((c, ci) => {
+    const longest = Math.max(c.label.length * (c.label.length > 18 ? 0.6 : 1), ...rows.map((r) => displayLength(c.type, r[c.key])))
+    ws.getColumn(ci + 1).width = Math.min(60, Math.max(10, Math.ceil(longest) + 2))
+  })
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow, topLeftCell: `B${headerRow + 1}` }]
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, lastData), column: columns.length } }
+  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`
+  let noteRow = lastData + (section.table.total ? 3 : 2)
+  for (const note of section.notes ?? []) {
+    ws.getCell(`A${noteRow++}`).value = note
+  }
+}
+
+function addCover(wb: ExcelJS.Workbook, model: ReportModel): void {
+  const ws = wb.addWorksheet(model.lang === 'mn' ? 'Нүүр' : 'Cover', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  })
+  ws.getColumn(1).width = 48
+  ws.getColumn(2).width = 22
+  ws.getCell('A1').value = model.organisation
+  ws.getCell('A1').font = { size: 11, color: { argb: 'FF0B7A75' }, bold: true }
+  ws.getCell('A2').value = model.title
+  ws.getCell('A2').font = { size: 18, bold: true }
+  ws.getCell('A3').value = `${model.labels.period}: ${model.period.label}`
+  ws.getCell('A4').value = `${model.labels.generated}: ${model.generatedAt.slice(0, 16).replace('T', ' ')} UTC`
+  let r = 6
+  ws.getCell(`A${r}`).value = model.labels.summary
+  ws.getCell(`A${r++}`).font = { bold: true, size: 13 }
+  for (const s of model.summary) {
+    ws.getCell(`A${r}`).value = s.label
+    const cell = ws.getCell(`B${r++}`)
+    cell.value = cellValue(s.type, s.value)
+    if (NUM_FMT[s.type]) cell.numFmt = NUM_FMT[s.type]!
+  }
+  if (model.rates.length) {
+    r++
+    ws.getCell(`A${r++}`).value = model.labels.rates
+    for (const rate of model.rates) {
+      ws.getCell(`A${r}`).value = rate.label
+      ws.getCell(`B${r++}`).value = rate.rate
+    }
+  }
+  if (model.notes.length) {
+    r++
+    ws.getCell(`A${r}`).value = model.labels.notes
+    ws.getCell(`A${r++}`).font = { bold: true }
+    for (const n of model.notes) {
+      ws.mergeCells(`A${r}:F${r}`)
+      ws.getCell(`A${r}`).value = n
+      ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' }
+      ws.getRow(r++).height = Math.max(15, Math.ceil(n.length / 100) * 15)
+    }
+  }
+}
+
+/** Writes the report as an .xlsx workbook: a cover sheet, then one sheet per section. Pure: returns bytes. */
+export async function writeXlsx(model: ReportModel): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = model.organisation
+  wb.lastModifiedBy = model.organisation
+  wb.company = model.organisation
+  wb.title = model.title
+  wb.subject = model.period.label
+  wb.created = new Date(model.generatedAt)
+  wb.modified = new Date(model.generatedAt)
+  addCover(wb, model)
+  for (const s of model.sections) addSection(wb, model, s)
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs'
+import type { z } from 'zod'
+import { DomainError } from '../../shared/domain/result'
+import type { ReportFile, reportRequest } from '../../shared/api/contract'
+import { resourcePath } from '../paths'
+import { membershipReport } from '../reports/membership'
+import type { ReportModel } from '../reports/model'
+import { writePdf, type PdfFonts } from '../reports/pdf'
+import { writeXlsx } from '../reports/xlsx'
+import type { ServiceContext } from './context'
+
+export type ReportRequest = z.output<typeof reportRequest>
+
+let fonts: PdfFonts | undefined
+/** Noto Sans (Cyrillic with Ө Ү, and ₮), shipped in resources/fonts. */
+export function reportFonts(): PdfFonts {
+  fonts ??= {
+    regular: readFileSync(resourcePath('fonts', 'NotoSans-Regular.ttf')),
+    bold: readFileSync(resourcePath('fonts', 'NotoSans-Bold.ttf')),
+  }
+  return fonts
+}
+
+/** The first and last dates the register holds data for, or null when it is empty. */
+function dataRange(ctx: ServiceContext): { first: string; last: string } | null {
+  const r = ctx.raw
+    .prepare(
+      `SELECT min(d) AS first FROM (
+        SELECT min(effective_date) AS d FROM membership_event
+        UNION ALL SELECT min(registered_on) FROM household
+        UNION ALL SELECT min(established_on) FROM branch)`,
+    )
+    .get() as { first: string | null }
+  const any = (ctx.raw.prepare('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n').get() as { n: number }).n
+  if (!any) return null
+  const today = ctx.now.slice(0, 10)
+  return { first: r.first ?? today, last: today }
+}
+
+/** Checks the period against the data and returns it as from/to. */
+export function resolvePeriod(ctx: ServiceContext, input: ReportRequest): { from: string; to: string } {
+  const range = dataRange(ctx)
+  if (!range) throw new DomainError('validation', 'The database is empty: there is nothing to report yet. Add the register or load the demo first.')
+  const firstYear = Number(range.first.slice(0, 4))
+  const lastYear = Number(range.last.slice(0, 4))
+  if (input.year !== undefined) {
+    if (input.year < firstYear || input.year > lastYear) {
+      throw new DomainError('validation', `must be between ${firstYear} and ${lastYear}, the years the register holds data for`, 'year')
+    }
+    return { from: `${input.year}-01-01`, to: `${input.year}-12-31` }
+  }
+  const from = input.from!
+  const to = input.to!
+  if (to < range.first) throw new DomainError('validation', `ends before the register's first record (${range.first})`, 'to')
+  if (from > range.last) throw new DomainError('validation', `starts after today (${range.last})`, 'from')
+  return { from, to }
+}
+
+export function buildReportModel(ctx: ServiceContext, input: ReportRequest): ReportModel {
+  const { from, to } = resolvePeriod(ctx, input)
+  switch (input.report) {
+    case 'membership':
+      return membershipReport(ctx.raw, { from, to, lang: input.lang, generatedAt: ctx.now })
+  }
+}
+
+const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' }
+
+export async function renderReport(model: ReportModel, format: 'xlsx' | 'pdf'): Promise<Buffer> {
+  return format === 'xlsx' ? writeXlsx(model) : writePdf(model, reportFonts())
+}
+
+export function reportFileName(input: ReportRequest, model: ReportModel): string {
+  const period = model.period.label.replace(/[^0-9]+/g, '-').replace(/^-|-$/g, '')
+  return `SPN-${input.report}-${period}-${input.lang}.${input.format}`
+}
+
+/** Produces a report file: query step, model, writer. */
+export async function generateReport(ctx: ServiceContext, input: ReportRequest): Promise<{ file: ReportFile; bytes: Buffer }> {
+  const model = buildReportModel(ctx, input)
+  const bytes = await renderReport(model, input.format)
+  return {
+    bytes,
+    file: { fileName: reportFileName(input, model), mimeType: MIME[input.format], base64: bytes.toString('base64'), byteLength: bytes.length },
+  }
+}
