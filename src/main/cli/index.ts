@@ -1,9 +1,10 @@
 import 'reflect-metadata'
 import { parseArgs } from 'node:util'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startBackend } from '../backend'
-import { openDatabase, rawConnection } from '../db/open'
-import { loadDemo } from '../demo/load'
+import { DB_FILE, openDatabase, rawConnection } from '../db/open'
+import { DEMO_SCALES, loadDemo, type DemoScale } from '../demo/load'
 import { startHttpBridge } from '../transport/http'
 import { defaultDataDir } from '../paths'
 import { ROLES } from '../../shared/api/permissions'
@@ -16,7 +17,11 @@ Commands:
   serve    [--data DIR] [--port N] [--demo] [--role secretariat|board]
            Start the backend and serve the app on 127.0.0.1 (browser mode).
   migrate  [--data DIR]            Create or update the database (after a backup copy).
-  demo     [--data DIR] [--seed N] Load the demo data into an empty database.
+  demo     [--data DIR] [--seed N] [--scale full|10x]
+           Load the demo data into an empty database (full: the project's size; 10x: ten times).
+  report   membership [--data DIR] (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD)
+           [--lang mn|en] [--format xlsx|pdf] [--out FILE]
+           Write a report file (format from --out's extension when not given).
   bench                            Time person search beside raw SQLite on a temporary database.
 
 DIR defaults to SPN_DATA_DIR or the user's app-data folder.`
@@ -34,10 +39,10 @@ function progressBar(label: string): (done: number, total: number) => void {
   }
 }
 
-async function demo(dataDir: string, seed: number): Promise<void> {
+async function demo(dataDir: string, seed: number, scale: DemoScale): Promise<void> {
   const db = await openDatabase({ dataDir })
   try {
-    const counts = loadDemo(rawConnection(db.dataSource), { seed, onProgress: progressBar('Loading demo') })
+    const counts = loadDemo(rawConnection(db.dataSource), { seed, ...DEMO_SCALES[scale], onProgress: progressBar('Loading demo') })
     console.log(
       `Demo loaded into ${db.dbPath}: ${counts.branches} local organisations, ${counts.households} households, ` +
         `${counts.persons} persons, ${counts.organisations} member organisations, ${counts.memberships} memberships (${counts.events} decisions).`,
@@ -67,16 +72,59 @@ async function serve(dataDir: string, port: number, withDemo: boolean, role: str
   process.on('SIGTERM', stop)
 }
 
+async function report(dataDir: string, positionals: string[], v: Record<string, string | boolean | undefined>): Promise<number> {
+  const [name] = positionals
+  if (!name) throw new UsageError('Which report? e.g. spn report membership --year 2009')
+  if (!existsSync(join(dataDir, DB_FILE))) throw new UsageError(`There is no database in ${dataDir}. Give --data, or run spn demo first.`)
+  const out = v.out as string | undefined
+  const format = (v.format as string | undefined) ?? (out?.match(/\.(xlsx|pdf)$/i)?.[1].toLowerCase())
+  const input: Record<string, unknown> = { report: name, lang: v.lang ?? 'mn', format }
+  if (v.year !== undefined) {
+    if (!/^\d{4}$/.test(v.year as string)) throw new UsageError('--year must be a year like 2009')
+    input.year = Number(v.year)
+  }
+  if (v.from !== undefined) input.from = v.from
+  if (v.to !== undefined) input.to = v.to
+  const backend = await startBackend({ dataDir, log: () => undefined })
+  try {
+    if (backend.startupError) {
+      console.error(`spn: ${backend.startupError}`)
+      return 1
+    }
+    const r = await backend.dispatch('reports.generate', input)
+    if (!r.ok) {
+      const option = r.error.field && r.error.field !== 'report' ? ` (--${r.error.field})` : ''
+      console.error(`spn: ${r.error.message}${option}`)
+      return r.error.code === 'validation' ? 2 : 1
+    }
+    const file = r.value as { fileName: string; base64: string; byteLength: number }
+    const target = resolve(out ?? file.fileName)
+    writeFileSync(target, Buffer.from(file.base64, 'base64'))
+    console.log(`Wrote ${target} (${file.byteLength} bytes)`)
+    return 0
+  } finally {
+    await backend.close()
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
+      allowPositionals: true,
       options: {
         data: { type: 'string' },
         port: { type: 'string' },
         demo: { type: 'boolean' },
         seed: { type: 'string' },
+        scale: { type: 'string' },
+        year: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        lang: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
         role: { type: 'string' },
       },
       strict: true,
@@ -98,9 +146,13 @@ export async function main(argv: string[]): Promise<number> {
       case 'demo': {
         const seed = values.seed === undefined ? 2007 : Number(values.seed)
         if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number')
-        await demo(dataDir, seed)
+        const scale = values.scale ?? 'full'
+        if (!(scale in DEMO_SCALES)) throw new UsageError(`--scale must be one of ${Object.keys(DEMO_SCALES).join(', ')}`)
+        await demo(dataDir, seed, scale as DemoScale)
         return 0
       }
+      case 'report':
+        return await report(dataDir, positionals, values)
       case 'bench': {
         const rows = await runBench((s) => console.error(s))
         console.log(formatBench(rows))
@@ -124,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+if (typeof require !== 'undefined' && require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     if (code >= 0) process.exit(code)
   })

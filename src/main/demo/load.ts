@@ -15,6 +15,13 @@ export interface DemoOptions {
   onProgress?: (done: number, total: number) => void
 }
 
+/** Demo sizes: the project's own, and ten times that for headroom. */
+export const DEMO_SCALES = {
+  full: { householdsPerBranch: 240, memberships: 175 },
+  '10x': { householdsPerBranch: 2400, memberships: 1750 },
+} as const
+export type DemoScale = keyof typeof DEMO_SCALES
+
 export interface DemoCounts {
   branches: number
   households: number

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { main } from '../../src/main/cli'
+import { pdfText, readXlsx, rowLabelled, num } from '../helpers/files'
+
+let dir: string
+let out: string[]
+let err: string[]
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'spn-cli-'))
+  out = []
+  err = []
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
+  vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const data = () => join(dir, 'data')
+
+describe('spn CLI', () => {
+  it('migrate creates the database; demo loads the full scale deterministically', async () => {
+    expect(await main(['migrate', '--data', data()])).toBe(0)
+    expect(out.join('\n')).toMatch(/schema version 2/)
+    expect(await main(['demo', '--data', data(), '--scale', 'full', '--seed', '7'])).toBe(0)
+    expect(out.join('\n')).toMatch(/15 local organisations, 1200 households, 61\d\d persons/)
+    expect(await main(['demo', '--data', data()])).toBe(1)
+    expect(err.join('\n')).toMatch(/already holds data/)
+  })
+
+  it('writes the membership report as xlsx and pdf', async () => {
+    await main(['demo', '--data', data()])
+    const xlsx = join(dir, 'm.xlsx')
+    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--lang', 'en', '--out', xlsx])).toBe(0)
+    const wb = await readXlsx(readFileSync(xlsx))
+    expect(num(rowLabelled(wb.getWorksheet('Households')!, 'Total').getCell(2))).toBeGreaterThan(1000)
+    const pdf = join(dir, 'm.pdf')
+    expect(await main(['report', 'membership', '--data', data(), '--from', '2007-03-01', '--to', '2008-02-29', '--lang', 'mn', '--format', 'pdf', '--out', pdf])).toBe(0)
+    expect(pdfText(readFileSync(pdf))).toContain('2007.03.01 – 2008.02.29')
+  })
+
+  it('exits non-zero with a clear message on bad arguments or an empty database', async () => {
+    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(err.pop()).toMatch(/There is no database/)
+    await main(['migrate', '--data', data()])
+    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(err.pop()).toMatch(/The database is empty/)
+    await main(['demo', '--data', data()])
+    expect(await main(['report', 'membership', '--data', data(), '--from', '2009-06-01', '--to', '2009-01-01', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(err.pop()).toMatch(/to must not be before the start of the period \(2009-06-01\) \(--to\)/)
+    expect(await main(['report', 'membership', '--data', data(), '--year', '1999', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(err.pop()).toMatch(/year must be between 2004 and 2026/)
+    expect(await main(['report', 'fees', '--data', data(), '--year', '2009', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(err.pop()).toMatch(/report must be one of: membership/)
+    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--out', join(dir, 'x.doc')])).toBe(2)
+    expect(err.pop()).toMatch(/format must be xlsx or pdf/)
+    expect(await main(['demo', '--data', data(), '--scale', 'huge'])).toBe(2)
+    expect(await main(['explode'])).toBe(2)
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false)
+  })
+})
