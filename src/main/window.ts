@@ -21,6 +21,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Only for Chromium's built-in PDF viewer, used by the report preview.
+      plugins: true,
     },
   }
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, startApp, type App } from './harness'
+import { readFileSync } from 'node:fs'
 import { nav, PersonsPage } from './pages'
+import { num, readXlsx, rowLabelled } from '../helpers/files'
 
 let browser: Browser
 let app: App
@@ -49,5 +51,31 @@ describe('browser mode with the demo register', () => {
     await page.locator('table[aria-label="Households"] tbody tr td a').first().click()
     await page.getByRole('heading', { name: /Household № \d+/ }).waitFor()
     expect(await page.locator('table tbody tr').count()).toBeGreaterThanOrEqual(3)
+  })
+
+  it('exports the membership report from the Reports page and previews the PDF', async () => {
+    await nav(page, 'Reports').click()
+    await page.getByRole('heading', { name: 'Reports' }).waitFor()
+    await page.getByRole('combobox', { name: 'Language of the report' }).click()
+    await page.getByRole('option', { name: 'English' }).click()
+    await page.getByRole('combobox', { name: 'Format' }).click()
+    await page.getByRole('option', { name: 'Excel (.xlsx)' }).click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save file' }).click()])
+    expect(download.suggestedFilename()).toBe('SPN-membership-2009-en.xlsx')
+    const wb = await readXlsx(readFileSync((await download.path())!))
+    const end = num(rowLabelled(wb.getWorksheet('Members')!, 'Total').getCell(9))
+    const dashboard = await app.api<{ membersByStatus: { active: number } }>('dashboard.summary', { asOf: '2009-12-31' })
+    expect(end).toBe(dashboard.membersByStatus.active)
+    await expect.poll(() => page.getByTestId('report-message').textContent()).toContain('SPN-membership-2009-en.xlsx downloaded')
+
+    // A period that ends before it starts is refused at the field, before anything is generated.
+    await page.getByText('From – to', { exact: true }).click()
+    await page.getByRole('textbox', { name: 'To' }).fill('2006-01-01')
+    await page.getByRole('button', { name: 'Preview PDF' }).click()
+    await page.getByText('must not be before the start of the period (2007-03-01)').waitFor()
+    await page.getByRole('textbox', { name: 'To' }).fill('2008-02-29')
+    await page.getByRole('button', { name: 'Preview PDF' }).click()
+    await page.locator('iframe[title="Preview"]').waitFor()
+    expect(await page.locator('iframe[title="Preview"]').getAttribute('src')).toMatch(/^blob:/)
   })
 })

@@ -9,6 +9,7 @@ import { PersonPage } from './features/persons/PersonPage'
 import { HouseholdsPage } from './features/households/HouseholdsPage'
 import { HouseholdPage } from './features/households/HouseholdPage'
 import { MembersPage } from './features/members/MembersPage'
+import { ReportsPage } from './features/reports/ReportsPage'
 import type { MessageKey } from '../../shared/i18n'
 
 const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][] }> = [
@@ -17,6 +18,7 @@ const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][] }> 
   { route: { page: 'persons' }, label: 'nav.persons', matches: ['persons', 'person'] },
   { route: { page: 'households' }, label: 'nav.households', matches: ['households', 'household'] },
   { route: { page: 'members' }, label: 'nav.members', matches: ['members'] },
+  { route: { page: 'reports' }, label: 'nav.reports', matches: ['reports'] },
 ]
 
 function Page({ route }: { route: Route }) {
@@ -35,6 +37,8 @@ function Page({ route }: { route: Route }) {
       return <HouseholdPage id={route.id} />
     case 'members':
       return <MembersPage />
+    case 'reports':
+      return <ReportsPage />
   }
 }
 

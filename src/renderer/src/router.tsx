@@ -9,6 +9,7 @@ export type Route =
   | { page: 'households' }
   | { page: 'household'; id: number }
   | { page: 'members' }
+  | { page: 'reports' }
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/')
@@ -22,6 +23,8 @@ export function parseRoute(hash: string): Route {
       return Number.isInteger(n) && n > 0 ? { page: 'household', id: n } : { page: 'households' }
     case 'members':
       return { page: 'members' }
+    case 'reports':
+      return { page: 'reports' }
     default:
       return { page: 'dashboard' }
   }

@@ -1,0 +1,176 @@
+import { useEffect, useState } from 'react'
+import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { reportRequest, type ReportFile } from '../../../../shared/api/contract'
+import type { Lang } from '../../../../shared/i18n'
+import { call } from '../../api'
+import { useI18n } from '../../i18n'
+import { useContractForm } from '../../components/useContractForm'
+
+function toBlob(file: ReportFile): Blob {
+  const bin = atob(file.base64)
+  const bytes = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+  return new Blob([bytes], { type: file.mimeType })
+}
+
+/** Browser mode: hand the file to the browser as a download. */
+function download(file: ReportFile): void {
+  const url = URL.createObjectURL(toBlob(file))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = file.fileName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10000)
+}
+
+const thisYear = new Date().getFullYear()
+const YEARS = Array.from({ length: thisYear - 2004 + 1 }, (_, i) => String(thisYear - i))
+
+export function ReportsPage() {
+  const { t, lang } = useI18n()
+  const [kind, setKind] = useState<'year' | 'range'>('year')
+  const f = useContractForm(reportRequest, {
+    report: 'membership' as const,
+    year: '2009',
+    from: '2007-03-01',
+    to: '2008-02-29',
+    lang: lang as Lang,
+    format: 'pdf' as 'pdf' | 'xlsx',
+  })
+  const [busy, setBusy] = useState<'preview' | 'save' | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const [preview, setPreview] = useState<string | null>(null)
+  useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview])
+
+  const request = (format: 'pdf' | 'xlsx') =>
+    f.parse((v) => ({
+      report: v.report,
+      lang: v.lang,
+      format,
+      ...(kind === 'year' ? { year: Number(v.year) } : { from: v.from, to: v.to }),
+    }))
+
+  const run = async (action: 'preview' | 'save') => {
+    const input = request(action === 'preview' ? 'pdf' : f.values.format)
+    if (!input) return
+    setBusy(action)
+    setMessage(null)
+    f.setFormError(null)
+    try {
+      if (action === 'save' && window.spn) {
+        const r = await call('reports.save', input)
+        if (r.ok) setMessage(r.value.path ? t('reports.saved', { path: r.value.path }) : t('reports.cancelled'))
+        else f.serverError(r.error)
+        return
+      }
+      const r = await call('reports.generate', input)
+      if (!r.ok) return f.serverError(r.error)
+      if (action === 'preview') setPreview(URL.createObjectURL(toBlob(r.value)))
+      else {
+        download(r.value)
+        setMessage(t('reports.downloaded', { name: r.value.fileName, size: Math.ceil(r.value.byteLength / 1024) }))
+      }
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Stack>
+      <Title order={2}>{t('reports.title')}</Title>
+      <Card withBorder>
+        <Stack>
+          <Select
+            label={t('reports.report')}
+            allowDeselect={false}
+            value={f.values.report}
+            onChange={(v) => v && f.set('report', v as 'membership')}
+            data={[{ value: 'membership', label: t('reports.membership') }]}
+            error={f.errors.report}
+          />
+          <Text size="sm" c="dimmed">
+            {t('reports.membershipDesc')}
+          </Text>
+          <Group align="flex-end">
+            <div>
+              <Text size="sm" fw={500} mb={4}>
+                {t('reports.periodKind')}
+              </Text>
+              <SegmentedControl
+                value={kind}
+                onChange={(v) => setKind(v as 'year' | 'range')}
+                data={[
+                  { value: 'year', label: t('reports.year') },
+                  { value: 'range', label: t('reports.range') },
+                ]}
+              />
+            </div>
+            {kind === 'year' ? (
+              <Select label={t('reports.year')} allowDeselect={false} searchable value={f.values.year} onChange={(v) => v && f.set('year', v)} data={YEARS} error={f.errors.year} w={120} />
+            ) : (
+              <>
+                <TextInput label={t('reports.from')} placeholder={t('person.dateHint')} value={f.values.from} onChange={(e) => f.set('from', e.currentTarget.value)} error={f.errors.from} w={150} />
+                <TextInput label={t('reports.to')} placeholder={t('person.dateHint')} value={f.values.to} onChange={(e) => f.set('to', e.currentTarget.value)} error={f.errors.to} w={150} />
+              </>
+            )}
+            <Select
+              label={t('reports.lang')}
+              allowDeselect={false}
+              value={f.values.lang}
+              onChange={(v) => v && f.set('lang', v as Lang)}
+              data={[
+                { value: 'mn', label: 'Монгол' },
+                { value: 'en', label: 'English' },
+              ]}
+              w={160}
+            />
+            <Select
+              label={t('reports.format')}
+              allowDeselect={false}
+              value={f.values.format}
+              onChange={(v) => v && f.set('format', v as 'pdf' | 'xlsx')}
+              data={[
+                { value: 'pdf', label: 'PDF' },
+                { value: 'xlsx', label: 'Excel (.xlsx)' },
+              ]}
+              w={150}
+            />
+          </Group>
+          <Group>
+            <Button variant="light" onClick={() => run('preview')} disabled={busy !== null} loading={busy === 'preview'}>
+              {t('reports.preview')}
+            </Button>
+            <Button onClick={() => run('save')} disabled={busy !== null} loading={busy === 'save'}>
+              {t('reports.save')}
+            </Button>
+            {busy && (
+              <Group gap="xs" role="status">
+                <Loader size="xs" />
+                <Text size="sm" c="dimmed">
+                  {t('reports.generating')}
+                </Text>
+              </Group>
+            )}
+          </Group>
+          {f.formError && (
+            <Alert color="red" role="alert">
+              {f.formError}
+            </Alert>
+          )}
+          {message && (
+            <Text size="sm" c="teal" role="status" data-testid="report-message">
+              {message}
+            </Text>
+          )}
+        </Stack>
+      </Card>
+      {preview && (
+        <Card withBorder p={0}>
+          <iframe title={t('reports.previewTitle')} src={preview} style={{ width: '100%', height: '75vh', border: 0 }} />
+        </Card>
+      )}
+    </Stack>
+  )
+}
