@@ -2,18 +2,24 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { startBackend } from '../backend'
-import { rawConnection } from '../db/open'
-import { loadDemo } from '../demo/load'
+import Database from 'better-sqlite3'
+import ExcelJS from 'exceljs'
+import pdfmake from 'pdfmake'
+import { startBackend, type Backend } from '../backend'
+import { openDatabase, rawConnection } from '../db/open'
+import { DEMO_SCALES, loadDemo, type DemoScale } from '../demo/load'
 import { searchKey } from '../../shared/domain/names'
+import { reportFonts } from '../services/reports'
+import { membershipReport } from '../reports/membership'
 
 export interface BenchRow {
+  scale: string
   operation: string
   oursMs: number
   baselineMs: number
-  /** Peak resident memory of the process after the operation, in MB. */
+  /** The process's resident-memory high-water mark after the operation, in MB. */
   peakMb: number
-  target?: string
+  target: string
 }
 
 function median(xs: number[]): number {
@@ -21,7 +27,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]
 }
 
-async function timeIt(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+async function timeIt(runs: number, fn: () => unknown): Promise<number> {
   const times: number[] = []
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now()
@@ -31,67 +37,168 @@ async function timeIt(runs: number, fn: () => unknown | Promise<unknown>): Promi
   return median(times)
 }
 
+/** Medians of ours and baseline, run alternately so drift and garbage collection fall on both alike. */
+async function timePair(runs: number, ours: () => unknown, baseline: () => unknown): Promise<{ oursMs: number; baselineMs: number }> {
+  const a: number[] = []
+  const b: number[] = []
+  for (let i = 0; i < runs; i++) {
+    a.push(await timeIt(1, ours))
+    b.push(await timeIt(1, baseline))
+  }
+  return { oursMs: median(a), baselineMs: median(b) }
+}
+
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024)
+const TABLES = ['branch', 'household', 'person', 'organisation', 'membership', 'membership_event', 'audit_entry']
+
+/** Raw baseline for loading: the same rows, already made, inserted with prepared statements in one transaction. */
+function rawInsertCopy(from: Database.Database, into: Database.Database): number {
+  const data = TABLES.map((t) => ({ t, rows: from.prepare(`SELECT * FROM ${t}`).raw().all() as unknown[][] }))
+  into.pragma('foreign_keys = OFF') // households and their heads refer to each other
+  const t0 = performance.now()
+  into.transaction(() => {
+    for (const { t, rows } of data) {
+      if (!rows.length) continue
+      const stmt = into.prepare(`INSERT INTO ${t} VALUES (${rows[0].map(() => '?').join(', ')})`)
+      for (const r of rows) stmt.run(...r)
+    }
+  })()
+  return performance.now() - t0
+}
+
+/** Raw baseline for the membership report: its queries as plain statements, rows written by exceljs's streaming writer. */
+async function rawMembershipXlsx(raw: Database.Database, from: string, to: string): Promise<void> {
+  const events = raw.prepare(`SELECT m.branch_id, m.member_type, p.gender, e.type, e.effective_date FROM membership_event e JOIN membership m ON m.id = e.membership_id LEFT JOIN person p ON p.id = m.person_id WHERE e.effective_date <= ?`).raw().all(to)
+  const decisions = raw.prepare(`SELECT e.effective_date, e.type, e.reason, e.reference FROM membership_event e WHERE e.type IN ('rejected','excluded') AND e.effective_date BETWEEN ? AND ?`).raw().all(from, to)
+  const households = raw.prepare(`SELECT h.branch_id, count(*), sum(h.single_woman_headed), sum(h.children_count) FROM household h WHERE h.registered_on <= ? GROUP BY h.branch_id`).raw().all(to)
+  const chunks: Buffer[] = []
+  const { Writable } = await import('node:stream')
+  const stream = new Writable({ write: (c, _e, cb) => (chunks.push(c as Buffer), cb()) })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream })
+  for (const [name, rows] of [['events', events], ['decisions', decisions], ['households', households]] as const) {
+    const ws = wb.addWorksheet(name)
+    for (const r of rows as unknown[][]) ws.addRow(r).commit()
+    ws.commit()
+  }
+  await wb.commit()
+}
 
 /**
- * Measures person search at the service level (through the dispatcher, as the
- * UI calls it) beside a raw better-sqlite3 prepared statement doing the same
- * search, on a temporary database with about 10,000 persons.
+ * Raw baseline for the PDF: the same content as plainly as pdfmake allows:
+ * the report's three tables (same rows and columns) from plain SQL aggregates,
+ * the summary figures and the notes as plain text, with the same embedded
+ * font, but without the writer's styling, bold face, page header and footer.
  */
-export async function runBench(log: (s: string) => void = console.log): Promise<BenchRow[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'spn-bench-'))
-  const rows: BenchRow[] = []
-  try {
-    const backend = await startBackend({ dataDir, session: { actor: 'bench' } })
-    const raw = rawConnection(backend.db!.dataSource)
-    const t0 = performance.now()
-    const counts = loadDemo(raw, { householdsPerBranch: 400 })
-    log(`Demo with ${counts.persons} persons loaded in ${Math.round(performance.now() - t0)} ms`)
+async function rawMembershipPdf(raw: Database.Database, from: string, to: string, texts: string[]): Promise<void> {
+  const types = ['applied', 'accepted', 'rejected', 'excluded', 'resigned', 'died']
+  const branches = raw
+    .prepare(
+      `SELECT b.name_mn, ${types.map((t) => `sum(e.type = '${t}' AND e.effective_date >= ?)`).join(', ')},
+        count(DISTINCT m.id), count(DISTINCT m.person_id), count(DISTINCT m.organisation_id), 0, 0
+       FROM branch b LEFT JOIN membership m ON m.branch_id = b.id LEFT JOIN membership_event e ON e.membership_id = m.id AND e.effective_date <= ?
+       GROUP BY b.id`,
+    )
+    .raw()
+    .all(...types.map(() => from), to) as unknown[][]
+  const decisions = raw
+    .prepare(`SELECT e.effective_date, m.id, m.branch_id, e.type, e.reason, e.reference FROM membership_event e JOIN membership m ON m.id = e.membership_id WHERE e.type IN ('rejected','excluded') AND e.effective_date BETWEEN ? AND ?`)
+    .raw()
+    .all(from, to) as unknown[][]
+  const households = raw
+    .prepare(`SELECT b.name_mn, count(h.id), sum(h.registered_on >= ?), (SELECT count(*) FROM person p JOIN household x ON x.id = p.household_id WHERE x.branch_id = b.id), sum(h.single_woman_headed), sum(h.children_count)
+      FROM branch b JOIN household h ON h.branch_id = b.id AND h.registered_on <= ? GROUP BY b.id`)
+    .raw()
+    .all(from, to) as unknown[][]
+  const fonts = reportFonts()
+  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, d: Buffer): void } }).virtualfs
+  vfs.writeFileSync('NotoSans-Regular.ttf', fonts.regular)
+  pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Regular.ttf' } })
+  pdfmake.setUrlAccessPolicy(() => false)
+  pdfmake.setLocalAccessPolicy(() => false)
+  const table = (rows: unknown[][]) => ({ table: { headerRows: 1, body: [rows[0]?.map((_, i) => `c${i}`) ?? ['-'], ...rows.map((r) => r.map((c) => String(c ?? '')))] }, fontSize: 8 })
+  await pdfmake
+    .createPdf({ pageSize: 'A4', pageOrientation: 'landscape', defaultStyle: { font: 'NotoSans' }, content: [...texts, table(branches), table(decisions), table(households)] })
+    .getBuffer()
+}
 
-    const queries = ['batbayar', 'Оюун', 'ДО85', 'tsetseg', 'bat erdene']
-    for (const q of queries) {
-      // The same statements the service runs, prepared once, without the contract, dispatcher and mapping.
-      const likes = searchKey(q).split(' ').map((w) => `%${w}%`)
-      const where = likes.map(() => 'p.search_text LIKE ?').join(' AND ')
-      const multi = likes.length > 1
-      const count = raw.prepare(`SELECT count(*) AS n FROM person p LEFT JOIN membership m ON m.person_id = p.id WHERE ${where}`)
-      const page = raw.prepare(`SELECT p.*, b.name_mn, b.name_en, m.current_status FROM person p JOIN branch b ON b.id = p.branch_id
-        LEFT JOIN membership m ON m.person_id = p.id WHERE ${where} ORDER BY p.sort_key, p.id LIMIT 50 OFFSET 0`)
-      const baseline = await timeIt(30, () => {
-        count.get(...likes)
-        page.all(...likes)
-      })
-      let total = 0
-      const ours = await timeIt(30, async () => {
-        const r = await backend.dispatch('persons.search', { query: q, pageSize: 50 })
-        if (!r.ok) throw new Error(r.error.message)
-        total = (r.value as { total: number }).total
-      })
-      rows.push({
-        operation: `person search "${q}" (${total} hits${multi ? ', two words' : ''}) of ${counts.persons}`,
-        oursMs: ours,
-        baselineMs: baseline,
-        peakMb: peakMb(),
-        target: '< 50 ms, ≤ 2x',
-      })
+async function generate(backend: Backend, format: 'xlsx' | 'pdf'): Promise<void> {
+  const r = await backend.dispatch('reports.generate', { report: 'membership', year: 2009, lang: 'mn', format })
+  if (!r.ok) throw new Error(r.error.message)
+}
+
+/**
+ * Measures, at each demo scale, what users wait for, each beside a raw
+ * baseline measured in the same run: demo loading, person search, and the
+ * membership report in xlsx and PDF.
+ */
+export async function runBench(scales: DemoScale[] = ['full', '10k', '10x'], log: (s: string) => void = console.error): Promise<BenchRow[]> {
+  const rows: BenchRow[] = []
+  for (const scale of scales) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'spn-bench-'))
+    try {
+      log(`Scale ${scale}: loading demo…`)
+      // Loading, three times each into fresh databases, ours and the raw copy alternately.
+      const loads: number[] = []
+      const copies: number[] = []
+      let counts = { households: 0, persons: 0 }
+      for (let i = 0; i < 3; i++) {
+        const dir = mkdtempSync(join(tmpdir(), 'spn-bench-load-'))
+        const copyDir = mkdtempSync(join(tmpdir(), 'spn-bench-raw-'))
+        try {
+          const db = await openDatabase({ dataDir: dir })
+          const t0 = performance.now()
+          counts = loadDemo(rawConnection(db.dataSource), DEMO_SCALES[scale])
+          loads.push(performance.now() - t0)
+          const target = await openDatabase({ dataDir: copyDir })
+          copies.push(rawInsertCopy(rawConnection(db.dataSource), rawConnection(target.dataSource)))
+          await target.close()
+          await db.close()
+        } finally {
+          rmSync(dir, { recursive: true, force: true })
+          rmSync(copyDir, { recursive: true, force: true })
+        }
+      }
+      const size = `${counts.households} households, ${counts.persons} persons`
+      rows.push({ scale, operation: `demo load (${size})`, oursMs: median(loads), baselineMs: median(copies), peakMb: peakMb(), target: '≤ 3x raw inserts' })
+
+      const backend = await startBackend({ dataDir, session: { actor: 'bench' } })
+      const raw = rawConnection(backend.db!.dataSource)
+      loadDemo(raw, DEMO_SCALES[scale])
+      for (const q of ['batbayar', 'Оюун', 'bat erdene']) {
+        const likes = searchKey(q).split(' ').map((w) => `%${w}%`)
+        const where = likes.map(() => 'p.search_text LIKE ?').join(' AND ')
+        const count = raw.prepare(`SELECT count(*) AS n FROM person p LEFT JOIN membership m ON m.person_id = p.id WHERE ${where}`)
+        const page = raw.prepare(`SELECT p.*, b.name_mn, b.name_en, m.current_status FROM person p JOIN branch b ON b.id = p.branch_id
+          LEFT JOIN membership m ON m.person_id = p.id WHERE ${where} ORDER BY p.sort_key, p.id LIMIT 50 OFFSET 0`)
+        const baseline = await timeIt(20, () => {
+          count.get(...likes)
+          page.all(...likes)
+        })
+        const ours = await timeIt(20, async () => {
+          const r = await backend.dispatch('persons.search', { query: q, pageSize: 50 })
+          if (!r.ok) throw new Error(r.error.message)
+        })
+        rows.push({ scale, operation: `person search "${q}" of ${counts.persons}`, oursMs: ours, baselineMs: baseline, peakMb: peakMb(), target: '< 50 ms, ≤ 2x' })
+      }
+      log(`Scale ${scale}: reports…`)
+      await generate(backend, 'pdf') // warm up fonts and modules once
+      const model = membershipReport(raw, { from: '2009-01-01', to: '2009-12-31', lang: 'mn', generatedAt: new Date().toISOString() })
+      const texts = [model.title, model.period.label, ...model.summary.map((x) => `${x.label} ${x.value}`), ...model.notes]
+      const xlsx = await timePair(11, () => generate(backend, 'xlsx'), () => rawMembershipXlsx(raw, '2009-01-01', '2009-12-31'))
+      rows.push({ scale, operation: 'membership report 2009, xlsx', ...xlsx, peakMb: peakMb(), target: '< 2 s, ≤ 2x' })
+      const pdf = await timePair(11, () => generate(backend, 'pdf'), () => rawMembershipPdf(raw, '2009-01-01', '2009-12-31', texts))
+      rows.push({ scale, operation: 'membership report 2009, pdf', ...pdf, peakMb: peakMb(), target: '< 2 s, ≤ 2x' })
+      await backend.close()
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
     }
-    const all = await timeIt(30, () => backend.dispatch('persons.search', { query: '', page: 100, pageSize: 50 }))
-    const allRaw = await timeIt(30, () => {
-      raw.prepare('SELECT count(*) FROM person p LEFT JOIN membership m ON m.person_id = p.id').get()
-      raw.prepare(`SELECT p.*, b.name_mn, b.name_en, m.current_status FROM person p JOIN branch b ON b.id = p.branch_id
-        LEFT JOIN membership m ON m.person_id = p.id ORDER BY p.sort_key, p.id LIMIT 50 OFFSET 4950`).all()
-    })
-    rows.push({ operation: `persons page 100 of ${counts.persons}, sorted by name`, oursMs: all, baselineMs: allRaw, peakMb: peakMb(), target: '< 50 ms, ≤ 2x' })
-    await backend.close()
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true })
   }
   return rows
 }
 
 export function formatBench(rows: BenchRow[]): string {
-  const head = ['operation', 'ours (ms)', 'baseline (ms)', 'ratio', 'peak RSS (MB)', 'target']
-  const body = rows.map((r) => [r.operation, r.oursMs.toFixed(2), r.baselineMs.toFixed(2), (r.oursMs / r.baselineMs).toFixed(2), String(r.peakMb), r.target ?? ''])
+  const head = ['scale', 'operation', 'ours (ms)', 'baseline (ms)', 'ratio', 'peak RSS (MB)', 'target']
+  const body = rows.map((r) => [r.scale, r.operation, r.oursMs.toFixed(1), r.baselineMs.toFixed(1), (r.oursMs / r.baselineMs).toFixed(2), String(r.peakMb), r.target])
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n')

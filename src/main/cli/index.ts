@@ -17,12 +17,13 @@ Commands:
   serve    [--data DIR] [--port N] [--demo] [--role secretariat|board]
            Start the backend and serve the app on 127.0.0.1 (browser mode).
   migrate  [--data DIR]            Create or update the database (after a backup copy).
-  demo     [--data DIR] [--seed N] [--scale full|10x]
-           Load the demo data into an empty database (full: the project's size; 10x: ten times).
+  demo     [--data DIR] [--seed N] [--scale full|10k|10x]
+           Load the demo data into an empty database (full: the project's size; 10k: about
+           10,000 persons; 10x: ten times the project).
   report   membership [--data DIR] (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD)
            [--lang mn|en] [--format xlsx|pdf] [--out FILE]
            Write a report file (format from --out's extension when not given).
-  bench                            Time person search beside raw SQLite on a temporary database.
+  bench    [--scale full,10k,10x]  Time demo loading, person search and reports beside raw baselines.
 
 DIR defaults to SPN_DATA_DIR or the user's app-data folder.`
 
@@ -154,7 +155,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'report':
         return await report(dataDir, positionals, values)
       case 'bench': {
-        const rows = await runBench((s) => console.error(s))
+        const scales = (values.scale ?? 'full,10k,10x').split(',')
+        if (!scales.every((x) => x in DEMO_SCALES)) throw new UsageError(`--scale must be a list of ${Object.keys(DEMO_SCALES).join(', ')}`)
+        const rows = await runBench(scales as DemoScale[])
         console.log(formatBench(rows))
         return 0
       }

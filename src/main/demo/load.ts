@@ -18,6 +18,8 @@ export interface DemoOptions {
 /** Demo sizes: the project's own, and ten times that for headroom. */
 export const DEMO_SCALES = {
   full: { householdsPerBranch: 240, memberships: 175 },
+  /** About 10,000 persons: the size the persons page and search are measured at. */
+  '10k': { householdsPerBranch: 400, memberships: 175 },
   '10x': { householdsPerBranch: 2400, memberships: 1750 },
 } as const
 export type DemoScale = keyof typeof DEMO_SCALES

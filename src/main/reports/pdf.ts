@@ -79,18 +79,21 @@ export async function writePdf(model: ReportModel, fonts: PdfFonts): Promise<Buf
     { text: generated, style: 'muted', margin: [0, 2, 0, 10] },
   ]
   if (summary.length) {
+    // Key figures in two columns, so the summary, the notes and the first table share the first page.
+    const half = Math.ceil(summary.length / 2)
+    const part = (rows: TableCell[][]) => ({ table: { widths: ['*', 'auto'], body: rows }, layout: 'lightHorizontalLines' })
     content.push({ text: model.labels.summary, style: 'h2', margin: [0, 4, 0, 4] })
-    content.push({ table: { widths: ['*', 'auto'], body: summary }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 6] })
+    content.push({ columns: [part(summary.slice(0, half)), summary.length > half ? part(summary.slice(half)) : { text: '' }], columnGap: 24, margin: [0, 0, 0, 6] })
+  }
+  if (model.notes.length) {
+    content.push({ text: model.labels.notes, style: 'h2', margin: [0, 6, 0, 2] })
+    content.push({ ul: model.notes, style: 'muted' })
   }
   if (model.rates.length) {
     content.push({ text: model.labels.rates, style: 'h2', margin: [0, 6, 0, 4] })
     content.push({ table: { widths: ['*', 'auto'], body: model.rates.map((r) => [r.label, r.rate]) }, layout: 'lightHorizontalLines' })
   }
   for (const s of model.sections) content.push(...sectionContent(s))
-  if (model.notes.length) {
-    content.push({ text: model.labels.notes, style: 'h2', margin: [0, 12, 0, 4] })
-    content.push({ ul: model.notes, style: 'muted' })
-  }
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: wide ? 'landscape' : 'portrait',
