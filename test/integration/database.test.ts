@@ -35,7 +35,7 @@ describe('opening the database', () => {
     rawConnection(first.dataSource).prepare(`INSERT INTO branch (code, name_mn, name_en, area_code, is_project_branch, created_at, updated_at) VALUES ('X', 'Х', 'X', 'tuv', 0, 'n', 'n')`).run()
     await first.close()
     const second = await openDatabase({ dataDir, now: () => new Date('2026-01-02T03:04:05Z') })
-    expect(second.backupPath).toMatch(/spn-20260102-030405-schema2\.sqlite$/)
+    expect(second.backupPath).toMatch(new RegExp(`spn-20260102-030405-schema${SCHEMA_VERSION}\.sqlite$`))
     const copy = new Database(second.backupPath!, { readonly: true })
     expect((copy.prepare('SELECT count(*) AS n FROM branch').get() as { n: number }).n).toBe(1)
     copy.close()
@@ -72,6 +72,12 @@ describe('opening the database', () => {
   })
 })
 
+/** Reverts migrations until `n` remain applied. */
+async function migrateDownTo(ds: import('typeorm').DataSource, n: number) {
+  const applied = () => (rawConnection(ds).prepare('SELECT count(*) AS n FROM migrations').get() as { n: number }).n
+  while (applied() > n) await ds.undoLastMigration({ transaction: 'all' })
+}
+
 describe('migrations', () => {
   it('0001 creates the register and can be reverted', async () => {
     const dataDir = tempDir()
@@ -95,13 +101,35 @@ describe('migrations', () => {
     const dataDir = tempDir()
     const db = await openDatabase({ dataDir })
     const raw = rawConnection(db.dataSource)
-    await db.dataSource.undoLastMigration({ transaction: 'all' })
+    await migrateDownTo(db.dataSource, 1)
     raw.prepare(`INSERT INTO branch (id, code, name_mn, name_en, area_code, is_project_branch, created_at, updated_at) VALUES (1, 'X', 'Х', 'X', 'tuv', 0, 'n', 'n')`).run()
     raw.prepare(`INSERT INTO household (branch_id, children_count, area_code, created_at, updated_at) VALUES (1, 2, 'tuv', '2008-04-05T10:00:00.000Z', 'n')`).run()
     await db.dataSource.runMigrations({ transaction: 'all' })
     expect(raw.prepare('SELECT registered_on AS r FROM household').get()).toEqual({ r: '2008-04-05' })
-    await db.dataSource.undoLastMigration({ transaction: 'all' })
+    await migrateDownTo(db.dataSource, 1)
     expect((raw.prepare(`SELECT count(*) AS n FROM pragma_table_info('household') WHERE name = 'registered_on'`).get() as { n: number }).n).toBe(0)
+    await db.close()
+  })
+
+  it('0003 adds assemblies, fee decisions, payments and elections with their uniqueness rules', async () => {
+    const dataDir = tempDir()
+    const db = await openDatabase({ dataDir })
+    const raw = rawConnection(db.dataSource)
+    raw.prepare(`INSERT INTO branch (id, code, name_mn, name_en, area_code, is_project_branch, created_at, updated_at) VALUES (1, 'X', 'Х', 'X', 'tuv', 0, 'n', 'n')`).run()
+    raw.prepare(`INSERT INTO assembly (id, kind, branch_id, year, held_on, members_present, created_at, updated_at) VALUES (1, 'local', 1, 2009, '2009-03-01', 5, 'n', 'n')`).run()
+    raw.prepare(`INSERT INTO assembly (id, kind, branch_id, year, held_on, members_present, created_at, updated_at) VALUES (2, 'general', NULL, 2009, '2009-04-01', 5, 'n', 'n')`).run()
+    expect(() => raw.prepare(`INSERT INTO assembly (kind, branch_id, year, held_on, members_present, created_at, updated_at) VALUES ('general', 1, 2009, '2009-04-01', 5, 'n', 'n')`).run()).toThrow(/CHECK/)
+    const fee = raw.prepare(`INSERT INTO fee_decision (assembly_id, kind, branch_id, year, amount_minor, created_at) VALUES (?, ?, ?, 2009, 100, 'n')`)
+    fee.run(1, 'local', 1)
+    fee.run(2, 'central', null)
+    expect(() => fee.run(1, 'local', 1)).toThrow(/UNIQUE/)
+    expect(() => fee.run(2, 'central', null)).toThrow(/UNIQUE/)
+    raw.prepare(`INSERT INTO fee_payment (kind, year, branch_id, paid_on, amount_minor, receipt_number, created_at) VALUES ('branch', 2009, 1, '2009-05-01', 100, 'C-1', 'n')`).run()
+    expect(() => raw.prepare(`INSERT INTO fee_payment (kind, year, branch_id, paid_on, amount_minor, receipt_number, created_at) VALUES ('branch', 2009, 1, '2009-05-02', 100, 'C-1', 'n')`).run()).toThrow(/UNIQUE/)
+    await migrateDownTo(db.dataSource, 2)
+    expect(raw.prepare(`SELECT name FROM sqlite_master WHERE name IN ('assembly', 'fee_decision', 'fee_payment', 'election', 'candidate', 'membership_event_date')`).all()).toEqual([])
+    await db.dataSource.runMigrations({ transaction: 'all' })
+    expect(raw.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name IN ('assembly', 'fee_decision', 'fee_payment', 'election', 'candidate')`).get()).toEqual({ n: 5 })
     await db.close()
   })
 })

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/http'
 import { OPERATION_NAMES } from '../../src/shared/api/contract'
+import { SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { DORNOGOVI, testBackend, type TestBackend } from '../helpers/backend'
 
 let t: TestBackend
@@ -37,7 +38,7 @@ describe('HTTP bridge', () => {
   })
   it('answers health with version and schema version', async () => {
     const r = await api('/api/health')
-    expect(await r.json()).toEqual({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+$/), schemaVersion: 2 })
+    expect(await r.json()).toEqual({ ok: true, version: expect.stringMatching(/^\d+\.\d+\.\d+$/), schemaVersion: SCHEMA_VERSION })
   })
   it('lists every operation with its input JSON schema', async () => {
     const body = (await (await api('/api/operations')).json()) as { value: Array<{ name: string; input: { type: string; additionalProperties: boolean } }> }

@@ -10,6 +10,9 @@ import { listAudit } from '../services/auditLog'
 import { loadDemo } from '../demo/load'
 import { DomainError } from '../../shared/domain/result'
 import { generateReport } from '../services/reports'
+import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../services/assemblies'
+import { decideFee, feesOverview, listPayments, memberFees, recordPayment } from '../services/fees'
+import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 
 export interface SystemFacts {
   version: string
@@ -59,6 +62,20 @@ export function makeHandlers(facts: SystemFacts, host?: Host): Handlers {
       const { file, bytes } = await generateReport(ctx, i)
       return { path: await host.saveFile(file.fileName, bytes) }
     },
+    'assemblies.list': listAssemblies,
+    'assemblies.get': (ctx, i) => getAssembly(ctx, i.id),
+    'assemblies.create': createAssembly,
+    'assemblies.update': updateAssembly,
+    'fees.decide': decideFee,
+    'fees.overview': (ctx, i) => feesOverview(ctx, i.year),
+    'fees.members': memberFees,
+    'fees.pay': recordPayment,
+    'fees.payments': listPayments,
+    'elections.record': recordElection,
+    'elections.resolveTie': resolveTie,
+    'elections.assignRoles': assignRoles,
+    'boards.current': (ctx) => currentBoards(ctx),
+    'boards.history': (ctx, i) => boardHistory(ctx, i.personId),
     'audit.list': listAudit,
   }
 }

@@ -1,27 +1,14 @@
 import { z } from 'zod'
 import { MEMBERSHIP_STATUSES } from '../domain/membership'
-import type { Permission } from './permissions'
+import { op } from './define'
+import { governanceOps } from './governance'
 import type * as T from './types'
 import {
   areaCode, cyrillicName, gender, id, isoDate, optionalText, page, pageSize, phone, registerNumber,
   requiredText, sortDir,
 } from './fields'
 
-export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
-  /** What the operation does, for the operations listing. */
-  summary: string
-  input: I
-  permission: Permission
-  /** Writes run inside one transaction and leave an audit entry. */
-  write: boolean
-  /** Phantom field carrying the output type. */
-  readonly output?: O
-}
-
-const op =
-  <O>() =>
-  <I extends z.ZodType>(def: { summary: string; input: I; permission: Permission; write: boolean }): OperationDef<I, O> =>
-    def
+export type { OperationDef } from './define'
 
 const empty = z.strictObject({})
 
@@ -238,6 +225,8 @@ export const contract = {
     permission: 'reports.read',
     write: false,
   }),
+
+  ...governanceOps,
 
   'audit.list': op<T.Page<T.AuditEntry>>()({
     summary: 'Audit entries, newest first',

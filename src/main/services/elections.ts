@@ -1,0 +1,199 @@
+import type { z } from 'zod'
+import { DomainError } from '../../shared/domain/result'
+import { electionOutcome, maxVotes, type BoardRole } from '../../shared/domain/governance'
+import { statusOn } from '../../shared/domain/membership'
+import { formatDateMn } from '../../shared/domain/dates'
+import type { electionInput, rolesInput, tieResolutionInput } from '../../shared/api/governance'
+import type { Board, BoardService, Election, ElectionCandidate } from '../../shared/api/governanceTypes'
+import { audit, type ServiceContext } from './context'
+import { assemblyRow, SPN_NAME } from './assemblies'
+
+interface CandidateRecord {
+  id: number
+  membershipId: number
+  personId: number | null
+  name: string
+  votes: number
+  elected: number
+  role: BoardRole | null
+}
+
+const CANDIDATES_SQL = `SELECT c.id, c.membership_id AS membershipId, m.person_id AS personId,
+  substr(p.patronymic, 1, 1) || '. ' || p.given_name AS name, c.votes, c.elected, c.role
+  FROM candidate c JOIN membership m ON m.id = c.membership_id JOIN person p ON p.id = m.person_id
+  WHERE c.election_id = ? ORDER BY c.votes DESC, c.id`
+
+function load(ctx: ServiceContext, where: string, param: number): Election | null {
+  const e = ctx.raw.prepare(`SELECT e.id, e.assembly_id AS assemblyId, e.seats, e.tie_resolution AS tieResolution FROM election e WHERE ${where}`).get(param) as
+    | { id: number; assemblyId: number; seats: number; tieResolution: string | null }
+    | undefined
+  if (!e) return null
+  const a = assemblyRow(ctx, e.assemblyId)
+  const rows = ctx.raw.prepare(CANDIDATES_SQL).all(e.id) as CandidateRecord[]
+  const outcome = electionOutcome(rows.map((c) => ({ id: c.id, votes: c.votes })), e.seats)
+  const tieOpen = outcome.tied.length > 0 && e.tieResolution === null
+  const candidates: ElectionCandidate[] = rows.map((c) => ({
+    id: c.id,
+    membershipId: c.membershipId,
+    personId: c.personId,
+    name: c.name,
+    votes: c.votes,
+    elected: c.elected === 1,
+    tied: outcome.tied.includes(c.id),
+    role: c.role,
+  }))
+  return {
+    id: e.id,
+    assemblyId: e.assemblyId,
+    seats: e.seats,
+    maxVotes: maxVotes(a.membersPresent, e.seats),
+    totalVotes: rows.reduce((s, c) => s + c.votes, 0),
+    tieResolution: e.tieResolution,
+    tieOpen,
+    candidates,
+  }
+}
+
+export function electionOfAssembly(ctx: ServiceContext, assemblyId: number): Election | null {
+  return load(ctx, 'e.assembly_id = ?', assemblyId)
+}
+
+function requireElection(ctx: ServiceContext, id: number): Election {
+  const e = load(ctx, 'e.id = ?', id)
+  if (!e) throw new DomainError('not_found', `No election with id ${id}`, 'electionId')
+  return e
+}
+
+/** Records an election: only members of the body active on the assembly date may stand; votes are capped by present voters × seats. */
+export async function recordElection(ctx: ServiceContext, input: z.output<typeof electionInput>): Promise<Election> {
+  const a = assemblyRow(ctx, input.assemblyId)
+  if (electionOfAssembly(ctx, a.id)) throw new DomainError('conflict', 'This assembly already has an election recorded', 'assemblyId')
+  const body = a.kind === 'local' ? `${a.bodyName.en}` : 'the SPN'
+  const seen = new Set<number>()
+  const events = ctx.raw.prepare(`SELECT type, effective_date AS effectiveDate, seq FROM membership_event WHERE membership_id = ?`)
+  for (const [i, c] of input.candidates.entries()) {
+    const field = `candidates.${i}.membershipId`
+    if (seen.has(c.membershipId)) throw new DomainError('validation', 'lists the same member twice', field)
+    seen.add(c.membershipId)
+    const m = ctx.raw
+      .prepare(`SELECT m.id, m.branch_id AS branchId, m.member_type AS type, substr(p.patronymic, 1, 1) || '. ' || p.given_name AS name FROM membership m LEFT JOIN person p ON p.id = m.person_id WHERE m.id = ?`)
+      .get(c.membershipId) as { id: number; branchId: number; type: string; name: string | null } | undefined
+    if (!m) throw new DomainError('not_found', `No membership with id ${c.membershipId}`, field)
+    if (m.type !== 'person') throw new DomainError('validation', 'is an organisation; board members are persons', field)
+    const status = statusOn(events.all(m.id) as never, a.heldOn)
+    if (status !== 'active' || (a.kind === 'local' && m.branchId !== a.branchId)) {
+      const why = a.kind === 'local' && m.branchId !== a.branchId ? 'belongs to another local organisation' : `is ${status ?? 'not yet a member'} on that date`
+      throw new DomainError('validation', `${m.name} cannot stand: only active members of ${body} on ${formatDateMn(a.heldOn)} are eligible, and ${m.name} ${why}`, field)
+    }
+  }
+  const total = input.candidates.reduce((s, c) => s + c.votes, 0)
+  const cap = maxVotes(a.membersPresent, input.seats)
+  if (total > cap) {
+    throw new DomainError('validation', `${total} votes in all are more than the ${a.membersPresent} members present × ${input.seats} seats = ${cap}`, 'candidates')
+  }
+  const id = Number(ctx.raw.prepare(`INSERT INTO election (assembly_id, seats, created_at) VALUES (?, ?, ?)`).run(a.id, input.seats, ctx.now).lastInsertRowid)
+  const insert = ctx.raw.prepare(`INSERT INTO candidate (election_id, membership_id, votes, elected) VALUES (?, ?, ?, 0)`)
+  const ids = input.candidates.map((c) => Number(insert.run(id, c.membershipId, c.votes).lastInsertRowid))
+  const outcome = electionOutcome(ids.map((cid, i) => ({ id: cid, votes: input.candidates[i].votes })), input.seats)
+  const mark = ctx.raw.prepare('UPDATE candidate SET elected = 1 WHERE id = ?')
+  for (const cid of outcome.elected) mark.run(cid)
+  const out = requireElection(ctx, id)
+  await audit(ctx, 'election', id, null, out)
+  return out
+}
+
+/** Records the assembly's decision on a tie for the last seats. */
+export async function resolveTie(ctx: ServiceContext, input: z.output<typeof tieResolutionInput>): Promise<Election> {
+  const before = requireElection(ctx, input.electionId)
+  if (!before.tieOpen) throw new DomainError('conflict', 'This election has no open tie', 'electionId')
+  const tied = before.candidates.filter((c) => c.tied)
+  const seatsLeft = before.seats - before.candidates.filter((c) => c.elected).length
+  for (const [i, w] of input.winners.entries()) {
+    if (!tied.some((c) => c.membershipId === w)) throw new DomainError('validation', 'is not one of the tied candidates', `winners.${i}`)
+  }
+  if (new Set(input.winners).size !== seatsLeft) {
+    throw new DomainError('validation', `must name ${seatsLeft} of the tied candidates, one for each seat left`, 'winners')
+  }
+  const mark = ctx.raw.prepare('UPDATE candidate SET elected = 1 WHERE election_id = ? AND membership_id = ?')
+  for (const w of input.winners) mark.run(input.electionId, w)
+  ctx.raw.prepare('UPDATE election SET tie_resolution = ? WHERE id = ?').run(input.decision, input.electionId)
+  const out = requireElection(ctx, input.electionId)
+  await audit(ctx, 'election', input.electionId, before, out)
+  return out
+}
+
+/** Gives the elected their roles: one chair, vice-chair, treasurer and secretary each; the others are members. */
+export async function assignRoles(ctx: ServiceContext, input: z.output<typeof rolesInput>): Promise<Election> {
+  const before = requireElection(ctx, input.electionId)
+  if (before.tieOpen) throw new DomainError('conflict', 'Resolve the tie first: the board is not complete', 'electionId')
+  const taken = new Set<BoardRole>()
+  for (const [i, r] of input.roles.entries()) {
+    if (!before.candidates.some((c) => c.elected && c.membershipId === r.membershipId)) throw new DomainError('validation', 'was not elected', `roles.${i}.membershipId`)
+    if (r.role !== 'member' && taken.has(r.role)) throw new DomainError('validation', `${r.role} is given twice`, `roles.${i}.role`)
+    taken.add(r.role)
+  }
+  ctx.raw.prepare('UPDATE candidate SET role = NULL WHERE election_id = ?').run(input.electionId)
+  const set = ctx.raw.prepare('UPDATE candidate SET role = ? WHERE election_id = ? AND membership_id = ?')
+  for (const r of input.roles) set.run(r.role, input.electionId, r.membershipId)
+  const out = requireElection(ctx, input.electionId)
+  await audit(ctx, 'election', input.electionId, before, out)
+  return out
+}
+
+interface ElectionOfBody {
+  electionId: number
+  assemblyId: number
+  kind: 'local' | 'general'
+  branchId: number | null
+  mn: string | null
+  en: string | null
+  heldOn: string
+}
+
+function electionsByBody(ctx: ServiceContext): Map<string, ElectionOfBody[]> {
+  const rows = ctx.raw
+    .prepare(`SELECT e.id AS electionId, a.id AS assemblyId, a.kind, a.branch_id AS branchId, b.name_mn AS mn, b.name_en AS en, a.held_on AS heldOn
+      FROM election e JOIN assembly a ON a.id = e.assembly_id LEFT JOIN branch b ON b.id = a.branch_id ORDER BY a.held_on`)
+    .all() as ElectionOfBody[]
+  const out = new Map<string, ElectionOfBody[]>()
+  for (const r of rows) {
+    const key = r.branchId === null ? 'central' : `b${r.branchId}`
+    out.set(key, [...(out.get(key) ?? []), r])
+  }
+  return out
+}
+
+const bodyName = (e: ElectionOfBody) => (e.branchId === null ? SPN_NAME : { mn: e.mn!, en: e.en! })
+
+/** The board elected at each body's latest election: its term runs until the next election. */
+export function currentBoards(ctx: ServiceContext): Board[] {
+  const boards: Board[] = []
+  for (const list of electionsByBody(ctx).values()) {
+    const last = list[list.length - 1]
+    const e = requireElection(ctx, last.electionId)
+    boards.push({
+      kind: last.branchId === null ? 'central' : 'local',
+      branchId: last.branchId,
+      bodyName: bodyName(last),
+      electionId: e.id,
+      electedOn: last.heldOn,
+      until: null,
+      tieOpen: e.tieOpen,
+      seats: e.candidates.filter((c) => c.elected).map((c) => ({ membershipId: c.membershipId, personId: c.personId, name: c.name, role: c.role ?? 'member' })),
+    })
+  }
+  return boards.sort((a, b) => (a.kind === b.kind ? a.bodyName.en.localeCompare(b.bodyName.en) : a.kind === 'central' ? -1 : 1))
+}
+
+/** A person's board service: each term from the election to the next election of that body. */
+export function boardHistory(ctx: ServiceContext, personId: number): BoardService[] {
+  const out: BoardService[] = []
+  const seat = ctx.raw.prepare(`SELECT c.role FROM candidate c JOIN membership m ON m.id = c.membership_id WHERE c.election_id = ? AND m.person_id = ? AND c.elected = 1`)
+  for (const list of electionsByBody(ctx).values()) {
+    list.forEach((e, i) => {
+      const s = seat.get(e.electionId, personId) as { role: BoardRole | null } | undefined
+      if (s) out.push({ bodyName: bodyName(e), kind: e.branchId === null ? 'central' : 'local', role: s.role ?? 'member', from: e.heldOn, until: list[i + 1]?.heldOn ?? null, electionId: e.electionId })
+    })
+  }
+  return out.sort((a, b) => b.from.localeCompare(a.from))
+}

@@ -1,0 +1,153 @@
+import type { BoardRole } from '../domain/governance'
+import type { AuditEntry, LocalName } from './types'
+
+export interface AssemblyRow {
+  id: number
+  kind: 'local' | 'general'
+  branchId: number | null
+  /** The local organisation, or the SPN for the general assembly. */
+  bodyName: LocalName
+  year: number
+  heldOn: string
+  place: string | null
+  /** Active members of the body on the assembly date, from the register. */
+  membersEligible: number
+  membersPresent: number
+  quorumPercent: number
+  quorumStrict: boolean
+  quorumNeeded: number
+  quorumMet: boolean
+  hasElection: boolean
+  feeDecided: boolean
+}
+
+export interface FeeDecision {
+  id: number
+  assemblyId: number
+  kind: 'local' | 'central'
+  branchId: number | null
+  year: number
+  /** Local: per member per year; central: rate per member. MNT minor units. */
+  amountMinor: number
+  minimumMinor: number | null
+  referenceDate: string | null
+  /** False when the deciding assembly had no quorum: the decision is marked. */
+  quorumMet: boolean
+}
+
+export interface ElectionCandidate {
+  id: number
+  membershipId: number
+  personId: number | null
+  name: string
+  votes: number
+  elected: boolean
+  tied: boolean
+  role: BoardRole | null
+}
+
+export interface Election {
+  id: number
+  assemblyId: number
+  seats: number
+  maxVotes: number
+  totalVotes: number
+  tieResolution: string | null
+  /** A tie across the last seat waits for the assembly's decision. */
+  tieOpen: boolean
+  candidates: ElectionCandidate[]
+}
+
+export interface AssemblyDetail {
+  assembly: AssemblyRow
+  decisions: string | null
+  minutes: string | null
+  feeDecision: FeeDecision | null
+  election: Election | null
+  audit: AuditEntry[]
+}
+
+export interface CentralDueCalculation {
+  activeOnReference: number
+  referenceDate: string
+  rateMinor: number
+  byRateMinor: number
+  minimumMinor: number | null
+  minimumApplied: boolean
+  dueMinor: number
+  paidMinor: number
+  arrearsMinor: number
+}
+
+export interface BranchFees {
+  branchId: number
+  branchName: LocalName
+  localFee: FeeDecision | null
+  liable: number
+  dueMinor: number
+  paidMinor: number
+  arrearsMinor: number
+  membersInArrears: number
+  central: CentralDueCalculation | null
+}
+
+export interface FeesOverview {
+  year: number
+  centralFee: FeeDecision | null
+  branches: BranchFees[]
+  totals: { liable: number; dueMinor: number; paidMinor: number; arrearsMinor: number; centralDueMinor: number; centralPaidMinor: number; centralArrearsMinor: number }
+}
+
+export interface MemberFeeRow {
+  membershipId: number
+  memberName: string
+  personId: number | null
+  branchId: number
+  branchName: LocalName
+  dueMinor: number
+  paidMinor: number
+  arrearsMinor: number
+}
+
+export interface FeePayment {
+  id: number
+  kind: 'member' | 'branch'
+  year: number
+  branchId: number
+  branchName: LocalName
+  membershipId: number | null
+  memberName: string | null
+  paidOn: string
+  amountMinor: number
+  receiptNumber: string
+  payer: string | null
+  note: string | null
+}
+
+export interface BoardSeat {
+  membershipId: number
+  personId: number | null
+  name: string
+  role: BoardRole
+}
+
+export interface Board {
+  kind: 'local' | 'central'
+  branchId: number | null
+  bodyName: LocalName
+  electionId: number
+  electedOn: string
+  /** The date of the next election of the body, or null while the term runs. */
+  until: string | null
+  tieOpen: boolean
+  seats: BoardSeat[]
+}
+
+export interface BoardService {
+  bodyName: LocalName
+  kind: 'local' | 'central'
+  role: BoardRole
+  from: string
+  until: string | null
+  electionId: number
+}
