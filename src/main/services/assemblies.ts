@@ -74,9 +74,18 @@ export function assemblyRow(ctx: ServiceContext, id: number): AssemblyRow {
 export function listAssemblies(ctx: ServiceContext, input: { year?: number; branchId?: number; kind?: 'local' | 'general' }): AssemblyRow[] {
   const where: string[] = []
   const params: unknown[] = []
-  if (input.year !== undefined) (where.push('a.year = ?'), params.push(input.year))
-  if (input.branchId !== undefined) (where.push('a.branch_id = ?'), params.push(input.branchId))
-  if (input.kind !== undefined) (where.push('a.kind = ?'), params.push(input.kind))
+  if (input.year !== undefined) {
+    where.push('a.year = ?')
+    params.push(input.year)
+  }
+  if (input.branchId !== undefined) {
+    where.push('a.branch_id = ?')
+    params.push(input.branchId)
+  }
+  if (input.kind !== undefined) {
+    where.push('a.kind = ?')
+    params.push(input.kind)
+  }
   const rows = ctx.raw.prepare(`${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.held_on DESC, a.kind, b.name_en`).all(...params) as AssemblyRecord[]
   return rows.map((r) => toRow(ctx, r))
 }

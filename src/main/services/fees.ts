@@ -163,9 +163,18 @@ function toPayment(r: Record<string, unknown>): FeePayment {
 export function listPayments(ctx: ServiceContext, input: { year?: number; branchId?: number; kind?: 'member' | 'branch'; page: number; pageSize: number }): Page<FeePayment> {
   const where: string[] = []
   const params: unknown[] = []
-  if (input.year !== undefined) (where.push('f.year = ?'), params.push(input.year))
-  if (input.branchId !== undefined) (where.push('f.branch_id = ?'), params.push(input.branchId))
-  if (input.kind !== undefined) (where.push('f.kind = ?'), params.push(input.kind))
+  if (input.year !== undefined) {
+    where.push('f.year = ?')
+    params.push(input.year)
+  }
+  if (input.branchId !== undefined) {
+    where.push('f.branch_id = ?')
+    params.push(input.branchId)
+  }
+  if (input.kind !== undefined) {
+    where.push('f.kind = ?')
+    params.push(input.kind)
+  }
   const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
   const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM fee_payment f${w}`).get(...params) as { n: number }).n
   const rows = ctx.raw.prepare(`${PAYMENT_SQL}${w} ORDER BY f.paid_on DESC, f.id DESC LIMIT ? OFFSET ?`).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Array<Record<string, unknown>>
