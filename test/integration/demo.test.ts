@@ -3,6 +3,7 @@ import { loadDemo } from '../../src/main/demo/load'
 import { rawConnection } from '../../src/main/db/open'
 import { testBackend, type TestBackend } from '../helpers/backend'
 import { checkRegisterNumber } from '../../src/shared/domain/registerNumber'
+import { statusOn } from '../../src/shared/domain/membership'
 
 let t: TestBackend
 beforeEach(async () => {
@@ -49,6 +50,42 @@ describe('demo data', () => {
     } finally {
       await other.close()
     }
+  })
+})
+
+describe('demo governance', () => {
+  it('has assemblies, fees, payments with some arrears, and elections for every year 2004-2011, consistent with the register', async () => {
+    const counts = loadDemo(raw(), { now: '2026-11-26T09:00:00.000Z' })
+    expect(counts.elections).toBeGreaterThan(40)
+    const assemblies = await t.must('assemblies.list', {})
+    expect(new Set(assemblies.map((a) => a.year))).toEqual(new Set([2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011]))
+    expect(assemblies.filter((a) => a.kind === 'general')).toHaveLength(8)
+    expect(assemblies.some((a) => !a.quorumMet)).toBe(true)
+    for (const a of assemblies) {
+      expect(a.membersPresent, `assembly ${a.id}`).toBeLessThanOrEqual(a.membersEligible)
+      if (!a.hasElection) continue
+      const d = await t.must('assemblies.get', { id: a.id })
+      const e = d.election!
+      expect(e.totalVotes).toBeLessThanOrEqual(e.maxVotes)
+      expect(e.tieOpen).toBe(false)
+      expect(e.candidates.filter((c) => c.elected)).toHaveLength(e.seats)
+      for (const c of e.candidates) {
+        const m = await t.must('members.get', { id: c.membershipId })
+        expect(statusOn(m.events, a.heldOn), `candidate ${c.name} at assembly ${a.id}`).toBe('active')
+        if (a.branchId !== null) expect(m.branchId).toBe(a.branchId)
+      }
+    }
+    for (const year of [2004, 2008, 2011]) {
+      const o = await t.must('fees.overview', { year })
+      expect(o.centralFee).not.toBeNull()
+      expect(o.totals.paidMinor).toBeGreaterThan(0)
+      expect(o.totals.arrearsMinor).toBeGreaterThan(0)
+      const all = await t.must('fees.members', { year, pageSize: 200 })
+      expect(all.rows.every((r) => r.arrearsMinor >= 0 && r.paidMinor <= r.dueMinor)).toBe(true)
+      expect(o.branches.every((b) => !b.central || b.central.paidMinor <= b.central.dueMinor)).toBe(true)
+    }
+    const boards = await t.must('boards.current', {})
+    expect(boards.find((b) => b.kind === 'central')?.seats).toHaveLength(5)
   })
 })
 

@@ -3,6 +3,7 @@ import { makeRegisterNumber } from '../../shared/domain/registerNumber'
 import { personSearchText, personSortKey } from '../services/persons'
 import { CLAN_NAMES, DEMO_BRANCHES, DEMO_ORGANISATIONS, EXCLUSION_REASONS, FEMALE_NAMES, MALE_NAMES, REJECTION_REASONS, type DemoBranch } from './nameLists'
 import { addDays, Random } from './random'
+import { loadGovernance } from './governance'
 
 export interface DemoOptions {
   seed?: number
@@ -31,6 +32,10 @@ export interface DemoCounts {
   organisations: number
   memberships: number
   events: number
+  assemblies: number
+  feeDecisions: number
+  payments: number
+  elections: number
 }
 
 type Gender = 'female' | 'male'
@@ -74,7 +79,7 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
       }
     }
   }
-  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0 }
+  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0, assemblies: 0, feeDecisions: 0, payments: 0, elections: 0 }
   const addPerson = (b: DemoBranch, branchId: number, householdId: number | null, gender: Gender, birthDate: string, patronymic?: string): { id: number; givenName: string } => {
     const givenName = rng.pick(gender === 'female' ? FEMALE_NAMES : MALE_NAMES)
     const p = {
@@ -189,6 +194,7 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
       })
       tick()
     }
+    Object.assign(counts, loadGovernance(raw, rng, now))
     insAudit.run(now, actor, JSON.stringify({ seed: opts.seed ?? 2007, ...counts }))
   })()
   return counts

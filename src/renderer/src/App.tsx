@@ -10,6 +10,10 @@ import { HouseholdsPage } from './features/households/HouseholdsPage'
 import { HouseholdPage } from './features/households/HouseholdPage'
 import { MembersPage } from './features/members/MembersPage'
 import { ReportsPage } from './features/reports/ReportsPage'
+import { AssembliesPage } from './features/assemblies/AssembliesPage'
+import { AssemblyPage } from './features/assemblies/AssemblyPage'
+import { FeesPage } from './features/fees/FeesPage'
+import { BoardsPage } from './features/boards/BoardsPage'
 import type { MessageKey } from '../../shared/i18n'
 
 const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][] }> = [
@@ -18,6 +22,9 @@ const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][] }> 
   { route: { page: 'persons' }, label: 'nav.persons', matches: ['persons', 'person'] },
   { route: { page: 'households' }, label: 'nav.households', matches: ['households', 'household'] },
   { route: { page: 'members' }, label: 'nav.members', matches: ['members'] },
+  { route: { page: 'assemblies' }, label: 'nav.assemblies', matches: ['assemblies', 'assembly'] },
+  { route: { page: 'fees' }, label: 'nav.fees', matches: ['fees'] },
+  { route: { page: 'boards' }, label: 'nav.boards', matches: ['boards'] },
   { route: { page: 'reports' }, label: 'nav.reports', matches: ['reports'] },
 ]
 
@@ -39,6 +46,14 @@ function Page({ route }: { route: Route }) {
       return <MembersPage />
     case 'reports':
       return <ReportsPage />
+    case 'assemblies':
+      return <AssembliesPage />
+    case 'assembly':
+      return <AssemblyPage id={route.id} />
+    case 'fees':
+      return <FeesPage />
+    case 'boards':
+      return <BoardsPage />
   }
 }
 

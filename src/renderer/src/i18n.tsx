@@ -12,6 +12,8 @@ interface I18n {
   /** Dates are written YYYY.MM.DD in both languages, as in Mongolian documents. */
   date(iso: string | null | undefined): string
   num(n: number): string
+  /** MNT minor units as `1 250 000 ₮`. */
+  mnt(minor: number): string
   local(name: LocalName): string
 }
 
@@ -36,6 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, vars) => translate(lang, key, vars),
       date: (iso) => (iso ? formatDateMn(iso) : '—'),
       num: formatNumber,
+      mnt: (minor) => `${formatNumber(Math.round(minor / 100))} ₮`,
       local: (name) => (lang === 'mn' ? name.mn : name.en),
     }),
     [lang, setLang],

@@ -10,6 +10,10 @@ export type Route =
   | { page: 'household'; id: number }
   | { page: 'members' }
   | { page: 'reports' }
+  | { page: 'assemblies' }
+  | { page: 'assembly'; id: number }
+  | { page: 'fees' }
+  | { page: 'boards' }
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/')
@@ -25,6 +29,12 @@ export function parseRoute(hash: string): Route {
       return { page: 'members' }
     case 'reports':
       return { page: 'reports' }
+    case 'assemblies':
+      return Number.isInteger(n) && n > 0 ? { page: 'assembly', id: n } : { page: 'assemblies' }
+    case 'fees':
+      return { page: 'fees' }
+    case 'boards':
+      return { page: 'boards' }
     default:
       return { page: 'dashboard' }
   }
@@ -36,6 +46,8 @@ export function href(route: Route): string {
       return `#/persons/${route.id}`
     case 'household':
       return `#/households/${route.id}`
+    case 'assembly':
+      return `#/assemblies/${route.id}`
     default:
       return `#/${route.page}`
   }

@@ -17,6 +17,7 @@ describe('central fee', () => {
   it('is rate × active members, at least the minimum', () => {
     expect(centralDue({ rateMinor: 500000, minimumMinor: null }, 12)).toEqual({ dueMinor: 6000000, byRateMinor: 6000000, minimumApplied: false })
     expect(centralDue({ rateMinor: 500000, minimumMinor: 5000000 }, 3)).toEqual({ dueMinor: 5000000, byRateMinor: 1500000, minimumApplied: true })
+    expect(centralDue({ rateMinor: 500000, minimumMinor: 5000000 }, 0)).toEqual({ dueMinor: 0, byRateMinor: 0, minimumApplied: false })
   })
 })
 

@@ -24,10 +24,13 @@ export interface CentralFee {
   minimumMinor: number | null
 }
 
-/** A branch's central due: rate × its active members on the reference date, at least the minimum. */
+/**
+ * A branch's central due: rate × its active members on the reference date, at
+ * least the minimum. A branch without active members on that date owes nothing.
+ */
 export function centralDue(fee: CentralFee, activeMembers: number): { dueMinor: number; byRateMinor: number; minimumApplied: boolean } {
   const byRateMinor = fee.rateMinor * activeMembers
-  const minimumApplied = fee.minimumMinor !== null && fee.minimumMinor > byRateMinor
+  const minimumApplied = activeMembers > 0 && fee.minimumMinor !== null && fee.minimumMinor > byRateMinor
   return { dueMinor: minimumApplied ? fee.minimumMinor! : byRateMinor, byRateMinor, minimumApplied }
 }
 

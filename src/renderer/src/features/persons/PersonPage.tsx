@@ -11,6 +11,7 @@ import { MembershipHistory } from '../members/MembershipHistory'
 import { DecisionDialog } from '../members/DecisionDialog'
 import { ApplyDialog } from '../members/ApplyDialog'
 import { PersonForm } from './PersonForm'
+import { BoardService } from '../boards/BoardsPage'
 
 function Field({ label, value }: { label: string; value: string }) {
   return (
@@ -100,6 +101,7 @@ export function PersonPage({ id }: { id: number }) {
               </Group>
               {m ? <MembershipHistory membership={m} /> : <Text c="dimmed">{t('person.noMembership')}</Text>}
             </Card>
+            <BoardService personId={p.id} />
             <Card withBorder>
               <Title order={4} mb="sm">
                 {t('person.audit')}

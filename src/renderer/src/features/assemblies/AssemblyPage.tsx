@@ -1,0 +1,88 @@
+import { useState } from 'react'
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { useI18n } from '../../i18n'
+import { href } from '../../router'
+import { useOperation } from '../../components/useOperation'
+import { PageState } from '../../components/PageState'
+import { AuditTable } from '../../components/AuditTable'
+import { AssemblyForm } from './AssemblyForm'
+import { QuorumBadge } from './AssembliesPage'
+import { FeeDecisionCard } from './FeeDecisionCard'
+import { ElectionCard } from './ElectionCard'
+
+export function AssemblyPage({ id }: { id: number }) {
+  const { t, date, local, num } = useI18n()
+  const detail = useOperation('assemblies.get', { id })
+  const [editing, setEditing] = useState(false)
+  return (
+    <PageState state={detail} reload={detail.reload}>
+      {(d) => {
+        const a = d.assembly
+        return (
+          <Stack>
+            <Group justify="space-between">
+              <Group>
+                <Anchor href={href({ page: 'assemblies' })} size="sm">
+                  ← {t('nav.assemblies')}
+                </Anchor>
+                <Title order={2}>
+                  {a.kind === 'general' ? t('assembly.general') : `${t('assembly.local')}: ${local(a.bodyName)}`} · {date(a.heldOn)}
+                </Title>
+                <QuorumBadge met={a.quorumMet} />
+              </Group>
+              <Button variant="light" onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+            </Group>
+            {!a.quorumMet && (
+              <Alert color="red" title={t('assembly.noQuorum')}>
+                {t('assembly.noQuorumBody', { present: a.membersPresent, eligible: a.membersEligible, needed: a.quorumNeeded })}
+              </Alert>
+            )}
+            <Card withBorder>
+              <SimpleGrid cols={{ base: 2, md: 4 }}>
+                <div>
+                  <Text size="xs" c="dimmed">{t('assembly.place')}</Text>
+                  <Text size="sm">{a.place ?? '—'}</Text>
+                </div>
+                <div>
+                  <Text size="xs" c="dimmed">{t('assembly.quorum')}</Text>
+                  <Text size="sm" data-testid="quorum-line">{t('assembly.quorumLine', { present: num(a.membersPresent), eligible: num(a.membersEligible), needed: num(a.quorumNeeded) })}</Text>
+                </div>
+              </SimpleGrid>
+              {d.decisions && (
+                <>
+                  <Title order={5} mt="md">{t('assembly.decisions')}</Title>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{d.decisions}</Text>
+                </>
+              )}
+              {d.minutes && (
+                <>
+                  <Title order={5} mt="md">{t('assembly.minutes')}</Title>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{d.minutes}</Text>
+                </>
+              )}
+            </Card>
+            <FeeDecisionCard assembly={a} fee={d.feeDecision} onSaved={detail.reload} />
+            <ElectionCard assembly={a} election={d.election} onSaved={detail.reload} />
+            <Card withBorder>
+              <Title order={4} mb="sm">{t('person.audit')}</Title>
+              <AuditTable entries={d.audit} />
+            </Card>
+            {editing && (
+              <AssemblyForm
+                assembly={a}
+                detail={d}
+                onClose={() => setEditing(false)}
+                onSaved={() => {
+                  setEditing(false)
+                  detail.reload()
+                }}
+              />
+            )}
+          </Stack>
+        )
+      }}
+    </PageState>
+  )
+}
