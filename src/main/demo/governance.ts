@@ -54,7 +54,7 @@ export function loadGovernance(raw: Database.Database, rng: Random, now: string,
     // Each present voter gives up to one vote per seat.
     let budget = present * seats
     const ballots = standing.map((id) => {
-      const votes = Math.min(budget, rng.int(Math.floor(present / 3), present))
+      const votes = Math.min(budget, rng.int(Math.ceil(present / 3), present))
       budget -= votes
       return { id, votes }
     })

@@ -15,7 +15,7 @@ const THIN: Partial<ExcelJS.Borders> = { bottom: { style: 'thin', color: { argb:
 
 function cellValue(type: ColumnType, v: CellValue): ExcelJS.CellValue {
   if (v === null || v === undefined) return null
-  if (type === 'date' && typeof v === 'string') return new Date(`${v}T00:00:00Z`)
+  if (type === 'date' && typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : v
   if ((type === 'mnt' || type === 'dkk') && typeof v === 'number') return v / MINOR_PER_MAJOR
   return v
 }
@@ -33,10 +33,19 @@ function colLetter(n: number): string {
   return s
 }
 
-function addSection(wb: ExcelJS.Workbook, model: ReportModel, section: ReportSection): void {
+/** Excel sheet names: at most 31 characters, none of []:*?/\, unique in the workbook. */
+export function sheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet'
+  let name = base
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} ${i}`
+  taken.add(name.toLowerCase())
+  return name
+}
+
+function addSection(wb: ExcelJS.Workbook, model: ReportModel, section: ReportSection, taken: Set<string>): void {
   const { columns, rows } = section.table
   const landscape = columns.length > 7
-  const ws = wb.addWorksheet(section.sheetName, {
+  const ws = wb.addWorksheet(sheetName(section.sheetName, taken), {
     pageSetup: { paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
     headerFooter: { oddFooter: `&L${model.organisation}&C${model.title}&R${model.labels.page} &P ${model.labels.of} &N` },
   })
@@ -101,8 +110,8 @@ function addSection(wb: ExcelJS.Workbook, model: ReportModel, section: ReportSec
   }
 }
 
-function addCover(wb: ExcelJS.Workbook, model: ReportModel): void {
-  const ws = wb.addWorksheet(model.lang === 'mn' ? 'Нүүр' : 'Cover', {
+function addCover(wb: ExcelJS.Workbook, model: ReportModel, taken: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName(model.lang === 'mn' ? 'Нүүр' : 'Cover', taken), {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   })
   ws.getColumn(1).width = 48
@@ -153,7 +162,8 @@ export async function writeXlsx(model: ReportModel): Promise<Buffer> {
   wb.subject = model.period.label
   wb.created = new Date(model.generatedAt)
   wb.modified = new Date(model.generatedAt)
-  addCover(wb, model)
-  for (const s of model.sections) addSection(wb, model, s)
+  const taken = new Set<string>()
+  addCover(wb, model, taken)
+  for (const s of model.sections) addSection(wb, model, s, taken)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -4,6 +4,9 @@ import { DomainError } from '../../shared/domain/result'
 import type { ReportFile, reportRequest } from '../../shared/api/contract'
 import { resourcePath } from '../paths'
 import { membershipReport } from '../reports/membership'
+import { feesReport } from '../reports/fees'
+import { assembliesReport } from '../reports/assemblies'
+import { annualPack } from '../reports/annual'
 import type { ReportModel } from '../reports/model'
 import { writePdf, type PdfFonts } from '../reports/pdf'
 import { writeXlsx } from '../reports/xlsx'
@@ -58,9 +61,17 @@ export function resolvePeriod(ctx: ServiceContext, input: ReportRequest): { from
 
 export function buildReportModel(ctx: ServiceContext, input: ReportRequest): ReportModel {
   const { from, to } = resolvePeriod(ctx, input)
+  if (input.report === 'membership') return membershipReport(ctx.raw, { from, to, lang: input.lang, generatedAt: ctx.now })
+  // The governance reports follow the assembly year: one calendar year.
+  if (input.year === undefined) throw new DomainError('validation', 'is required: this report covers one calendar year', 'year')
+  const opts = { year: input.year, lang: input.lang, generatedAt: ctx.now }
   switch (input.report) {
-    case 'membership':
-      return membershipReport(ctx.raw, { from, to, lang: input.lang, generatedAt: ctx.now })
+    case 'fees':
+      return feesReport(ctx, opts)
+    case 'assemblies':
+      return assembliesReport(ctx, opts)
+    case 'annual':
+      return annualPack(ctx, opts)
   }
 }
 

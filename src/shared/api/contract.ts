@@ -88,7 +88,7 @@ export const decideInput = z.strictObject({
 })
 
 /** The reports the app produces. */
-export const REPORTS = ['membership'] as const
+export const REPORTS = ['membership', 'fees', 'assemblies', 'annual'] as const
 
 export const reportRequest = z
   .strictObject({

@@ -19,7 +19,7 @@ export function BoardsPage() {
               {list.map((b) => (
                 <Card withBorder key={b.electionId} data-testid={`board-${b.bodyName.en}`}>
                   <Group justify="space-between" mb="xs">
-                    <Title order={4}>{b.kind === 'central' ? t('assembly.general') : local(b.bodyName)}</Title>
+                    <Title order={4}>{b.kind === 'central' ? t('board.central') : local(b.bodyName)}</Title>
                     {b.tieOpen && <Badge color="orange">{t('election.tied')}</Badge>}
                   </Group>
                   <Text size="xs" c="dimmed" mb="xs">
@@ -67,7 +67,7 @@ export function BoardService({ personId }: { personId: number }) {
         <Table.Tbody>
           {history.data.map((s) => (
             <Table.Tr key={s.electionId}>
-              <Table.Td>{s.kind === 'central' ? t('assembly.general') : local(s.bodyName)}</Table.Td>
+              <Table.Td>{s.kind === 'central' ? t('board.central') : local(s.bodyName)}</Table.Td>
               <Table.Td>{t(`role.${s.role}`)}</Table.Td>
               <Table.Td>{date(s.from)}</Table.Td>
               <Table.Td>{s.until ? date(s.until) : t('board.ongoing')}</Table.Td>

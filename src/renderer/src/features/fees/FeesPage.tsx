@@ -17,7 +17,7 @@ function CentralCell({ c }: { c: BranchFees['central'] }) {
   return (
     <Stack gap={0}>
       <Text size="sm">{mnt(c.dueMinor)}</Text>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'normal' }}>
         {t('fee.calculation', { members: c.activeOnReference, date: date(c.referenceDate), rate: mnt(c.rateMinor), byRate: mnt(c.byRateMinor) })}
         {c.minimumApplied && c.minimumMinor !== null ? `; ${t('fee.minimumApplied', { minimum: mnt(c.minimumMinor) })}` : ''}
       </Text>
@@ -68,14 +68,14 @@ export function FeesPage() {
             {(o) => (
               <Stack>
                 <Text size="sm">
-                  {t('fee.central')}: {o.centralFee ? `${mnt(o.centralFee.amountMinor)}${o.centralFee.minimumMinor !== null ? `, ${t('fee.minimum')} ${mnt(o.centralFee.minimumMinor)}` : ''}` : t('fee.notDecided')}
+                  {t('fee.central')}: {o.centralFee ? `${mnt(o.centralFee.amountMinor)}${o.centralFee.minimumMinor !== null ? `, ${t('fee.minimumShort')} ${mnt(o.centralFee.minimumMinor)}` : ''}` : t('fee.notDecided')}
                   {o.centralFee && !o.centralFee.quorumMet && (
                     <Badge ml="xs" color="red">
                       {t('fee.noQuorumMark')}
                     </Badge>
                   )}
                 </Text>
-                <Table striped withTableBorder aria-label={t('fee.overview')}>
+                <Table striped withTableBorder aria-label={t('fee.overview')} style={{ whiteSpace: 'nowrap' }}>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('branch.name')}</Table.Th>

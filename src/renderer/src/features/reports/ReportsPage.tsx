@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
-import { reportRequest, type ReportFile } from '../../../../shared/api/contract'
+import { REPORTS, reportRequest, type ReportFile } from '../../../../shared/api/contract'
 import type { Lang } from '../../../../shared/i18n'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
@@ -25,6 +25,9 @@ function download(file: ReportFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10000)
 }
 
+type Report = (typeof REPORTS)[number]
+const REPORT_OPTIONS = REPORTS
+
 const thisYear = new Date().getFullYear()
 const YEARS = Array.from({ length: thisYear - 2004 + 1 }, (_, i) => String(thisYear - i))
 
@@ -32,7 +35,7 @@ export function ReportsPage() {
   const { t, lang } = useI18n()
   const [kind, setKind] = useState<'year' | 'range'>('year')
   const f = useContractForm(reportRequest, {
-    report: 'membership' as const,
+    report: 'membership' as Report,
     year: '2009',
     from: '2007-03-01',
     to: '2008-02-29',
@@ -86,12 +89,16 @@ export function ReportsPage() {
             label={t('reports.report')}
             allowDeselect={false}
             value={f.values.report}
-            onChange={(v) => v && f.set('report', v as 'membership')}
-            data={[{ value: 'membership', label: t('reports.membership') }]}
+            onChange={(v) => {
+              if (!v) return
+              f.set('report', v as Report)
+              if (v !== 'membership') setKind('year')
+            }}
+            data={REPORT_OPTIONS.map((r) => ({ value: r, label: t(`reports.${r}`) }))}
             error={f.errors.report}
           />
           <Text size="sm" c="dimmed">
-            {t('reports.membershipDesc')}
+            {t(`reports.${f.values.report}Desc`)}
           </Text>
           <Group align="flex-end">
             <div>
@@ -103,7 +110,7 @@ export function ReportsPage() {
                 onChange={(v) => setKind(v as 'year' | 'range')}
                 data={[
                   { value: 'year', label: t('reports.year') },
-                  { value: 'range', label: t('reports.range') },
+                  { value: 'range', label: t('reports.range'), disabled: f.values.report !== 'membership' },
                 ]}
               />
             </div>
