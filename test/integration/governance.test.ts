@@ -63,7 +63,7 @@ describe('fees', () => {
     const pay = (membershipId: number, amountMinor: number, receiptNumber: string) => t.call('fees.pay', { kind: 'member', membershipId, year: 2009, paidOn: '2009-04-01', amountMinor, receiptNumber })
     expect((await pay(m[0], 1000000, 'Д-001')).ok).toBe(true)
     expect((await pay(m[1], 400000, 'Д-002')).ok).toBe(true)
-    expect(await pay(m[1], 700000, 'Д-003')).toMatchObject({ ok: false, error: { field: 'amountMinor', message: 'amountMinor is more than the 6 000 ₮ still due for 2009 (due 10 000 ₮, paid 4 000 ₮)' } })
+    expect(await pay(m[1], 700000, 'Д-003')).toMatchObject({ ok: false, error: { field: 'amountMinor', message: 'The amount 7 000 ₮ is more than the 6 000 ₮ still due for 2009 (due 10 000 ₮, paid 4 000 ₮)' } })
     expect(await pay(m[0], 100, 'Д-004')).toMatchObject({ ok: false, error: { field: 'amountMinor', message: expect.stringContaining('already paid in full') } })
     expect(await pay(m[2], 500000, 'Д-001')).toMatchObject({ ok: false, error: { code: 'conflict', field: 'receiptNumber' } })
     // m[4] resigned in December 2008: not liable in 2009.

@@ -211,7 +211,9 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
   if (input.amountMinor > left) {
     throw new DomainError(
       'validation',
-      left === 0 ? `is refused: the ${input.year} fee is already paid in full (${mnt(dueMinor)})` : `is more than the ${mnt(left)} still due for ${input.year} (due ${mnt(dueMinor)}, paid ${mnt(paidMinor)})`,
+      left === 0
+        ? `Refused: the ${input.year} fee is already paid in full (${mnt(dueMinor)})`
+        : `The amount ${mnt(input.amountMinor)} is more than the ${mnt(left)} still due for ${input.year} (due ${mnt(dueMinor)}, paid ${mnt(paidMinor)})`,
       'amountMinor',
     )
   }
