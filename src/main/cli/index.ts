@@ -20,9 +20,10 @@ Commands:
   demo     [--data DIR] [--seed N] [--scale full|10k|10x]
            Load the demo data into an empty database (full: the project's size; 10k: about
            10,000 persons; 10x: ten times the project).
-  report   membership [--data DIR] (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD)
+  report   membership|fees|assemblies|annual [--data DIR] (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD)
            [--lang mn|en] [--format xlsx|pdf] [--out FILE]
-           Write a report file (format from --out's extension when not given).
+           Write a report file (format from --out's extension when not given). The membership
+           report takes a year or a period; the fees, assemblies and annual reports a year.
   bench    [--scale full,10k,10x]  Time demo loading, person search and reports beside raw baselines.
 
 DIR defaults to SPN_DATA_DIR or the user's app-data folder.`

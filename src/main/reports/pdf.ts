@@ -7,7 +7,6 @@ import { tableTotals, MINOR_PER_MAJOR, type CellValue, type ColumnType, type Rep
 /** The font files the PDF embeds; passed in so the writer touches no file system. */
 export interface PdfFonts {
   regular: Buffer
-  bold: Buffer
 }
 
 const TEAL = '#0B7A75'
@@ -38,7 +37,7 @@ function sectionContent(section: ReportSection): Content[] {
   for (const r of rows) body.push(columns.map((c) => ({ text: formatCell(c.type, r[c.key]), alignment: align(c.type) })))
   if (total) {
     const sums = tableTotals(section.table)
-    body.push(columns.map((c, i) => ({ text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '', bold: true, fillColor: '#E6F4F1', alignment: align(c.type) })))
+    body.push(columns.map((c, i) => ({ text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '', fillColor: '#CFE9E4', alignment: align(c.type) })))
   }
   const content: Content[] = [{ text: section.title, style: 'h2', margin: [0, 12, 0, 4] }]
   if (section.description) content.push({ text: section.description, style: 'muted', margin: [0, 0, 0, 6] })
@@ -67,12 +66,14 @@ export async function writePdf(model: ReportModel, fonts: PdfFonts): Promise<Buf
   pdfmake.setLocalAccessPolicy(() => false)
   // pdfmake reads fonts by name from its in-memory file system; nothing touches the disk.
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs
+  // One face only: emphasis comes from size, colour and shading. A second (bold)
+  // face would be parsed and subset for every document, for little gain.
   vfs.writeFileSync('NotoSans-Regular.ttf', fonts.regular)
-  vfs.writeFileSync('NotoSans-Bold.ttf', fonts.bold)
-  pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf', italics: 'NotoSans-Regular.ttf', bolditalics: 'NotoSans-Bold.ttf' } })
+  const face = 'NotoSans-Regular.ttf'
+  pdfmake.setFonts({ NotoSans: { normal: face, bold: face, italics: face, bolditalics: face } })
   const wide = model.sections.some((s) => s.table.columns.length > 7)
   const generated = `${model.labels.generated}: ${model.generatedAt.slice(0, 16).replace('T', ' ')} UTC`
-  const summary: TableCell[][] = model.summary.map((s) => [{ text: s.label }, { text: formatCell(s.type, s.value), alignment: 'right', bold: true }])
+  const summary: TableCell[][] = model.summary.map((s) => [{ text: s.label }, { text: formatCell(s.type, s.value), alignment: 'right', color: TEAL }])
   const content: Content[] = [
     { text: model.title, style: 'h1' },
     { text: `${model.labels.period}: ${model.period.label}`, margin: [0, 2, 0, 0] },
@@ -101,26 +102,19 @@ export async function writePdf(model: ReportModel, fonts: PdfFonts): Promise<Buf
     info: { title: model.title, author: model.organisation, subject: model.period.label, creator: 'SPN Secretariat', creationDate: new Date(model.generatedAt) },
     defaultStyle: { font: 'NotoSans', fontSize: 9.5 },
     styles: {
-      h1: { fontSize: 17, bold: true },
-      h2: { fontSize: 12, bold: true, color: TEAL },
-      th: { bold: true, color: 'white', fontSize: 8 },
+      h1: { fontSize: 18 },
+      h2: { fontSize: 12.5, color: TEAL },
+      th: { color: 'white', fontSize: 8 },
       muted: { color: '#555555', fontSize: 8.5 },
     },
-    header: () => ({
-      columns: [
-        { text: model.organisation, bold: true, color: TEAL },
-        { text: `${model.title} · ${model.period.label}`, alignment: 'right', color: '#555555' },
-      ],
-      margin: [36, 20, 36, 0],
-      fontSize: 8,
-    }),
+    // Single text lines: a columns layout on every page costs more than it gives.
+    header: () => ({ text: [{ text: model.organisation, color: TEAL }, { text: `   ${model.title} · ${model.period.label}`, color: '#555555' }], margin: [36, 20, 36, 0], fontSize: 8 }),
     footer: (page: number, pages: number) => ({
-      columns: [
-        { text: generated, color: '#777777' },
-        { text: `${model.labels.page} ${page} ${model.labels.of} ${pages}`, alignment: 'right' },
-      ],
+      text: `${generated}   ·   ${model.labels.page} ${page} ${model.labels.of} ${pages}`,
+      alignment: 'right',
       margin: [36, 12, 36, 0],
       fontSize: 8,
+      color: '#555555',
     }),
     content,
   }

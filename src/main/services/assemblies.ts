@@ -67,8 +67,17 @@ function record(ctx: ServiceContext, id: number): AssemblyRecord {
   return r
 }
 
+/** Rows computed within one call (a report asks for the same assembly's quorum many times). */
+const rowCache = new WeakMap<ServiceContext, Map<number, AssemblyRow>>()
+
 export function assemblyRow(ctx: ServiceContext, id: number): AssemblyRow {
-  return toRow(ctx, record(ctx, id))
+  const cache = rowCache.get(ctx) ?? new Map<number, AssemblyRow>()
+  rowCache.set(ctx, cache)
+  const cached = cache.get(id)
+  if (cached) return cached
+  const row = toRow(ctx, record(ctx, id))
+  cache.set(id, row)
+  return row
 }
 
 export function listAssemblies(ctx: ServiceContext, input: { year?: number; branchId?: number; kind?: 'local' | 'general' }): AssemblyRow[] {
@@ -140,6 +149,7 @@ export async function updateAssembly(ctx: ServiceContext, input: { id: number; a
   ctx.raw
     .prepare(`UPDATE assembly SET kind = ?, branch_id = ?, year = ?, held_on = ?, place = ?, members_present = ?, quorum_percent = ?, quorum_strict = ?, decisions = ?, minutes = ?, updated_at = ? WHERE id = ?`)
     .run(...COLUMNS.map((c) => c(a)), ctx.now, input.id)
+  rowCache.delete(ctx)
   const out = assemblyRow(ctx, input.id)
   await audit(ctx, 'assembly', input.id, { ...before.assembly, decisions: before.decisions, minutes: before.minutes }, { ...out, decisions: a.decisions, minutes: a.minutes })
   return out

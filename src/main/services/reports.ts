@@ -19,7 +19,6 @@ let fonts: PdfFonts | undefined
 export function reportFonts(): PdfFonts {
   fonts ??= {
     regular: readFileSync(resourcePath('fonts', 'NotoSans-Regular.ttf')),
-    bold: readFileSync(resourcePath('fonts', 'NotoSans-Bold.ttf')),
   }
   return fonts
 }

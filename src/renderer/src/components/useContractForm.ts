@@ -43,7 +43,9 @@ export function useContractForm<S extends z.ZodType, V extends Record<string, un
   function serverError(error: ApiError) {
     const field = error.field && prefix && error.field.startsWith(prefix) ? error.field.slice(prefix.length) : error.field
     if (field && field in values) {
-      setErrors((e) => ({ ...e, [field]: error.message }))
+      // Under the field itself, its technical name in front of the message says nothing more.
+      const message = error.field && error.message.startsWith(`${error.field} `) ? error.message.slice(error.field.length + 1) : error.message
+      setErrors((e) => ({ ...e, [field]: message }))
       setFormError(null)
     } else setFormError(error.message)
   }
