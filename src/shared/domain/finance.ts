@@ -1,0 +1,153 @@
+/**
+ * Project finance rules (DOMAIN.md: Money). Amounts are integer minor units
+ * (øre, möngö); conversions use exact integer arithmetic and round once, here.
+ */
+
+/** a × b / c rounded half away from zero, exactly (BigInt). */
+export function mulDivRound(a: number | bigint, b: number | bigint, c: number | bigint): number {
+  const n = BigInt(a) * BigInt(b)
+  const d = BigInt(c)
+  if (d === 0n) throw new Error('division by zero')
+  const neg = n < 0n !== d < 0n
+  const an = n < 0n ? -n : n
+  const ad = d < 0n ? -d : d
+  const q = (2n * an + ad) / (2n * ad)
+  return Number(neg ? -q : q)
+}
+
+/** The exact MNT-per-DKK rate of a transfer as a decimal string (e.g. `215.4321`), rounded at the last digit. */
+export function rateString(mntMinor: number, dkkMinor: number, decimals = 4): string {
+  const scaled = mulDivRound(mntMinor, 10 ** decimals, dkkMinor)
+  const s = String(Math.abs(scaled)).padStart(decimals + 1, '0')
+  return `${scaled < 0 ? '-' : ''}${s.slice(0, -decimals)}.${s.slice(-decimals)}`
+}
+
+export interface FundSource {
+  id: number
+  /** Date the MNT arrived. */
+  date: string
+  mntMinor: number
+  dkkMinor: number
+}
+
+export interface MntSpend {
+  id: number
+  date: string
+  mntMinor: number
+}
+
+export interface Conversion {
+  /** DKK value in øre, or null when no transfer has arrived at all. */
+  dkkMinor: number | null
+  portions: Array<{ sourceId: number; mntMinor: number }>
+  /** MNT not covered by transfers received by the expense date; converted at the latest rate known then. */
+  uncoveredMntMinor: number
+}
+
+/**
+ * First in, first out: each MNT expense (in date order) is paid from the
+ * earliest transfers received on or before its date that still have MNT left,
+ * and converted at their rates. What no transfer covers is flagged and
+ * converted at the latest rate known on its date (the first rate if none yet).
+ */
+export function convertFifo(sources: readonly FundSource[], spends: readonly MntSpend[]): Map<number, Conversion> {
+  const queue = [...sources].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id).map((s) => ({ ...s, left: s.mntMinor }))
+  const ordered = [...spends].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
+  const out = new Map<number, Conversion>()
+  let head = 0
+  for (const spend of ordered) {
+    let need = spend.mntMinor
+    // Sum of portion × dkk / mnt over portions, as an exact fraction num/den.
+    let num = 0n
+    let den = 1n
+    const portions: Conversion['portions'] = []
+    for (let i = head; i < queue.length && need > 0 && queue[i].date <= spend.date; i++) {
+      const s = queue[i]
+      if (s.left === 0) {
+        if (i === head) head++
+        continue
+      }
+      const take = Math.min(need, s.left)
+      s.left -= take
+      need -= take
+      portions.push({ sourceId: s.id, mntMinor: take })
+      num = num * BigInt(s.mntMinor) + BigInt(take) * BigInt(s.dkkMinor) * den
+      den *= BigInt(s.mntMinor)
+      if (s.left === 0 && i === head) head++
+    }
+    let dkkMinor: number | null = null
+    const known = queue.filter((s) => s.date <= spend.date)
+    const rateSource = known[known.length - 1] ?? queue[0]
+    if (need > 0 && rateSource) {
+      num = num * BigInt(rateSource.mntMinor) + BigInt(need) * BigInt(rateSource.dkkMinor) * den
+      den *= BigInt(rateSource.mntMinor)
+    }
+    if (portions.length || rateSource) dkkMinor = mulDivRound(num, 1, den)
+    out.set(spend.id, { dkkMinor, portions, uncoveredMntMinor: need })
+  }
+  return out
+}
+
+/** The CISU/Projektrådgivningen main budget lines. */
+export const MAIN_LINES = [
+  { code: '1', en: 'Activities', mn: 'Үйл ажиллагаа' },
+  { code: '2', en: 'Investments', mn: 'Хөрөнгө оруулалт' },
+  { code: '3', en: 'Expatriate/Danish support', mn: 'Данийн талын дэмжлэг' },
+  { code: '4', en: 'Local staff', mn: 'Орон нутгийн ажилтан' },
+  { code: '5', en: 'Local administration', mn: 'Орон нутгийн захиргаа' },
+  { code: '6', en: 'Monitoring', mn: 'Хяналт' },
+  { code: '7', en: 'Evaluation', mn: 'Үнэлгээ' },
+  { code: '8', en: 'Information in Denmark', mn: 'Дани дахь мэдээлэл' },
+  { code: '9', en: 'Budget margin', mn: 'Төсвийн нөөц' },
+  { code: '11', en: 'Audit', mn: 'Аудит' },
+  { code: '13', en: 'Administration in Denmark', mn: 'Дани дахь захиргаа' },
+] as const
+
+export const ADMIN_LINE = '13'
+export const ADMIN_MAX_PERCENT = 7
+export const MOVE_LIMIT_PERCENT = 10
+
+export interface BudgetWarning {
+  code: 'admin_share' | 'line_move' | 'total_mismatch'
+  line?: string
+  message: string
+}
+
+/** Administration in Denmark may be at most 7% of the project expenses plus audit (all other lines). */
+export function checkAdminShare(totalsByMainLine: Record<string, number>): BudgetWarning | null {
+  const admin = totalsByMainLine[ADMIN_LINE] ?? 0
+  const base = Object.entries(totalsByMainLine).filter(([k]) => k !== ADMIN_LINE).reduce((s, [, v]) => s + v, 0)
+  const max = mulDivRound(base, ADMIN_MAX_PERCENT, 100)
+  if (admin <= max) return null
+  return { code: 'admin_share', line: ADMIN_LINE, message: `Administration in Denmark is ${(admin / 100).toFixed(2)} DKK, more than 7% of the project expenses and audit (at most ${(max / 100).toFixed(2)} DKK)` }
+}
+
+/** A main line that moves by more than 10% between budget versions needs the donor's approval. */
+export function checkLineMoves(previous: Record<string, number>, current: Record<string, number>): BudgetWarning[] {
+  const out: BudgetWarning[] = []
+  for (const code of new Set([...Object.keys(previous), ...Object.keys(current)])) {
+    const before = previous[code] ?? 0
+    const after = current[code] ?? 0
+    const moved = Math.abs(after - before)
+    if (moved === 0) continue
+    if (before === 0 || moved * 100 > before * MOVE_LIMIT_PERCENT) {
+      const pct = before === 0 ? '∞' : ((moved * 100) / before).toFixed(1)
+      out.push({ code: 'line_move', line: code, message: `Main line ${code} changes by ${pct}% (${(before / 100).toFixed(2)} → ${(after / 100).toFixed(2)} DKK): more than 10% needs the donor's approval` })
+    }
+  }
+  return out
+}
+
+/** The budget of each funding source should equal what the source committed. */
+export function checkTotals(bySource: Array<{ name: string; budgetMinor: number; committedMinor: number | null }>): BudgetWarning[] {
+  return bySource
+    .filter((s) => s.committedMinor !== null && s.budgetMinor !== s.committedMinor)
+    .map((s) => ({ code: 'total_mismatch' as const, message: `The budget for ${s.name} totals ${(s.budgetMinor / 100).toFixed(2)} DKK, not the ${(s.committedMinor! / 100).toFixed(2)} DKK committed` }))
+}
+
+/** Project year n (1-based) of a project starting on `start` (year 1 = the first twelve months). */
+export function projectYearOf(start: string, date: string): number {
+  const [sy, sm] = start.split('-').map(Number)
+  const [y, m] = date.split('-').map(Number)
+  return Math.floor((y * 12 + m - (sy * 12 + sm)) / 12) + 1
+}
