@@ -13,6 +13,10 @@ import { generateReport } from '../services/reports'
 import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../services/assemblies'
 import { decideFee, feesOverview, listPayments, memberFees, recordPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
+import { getBudget, listProjects, reviseBudget } from '../services/finance/projects'
+import { createTransfer, listTransfers } from '../services/finance/transfers'
+import { createExpense, searchExpenses } from '../services/finance/expenses'
+import { budgetVsActual, setVarianceNote } from '../services/finance/budgetVsActual'
 
 export interface SystemFacts {
   version: string
@@ -76,6 +80,15 @@ export function makeHandlers(facts: SystemFacts, host?: Host): Handlers {
     'elections.assignRoles': assignRoles,
     'boards.current': (ctx) => currentBoards(ctx),
     'boards.history': (ctx, i) => boardHistory(ctx, i.personId),
+    'finance.projects': (ctx) => listProjects(ctx),
+    'budget.get': (ctx, i) => getBudget(ctx, i.projectId, i.versionId),
+    'budget.revise': reviseBudget,
+    'transfers.list': (ctx, i) => listTransfers(ctx, i.projectId),
+    'transfers.create': createTransfer,
+    'expenses.search': searchExpenses,
+    'expenses.create': createExpense,
+    'finance.budgetVsActual': budgetVsActual,
+    'finance.setNote': setVarianceNote,
     'audit.list': listAudit,
   }
 }

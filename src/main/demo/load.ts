@@ -4,6 +4,7 @@ import { personSearchText, personSortKey } from '../services/persons'
 import { CLAN_NAMES, DEMO_BRANCHES, DEMO_ORGANISATIONS, EXCLUSION_REASONS, FEMALE_NAMES, MALE_NAMES, REJECTION_REASONS, type DemoBranch } from './nameLists'
 import { addDays, Random } from './random'
 import { loadGovernance } from './governance'
+import { loadFinance } from './finance'
 
 export interface DemoOptions {
   seed?: number
@@ -36,6 +37,9 @@ export interface DemoCounts {
   feeDecisions: number
   payments: number
   elections: number
+  transfers: number
+  expenses: number
+  budgetVersions: number
 }
 
 type Gender = 'female' | 'male'
@@ -79,7 +83,7 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
       }
     }
   }
-  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0, assemblies: 0, feeDecisions: 0, payments: 0, elections: 0 }
+  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0, assemblies: 0, feeDecisions: 0, payments: 0, elections: 0, transfers: 0, expenses: 0, budgetVersions: 0 }
   const addPerson = (b: DemoBranch, branchId: number, householdId: number | null, gender: Gender, birthDate: string, patronymic?: string): { id: number; givenName: string } => {
     const givenName = rng.pick(gender === 'female' ? FEMALE_NAMES : MALE_NAMES)
     const p = {
@@ -195,6 +199,7 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
       tick()
     }
     Object.assign(counts, loadGovernance(raw, rng, now))
+    Object.assign(counts, loadFinance(raw, rng, now, actor))
     insAudit.run(now, actor, JSON.stringify({ seed: opts.seed ?? 2007, ...counts }))
   })()
   return counts

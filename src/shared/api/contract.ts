@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MEMBERSHIP_STATUSES } from '../domain/membership'
 import { op } from './define'
 import { governanceOps } from './governance'
+import { financeOps } from './finance'
 import type * as T from './types'
 import {
   areaCode, cyrillicName, gender, id, isoDate, optionalText, page, pageSize, phone, registerNumber,
@@ -227,6 +228,7 @@ export const contract = {
   }),
 
   ...governanceOps,
+  ...financeOps,
 
   'audit.list': op<T.Page<T.AuditEntry>>()({
     summary: 'Audit entries, newest first',

@@ -40,6 +40,15 @@ export const OPERATION_NAME_LIST = [
   'elections.assignRoles',
   'boards.current',
   'boards.history',
+  'finance.projects',
+  'budget.get',
+  'budget.revise',
+  'transfers.list',
+  'transfers.create',
+  'expenses.search',
+  'expenses.create',
+  'finance.budgetVsActual',
+  'finance.setNote',
   'audit.list',
 ] as const
 

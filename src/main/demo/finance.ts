@@ -1,0 +1,137 @@
+import type Database from 'better-sqlite3'
+import type { Random } from './random'
+
+export interface FinanceCounts {
+  transfers: number
+  expenses: number
+  budgetVersions: number
+}
+
+/** Sub-lines of the demo budget: code, English, Mongolian, DANIDA total in DKK, year weights, currency spent in. */
+const LINES: Array<[string, string, string, number, number[], 'MNT' | 'DKK']> = [
+  ['1.1', 'Large self-help groups and CBOs', 'Өрхийн бүлэг, иргэний байгууллага', 900_000, [0.22, 0.3, 0.3, 0.18], 'MNT'],
+  ['1.2', 'Micro-credit education and loan funds', 'Бичил зээлийн сургалт, зээлийн сан', 700_000, [0.15, 0.3, 0.35, 0.2], 'MNT'],
+  ['1.3', 'Civic education and advocacy campaigns', 'Иргэний боловсрол, нөлөөллийн аян', 350_000, [0.2, 0.3, 0.3, 0.2], 'MNT'],
+  ['1.4', '"Let\'s talk" magazine, website, publications', '"Ярилцъя" сэтгүүл, вэб, хэвлэл', 250_000, [0.25, 0.25, 0.25, 0.25], 'MNT'],
+  ['1.5', 'Conferences and workshops', 'Бага хурал, семинар', 200_000, [0.2, 0.3, 0.3, 0.2], 'MNT'],
+  ['2.1', 'Office equipment and computers', 'Оффисын тоног төхөөрөмж, компьютер', 120_000, [0.8, 0.2, 0, 0], 'MNT'],
+  ['2.2', 'Vehicle', 'Тээврийн хэрэгсэл', 80_000, [1, 0, 0, 0], 'MNT'],
+  ['3.1', 'DMS advisers: travel and stays', 'ДМН-ийн зөвлөхүүдийн томилолт', 250_000, [0.3, 0.25, 0.25, 0.2], 'DKK'],
+  ['4.1', 'Coordinator and accountant (DaMoST)', 'Зохицуулагч, нягтлан (Ажлын алба)', 520_000, [0.25, 0.25, 0.25, 0.25], 'MNT'],
+  ['4.2', 'Branch facilitators', 'Салбарын чиглүүлэгчид', 480_000, [0.25, 0.25, 0.25, 0.25], 'MNT'],
+  ['5.1', 'Office rent and utilities', 'Оффисын түрээс, ашиглалт', 180_000, [0.25, 0.25, 0.25, 0.25], 'MNT'],
+  ['5.2', 'Communication and transport', 'Холбоо, тээвэр', 120_000, [0.25, 0.25, 0.25, 0.25], 'MNT'],
+  ['6.1', 'Monitoring visits', 'Хяналтын айлчлал', 120_000, [0.25, 0.25, 0.25, 0.25], 'MNT'],
+  ['7.1', 'Mid-term review and final evaluation', 'Дунд хугацааны ба эцсийн үнэлгээ', 130_000, [0, 0.4, 0, 0.6], 'MNT'],
+  ['8.1', 'Information in Denmark', 'Дани дахь мэдээлэл', 50_000, [0.25, 0.25, 0.25, 0.25], 'DKK'],
+  ['9.1', 'Budget margin', 'Төсвийн нөөц', 60_000, [0.25, 0.25, 0.25, 0.25], 'MNT'],
+  ['11.1', 'Audit in Mongolia', 'Монгол дахь аудит', 60_000, [0.25, 0.25, 0.25, 0.25], 'MNT'],
+  ['11.2', 'Audit in Denmark', 'Дани дахь аудит', 30_000, [0.25, 0.25, 0.25, 0.25], 'DKK'],
+  ['13.1', 'DMS administration', 'ДМН-ийн захиргаа', 300_000, [0.25, 0.25, 0.25, 0.25], 'DKK'],
+]
+/** The Danish Mongolian Society's DKK 150 000: advisers and information in Denmark. */
+const DMS: Record<string, number> = { '3.1': 100_000, '8.1': 50_000 }
+
+/** MNT per DKK around the date: about 212 in 2007, weaker after the 2008 crisis. */
+function rateAround(date: string, rng: Random): number {
+  const y = Number(date.slice(0, 4)) + (Number(date.slice(5, 7)) - 1) / 12
+  const base = y < 2008.5 ? 212 + (y - 2007) * 6 : y < 2009.2 ? 225 + (y - 2008.5) * 60 : y < 2010 ? 268 : 248
+  return base + rng.int(-300, 300) / 100
+}
+
+/** Splits a total into parts by weights, in whole units, with the remainder on the last part so the sum is exact. */
+function split(total: number, weights: number[]): number[] {
+  const parts = weights.map((w) => Math.floor(total * w))
+  parts[parts.length - 1] += total - parts.reduce((s, x) => s + x, 0)
+  return parts
+}
+
+/**
+ * The DANIDA project 2007–2011: the exact grant and co-funding in a budget
+ * (original and one revision), transfers at realistic MNT/DKK rates, and a few
+ * thousand expenses across branches and lines.
+ */
+export function loadFinance(raw: Database.Database, rng: Random, now: string, actor: string): FinanceCounts {
+  const counts: FinanceCounts = { transfers: 0, expenses: 0, budgetVersions: 0 }
+  const projectId = Number(
+    raw
+      .prepare(`INSERT INTO project (code, name, donor, starts_on, ends_on, currency, grant_minor, created_at) VALUES (?, ?, ?, ?, ?, 'DKK', ?, ?)`)
+      .run('SPN-2007', 'Strengthening of Social Partnership Network', 'DANIDA (through the Danish Mongolian Society)', '2007-03-01', '2011-02-28', 4_900_000_00, now).lastInsertRowid,
+  )
+  const insSource = raw.prepare(`INSERT INTO funding_source (project_id, code, kind, name_en, name_mn, committed_minor) VALUES (?, ?, ?, ?, ?, ?)`)
+  const danida = Number(insSource.run(projectId, 'DANIDA', 'grant', 'DANIDA grant', 'ДАНИДА-гийн буцалтгүй тусламж', 4_900_000_00).lastInsertRowid)
+  const dms = Number(insSource.run(projectId, 'DMS', 'cofunding', 'Danish Mongolian Society co-funding', 'Дани-Монголын нийгэмлэгийн хамтын санхүүжилт', 150_000_00).lastInsertRowid)
+  insSource.run(projectId, 'OWN', 'own', 'Own contribution', 'Өөрийн хувь нэмэр', null)
+  insSource.run(projectId, 'INT', 'interest', 'Bank interest', 'Банкны хүү', null)
+  const insLine = raw.prepare(`INSERT INTO budget_line (project_id, main_code, code, name_en, name_mn) VALUES (?, ?, ?, ?, ?)`)
+  const lineIds = new Map<string, number>()
+  for (const [code, en, mn] of LINES) lineIds.set(code, Number(insLine.run(projectId, code.split('.')[0], code, en, mn).lastInsertRowid))
+
+  const insVersion = raw.prepare(`INSERT INTO budget_version (project_id, number, approved_on, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`)
+  const insAmount = raw.prepare(`INSERT INTO budget_amount (version_id, line_id, project_year, source_id, amount_minor) VALUES (?, ?, ?, ?, ?)`)
+  const budgets: Array<Map<string, number>> = [new Map(LINES.map(([c, , , t]) => [c, t])), new Map(LINES.map(([c, , , t]) => [c, t]))]
+  // Revision 1 after the mid-term review: activities shifted to micro-credit; most of the budget margin to facilitators.
+  budgets[1].set('1.5', 140_000).set('1.2', 760_000).set('9.1', 20_000).set('4.2', 520_000)
+  const reasons = [
+    'Original budget approved by DANIDA',
+    'Mid-term review: more for micro-credit, less for conferences; budget margin used for branch facilitators',
+  ]
+  const approved = ['2007-02-15', '2008-09-01']
+  budgets.forEach((b, n) => {
+    const v = Number(insVersion.run(projectId, n, approved[n], reasons[n], now, actor).lastInsertRowid)
+    counts.budgetVersions++
+    for (const [code, , , , weights] of LINES) {
+      split(b.get(code)! * 100, weights).forEach((amount, y) => amount > 0 && insAmount.run(v, lineIds.get(code)!, y + 1, danida, amount))
+      if (DMS[code]) split(DMS[code] * 100, weights).forEach((amount, y) => amount > 0 && insAmount.run(v, lineIds.get(code)!, y + 1, dms, amount))
+    }
+  })
+
+  // Transfers: quarterly, ahead of spending, at the rates of the day.
+  const insTransfer = raw.prepare(`INSERT INTO transfer (project_id, sent_on, dkk_minor, received_on, mnt_minor, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`)
+  const quarters = ['2007-03-05', '2007-06-04', '2007-09-03', '2007-12-03', '2008-03-03', '2008-06-02', '2008-09-01', '2008-12-01', '2009-03-02', '2009-06-01', '2009-09-01', '2009-12-01', '2010-03-01', '2010-06-01', '2010-09-01']
+  const mntBudgetDkk = LINES.filter((l) => l[5] === 'MNT').reduce((s, l) => s + l[3], 0)
+  const perTransfer = split(Math.round(mntBudgetDkk * 1.02) * 100, quarters.map(() => 1 / quarters.length))
+  const transfers: Array<{ date: string; rate: number }> = []
+  quarters.forEach((sent, i) => {
+    const received = new Date(Date.parse(sent) + rng.int(2, 6) * 86400000).toISOString().slice(0, 10)
+    const rate = rateAround(received, rng)
+    insTransfer.run(projectId, sent, perTransfer[i], received, Math.round(perTransfer[i] * rate), `DMS-${sent.slice(0, 4)}-${i + 1}`, now)
+    transfers.push({ date: received, rate })
+    counts.transfers++
+  })
+  const rateOn = (date: string) => [...transfers].reverse().find((t) => t.date <= date)?.rate ?? transfers[0].rate
+
+  // Expenses: each line spends about its revised budget each year (±12%), in many vouchers.
+  const branches = raw.prepare(`SELECT id FROM branch WHERE is_project_branch = 1 ORDER BY id`).pluck().all() as number[]
+  const insExpense = raw.prepare(`INSERT INTO expense (project_id, spent_on, voucher, line_id, branch_id, description, amount_minor, currency, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const rows: Array<[string, string, number, number | null, string, number, 'MNT' | 'DKK', number]> = []
+  for (const [code, en, , , weights, currency] of LINES) {
+    for (let y = 0; y < 4; y++) {
+      const budgetDkk = (budgets[1].get(code)! * weights[y] + (DMS[code] ?? 0) * weights[y]) * (0.88 + rng.next() * 0.24)
+      if (budgetDkk < 1) continue
+      const n = currency === 'DKK' ? rng.int(2, 5) : Math.max(3, Math.round(budgetDkk / 1500))
+      const parts = split(Math.round(budgetDkk * 100), Array.from({ length: n }, () => 1 / n))
+      for (const dkkPart of parts) {
+        // Spending starts a month into the project year, once the first transfer has arrived.
+        const date = rng.date(`${2007 + y}-04-01`, `${2008 + y}-02-28`)
+        const branchId = code.startsWith('1.') || code === '4.2' || code === '6.1' ? rng.pick(branches) : null
+        const source = DMS[code] && rng.chance(DMS[code] / (DMS[code] + budgets[1].get(code)!)) ? dms : danida
+        const amount = currency === 'MNT' ? Math.round((dkkPart * rateOn(date)) / 100) * 100 : dkkPart
+        if (amount > 0) rows.push([date, code, lineIds.get(code)!, branchId, en, amount, currency, source])
+      }
+    }
+  }
+  rows.sort((a, b) => a[0].localeCompare(b[0]))
+  rows.forEach(([date, , lineId, branchId, description, amount, currency, source], i) => {
+    insExpense.run(projectId, date, `V-${date.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`, lineId, branchId, description, amount, currency, source, now)
+    counts.expenses++
+  })
+  // Bank interest on the project account, and one exchange difference booked at the end.
+  const insEntry = raw.prepare(`INSERT INTO fund_entry (project_id, kind, entry_on, mnt_minor, dkk_minor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  for (const date of ['2007-12-31', '2008-12-31', '2009-12-31', '2010-12-31']) {
+    const mnt = rng.int(200_000, 900_000) * 100
+    insEntry.run(projectId, 'interest', date, mnt, Math.round(mnt / rateOn(date)), 'Bank interest on the project account', now)
+  }
+  insEntry.run(projectId, 'exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100, 'Exchange loss on the closing MNT balance', now)
+  return counts
+}

@@ -1,0 +1,106 @@
+import { DomainError } from '../../../shared/domain/result'
+import { MAIN_LINES } from '../../../shared/domain/finance'
+import type { BudgetVsActual, BudgetVsActualRow } from '../../../shared/api/financeTypes'
+import { audit, type ServiceContext } from '../context'
+import { getBudget, listProjects, projectYears, requireProject, versions } from './projects'
+import { expensesWithValue } from './expenses'
+
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86400000).toISOString().slice(0, 10)
+}
+
+/** The dates of a project year (year 1 = the first twelve months), or of the whole project. */
+export function periodOf(p: { startsOn: string; endsOn: string }, projectYear: number | null): { from: string; to: string } {
+  if (projectYear === null) return { from: p.startsOn, to: p.endsOn }
+  const from = addYears(p.startsOn, projectYear - 1)
+  const end = dayBefore(addYears(p.startsOn, projectYear))
+  return { from, to: end < p.endsOn ? end : p.endsOn }
+}
+
+export const notePeriod = (projectYear: number | null) => (projectYear === null ? 'cumulative' : `Y${projectYear}`)
+
+/**
+ * Budget against actual per main line and sub-line: the original (approved)
+ * budget, the revised budget (latest or chosen version), and the actual
+ * spending in MNT and DKK; the variance is revised − actual DKK.
+ */
+export function budgetVsActual(ctx: ServiceContext, input: { projectId: number; projectYear: number | null; versionId?: number }): BudgetVsActual {
+  const p = requireProject(ctx, input.projectId)
+  if (input.projectYear !== null && input.projectYear > projectYears(p)) {
+    throw new DomainError('validation', `must be at most ${projectYears(p)}, the project's years`, 'projectYear')
+  }
+  const all = versions(ctx, p.id)
+  if (!all.length) throw new DomainError('validation', 'The project has no budget yet')
+  const approved = getBudget(ctx, p.id, all[0].id)
+  const revised = getBudget(ctx, p.id, input.versionId)
+  const { from, to } = periodOf(p, input.projectYear)
+  const inYear = (y: number) => input.projectYear === null || y === input.projectYear
+  const byLine = (cells: typeof approved.amounts) => {
+    const m = new Map<number, number>()
+    for (const c of cells) if (inYear(c.projectYear)) m.set(c.lineId, (m.get(c.lineId) ?? 0) + c.amountMinor)
+    return m
+  }
+  const approvedBy = byLine(approved.amounts)
+  const revisedBy = byLine(revised.amounts)
+  const mnt = new Map<number, number>()
+  const dkk = new Map<number, number>()
+  for (const e of expensesWithValue(ctx, { projectId: p.id, from, to })) {
+    if (e.currency === 'MNT') mnt.set(e.lineId, (mnt.get(e.lineId) ?? 0) + e.amountMinor)
+    dkk.set(e.lineId, (dkk.get(e.lineId) ?? 0) + (e.dkkMinor ?? 0))
+  }
+  const notes = new Map((ctx.raw.prepare('SELECT line_id AS l, note FROM variance_note WHERE project_id = ? AND period = ?').all(p.id, notePeriod(input.projectYear)) as Array<{ l: number; note: string }>).map((n) => [n.l, n.note]))
+  const project = listProjects(ctx).find((x) => x.id === p.id)!
+  const row = (lineId: number | null, mainCode: string, code: string, name: BudgetVsActualRow['name'], isMain: boolean, a: number, r: number, m: number, d: number): BudgetVsActualRow => ({
+    lineId,
+    mainCode,
+    code,
+    name,
+    isMain,
+    approvedMinor: a,
+    revisedMinor: r,
+    actualMntMinor: m,
+    actualDkkMinor: d,
+    varianceMinor: r - d,
+    variancePercent: r === 0 ? null : (r - d) / r,
+    note: lineId === null ? null : (notes.get(lineId) ?? null),
+  })
+  const rows: BudgetVsActualRow[] = []
+  for (const main of MAIN_LINES) {
+    const subs = project.lines.filter((l) => l.mainCode === main.code)
+    if (!subs.length) continue
+    const sum = (m: Map<number, number>) => subs.reduce((s, l) => s + (m.get(l.id) ?? 0), 0)
+    rows.push(row(null, main.code, main.code, { en: main.en, mn: main.mn }, true, sum(approvedBy), sum(revisedBy), sum(mnt), sum(dkk)))
+    for (const l of subs) rows.push(row(l.id, main.code, l.code, l.name, false, approvedBy.get(l.id) ?? 0, revisedBy.get(l.id) ?? 0, mnt.get(l.id) ?? 0, dkk.get(l.id) ?? 0))
+  }
+  const mains = rows.filter((r) => r.isMain)
+  const total = (k: 'approvedMinor' | 'revisedMinor' | 'actualMntMinor' | 'actualDkkMinor' | 'varianceMinor') => mains.reduce((s, r) => s + r[k], 0)
+  return {
+    projectId: p.id,
+    projectYear: input.projectYear,
+    from,
+    to,
+    approvedVersion: approved.version,
+    revisedVersion: revised.version,
+    rows,
+    totals: { approvedMinor: total('approvedMinor'), revisedMinor: total('revisedMinor'), actualMntMinor: total('actualMntMinor'), actualDkkMinor: total('actualDkkMinor'), varianceMinor: total('varianceMinor') },
+    warnings: revised.warnings,
+  }
+}
+
+/** Keeps the finance officer's explanation of a line's variance for a period. */
+export async function setVarianceNote(ctx: ServiceContext, input: { projectId: number; lineId: number; period: string; note: string | null }): Promise<{ note: string | null }> {
+  const p = requireProject(ctx, input.projectId)
+  if (!ctx.raw.prepare('SELECT 1 FROM budget_line WHERE id = ? AND project_id = ?').get(input.lineId, p.id)) throw new DomainError('validation', 'is not a budget line of this project', 'lineId')
+  const before = ctx.raw.prepare('SELECT note FROM variance_note WHERE project_id = ? AND line_id = ? AND period = ?').pluck().get(p.id, input.lineId, input.period) ?? null
+  if (input.note === null) ctx.raw.prepare('DELETE FROM variance_note WHERE project_id = ? AND line_id = ? AND period = ?').run(p.id, input.lineId, input.period)
+  else
+    ctx.raw
+      .prepare(`INSERT INTO variance_note (project_id, line_id, period, note, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (project_id, line_id, period) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at`)
+      .run(p.id, input.lineId, input.period, input.note, ctx.now)
+  await audit(ctx, 'variance_note', input.lineId, { period: input.period, note: before }, { period: input.period, note: input.note })
+  return { note: input.note }
+}

@@ -1,0 +1,24 @@
+import { convertFifo, type Conversion } from '../../../shared/domain/finance'
+import type { ServiceContext } from '../context'
+
+/**
+ * The DKK value of every MNT expense of a project by FIFO over its transfers
+ * and bank interest, and the MNT left of each transfer. Computed from the
+ * records each time, so it is never out of date.
+ */
+export function conversions(ctx: ServiceContext, projectId: number): { byExpense: Map<number, Conversion>; leftByTransfer: Map<number, number> } {
+  const transfers = ctx.raw
+    .prepare(`SELECT id, received_on AS date, mnt_minor AS mntMinor, dkk_minor AS dkkMinor FROM transfer WHERE project_id = ?`)
+    .all(projectId) as Array<{ id: number; date: string; mntMinor: number; dkkMinor: number }>
+  // Bank interest adds MNT to the account; it is spent like a transfer, at its recorded DKK value.
+  const interest = (ctx.raw
+    .prepare(`SELECT id, entry_on AS date, mnt_minor AS mntMinor, dkk_minor AS dkkMinor FROM fund_entry WHERE project_id = ? AND kind = 'interest' AND mnt_minor > 0 AND dkk_minor > 0`)
+    .all(projectId) as Array<{ id: number; date: string; mntMinor: number; dkkMinor: number }>).map((e) => ({ ...e, id: -e.id }))
+  const spends = ctx.raw
+    .prepare(`SELECT id, spent_on AS date, amount_minor AS mntMinor FROM expense WHERE project_id = ? AND currency = 'MNT'`)
+    .all(projectId) as Array<{ id: number; date: string; mntMinor: number }>
+  const byExpense = convertFifo([...transfers, ...interest], spends)
+  const used = new Map<number, number>()
+  for (const c of byExpense.values()) for (const p of c.portions) used.set(p.sourceId, (used.get(p.sourceId) ?? 0) + p.mntMinor)
+  return { byExpense, leftByTransfer: new Map(transfers.map((t) => [t.id, t.mntMinor - (used.get(t.id) ?? 0)])) }
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod'
+import { DomainError } from '../../../shared/domain/result'
+import { rateString } from '../../../shared/domain/finance'
+import type { transferInput } from '../../../shared/api/finance'
+import type { Transfer } from '../../../shared/api/financeTypes'
+import { audit, type ServiceContext } from '../context'
+import { requireProject } from './projects'
+import { conversions } from './money'
+
+interface TransferRecord {
+  id: number
+  sentOn: string
+  dkkMinor: number
+  receivedOn: string
+  mntMinor: number
+  reference: string | null
+  note: string | null
+}
+
+const SELECT = `SELECT id, sent_on AS sentOn, dkk_minor AS dkkMinor, received_on AS receivedOn, mnt_minor AS mntMinor, reference, note FROM transfer`
+
+export function listTransfers(ctx: ServiceContext, projectId: number): Transfer[] {
+  requireProject(ctx, projectId)
+  const { leftByTransfer } = conversions(ctx, projectId)
+  return (ctx.raw.prepare(`${SELECT} WHERE project_id = ? ORDER BY received_on, id`).all(projectId) as TransferRecord[]).map((t) => ({
+    ...t,
+    rate: rateString(t.mntMinor, t.dkkMinor),
+    mntLeftMinor: leftByTransfer.get(t.id) ?? t.mntMinor,
+  }))
+}
+
+/** Records DKK sent and MNT received; the implied rate is kept exactly (both amounts are stored). */
+export async function createTransfer(ctx: ServiceContext, input: z.output<typeof transferInput>): Promise<Transfer> {
+  const p = requireProject(ctx, input.projectId)
+  if (input.receivedOn < input.sentOn) throw new DomainError('validation', 'must not be before the date it was sent', 'receivedOn')
+  if (input.receivedOn > ctx.now.slice(0, 10)) throw new DomainError('validation', 'must not be in the future', 'receivedOn')
+  if (input.sentOn < p.startsOn.slice(0, 4) + '-01-01') throw new DomainError('validation', `is long before the project starts (${p.startsOn})`, 'sentOn')
+  const id = Number(
+    ctx.raw
+      .prepare(`INSERT INTO transfer (project_id, sent_on, dkk_minor, received_on, mnt_minor, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(p.id, input.sentOn, input.dkkMinor, input.receivedOn, input.mntMinor, input.reference, input.note, ctx.now).lastInsertRowid,
+  )
+  const out = listTransfers(ctx, p.id).find((t) => t.id === id)!
+  await audit(ctx, 'transfer', id, null, out)
+  return out
+}

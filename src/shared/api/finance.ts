@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { op } from './define'
+import { id, isoDate, optionalText, page, pageSize, requiredText } from './fields'
+import type * as F from './financeTypes'
+
+const minor = z.number().int({ message: 'must be a whole number of minor units' }).min(0, { message: 'must not be negative' }).max(1e14, { message: 'is too large' })
+const positiveMinor = minor.refine((v) => v > 0, { message: 'must be more than 0' })
+
+export const transferInput = z.strictObject({
+  projectId: id,
+  sentOn: isoDate,
+  dkkMinor: positiveMinor,
+  receivedOn: isoDate,
+  mntMinor: positiveMinor,
+  reference: optionalText(60),
+  note: optionalText(500),
+})
+
+export const expenseInput = z.strictObject({
+  projectId: id,
+  spentOn: isoDate,
+  voucher: requiredText(40),
+  lineId: id,
+  /** null: the secretariat (DaMoST). */
+  branchId: id.nullish().transform((v) => v ?? null),
+  description: requiredText(300),
+  amountMinor: positiveMinor,
+  currency: z.enum(['MNT', 'DKK'], { message: 'must be MNT or DKK' }),
+  sourceId: id,
+})
+
+export const budgetRevisionInput = z.strictObject({
+  projectId: id,
+  approvedOn: isoDate,
+  reason: requiredText(1000),
+  /** The whole budget of the new version: every cell that is not zero. */
+  amounts: z.array(z.strictObject({ lineId: id, projectYear: z.number().int().min(1).max(20), sourceId: id, amountMinor: minor })).max(5000),
+})
+
+export const financeOps = {
+  'finance.projects': op<F.Project[]>()({ summary: 'Projects with their funding sources, budget lines and budget versions', input: z.strictObject({}), permission: 'register.read', write: false }),
+  'budget.get': op<F.Budget>()({
+    summary: 'A budget version (the latest when none is given) with totals and warnings',
+    input: z.strictObject({ projectId: id, versionId: id.optional() }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'budget.revise': op<F.Budget>()({
+    summary: 'Record a budget revision: the whole new budget, its approval date and reason',
+    input: budgetRevisionInput,
+    permission: 'finance.write',
+    write: true,
+  }),
+  'transfers.list': op<F.Transfer[]>()({ summary: 'Transfers DKK → MNT with their exact rates and MNT left', input: z.strictObject({ projectId: id }), permission: 'register.read', write: false }),
+  'transfers.create': op<F.Transfer>()({ summary: 'Record a transfer: DKK sent, MNT received', input: transferInput, permission: 'finance.write', write: true }),
+  'expenses.search': op<F.ExpensePage>()({
+    summary: 'Expenses by budget line, cost centre, period and funding source, with their DKK value',
+    input: z.strictObject({
+      projectId: id,
+      lineId: id.optional(),
+      mainCode: z.string().max(4).optional(),
+      costCentre: z.union([id, z.literal('secretariat')]).optional(),
+      sourceId: id.optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional(),
+      flaggedOnly: z.boolean().default(false),
+      page,
+      pageSize,
+    }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'expenses.create': op<F.Expense>()({ summary: 'Record an expense', input: expenseInput, permission: 'finance.write', write: true }),
+  'finance.budgetVsActual': op<F.BudgetVsActual>()({
+    summary: 'Budget against actual per main line and sub-line, for a project year or cumulative, in DKK and MNT',
+    input: z.strictObject({ projectId: id, projectYear: z.number().int().min(1).max(20).nullish().transform((v) => v ?? null), versionId: id.optional() }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'finance.setNote': op<{ note: string | null }>()({
+    summary: 'Explain the variance of a budget line for a project year or cumulative',
+    input: z.strictObject({ projectId: id, lineId: id, period: z.string().regex(/^(Y\d{1,2}|cumulative)$/, { message: 'must be Y1, Y2, … or cumulative' }), note: optionalText(2000) }),
+    permission: 'finance.write',
+    write: true,
+  }),
+} as const

@@ -1,0 +1,126 @@
+import type { BudgetWarning } from '../domain/finance'
+import type { LocalName } from './types'
+
+export interface FundingSource {
+  id: number
+  code: string
+  kind: 'grant' | 'cofunding' | 'own' | 'interest'
+  name: LocalName
+  committedMinor: number | null
+}
+
+export interface BudgetLine {
+  id: number
+  mainCode: string
+  code: string
+  name: LocalName
+}
+
+export interface BudgetVersion {
+  id: number
+  number: number
+  approvedOn: string
+  reason: string
+  createdBy: string
+}
+
+export interface Project {
+  id: number
+  code: string
+  name: string
+  donor: string
+  startsOn: string
+  endsOn: string
+  currency: 'DKK'
+  grantMinor: number
+  years: number
+  sources: FundingSource[]
+  lines: BudgetLine[]
+  versions: BudgetVersion[]
+}
+
+export interface BudgetCell {
+  lineId: number
+  projectYear: number
+  sourceId: number
+  amountMinor: number
+}
+
+export interface Budget {
+  version: BudgetVersion
+  amounts: BudgetCell[]
+  /** Totals per main line (DKK øre), per source, and overall. */
+  totalsByMainLine: Record<string, number>
+  totalsBySource: Record<number, number>
+  totalMinor: number
+  warnings: BudgetWarning[]
+}
+
+export interface Transfer {
+  id: number
+  sentOn: string
+  dkkMinor: number
+  receivedOn: string
+  mntMinor: number
+  /** MNT per DKK, exact to four decimals. */
+  rate: string
+  reference: string | null
+  note: string | null
+  /** MNT of this transfer not yet spent (FIFO). */
+  mntLeftMinor: number
+}
+
+export interface Expense {
+  id: number
+  spentOn: string
+  voucher: string
+  lineId: number
+  lineCode: string
+  branchId: number | null
+  costCentre: LocalName
+  description: string
+  amountMinor: number
+  currency: 'MNT' | 'DKK'
+  sourceId: number
+  /** DKK value: the amount itself for DKK; the FIFO conversion for MNT (null when no transfer exists yet). */
+  dkkMinor: number | null
+  /** MNT not covered by transfers received by the expense date. */
+  uncoveredMntMinor: number
+}
+
+export interface ExpensePage {
+  rows: Expense[]
+  total: number
+  page: number
+  pageSize: number
+  totals: { mntMinor: number; dkkMinor: number; flagged: number }
+}
+
+export interface BudgetVsActualRow {
+  lineId: number | null
+  mainCode: string
+  code: string
+  name: LocalName
+  isMain: boolean
+  approvedMinor: number
+  revisedMinor: number
+  actualMntMinor: number
+  actualDkkMinor: number
+  varianceMinor: number
+  /** Variance as a share of the revised budget; null when there is no budget. */
+  variancePercent: number | null
+  note: string | null
+}
+
+export interface BudgetVsActual {
+  projectId: number
+  /** null: cumulative, from the start of the project. */
+  projectYear: number | null
+  from: string
+  to: string
+  approvedVersion: BudgetVersion
+  revisedVersion: BudgetVersion
+  rows: BudgetVsActualRow[]
+  totals: { approvedMinor: number; revisedMinor: number; actualMntMinor: number; actualDkkMinor: number; varianceMinor: number }
+  warnings: BudgetWarning[]
+}

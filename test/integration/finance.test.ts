@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testBackend, type TestBackend } from '../helpers/backend'
+import type { Project } from '../../src/shared/api/financeTypes'
+
+let t: TestBackend
+let project: Project
+beforeAll(async () => {
+  t = await testBackend()
+  await t.must('demo.load', {})
+  project = (await t.must('finance.projects', {}))[0]
+})
+afterAll(() => t.close())
+
+const line = (code: string) => project.lines.find((l) => l.code === code)!.id
+const source = (code: string) => project.sources.find((s) => s.code === code)!.id
+
+describe('the demo project', () => {
+  it('has the exact grant and co-funding in its budget, in four project years', async () => {
+    expect(project).toMatchObject({ code: 'SPN-2007', startsOn: '2007-03-01', endsOn: '2011-02-28', grantMinor: 490_000_000, years: 4 })
+    const original = await t.must('budget.get', { projectId: project.id, versionId: project.versions[0].id })
+    expect(original.totalsBySource[source('DANIDA')]).toBe(490_000_000)
+    expect(original.totalsBySource[source('DMS')]).toBe(15_000_000)
+    expect(original.warnings).toEqual([])
+    const revised = await t.must('budget.get', { projectId: project.id })
+    expect(revised.version.number).toBe(1)
+    expect(revised.totalMinor).toBe(505_000_000)
+    // The budget margin moved by two thirds: the donor must approve.
+    expect(revised.warnings).toEqual([expect.objectContaining({ code: 'line_move', line: '9' })])
+  })
+})
+
+describe('budget versions', () => {
+  it('keep each version; a revision checks 7% administration, 10% moves and the totals', async () => {
+    const current = await t.must('budget.get', { projectId: project.id })
+    const amounts = current.amounts.map((a) => (a.lineId === line('13.1') && a.projectYear === 1 ? { ...a, amountMinor: a.amountMinor + 5_000_000 } : a))
+    const r = await t.must('budget.revise', { projectId: project.id, approvedOn: '2009-06-01', reason: 'Test: more administration', amounts })
+    expect(r.version.number).toBe(2)
+    expect(r.warnings.map((w) => w.code).sort()).toEqual(['admin_share', 'line_move', 'total_mismatch'])
+    expect((await t.must('budget.get', { projectId: project.id, versionId: current.version.id })).totalMinor).toBe(current.totalMinor)
+    expect(await t.call('budget.revise', { projectId: project.id, approvedOn: '2008-01-01', reason: 'x', amounts: [] })).toMatchObject({ ok: false, error: { field: 'approvedOn' } })
+  })
+})
+
+describe('transfers and expenses', () => {
+  it('keep the implied rate exactly and convert MNT spending first in, first out', async () => {
+    const transfers = await t.must('transfers.list', { projectId: project.id })
+    expect(transfers).toHaveLength(15)
+    for (const tr of transfers) expect(Number(tr.rate)).toBeCloseTo(tr.mntMinor / tr.dkkMinor, 4)
+    const expenses = await t.must('expenses.search', { projectId: project.id, pageSize: 200 })
+    expect(expenses.total).toBeGreaterThan(2000)
+    const mnt = expenses.rows.find((e) => e.currency === 'MNT')!
+    expect(mnt.dkkMinor).toBeGreaterThan(0)
+    const dkk = expenses.rows.find((e) => e.currency === 'DKK')
+    if (dkk) expect(dkk.dkkMinor).toBe(dkk.amountMinor)
+  })
+
+  it('refuse a duplicate voucher, a date outside the project and a line of no project; flag spending beyond the MNT available', async () => {
+    const base = { projectId: project.id, spentOn: '2009-05-05', voucher: 'T-0001', lineId: line('1.1'), branchId: null, description: 'Training', amountMinor: 1_000_00, currency: 'MNT' as const, sourceId: source('DANIDA') }
+    await t.must('expenses.create', base)
+    expect(await t.call('expenses.create', base)).toMatchObject({ ok: false, error: { code: 'conflict', field: 'voucher' } })
+    expect(await t.call('expenses.create', { ...base, voucher: 'T-0002', spentOn: '2011-03-01' })).toMatchObject({ ok: false, error: { field: 'spentOn' } })
+    expect(await t.call('expenses.create', { ...base, voucher: 'T-0003', lineId: 99999 })).toMatchObject({ ok: false, error: { field: 'lineId' } })
+    const big = await t.must('expenses.create', { ...base, voucher: 'T-0004', spentOn: '2011-02-20', amountMinor: 900_000_000_00 })
+    expect(big.uncoveredMntMinor).toBeGreaterThan(0)
+    expect(big.dkkMinor).toBeGreaterThan(0)
+    expect((await t.must('expenses.search', { projectId: project.id, flaggedOnly: true })).rows.map((e) => e.voucher)).toContain('T-0004')
+  })
+})
+
+describe('budget against actual', () => {
+  it('gives the same totals as the ledger, to the minor unit, per year and cumulative', async () => {
+    for (const projectYear of [1, 2, 3, 4, null]) {
+      const bva = await t.must('finance.budgetVsActual', { projectId: project.id, projectYear })
+      const ledger = await t.must('expenses.search', { projectId: project.id, from: bva.from, to: bva.to, pageSize: 1 })
+      expect(bva.totals.actualDkkMinor, `year ${projectYear}`).toBe(ledger.totals.dkkMinor)
+      expect(bva.totals.actualMntMinor).toBe(ledger.totals.mntMinor)
+      const subs = bva.rows.filter((r) => !r.isMain)
+      expect(subs.reduce((s, r) => s + r.actualDkkMinor, 0)).toBe(bva.totals.actualDkkMinor)
+      expect(bva.totals.varianceMinor).toBe(bva.totals.revisedMinor - bva.totals.actualDkkMinor)
+    }
+    const y1 = await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 1 })
+    expect([y1.from, y1.to]).toEqual(['2007-03-01', '2008-02-29'])
+    await t.must('finance.setNote', { projectId: project.id, lineId: line('2.2'), period: 'Y1', note: 'The vehicle cost less than budgeted.' })
+    expect((await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 1 })).rows.find((r) => r.lineId === line('2.2'))?.note).toBe('The vehicle cost less than budgeted.')
+  })
+})
