@@ -110,7 +110,10 @@ export function loadFinance(raw: Database.Database, rng: Random, now: string, ac
       const budgetDkk = (budgets[1].get(code)! * weights[y] + (DMS[code] ?? 0) * weights[y]) * (0.88 + rng.next() * 0.24)
       if (budgetDkk < 1) continue
       const n = currency === 'DKK' ? rng.int(2, 5) : Math.max(3, Math.round(budgetDkk / 1500))
-      const parts = split(Math.round(budgetDkk * 100), Array.from({ length: n }, () => 1 / n))
+      // Vouchers of different sizes: random weights, normalised so the year's total holds.
+      const voucherWeights = Array.from({ length: n }, () => 0.2 + rng.next() * 1.6)
+      const sum = voucherWeights.reduce((s, w) => s + w, 0)
+      const parts = split(Math.round(budgetDkk * 100), voucherWeights.map((w) => w / sum))
       for (const dkkPart of parts) {
         // Spending starts a month into the project year, once the first transfer has arrived.
         const date = rng.date(`${2007 + y}-04-01`, `${2008 + y}-02-28`)

@@ -14,6 +14,10 @@ import { AssembliesPage } from './features/assemblies/AssembliesPage'
 import { AssemblyPage } from './features/assemblies/AssemblyPage'
 import { FeesPage } from './features/fees/FeesPage'
 import { BoardsPage } from './features/boards/BoardsPage'
+import { BudgetPage } from './features/finance/BudgetPage'
+import { TransfersPage } from './features/finance/TransfersPage'
+import { ExpensesPage } from './features/finance/ExpensesPage'
+import { BudgetVsActualPage } from './features/finance/BudgetVsActualPage'
 import type { MessageKey } from '../../shared/i18n'
 
 const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][] }> = [
@@ -25,6 +29,10 @@ const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][] }> 
   { route: { page: 'assemblies' }, label: 'nav.assemblies', matches: ['assemblies', 'assembly'] },
   { route: { page: 'fees' }, label: 'nav.fees', matches: ['fees'] },
   { route: { page: 'boards' }, label: 'nav.boards', matches: ['boards'] },
+  { route: { page: 'budget' }, label: 'nav.budget', matches: ['budget'] },
+  { route: { page: 'transfers' }, label: 'nav.transfers', matches: ['transfers'] },
+  { route: { page: 'expenses' }, label: 'nav.expenses', matches: ['expenses'] },
+  { route: { page: 'bva' }, label: 'nav.bva', matches: ['bva'] },
   { route: { page: 'reports' }, label: 'nav.reports', matches: ['reports'] },
 ]
 
@@ -54,6 +62,14 @@ function Page({ route }: { route: Route }) {
       return <FeesPage />
     case 'boards':
       return <BoardsPage />
+    case 'budget':
+      return <BudgetPage />
+    case 'transfers':
+      return <TransfersPage />
+    case 'expenses':
+      return <ExpensesPage />
+    case 'bva':
+      return <BudgetVsActualPage />
   }
 }
 

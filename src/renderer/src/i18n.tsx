@@ -14,6 +14,8 @@ interface I18n {
   num(n: number): string
   /** MNT minor units as `1 250 000 ₮`. */
   mnt(minor: number): string
+  /** DKK øre as `4 900 000,00`. */
+  dkk(minor: number): string
   local(name: LocalName): string
 }
 
@@ -39,6 +41,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       date: (iso) => (iso ? formatDateMn(iso) : '—'),
       num: formatNumber,
       mnt: (minor) => `${formatNumber(Math.round(minor / 100))} ₮`,
+      dkk: (minor) => `${minor < 0 ? '-' : ''}${formatNumber(Math.trunc(Math.abs(minor) / 100))},${String(Math.abs(minor) % 100).padStart(2, '0')}`,
       local: (name) => (lang === 'mn' ? name.mn : name.en),
     }),
     [lang, setLang],

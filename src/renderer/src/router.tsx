@@ -14,6 +14,10 @@ export type Route =
   | { page: 'assembly'; id: number }
   | { page: 'fees' }
   | { page: 'boards' }
+  | { page: 'budget' }
+  | { page: 'transfers' }
+  | { page: 'expenses' }
+  | { page: 'bva' }
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/')
@@ -35,6 +39,11 @@ export function parseRoute(hash: string): Route {
       return { page: 'fees' }
     case 'boards':
       return { page: 'boards' }
+    case 'budget':
+    case 'transfers':
+    case 'expenses':
+    case 'bva':
+      return { page }
     default:
       return { page: 'dashboard' }
   }

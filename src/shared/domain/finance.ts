@@ -88,6 +88,12 @@ export function convertFifo(sources: readonly FundSource[], spends: readonly Mnt
   return out
 }
 
+/** DKK øre as `4 900 000,00 DKK` for messages. */
+export function formatDkk(minor: number): string {
+  const major = String(Math.trunc(Math.abs(minor) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
+  return `${minor < 0 ? '-' : ''}${major},${String(Math.abs(minor) % 100).padStart(2, '0')} DKK`
+}
+
 /** The CISU/Projektrådgivningen main budget lines. */
 export const MAIN_LINES = [
   { code: '1', en: 'Activities', mn: 'Үйл ажиллагаа' },
@@ -119,7 +125,7 @@ export function checkAdminShare(totalsByMainLine: Record<string, number>): Budge
   const base = Object.entries(totalsByMainLine).filter(([k]) => k !== ADMIN_LINE).reduce((s, [, v]) => s + v, 0)
   const max = mulDivRound(base, ADMIN_MAX_PERCENT, 100)
   if (admin <= max) return null
-  return { code: 'admin_share', line: ADMIN_LINE, message: `Administration in Denmark is ${(admin / 100).toFixed(2)} DKK, more than 7% of the project expenses and audit (at most ${(max / 100).toFixed(2)} DKK)` }
+  return { code: 'admin_share', line: ADMIN_LINE, message: `Administration in Denmark is ${formatDkk(admin)}, more than 7% of the project expenses and audit (at most ${formatDkk(max)})` }
 }
 
 /** A main line that moves by more than 10% between budget versions needs the donor's approval. */
@@ -132,7 +138,7 @@ export function checkLineMoves(previous: Record<string, number>, current: Record
     if (moved === 0) continue
     if (before === 0 || moved * 100 > before * MOVE_LIMIT_PERCENT) {
       const pct = before === 0 ? '∞' : ((moved * 100) / before).toFixed(1)
-      out.push({ code: 'line_move', line: code, message: `Main line ${code} changes by ${pct}% (${(before / 100).toFixed(2)} → ${(after / 100).toFixed(2)} DKK): more than 10% needs the donor's approval` })
+      out.push({ code: 'line_move', line: code, message: `Main line ${code} changes by ${pct}% (${formatDkk(before)} → ${formatDkk(after)}): more than 10% needs the donor's approval` })
     }
   }
   return out
@@ -142,7 +148,7 @@ export function checkLineMoves(previous: Record<string, number>, current: Record
 export function checkTotals(bySource: Array<{ name: string; budgetMinor: number; committedMinor: number | null }>): BudgetWarning[] {
   return bySource
     .filter((s) => s.committedMinor !== null && s.budgetMinor !== s.committedMinor)
-    .map((s) => ({ code: 'total_mismatch' as const, message: `The budget for ${s.name} totals ${(s.budgetMinor / 100).toFixed(2)} DKK, not the ${(s.committedMinor! / 100).toFixed(2)} DKK committed` }))
+    .map((s) => ({ code: 'total_mismatch' as const, message: `The budget for ${s.name} totals ${formatDkk(s.budgetMinor)}, not the ${formatDkk(s.committedMinor!)} committed` }))
 }
 
 /** Project year n (1-based) of a project starting on `start` (year 1 = the first twelve months). */

@@ -1,0 +1,117 @@
+import { useState } from 'react'
+import { Alert, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { useI18n } from '../../i18n'
+import { useOperation } from '../../components/useOperation'
+import { PageState } from '../../components/PageState'
+import { NoProject, useProject } from './useProject'
+import type { Project } from '../../../../shared/api/financeTypes'
+
+function BudgetTable({ project }: { project: Project }) {
+  const { t, dkk, date, local } = useI18n()
+  const [versionId, setVersionId] = useState<string | null>(null)
+  const budget = useOperation('budget.get', { projectId: project.id, ...(versionId ? { versionId: Number(versionId) } : {}) })
+  const years = Array.from({ length: project.years }, (_, i) => i + 1)
+  return (
+    <Stack>
+      <Select
+        label={t('fin.version')}
+        allowDeselect={false}
+        value={versionId ?? String(project.versions[project.versions.length - 1]?.id ?? '')}
+        onChange={setVersionId}
+        data={project.versions.map((v) => ({ value: String(v.id), label: t('fin.versionLabel', { number: v.number, date: date(v.approvedOn), reason: v.reason }) }))}
+        maw={720}
+      />
+      <PageState state={budget} reload={budget.reload}>
+        {(b) => {
+          const cell = (lineId: number, year?: number) => b.amounts.filter((a) => a.lineId === lineId && (year === undefined || a.projectYear === year)).reduce((s, a) => s + a.amountMinor, 0)
+          return (
+            <Stack>
+              {b.warnings.length ? (
+                <Alert color="orange" title={t('fin.warnings')}>
+                  <Stack gap={4}>
+                    {b.warnings.map((w, i) => (
+                      <Text size="sm" key={i}>
+                        {w.message}
+                      </Text>
+                    ))}
+                  </Stack>
+                </Alert>
+              ) : (
+                <Alert color="green">{t('fin.noWarnings')}</Alert>
+              )}
+              <Table striped withTableBorder aria-label={t('nav.budget')} style={{ whiteSpace: 'nowrap' }}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('fin.line')}</Table.Th>
+                    {years.map((y) => (
+                      <Table.Th key={y} ta="right">
+                        {t('fin.year', { n: y })}
+                      </Table.Th>
+                    ))}
+                    <Table.Th ta="right">{t('fin.total')} DKK</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {project.lines.map((l) => (
+                    <Table.Tr key={l.id}>
+                      <Table.Td>
+                        {l.code} {local(l.name)}
+                      </Table.Td>
+                      {years.map((y) => (
+                        <Table.Td key={y} ta="right">
+                          {dkk(cell(l.id, y))}
+                        </Table.Td>
+                      ))}
+                      <Table.Td ta="right" fw={600}>
+                        {dkk(cell(l.id))}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                  <Table.Tr fw={700}>
+                    <Table.Td>{t('fin.total')}</Table.Td>
+                    {years.map((y) => (
+                      <Table.Td key={y} ta="right">
+                        {dkk(b.amounts.filter((a) => a.projectYear === y).reduce((s, a) => s + a.amountMinor, 0))}
+                      </Table.Td>
+                    ))}
+                    <Table.Td ta="right">{dkk(b.totalMinor)}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+              <Group gap="xl">
+                {project.sources.map((s) => (
+                  <Text size="sm" key={s.id}>
+                    {local(s.name)}: <b>DKK {dkk(b.totalsBySource[s.id] ?? 0)}</b>
+                    {s.committedMinor !== null && ` / ${dkk(s.committedMinor)}`}
+                  </Text>
+                ))}
+              </Group>
+            </Stack>
+          )
+        }}
+      </PageState>
+    </Stack>
+  )
+}
+
+export function BudgetPage() {
+  const { t, date } = useI18n()
+  const { project, loading } = useProject()
+  return (
+    <Stack>
+      <Title order={2}>{t('nav.budget')}</Title>
+      {loading ? (
+        <Loader size="sm" />
+      ) : project ? (
+        <>
+          <Text c="dimmed" size="sm">
+            {project.name} · {project.donor} · {date(project.startsOn)} – {date(project.endsOn)}
+          </Text>
+          <BudgetTable project={project} />
+        </>
+      ) : (
+        <NoProject />
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react'
+import { Alert, Button, Loader, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import type { BudgetVsActualRow, Project } from '../../../../shared/api/financeTypes'
+import { call } from '../../api'
+import { useI18n } from '../../i18n'
+import { useOperation } from '../../components/useOperation'
+import { PageState } from '../../components/PageState'
+import { FormModal } from '../../components/FormModal'
+import { NoProject, useProject } from './useProject'
+
+function NoteForm({ projectId, row, projectYear, onClose, onSaved }: { projectId: number; row: BudgetVsActualRow; projectYear: number | null; onClose(): void; onSaved(): void }) {
+  const { t, local } = useI18n()
+  const [note, setNote] = useState(row.note ?? '')
+  const [error, setError] = useState<string | null>(null)
+  const period = projectYear === null ? 'cumulative' : `Y${projectYear}`
+  const submit = async () => {
+    const r = await call('finance.setNote', { projectId, lineId: row.lineId!, period, note: note || null })
+    if (r.ok) onSaved()
+    else setError(r.error.message)
+  }
+  return (
+    <FormModal opened title={t('fin.noteFor', { line: `${row.code} ${local(row.name)}`, period: projectYear === null ? t('fin.cumulative') : t('fin.year', { n: projectYear }) })} onClose={onClose} onSubmit={submit} busy={false} error={error}>
+      <Textarea label={t('fin.note')} autosize minRows={3} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
+    </FormModal>
+  )
+}
+
+function Report({ project }: { project: Project }) {
+  const { t, dkk, mnt, local, date } = useI18n()
+  const [period, setPeriod] = useState('cumulative')
+  const projectYear = period === 'cumulative' ? null : Number(period)
+  const bva = useOperation('finance.budgetVsActual', { projectId: project.id, projectYear })
+  const [editing, setEditing] = useState<BudgetVsActualRow | null>(null)
+  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`)
+  return (
+    <Stack>
+      <SegmentedControl
+        value={period}
+        onChange={setPeriod}
+        data={[...Array.from({ length: project.years }, (_, i) => ({ value: String(i + 1), label: t('fin.year', { n: i + 1 }) })), { value: 'cumulative', label: t('fin.cumulative') }]}
+        w="fit-content"
+      />
+      <PageState state={bva} reload={bva.reload}>
+        {(b) => (
+          <Stack>
+            <Text size="sm" c="dimmed">
+              {date(b.from)} – {date(b.to)} · {t('fin.approved')}: v{b.approvedVersion.number} · {t('fin.revised')}: v{b.revisedVersion.number}
+            </Text>
+            {b.warnings.length > 0 && (
+              <Alert color="orange" title={t('fin.warnings')}>
+                {b.warnings.map((w, i) => (
+                  <Text size="sm" key={i}>
+                    {w.message}
+                  </Text>
+                ))}
+              </Alert>
+            )}
+            <Table withTableBorder aria-label={t('nav.bva')} style={{ whiteSpace: 'nowrap' }}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fin.line')}</Table.Th>
+                  <Table.Th ta="right">{t('fin.approved')}</Table.Th>
+                  <Table.Th ta="right">{t('fin.revised')}</Table.Th>
+                  <Table.Th ta="right">{t('fin.actualMnt')}</Table.Th>
+                  <Table.Th ta="right">{t('fin.actualDkk')}</Table.Th>
+                  <Table.Th ta="right">{t('fin.variance')}</Table.Th>
+                  <Table.Th ta="right">{t('fin.variancePct')}</Table.Th>
+                  <Table.Th>{t('fin.note')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {b.rows.map((r) => (
+                  <Table.Tr key={`${r.code}-${r.isMain}`} fw={r.isMain ? 700 : 400} bg={r.isMain ? 'var(--mantine-color-gray-0)' : undefined}>
+                    <Table.Td>
+                      {r.code} {local(r.name)}
+                    </Table.Td>
+                    <Table.Td ta="right">{dkk(r.approvedMinor)}</Table.Td>
+                    <Table.Td ta="right">{dkk(r.revisedMinor)}</Table.Td>
+                    <Table.Td ta="right">{mnt(r.actualMntMinor)}</Table.Td>
+                    <Table.Td ta="right">{dkk(r.actualDkkMinor)}</Table.Td>
+                    <Table.Td ta="right" c={r.varianceMinor < 0 ? 'red' : undefined}>{dkk(r.varianceMinor)}</Table.Td>
+                    <Table.Td ta="right">{pct(r.variancePercent)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'normal' }}>
+                      {r.lineId !== null && (
+                        <>
+                          <Text size="xs" span>
+                            {r.note ?? ''}
+                          </Text>{' '}
+                          <Button size="compact-xs" variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('fin.editNote')} ${r.code}`}>
+                            {t('fin.editNote')}
+                          </Button>
+                        </>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                <Table.Tr fw={700}>
+                  <Table.Td>{t('fin.total')}</Table.Td>
+                  <Table.Td ta="right">{dkk(b.totals.approvedMinor)}</Table.Td>
+                  <Table.Td ta="right">{dkk(b.totals.revisedMinor)}</Table.Td>
+                  <Table.Td ta="right">{mnt(b.totals.actualMntMinor)}</Table.Td>
+                  <Table.Td ta="right" data-testid="bva-total-dkk">{dkk(b.totals.actualDkkMinor)}</Table.Td>
+                  <Table.Td ta="right">{dkk(b.totals.varianceMinor)}</Table.Td>
+                  <Table.Td ta="right">{pct(b.totals.revisedMinor ? b.totals.varianceMinor / b.totals.revisedMinor : null)}</Table.Td>
+                  <Table.Td />
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        )}
+      </PageState>
+      {editing && (
+        <NoteForm
+          projectId={project.id}
+          row={editing}
+          projectYear={projectYear}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null)
+            bva.reload()
+          }}
+        />
+      )}
+    </Stack>
+  )
+}
+
+export function BudgetVsActualPage() {
+  const { t } = useI18n()
+  const { project, loading } = useProject()
+  return (
+    <Stack>
+      <Title order={2}>{t('nav.bva')}</Title>
+      {loading ? <Loader size="sm" /> : project ? <Report project={project} /> : <NoProject />}
+    </Stack>
+  )
+}
