@@ -65,3 +65,23 @@ describe('spn CLI', () => {
     expect(existsSync(join(dir, 'x.pdf'))).toBe(false)
   })
 })
+
+describe('spn import expenses', () => {
+  it('previews with --dry-run, imports, and refuses a file with a bad row naming it', async () => {
+    await main(['demo', '--data', data()])
+    const { writeFileSync } = await import('node:fs')
+    const good = join(dir, 'ledger.csv')
+    writeFileSync(good, 'Date,Voucher,Budget line,Branch,Description,Amount,Currency,Funding source\n2010-05-01,CLI-1,1.1,Dornogovi,Training,"250,000",MNT,DANIDA\n')
+    out.length = 0
+    expect(await main(['import', 'expenses', '--data', data(), good, '--dry-run'])).toBe(0)
+    expect(out.join('\n')).toMatch(/Dry run: 1 rows would be imported/)
+    expect(await main(['import', 'expenses', '--data', data(), good])).toBe(0)
+    expect(out.join('\n')).toMatch(/Imported 1 expenses into SPN-2007/)
+    const bad = join(dir, 'bad.csv')
+    writeFileSync(bad, 'Date,Voucher,Budget line,Branch,Description,Amount,Currency,Funding source\n2010-05-01,CLI-2,1.1,Dornogovi,Training,100,MNT,DANIDA\n2010-13-01,CLI-3,1.1,Dornogovi,Training,100,MNT,DANIDA\n')
+    out.length = 0
+    expect(await main(['import', 'expenses', '--data', data(), bad])).toBe(2)
+    expect(out.join('\n')).toMatch(/row 3, Date: "2010-13-01" is not a date/)
+    expect(await main(['import', 'expenses', '--data', data(), join(dir, 'missing.csv')])).toBe(2)
+  })
+})

@@ -17,6 +17,7 @@ import { getBudget, listProjects, reviseBudget } from '../services/finance/proje
 import { createTransfer, listTransfers } from '../services/finance/transfers'
 import { createExpense, searchExpenses } from '../services/finance/expenses'
 import { budgetVsActual, setVarianceNote } from '../services/finance/budgetVsActual'
+import { importLedger, ledgerTemplate } from '../services/finance/importLedger'
 
 export interface SystemFacts {
   version: string
@@ -87,6 +88,8 @@ export function makeHandlers(facts: SystemFacts, host?: Host): Handlers {
     'transfers.create': createTransfer,
     'expenses.search': searchExpenses,
     'expenses.create': createExpense,
+    'expenses.import': importLedger,
+    'expenses.template': (ctx, i) => ledgerTemplate(ctx, i.projectId),
     'finance.budgetVsActual': budgetVsActual,
     'finance.setNote': setVarianceNote,
     'audit.list': listAudit,

@@ -1,6 +1,7 @@
 import 'reflect-metadata'
 import { parseArgs } from 'node:util'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { join, resolve } from 'node:path'
 import { startBackend } from '../backend'
 import { DB_FILE, openDatabase, rawConnection } from '../db/open'
@@ -24,6 +25,9 @@ Commands:
            [--lang mn|en] [--format xlsx|pdf] [--out FILE]
            Write a report file (format from --out's extension when not given). The membership
            report takes a year or a period; the fees, assemblies and annual reports a year.
+  import   expenses [--data DIR] FILE [--dry-run] [--project CODE]
+           Import an expense ledger (.xlsx or .csv): all rows, or none when a row is bad.
+           --dry-run prints the preview and the problems only.
   bench    [--scale full,10k,10x]  Time demo loading, person search and reports beside raw baselines.
 
 DIR defaults to SPN_DATA_DIR or the user's app-data folder.`
@@ -109,6 +113,47 @@ async function report(dataDir: string, positionals: string[], v: Record<string, 
   }
 }
 
+async function importCommand(dataDir: string, positionals: string[], v: Record<string, string | boolean | undefined>): Promise<number> {
+  const [what, file] = positionals
+  if (what !== 'expenses') throw new UsageError('What to import? spn import expenses FILE')
+  if (!file) throw new UsageError('Give the ledger file: spn import expenses --data DIR FILE')
+  if (!existsSync(file)) throw new UsageError(`There is no file ${file}`)
+  if (!existsSync(join(dataDir, DB_FILE))) throw new UsageError(`There is no database in ${dataDir}. Give --data, or run spn demo first.`)
+  const backend = await startBackend({ dataDir, log: () => undefined })
+  try {
+    if (backend.startupError) {
+      console.error(`spn: ${backend.startupError}`)
+      return 1
+    }
+    const projects = await backend.dispatch('finance.projects', {})
+    const list = projects.ok ? (projects.value as Array<{ id: number; code: string }>) : []
+    const project = v.project ? list.find((p) => p.code === v.project) : list[0]
+    if (!project) throw new UsageError(v.project ? `There is no project ${v.project}` : 'The database holds no project to import into')
+    const r = await backend.dispatch('expenses.import', { projectId: project.id, fileName: basename(file), base64: readFileSync(file).toString('base64'), dryRun: v['dry-run'] === true })
+    if (!r.ok) {
+      console.error(`spn: ${r.error.message}`)
+      return r.error.code === 'validation' ? 2 : 1
+    }
+    const res = r.value as { headerRow: number | null; rows: number; problems: Array<{ row: number; column: string; reason: string }>; preview: Array<Record<string, unknown>>; imported: number; dryRun: boolean }
+    console.log(`${basename(file)}: header on row ${res.headerRow ?? '-'}, ${res.rows} rows, ${res.problems.length} problems`)
+    for (const p of res.problems) console.log(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`)
+    if (res.dryRun) {
+      for (const row of res.preview) console.log(`  row ${row.row}: ${row.spentOn} ${row.voucher} ${row.lineCode} ${row.costCentre} ${Number(row.amountMinor) / 100} ${row.currency} ${row.source}`)
+      if (res.rows > res.preview.length) console.log(`  … and ${res.rows - res.preview.length} more`)
+      console.log(res.problems.length ? 'Nothing would be imported until the problems are fixed.' : `Dry run: ${res.rows} rows would be imported.`)
+      return res.problems.length ? 2 : 0
+    }
+    if (res.problems.length) {
+      console.error('spn: nothing was imported; fix the rows above and try again')
+      return 2
+    }
+    console.log(`Imported ${res.imported} expenses into ${project.code}.`)
+    return 0
+  } finally {
+    await backend.close()
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   try {
@@ -127,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
         lang: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        project: { type: 'string' },
         role: { type: 'string' },
       },
       strict: true,
@@ -155,6 +202,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'report':
         return await report(dataDir, positionals, values)
+      case 'import':
+        return await importCommand(dataDir, positionals, values)
       case 'bench': {
         const scales = (values.scale ?? 'full,10k,10x').split(',')
         if (!scales.every((x) => x in DEMO_SCALES)) throw new UsageError(`--scale must be a list of ${Object.keys(DEMO_SCALES).join(', ')}`)

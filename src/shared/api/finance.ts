@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { op } from './define'
 import { id, isoDate, optionalText, page, pageSize, requiredText } from './fields'
 import type * as F from './financeTypes'
+import type { ReportFile } from './contract'
 
 const minor = z.number().int({ message: 'must be a whole number of minor units' }).min(0, { message: 'must not be negative' }).max(1e14, { message: 'is too large' })
 const positiveMinor = minor.refine((v) => v > 0, { message: 'must be more than 0' })
@@ -71,6 +72,24 @@ export const financeOps = {
     write: false,
   }),
   'expenses.create': op<F.Expense>()({ summary: 'Record an expense', input: expenseInput, permission: 'finance.write', write: true }),
+  'expenses.import': op<F.ImportResult>()({
+    summary: 'Import an expense ledger (.xlsx or .csv): a preview with every bad row, then all rows or none',
+    input: z.strictObject({
+      projectId: id,
+      fileName: requiredText(200).regex(/\.(xlsx|csv)$/i, { message: 'must end in .xlsx or .csv' }),
+      /** The file's bytes, base64-encoded (at most about 20 MB). */
+      base64: z.string().min(1, { message: 'is empty' }).max(28_000_000, { message: 'is larger than 20 MB' }),
+      dryRun: z.boolean().default(true),
+    }),
+    permission: 'finance.write',
+    write: true,
+  }),
+  'expenses.template': op<ReportFile>()({
+    summary: 'The expense ledger import template (.xlsx) with dropdowns for budget lines and branches',
+    input: z.strictObject({ projectId: id }),
+    permission: 'register.read',
+    write: false,
+  }),
   'finance.budgetVsActual': op<F.BudgetVsActual>()({
     summary: 'Budget against actual per main line and sub-line, for a project year or cumulative, in DKK and MNT',
     input: z.strictObject({ projectId: id, projectYear: z.number().int().min(1).max(20).nullish().transform((v) => v ?? null), versionId: id.optional() }),

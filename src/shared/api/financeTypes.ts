@@ -124,3 +124,19 @@ export interface BudgetVsActual {
   totals: { approvedMinor: number; revisedMinor: number; actualMntMinor: number; actualDkkMinor: number; varianceMinor: number }
   warnings: BudgetWarning[]
 }
+
+export interface ImportProblem {
+  row: number
+  column: string
+  reason: string
+}
+
+export interface ImportResult {
+  fileName: string
+  headerRow: number | null
+  rows: number
+  problems: ImportProblem[]
+  preview: Array<{ row: number; spentOn: string; voucher: string; lineCode: string; costCentre: string; description: string; amountMinor: number; currency: 'MNT' | 'DKK'; source: string }>
+  imported: number
+  dryRun: boolean
+}

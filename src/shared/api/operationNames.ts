@@ -47,6 +47,8 @@ export const OPERATION_NAME_LIST = [
   'transfers.create',
   'expenses.search',
   'expenses.create',
+  'expenses.import',
+  'expenses.template',
   'finance.budgetVsActual',
   'finance.setNote',
   'audit.list',

@@ -1,0 +1,150 @@
+import ExcelJS from 'exceljs'
+import { DomainError } from '../../../shared/domain/result'
+import type { ReportFile } from '../../../shared/api/contract'
+import { audit, type ServiceContext } from '../context'
+import { requireProject } from './projects'
+import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseAmount, parseDate, readGrid, type LedgerColumn, type RawCell } from './ledgerFile'
+
+export interface ImportProblem {
+  row: number
+  column: string
+  reason: string
+}
+
+export interface ImportPreviewRow {
+  row: number
+  spentOn: string
+  voucher: string
+  lineCode: string
+  costCentre: string
+  description: string
+  amountMinor: number
+  currency: 'MNT' | 'DKK'
+  source: string
+}
+
+export interface ImportResult {
+  fileName: string
+  headerRow: number | null
+  rows: number
+  problems: ImportProblem[]
+  /** The first rows as they will be recorded. */
+  preview: ImportPreviewRow[]
+  imported: number
+  dryRun: boolean
+}
+
+const text = (v: RawCell) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim())
+const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim()
+const SECRETARIAT_NAMES = ['secretariat', 'damost', 'ажлын алба', 'ажлын алба (damost)', 'secretariat (damost)', 'төв', 'central']
+
+/**
+ * Reads a ledger file and checks every row against the project; imports all
+ * rows in one go, or none when any row has a problem (or on a dry run).
+ */
+export async function importLedger(ctx: ServiceContext, input: { projectId: number; fileName: string; base64: string; dryRun: boolean }): Promise<ImportResult> {
+  const p = requireProject(ctx, input.projectId)
+  let grid: RawCell[][]
+  try {
+    grid = await readGrid(Buffer.from(input.base64, 'base64'), input.fileName)
+  } catch (e) {
+    throw new DomainError('validation', `cannot be read: ${(e as Error).message}`, 'fileName')
+  }
+  const table = locateTable(grid)
+  const result: ImportResult = { fileName: input.fileName, headerRow: null, rows: 0, problems: [], preview: [], imported: 0, dryRun: input.dryRun }
+  if ('error' in table) {
+    result.problems.push({ row: 0, column: '', reason: table.error })
+    return result
+  }
+  result.headerRow = table.headerRow
+  result.rows = table.rows.length
+  const lines = new Map<string, { id: number; code: string }>()
+  for (const l of ctx.raw.prepare('SELECT id, code, name_en AS en, name_mn AS mn FROM budget_line WHERE project_id = ?').all(p.id) as Array<{ id: number; code: string; en: string; mn: string }>) {
+    for (const k of [l.code, l.en, l.mn, `${l.code} ${l.en}`, `${l.code} ${l.mn}`]) lines.set(key(k), l)
+  }
+  const branches = new Map<string, { id: number | null; name: string }>()
+  for (const b of ctx.raw.prepare('SELECT id, code, name_en AS en, name_mn AS mn FROM branch').all() as Array<{ id: number; code: string; en: string; mn: string }>) {
+    for (const k of [b.code, b.en, b.mn]) branches.set(key(k), { id: b.id, name: b.en })
+  }
+  for (const k of SECRETARIAT_NAMES) branches.set(k, { id: null, name: 'Secretariat' })
+  const sources = new Map<string, { id: number; code: string }>()
+  for (const s of ctx.raw.prepare('SELECT id, code, name_en AS en, name_mn AS mn FROM funding_source WHERE project_id = ?').all(p.id) as Array<{ id: number; code: string; en: string; mn: string }>) {
+    for (const k of [s.code, s.en, s.mn]) sources.set(key(k), s)
+  }
+  const existing = new Set(ctx.raw.prepare('SELECT voucher FROM expense WHERE project_id = ?').pluck().all(p.id) as string[])
+  const seen = new Map<string, number>()
+  const good: Array<ImportPreviewRow & { lineId: number; branchId: number | null; sourceId: number }> = []
+  for (const r of table.rows) {
+    const problem = (column: LedgerColumn, reason: string) => result.problems.push({ row: r.row, column: COLUMN_TITLES[column].en, reason })
+    const before = result.problems.length
+    const spentOn = parseDate(r.cells.date)
+    if (!spentOn) problem('date', `"${text(r.cells.date)}" is not a date (YYYY-MM-DD or YYYY.MM.DD)`)
+    else if (spentOn < p.startsOn || spentOn > p.endsOn) problem('date', `${spentOn} is outside the project period (${p.startsOn} to ${p.endsOn})`)
+    const voucher = text(r.cells.voucher)
+    if (!voucher) problem('voucher', 'is empty')
+    else if (voucher.length > 40) problem('voucher', 'is longer than 40 characters')
+    else if (existing.has(voucher)) problem('voucher', `${voucher} is already recorded`)
+    else if (seen.has(voucher)) problem('voucher', `${voucher} is also on row ${seen.get(voucher)}`)
+    else seen.set(voucher, r.row)
+    const line = lines.get(key(text(r.cells.line)))
+    if (!line) problem('line', `"${text(r.cells.line)}" is not a budget line of the project`)
+    const branch = branches.get(key(text(r.cells.branch)))
+    if (!branch) problem('branch', `"${text(r.cells.branch)}" is not a local organisation or the secretariat`)
+    const description = text(r.cells.description)
+    if (!description) problem('description', 'is empty')
+    const amount = parseAmount(r.cells.amount)
+    if (amount === null) problem('amount', `"${text(r.cells.amount)}" is not an amount`)
+    else if (amount <= 0) problem('amount', 'must be more than 0')
+    const cur = key(text(r.cells.currency))
+    const currency = ['mnt', '₮', 'төгрөг', 'tugrik'].includes(cur) ? 'MNT' : ['dkk', 'kr', 'kr.', 'крон'].includes(cur) ? 'DKK' : null
+    if (!currency) problem('currency', `"${text(r.cells.currency)}" must be MNT or DKK`)
+    const source = sources.get(key(text(r.cells.source)))
+    if (!source) problem('source', `"${text(r.cells.source)}" is not a funding source of the project`)
+    if (result.problems.length === before) {
+      good.push({ row: r.row, spentOn: spentOn!, voucher, lineCode: line!.code, costCentre: branch!.name, description: description.slice(0, 300), amountMinor: amount!, currency: currency!, source: source!.code, lineId: line!.id, branchId: branch!.id, sourceId: source!.id })
+    }
+  }
+  result.preview = good.slice(0, 20).map(({ lineId: _l, branchId: _b, sourceId: _s, ...row }) => row)
+  if (result.problems.length || input.dryRun || good.length === 0) return result
+  const ins = ctx.raw.prepare(`INSERT INTO expense (project_id, spent_on, voucher, line_id, branch_id, description, amount_minor, currency, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  for (const g of good) ins.run(p.id, g.spentOn, g.voucher, g.lineId, g.branchId, g.description, g.amountMinor, g.currency, g.sourceId, ctx.now)
+  result.imported = good.length
+  await audit(ctx, 'expense_import', p.id, null, { fileName: input.fileName, rows: good.length, vouchers: [good[0].voucher, good[good.length - 1].voucher] })
+  return result
+}
+
+/** The import template: the header row, and dropdowns for budget line, branch, currency and funding source. */
+export async function ledgerTemplate(ctx: ServiceContext, projectId: number): Promise<ReportFile> {
+  const p = requireProject(ctx, projectId)
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'SPN Secretariat'
+  const ws = wb.addWorksheet('Expenses', { views: [{ state: 'frozen', ySplit: 1 }] })
+  const lists = wb.addWorksheet('Lists', { state: 'hidden' })
+  const lineNames = (ctx.raw.prepare('SELECT code, name_en AS en FROM budget_line WHERE project_id = ? ORDER BY CAST(main_code AS INTEGER), code').all(p.id) as Array<{ code: string; en: string }>).map((l) => `${l.code} ${l.en}`)
+  const branchNames = ['Secretariat', ...(ctx.raw.prepare('SELECT name_en FROM branch ORDER BY is_project_branch DESC, name_en').pluck().all() as string[])]
+  const sourceCodes = ctx.raw.prepare('SELECT code FROM funding_source WHERE project_id = ? ORDER BY id').pluck().all(p.id) as string[]
+  const columns: Array<[string[], string]> = [
+    [lineNames, 'A'],
+    [branchNames, 'B'],
+    [['MNT', 'DKK'], 'C'],
+    [sourceCodes, 'D'],
+  ]
+  for (const [values, col] of columns) values.forEach((v, i) => (lists.getCell(`${col}${i + 1}`).value = v))
+  ws.columns = LEDGER_COLUMNS.map((c) => ({ header: COLUMN_TITLES[c].en, key: c, width: c === 'description' ? 40 : c === 'line' ? 36 : 16 }))
+  ws.getRow(1).font = { bold: true }
+  const validation = (col: string, list: string, n: number) => {
+    for (let r = 2; r <= 2000; r++) {
+      ws.getCell(`${col}${r}`).dataValidation = { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`Lists!$${list}$1:$${list}$${n}`] }
+    }
+  }
+  validation('C', 'A', lineNames.length)
+  validation('D', 'B', branchNames.length)
+  validation('G', 'C', 2)
+  validation('H', 'D', sourceCodes.length)
+  for (let r = 2; r <= 2000; r++) {
+    ws.getCell(`A${r}`).numFmt = 'yyyy.mm.dd'
+    ws.getCell(`F${r}`).numFmt = '#,##0.00'
+  }
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer())
+  return { fileName: `SPN-expense-ledger-template-${p.code}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: bytes.toString('base64'), byteLength: bytes.length }
+}

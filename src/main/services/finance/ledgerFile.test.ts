@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { locateTable, parseAmount, parseCsv, parseDate } from './ledgerFile'
+
+describe('ledger cells', () => {
+  it('read amounts with space, comma or dot thousands and decimal parts', () => {
+    expect(parseAmount('1 250 000')).toBe(125_000_000)
+    expect(parseAmount('1,250,000')).toBe(125_000_000)
+    expect(parseAmount('1.250.000')).toBe(125_000_000)
+    expect(parseAmount('1 250 000,50')).toBe(125_000_050)
+    expect(parseAmount('1,250,000.5')).toBe(125_000_050)
+    expect(parseAmount('1250.75')).toBe(125_075)
+    expect(parseAmount('350 000 ₮')).toBe(35_000_000)
+    expect(parseAmount(1250000)).toBe(125_000_000)
+    expect(parseAmount('12,3456')).toBeNull()
+    expect(parseAmount('abc')).toBeNull()
+  })
+  it('read dates as real dates, ISO or Mongolian text, or Excel serials', () => {
+    expect(parseDate(new Date('2009-03-05T00:00:00Z'))).toBe('2009-03-05')
+    expect(parseDate('2009.03.05')).toBe('2009-03-05')
+    expect(parseDate('2009-3-5')).toBe('2009-03-05')
+    expect(parseDate(39877)).toBe('2009-03-05')
+    expect(parseDate('2009.02.30')).toBeNull()
+    expect(parseDate('05/03/2009')).toBeNull()
+  })
+  it('split CSV with any common delimiter and quotes', () => {
+    expect(parseCsv('a;b;"c;d"\n1;"2 ""x""";3\n')).toEqual([['a', 'b', 'c;d'], ['1', '2 "x"', '3']])
+    expect(parseCsv('a,b\r\n1,2')).toEqual([['a', 'b'], ['1', '2']])
+  })
+  it('find the header under title rows, in any order, in Mongolian, and skip blank rows', () => {
+    const grid = [
+      ['Social Partnership Network — expense ledger 2009', null],
+      [null],
+      ['Дүн', 'Огноо', 'Баримтын дугаар', 'Төсвийн мөр', 'Салбар', 'Гүйлгээний утга', 'Валют', 'Санхүүжилтийн эх үүсвэр'],
+      [null, null],
+      ['1 000', '2009.03.05', 'V-1', '1.1', 'Дорноговь', 'Сургалт', 'MNT', 'DANIDA'],
+    ]
+    const t = locateTable(grid)
+    expect(t).toMatchObject({ headerRow: 3, rows: [{ row: 5, cells: { amount: '1 000', date: '2009.03.05', voucher: 'V-1', branch: 'Дорноговь' } }] })
+    expect(locateTable([['Date', 'Voucher', 'Budget line', 'Branch', 'Description']])).toMatchObject({ error: expect.stringContaining('Amount, Currency, Funding source') })
+  })
+})
