@@ -25,6 +25,8 @@ describe('ledger cells', () => {
   it('split CSV with any common delimiter and quotes', () => {
     expect(parseCsv('a;b;"c;d"\n1;"2 ""x""";3\n')).toEqual([['a', 'b', 'c;d'], ['1', '2 "x"', '3']])
     expect(parseCsv('a,b\r\n1,2')).toEqual([['a', 'b'], ['1', '2']])
+    // A title line with commas above a semicolon header.
+    expect(parseCsv('Ledger, Dornogovi, 2010\nA;B;C;D\n1;2;3;4')[1]).toEqual(['A', 'B', 'C', 'D'])
   })
   it('find the header under title rows, in any order, in Mongolian, and skip blank rows', () => {
     const grid = [

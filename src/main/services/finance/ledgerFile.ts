@@ -66,8 +66,9 @@ function cellValue(v: ExcelJS.CellValue): RawCell {
 
 /** Splits CSV text (comma, semicolon or tab separated; quoted fields). */
 export function parseCsv(text: string): string[][] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
-  const delimiter = [';', '\t', ','].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0]
+  // The delimiter that splits some early line (the header) into the most fields; a title line above may hold commas.
+  const early = text.split(/\r?\n/, 20)
+  const delimiter = [';', '\t', ','].map((d) => [d, Math.max(...early.map((l) => l.split(d).length))] as const).sort((a, b) => b[1] - a[1])[0][0]
   const rows: string[][] = []
   let row: string[] = []
   let field = ''

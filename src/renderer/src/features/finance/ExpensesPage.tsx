@@ -9,6 +9,7 @@ import { Empty, PageState } from '../../components/PageState'
 import { FormModal } from '../../components/FormModal'
 import { useBranches } from '../../components/pickers'
 import { NoProject, useProject } from './useProject'
+import { ImportDialog } from './ImportDialog'
 
 const PAGE_SIZE = 50
 
@@ -91,6 +92,7 @@ function ExpenseList({ project }: { project: Project }) {
   const [flaggedOnly, setFlaggedOnly] = useState(false)
   const [page, setPage] = useState(1)
   const [adding, setAdding] = useState(false)
+  const [importing, setImporting] = useState(false)
   useEffect(() => setPage(1), [lineId, centre, sourceId, from, to, flaggedOnly])
   const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d)
   const result = useOperation('expenses.search', {
@@ -108,6 +110,9 @@ function ExpenseList({ project }: { project: Project }) {
   return (
     <Stack>
       <Group justify="flex-end">
+        <Button variant="light" onClick={() => setImporting(true)}>
+          {t('fin.import')}
+        </Button>
         <Button onClick={() => setAdding(true)}>{t('fin.addExpense')}</Button>
       </Group>
       <Group align="flex-end">
@@ -170,6 +175,7 @@ function ExpenseList({ project }: { project: Project }) {
           )
         }
       </PageState>
+      {importing && <ImportDialog projectId={project.id} onClose={() => setImporting(false)} onImported={() => result.reload()} />}
       {adding && (
         <ExpenseForm
           project={project}

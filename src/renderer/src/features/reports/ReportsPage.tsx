@@ -1,29 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
-import { REPORTS, reportRequest, type ReportFile } from '../../../../shared/api/contract'
+import { REPORTS, reportRequest } from '../../../../shared/api/contract'
 import type { Lang } from '../../../../shared/i18n'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
-
-function toBlob(file: ReportFile): Blob {
-  const bin = atob(file.base64)
-  const bytes = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
-  return new Blob([bytes], { type: file.mimeType })
-}
-
-/** Browser mode: hand the file to the browser as a download. */
-function download(file: ReportFile): void {
-  const url = URL.createObjectURL(toBlob(file))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = file.fileName
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10000)
-}
+import { downloadFile as download, fileToBlob as toBlob } from '../../components/download'
 
 type Report = (typeof REPORTS)[number]
 const REPORT_OPTIONS = REPORTS

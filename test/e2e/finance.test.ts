@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, startApp, type App } from './harness'
+import { expectText, nav } from './pages'
+
+let browser: Browser
+let app: App
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  app = await startApp(undefined, ['--demo'])
+  page = await openApp(browser, app, 'en')
+})
+afterAll(async () => {
+  await page.context().close()
+  await browser.close()
+  await app.stop()
+})
+
+describe('project finance in Chromium', () => {
+  it('records a transfer, imports a small ledger, and shows budget against actual agreeing with the ledger', async () => {
+    await nav(page, 'Transfers').click()
+    await page.getByRole('button', { name: 'Record transfer' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel(/^Sent/).fill('2010-10-01')
+    await dialog.getByRole('textbox', { name: 'DKK sent' }).fill('100000')
+    await dialog.getByLabel(/^Received/).fill('2010-10-04')
+    await dialog.getByRole('textbox', { name: 'MNT received' }).fill('24532100')
+    await dialog.getByLabel('Reference').fill('E2E-1')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expectText(page, '245.3210')
+
+    const dir = mkdtempSync(join(tmpdir(), 'spn-ledger-'))
+    const file = join(dir, 'ledger.csv')
+    writeFileSync(
+      file,
+      [
+        'Expense ledger, Dornogovi, October 2010',
+        '',
+        'Огноо;Баримтын дугаар;Төсвийн мөр;Салбар;Гүйлгээний утга;Дүн;Валют;Санхүүжилтийн эх үүсвэр',
+        '2010.10.05;E2E-001;1.1;Дорноговь;Сургалт;1 250 000;MNT;DANIDA',
+        '2010.10.06;E2E-002;6.1;Дорноговь;Хяналтын айлчлал;350 000;MNT;DANIDA',
+      ].join('\n'),
+    )
+    await nav(page, 'Expenses').click()
+    await page.getByRole('button', { name: 'Import ledger' }).click()
+    await page.locator('input[type=file]').setInputFiles(file)
+    await page.getByRole('button', { name: 'Check the file' }).click()
+    await expect.poll(() => page.getByTestId('import-summary').textContent()).toBe('2 rows under the header on row 3; 0 problems')
+    await page.getByRole('button', { name: 'Import 2 rows' }).click()
+    await expectText(page, '2 expenses imported.')
+    await page.keyboard.press('Escape')
+
+    const ledger = await app.api<{ totals: { dkkMinor: number } }>('expenses.search', { projectId: 1, pageSize: 1 })
+    await nav(page, 'Budget vs actual').click()
+    await page.getByRole('heading', { name: 'Budget vs actual' }).waitFor()
+    const expected = `${Math.trunc(ledger.totals.dkkMinor / 100).toLocaleString('en').replace(/,/g, ' ')},${String(ledger.totals.dkkMinor % 100).padStart(2, '0')}`
+    await expect.poll(() => page.getByTestId('bva-total-dkk').textContent()).toBe(expected)
+    const imported = await app.api<{ rows: Array<{ voucher: string; dkkMinor: number }> }>('expenses.search', { projectId: 1, from: '2010-10-05', to: '2010-10-06' })
+    expect(imported.rows.map((r) => r.voucher).filter((v) => v.startsWith('E2E')).sort()).toEqual(['E2E-001', 'E2E-002'])
+  })
+})
