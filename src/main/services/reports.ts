@@ -7,6 +7,8 @@ import { membershipReport } from '../reports/membership'
 import { feesReport } from '../reports/fees'
 import { assembliesReport } from '../reports/assemblies'
 import { annualPack } from '../reports/annual'
+import { expenseLedger, financialReport, fundsStatement } from '../reports/finance'
+import { FINANCE_REPORTS } from '../../shared/api/contract'
 import type { ReportModel } from '../reports/model'
 import { writePdf, type PdfFonts } from '../reports/pdf'
 import { writeXlsx } from '../reports/xlsx'
@@ -59,19 +61,20 @@ export function resolvePeriod(ctx: ServiceContext, input: ReportRequest): { from
 }
 
 export function buildReportModel(ctx: ServiceContext, input: ReportRequest): ReportModel {
+  if (FINANCE_REPORTS.includes(input.report)) {
+    const opts = { lang: input.lang, generatedAt: ctx.now, projectYear: input.projectYear ?? null, from: input.from, to: input.to }
+    if (input.report === 'financial') return financialReport(ctx, opts)
+    if (input.report === 'funds') return fundsStatement(ctx, opts)
+    return expenseLedger(ctx, opts)
+  }
   const { from, to } = resolvePeriod(ctx, input)
   if (input.report === 'membership') return membershipReport(ctx.raw, { from, to, lang: input.lang, generatedAt: ctx.now })
   // The governance reports follow the assembly year: one calendar year.
   if (input.year === undefined) throw new DomainError('validation', 'is required: this report covers one calendar year', 'year')
   const opts = { year: input.year, lang: input.lang, generatedAt: ctx.now }
-  switch (input.report) {
-    case 'fees':
-      return feesReport(ctx, opts)
-    case 'assemblies':
-      return assembliesReport(ctx, opts)
-    case 'annual':
-      return annualPack(ctx, opts)
-  }
+  if (input.report === 'fees') return feesReport(ctx, opts)
+  if (input.report === 'assemblies') return assembliesReport(ctx, opts)
+  return annualPack(ctx, opts)
 }
 
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' }
@@ -81,7 +84,9 @@ export async function renderReport(model: ReportModel, format: 'xlsx' | 'pdf'): 
 }
 
 export function reportFileName(input: ReportRequest, model: ReportModel): string {
-  const period = model.period.label.replace(/[^0-9]+/g, '-').replace(/^-|-$/g, '')
+  const period = FINANCE_REPORTS.includes(input.report) && !input.from
+    ? (input.projectYear ? `Y${input.projectYear}` : 'cumulative')
+    : model.period.label.replace(/[^0-9]+/g, '-').replace(/^-|-$/g, '')
   return `SPN-${input.report}-${period}-${input.lang}.${input.format}`
 }
 

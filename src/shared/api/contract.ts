@@ -89,7 +89,9 @@ export const decideInput = z.strictObject({
 })
 
 /** The reports the app produces. */
-export const REPORTS = ['membership', 'fees', 'assemblies', 'annual'] as const
+export const REPORTS = ['membership', 'fees', 'assemblies', 'annual', 'financial', 'funds', 'ledger'] as const
+/** The project finance reports: a project year, or the whole project (cumulative); the ledger also a period. */
+export const FINANCE_REPORTS: readonly string[] = ['financial', 'funds', 'ledger']
 
 export const reportRequest = z
   .strictObject({
@@ -98,11 +100,23 @@ export const reportRequest = z
     year: z.number().int().min(1900).max(2100).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
+    /** Finance reports: a project year (1 = March 2007 – February 2008); none means the whole project. */
+    projectYear: z.number().int().min(1).max(20).optional(),
     lang: z.enum(['mn', 'en']).default('mn'),
     format: z.enum(['xlsx', 'pdf'], { message: 'must be xlsx or pdf' }),
   })
   .superRefine((v, ctx) => {
-    if (v.year !== undefined && (v.from !== undefined || v.to !== undefined)) {
+    if (FINANCE_REPORTS.includes(v.report)) {
+      if (v.year !== undefined) ctx.addIssue({ code: 'custom', path: ['year'], message: 'does not apply: finance reports use a project year' })
+      else if ((v.from === undefined) !== (v.to === undefined)) ctx.addIssue({ code: 'custom', path: [v.from === undefined ? 'from' : 'to'], message: 'is required with the other end of the period' })
+      else if (v.from !== undefined && v.projectYear !== undefined) ctx.addIssue({ code: 'custom', path: ['projectYear'], message: 'give either a project year or a period, not both' })
+      else if (v.from !== undefined && v.report !== 'ledger') ctx.addIssue({ code: 'custom', path: ['from'], message: 'does not apply: this report covers a project year or the whole project' })
+      else if (v.from !== undefined && v.to !== undefined && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before the start of the period (${v.from})` })
+      return
+    }
+    if (v.projectYear !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['projectYear'], message: 'applies only to the finance reports' })
+    } else if (v.year !== undefined && (v.from !== undefined || v.to !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either a year or a period (from and to), not both' })
     } else if (v.year === undefined && (v.from === undefined || v.to === undefined)) {
       ctx.addIssue({ code: 'custom', path: [v.from === undefined && v.to === undefined ? 'year' : v.from === undefined ? 'from' : 'to'], message: 'is required: give a year, or a period from and to' })

@@ -28,7 +28,7 @@ export const notePeriod = (projectYear: number | null) => (projectYear === null 
  * budget, the revised budget (latest or chosen version), and the actual
  * spending in MNT and DKK; the variance is revised − actual DKK.
  */
-export function budgetVsActual(ctx: ServiceContext, input: { projectId: number; projectYear: number | null; versionId?: number }): BudgetVsActual {
+export function budgetVsActual(ctx: ServiceContext, input: { projectId: number; projectYear: number | null; versionId?: number; sourceId?: number }): BudgetVsActual {
   const p = requireProject(ctx, input.projectId)
   if (input.projectYear !== null && input.projectYear > projectYears(p)) {
     throw new DomainError('validation', `must be at most ${projectYears(p)}, the project's years`, 'projectYear')
@@ -39,16 +39,17 @@ export function budgetVsActual(ctx: ServiceContext, input: { projectId: number; 
   const revised = getBudget(ctx, p.id, input.versionId)
   const { from, to } = periodOf(p, input.projectYear)
   const inYear = (y: number) => input.projectYear === null || y === input.projectYear
+  const inSource = (s: number) => input.sourceId === undefined || s === input.sourceId
   const byLine = (cells: typeof approved.amounts) => {
     const m = new Map<number, number>()
-    for (const c of cells) if (inYear(c.projectYear)) m.set(c.lineId, (m.get(c.lineId) ?? 0) + c.amountMinor)
+    for (const c of cells) if (inYear(c.projectYear) && inSource(c.sourceId)) m.set(c.lineId, (m.get(c.lineId) ?? 0) + c.amountMinor)
     return m
   }
   const approvedBy = byLine(approved.amounts)
   const revisedBy = byLine(revised.amounts)
   const mnt = new Map<number, number>()
   const dkk = new Map<number, number>()
-  for (const e of expensesWithValue(ctx, { projectId: p.id, from, to })) {
+  for (const e of expensesWithValue(ctx, { projectId: p.id, from, to, sourceId: input.sourceId })) {
     if (e.currency === 'MNT') mnt.set(e.lineId, (mnt.get(e.lineId) ?? 0) + e.amountMinor)
     dkk.set(e.lineId, (dkk.get(e.lineId) ?? 0) + (e.dkkMinor ?? 0))
   }

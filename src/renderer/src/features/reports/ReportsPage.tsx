@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
-import { REPORTS, reportRequest } from '../../../../shared/api/contract'
+import { FINANCE_REPORTS, REPORTS, reportRequest } from '../../../../shared/api/contract'
 import type { Lang } from '../../../../shared/i18n'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
+import { useOperation } from '../../components/useOperation'
 import { downloadFile as download, fileToBlob as toBlob } from '../../components/download'
 
 type Report = (typeof REPORTS)[number]
@@ -23,18 +24,24 @@ export function ReportsPage() {
     to: '2008-02-29',
     lang: lang as Lang,
     format: 'pdf' as 'pdf' | 'xlsx',
+    projectYear: 'all',
   })
   const [busy, setBusy] = useState<'preview' | 'save' | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [preview, setPreview] = useState<string | null>(null)
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview])
 
+  const finance = FINANCE_REPORTS.includes(f.values.report)
+  const projects = useOperation('finance.projects', {})
+  const projectYears = Array.from({ length: projects.data?.[0]?.years ?? 0 }, (_, i) => String(i + 1))
   const request = (format: 'pdf' | 'xlsx') =>
     f.parse((v) => ({
       report: v.report,
       lang: v.lang,
       format,
-      ...(kind === 'year' ? { year: Number(v.year) } : { from: v.from, to: v.to }),
+      ...(finance
+        ? kind === 'range' ? { from: v.from, to: v.to } : v.projectYear === 'all' ? {} : { projectYear: Number(v.projectYear) }
+        : kind === 'year' ? { year: Number(v.year) } : { from: v.from, to: v.to }),
     }))
 
   const run = async (action: 'preview' | 'save') => {
@@ -74,7 +81,7 @@ export function ReportsPage() {
             onChange={(v) => {
               if (!v) return
               f.set('report', v as Report)
-              if (v !== 'membership') setKind('year')
+              if (v !== 'membership' && v !== 'ledger') setKind('year')
             }}
             data={REPORT_OPTIONS.map((r) => ({ value: r, label: t(`reports.${r}`) }))}
             error={f.errors.report}
@@ -92,11 +99,21 @@ export function ReportsPage() {
                 onChange={(v) => setKind(v as 'year' | 'range')}
                 data={[
                   { value: 'year', label: t('reports.year') },
-                  { value: 'range', label: t('reports.range'), disabled: f.values.report !== 'membership' },
+                  { value: 'range', label: t('reports.range'), disabled: f.values.report !== 'membership' && f.values.report !== 'ledger' },
                 ]}
               />
             </div>
-            {kind === 'year' ? (
+            {kind === 'year' && finance ? (
+              <Select
+                label={t('reports.projectYear')}
+                allowDeselect={false}
+                value={f.values.projectYear}
+                onChange={(v) => v && f.set('projectYear', v)}
+                data={[{ value: 'all', label: t('reports.wholeProject') }, ...projectYears.map((y) => ({ value: y, label: `${t('reports.projectYear')} ${y}` }))]}
+                error={f.errors.projectYear}
+                w={240}
+              />
+            ) : kind === 'year' ? (
               <Select label={t('reports.year')} allowDeselect={false} searchable value={f.values.year} onChange={(v) => v && f.set('year', v)} data={YEARS} error={f.errors.year} w={120} />
             ) : (
               <>

@@ -1,0 +1,241 @@
+import type { Lang } from '../../shared/i18n'
+import { formatDateMn } from '../../shared/domain/dates'
+import { formatNumber } from '../../shared/i18n'
+import { DomainError } from '../../shared/domain/result'
+import type { BudgetVsActual } from '../../shared/api/financeTypes'
+import type { ServiceContext } from '../services/context'
+import { budgetVsActual, periodOf } from '../services/finance/budgetVsActual'
+import { expensesWithValue } from '../services/finance/expenses'
+import { listProjects } from '../services/finance/projects'
+import { listTransfers } from '../services/finance/transfers'
+import { conversions } from '../services/finance/money'
+import { translator, writerLabels, type T } from './common'
+import type { CellValue, ReportModel, ReportSection } from './model'
+
+export interface FinanceReportOptions {
+  lang: Lang
+  generatedAt: string
+  /** null: the whole project (cumulative). */
+  projectYear: number | null
+  /** Ledger only: a period instead of a project year. */
+  from?: string
+  to?: string
+}
+
+function project(ctx: ServiceContext) {
+  const p = listProjects(ctx)[0]
+  if (!p) throw new DomainError('validation', 'The database holds no project to report on')
+  return p
+}
+
+function checkYear(p: { years: number }, projectYear: number | null): void {
+  if (projectYear !== null && projectYear > p.years) throw new DomainError('validation', `must be at most ${p.years}, the project's years`, 'projectYear')
+}
+
+function periodLabelOf(t: T, projectYear: number | null, from: string, to: string): string {
+  const dates = `${formatDateMn(from)} – ${formatDateMn(to)}`
+  return projectYear === null ? `${t('reports.wholeProject')}, ${dates}` : `${t('reports.projectYear')} ${projectYear}, ${dates}`
+}
+
+const dkkText = (minor: number) => `${formatNumber(Math.trunc(minor / 100))},${String(Math.abs(minor) % 100).padStart(2, '0')}`
+
+function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: BudgetVsActual['rows'], withNotes: boolean): ReportSection {
+  const name = (n: { mn: string; en: string }) => (lang === 'mn' ? n.mn : n.en)
+  const columns = [
+    { key: 'line', label: t('report.col.line'), type: 'text' as const },
+    { key: 'approved', label: t('report.col.approved'), type: 'dkk' as const },
+    { key: 'revised', label: t('report.col.revised'), type: 'dkk' as const },
+    { key: 'actualMnt', label: t('report.col.actualMnt'), type: 'mnt' as const },
+    { key: 'actualDkk', label: t('report.col.actualDkk'), type: 'dkk' as const },
+    { key: 'variance', label: t('report.col.variance'), type: 'dkk' as const },
+    { key: 'variancePct', label: t('report.col.variancePct'), type: 'percent' as const },
+    ...(withNotes ? [{ key: 'note', label: t('report.col.explanation'), type: 'text' as const }] : []),
+  ]
+  return {
+    title,
+    sheetName,
+    table: {
+      columns,
+      rows: rows.map((r) => ({
+        line: `${r.code} ${name(r.name)}`,
+        approved: r.approvedMinor,
+        revised: r.revisedMinor,
+        actualMnt: r.actualMntMinor,
+        actualDkk: r.actualDkkMinor,
+        variance: r.varianceMinor,
+        variancePct: r.variancePercent,
+        ...(withNotes ? { note: r.note } : {}),
+      })) as Array<Record<string, CellValue>>,
+      total: { label: t('report.total'), keys: ['approved', 'revised', 'actualMnt', 'actualDkk', 'variance'] },
+    },
+  }
+}
+
+/** The financial report to the donor: budget against actual per line, per funding source, with the rates used. */
+export function financialReport(ctx: ServiceContext, opts: FinanceReportOptions): ReportModel {
+  const t = translator(opts.lang)
+  const p = project(ctx)
+  checkYear(p, opts.projectYear)
+  const bva = budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear })
+  const { from, to } = bva
+  const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)
+  const sections: ReportSection[] = [
+    bvaSection(t, opts.lang, t('report.fin.byMain'), t('report.fin.byMainSheet'), bva.rows.filter((r) => r.isMain), false),
+    bvaSection(t, opts.lang, t('report.fin.bySub'), t('report.fin.bySubSheet'), bva.rows.filter((r) => !r.isMain), true),
+  ]
+  for (const s of p.sources) {
+    const bySource = budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear, sourceId: s.id })
+    if (bySource.totals.revisedMinor === 0 && bySource.totals.actualDkkMinor === 0) continue
+    sections.push(bvaSection(t, opts.lang, t('report.fin.bySource', { source: name(s.name) }), s.code, bySource.rows.filter((r) => r.isMain), false))
+  }
+  const transfers = listTransfers(ctx, p.id).filter((tr) => tr.receivedOn <= to)
+  const flagged = expensesWithValue(ctx, { projectId: p.id, from, to }).filter((e) => e.uncoveredMntMinor > 0).length
+  return {
+    report: 'financial',
+    lang: opts.lang,
+    title: `${t('report.fin.title')}: ${p.name}`,
+    organisation: t('report.organisation'),
+    period: { from, to, label: periodLabelOf(t, opts.projectYear, from, to) },
+    generatedAt: opts.generatedAt,
+    summary: [
+      { label: t('report.sum.revised'), value: bva.totals.revisedMinor, type: 'dkk' },
+      { label: t('report.sum.actualDkk'), value: bva.totals.actualDkkMinor, type: 'dkk' },
+      { label: t('report.sum.variance'), value: bva.totals.varianceMinor, type: 'dkk' },
+      { label: t('report.sum.actualMnt'), value: bva.totals.actualMntMinor, type: 'mnt' },
+    ],
+    sections,
+    notes: [
+      t('report.fin.note2', { approved: bva.approvedVersion.number, approvedOn: formatDateMn(bva.approvedVersion.approvedOn), revised: bva.revisedVersion.number, revisedOn: formatDateMn(bva.revisedVersion.approvedOn) }),
+      t('report.fin.note1', { flagged }),
+      ...bva.warnings.map((w) => w.message),
+    ],
+    rates: transfers.map((tr) => ({ label: t('report.fin.rate', { date: formatDateMn(tr.receivedOn), dkk: dkkText(tr.dkkMinor), mnt: formatNumber(Math.round(tr.mntMinor / 100)) }), rate: tr.rate })),
+    labels: writerLabels(t),
+  }
+}
+
+/** The project account in Mongolia for a period: opening balance, money in and out, closing balance, in DKK and MNT. */
+export function fundsStatement(ctx: ServiceContext, opts: FinanceReportOptions): ReportModel {
+  const t = translator(opts.lang)
+  const p = project(ctx)
+  checkYear(p, opts.projectYear)
+  const { from, to } = periodOf(p, opts.projectYear)
+  const transfers = ctx.raw.prepare(`SELECT received_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM transfer WHERE project_id = ?`).all(p.id) as Array<{ d: string; dkk: number; mnt: number }>
+  const entries = ctx.raw.prepare(`SELECT kind, entry_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM fund_entry WHERE project_id = ?`).all(p.id) as Array<{ kind: string; d: string; dkk: number; mnt: number }>
+  const { byExpense } = conversions(ctx, p.id)
+  const spends = (ctx.raw.prepare(`SELECT id, spent_on AS d, amount_minor AS mnt FROM expense WHERE project_id = ? AND currency = 'MNT'`).all(p.id) as Array<{ id: number; d: string; mnt: number }>).map((e) => ({ ...e, dkk: byExpense.get(e.id)?.dkkMinor ?? 0 }))
+  const sum = <R extends { d: string; dkk: number; mnt: number }>(rows: R[], lo: string | null, hi: string) => {
+    const inside = rows.filter((r) => (lo === null || r.d >= lo) && r.d <= hi)
+    return { dkk: inside.reduce((s, r) => s + r.dkk, 0), mnt: inside.reduce((s, r) => s + r.mnt, 0) }
+  }
+  const before = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86400000).toISOString().slice(0, 10)
+  const interest = entries.filter((e) => e.kind === 'interest')
+  const exchange = entries.filter((e) => e.kind === 'exchange')
+  const prior = before(from)
+  const opening = {
+    dkk: sum(transfers, null, prior).dkk + sum(interest, null, prior).dkk + sum(exchange, null, prior).dkk - sum(spends, null, prior).dkk,
+    mnt: sum(transfers, null, prior).mnt + sum(interest, null, prior).mnt + sum(exchange, null, prior).mnt - sum(spends, null, prior).mnt,
+  }
+  const tIn = sum(transfers, from, to)
+  const iIn = sum(interest, from, to)
+  const xIn = sum(exchange, from, to)
+  const out = sum(spends, from, to)
+  const closing = { dkk: opening.dkk + tIn.dkk + iIn.dkk + xIn.dkk - out.dkk, mnt: opening.mnt + tIn.mnt + iIn.mnt + xIn.mnt - out.mnt }
+  const rows: Array<Record<string, CellValue>> = [
+    { item: t('report.funds.opening'), dkk: opening.dkk, mnt: opening.mnt },
+    { item: t('report.funds.transfers'), dkk: tIn.dkk, mnt: tIn.mnt },
+    { item: t('report.funds.interest'), dkk: iIn.dkk, mnt: iIn.mnt },
+    { item: t('report.funds.exchange'), dkk: xIn.dkk, mnt: xIn.mnt },
+    { item: t('report.funds.expenses'), dkk: -out.dkk, mnt: -out.mnt },
+  ]
+  return {
+    report: 'funds',
+    lang: opts.lang,
+    title: `${t('report.funds.title')}: ${p.name}`,
+    organisation: t('report.organisation'),
+    period: { from, to, label: periodLabelOf(t, opts.projectYear, from, to) },
+    generatedAt: opts.generatedAt,
+    summary: [
+      { label: `${t('report.funds.opening')} (DKK)`, value: opening.dkk, type: 'dkk' },
+      { label: `${t('report.funds.closing')} (DKK)`, value: closing.dkk, type: 'dkk' },
+      { label: `${t('report.funds.opening')} (MNT)`, value: opening.mnt, type: 'mnt' },
+      { label: `${t('report.funds.closing')} (MNT)`, value: closing.mnt, type: 'mnt' },
+    ],
+    sections: [
+      {
+        title: t('report.funds.statement'),
+        sheetName: t('report.funds.statementSheet'),
+        table: {
+          columns: [
+            { key: 'item', label: t('report.col.item'), type: 'text' },
+            { key: 'dkk', label: t('report.col.dkk'), type: 'dkk' },
+            { key: 'mnt', label: t('report.col.mnt'), type: 'mnt' },
+          ],
+          rows,
+          // Opening balance plus the movements is the closing balance.
+          total: { label: t('report.funds.closing'), keys: ['dkk', 'mnt'] },
+        },
+      },
+    ],
+    notes: [t('report.funds.note')],
+    rates: [],
+    labels: writerLabels(t),
+  }
+}
+
+/** Every voucher of a period with its DKK value; its totals are those of the financial report for the same period. */
+export function expenseLedger(ctx: ServiceContext, opts: FinanceReportOptions): ReportModel {
+  const t = translator(opts.lang)
+  const p = project(ctx)
+  checkYear(p, opts.projectYear)
+  const period = opts.from && opts.to ? { from: opts.from, to: opts.to } : periodOf(p, opts.projectYear)
+  const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)
+  const sources = new Map(p.sources.map((s) => [s.id, s.code]))
+  const expenses = expensesWithValue(ctx, { projectId: p.id, ...period })
+  const label = opts.from ? `${formatDateMn(period.from)} – ${formatDateMn(period.to)}` : periodLabelOf(t, opts.projectYear, period.from, period.to)
+  return {
+    report: 'ledger',
+    lang: opts.lang,
+    title: `${t('report.ledger.title')}: ${p.name}`,
+    organisation: t('report.organisation'),
+    period: { ...period, label },
+    generatedAt: opts.generatedAt,
+    summary: [
+      { label: t('report.sum.vouchers'), value: expenses.length, type: 'int' },
+      { label: t('report.sum.actualMnt'), value: expenses.filter((e) => e.currency === 'MNT').reduce((s, e) => s + e.amountMinor, 0), type: 'mnt' },
+      { label: t('report.sum.actualDkk'), value: expenses.reduce((s, e) => s + (e.dkkMinor ?? 0), 0), type: 'dkk' },
+    ],
+    sections: [
+      {
+        title: t('report.ledger.list'),
+        sheetName: t('report.ledger.listSheet'),
+        table: {
+          columns: [
+            { key: 'date', label: t('report.col.date'), type: 'date' },
+            { key: 'voucher', label: t('report.col.voucher'), type: 'text' },
+            { key: 'line', label: t('report.col.line'), type: 'text' },
+            { key: 'centre', label: t('report.col.costCentre'), type: 'text' },
+            { key: 'description', label: t('report.col.description'), type: 'text' },
+            { key: 'source', label: t('report.col.source'), type: 'text' },
+            { key: 'mnt', label: t('report.col.actualMnt'), type: 'mnt' },
+            { key: 'dkk', label: t('report.col.actualDkk'), type: 'dkk' },
+          ],
+          rows: expenses.map((e) => ({
+            date: e.spentOn,
+            voucher: e.voucher,
+            line: e.lineCode,
+            centre: name(e.costCentre),
+            description: e.description,
+            source: sources.get(e.sourceId) ?? '',
+            mnt: e.currency === 'MNT' ? e.amountMinor : null,
+            dkk: e.dkkMinor,
+          })),
+          total: { label: t('report.total'), keys: ['mnt', 'dkk'] },
+        },
+      },
+    ],
+    notes: [],
+    rates: [],
+    labels: writerLabels(t),
+  }
+}
