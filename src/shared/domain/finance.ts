@@ -138,7 +138,7 @@ export function checkLineMoves(previous: Record<string, number>, current: Record
     if (moved === 0) continue
     if (before === 0 || moved * 100 > before * MOVE_LIMIT_PERCENT) {
       const pct = before === 0 ? '∞' : ((moved * 100) / before).toFixed(1)
-      out.push({ code: 'line_move', line: code, message: `Main line ${code} changes by ${pct}% (${formatDkk(before)} → ${formatDkk(after)}): more than 10% needs the donor's approval` })
+      out.push({ code: 'line_move', line: code, message: `Main line ${code} changes by ${pct}% (from ${formatDkk(before)} to ${formatDkk(after)}): more than 10% needs the donor's approval` })
     }
   }
   return out
