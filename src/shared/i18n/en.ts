@@ -367,7 +367,7 @@ export const en = {
   'report.fin.bySource': 'Funding source: {source}',
   'report.fin.note1': 'MNT spending is converted to DKK at the rate of the transfer it was paid from (first in, first out); the rates of the transfers are listed. Spending beyond the MNT available is converted at the latest rate and counted: {flagged} such expenses.',
   'report.fin.note2': 'Approved budget: version {approved} ({approvedOn}). Revised budget: version {revised} ({revisedOn}).',
-  'report.fin.rate': 'Transfer {date}: DKK {dkk} → MNT {mnt}',
+  'report.fin.rate': 'Transfer {date}: DKK {dkk} sent, MNT {mnt} received',
   'report.col.line': 'Budget line',
   'report.col.approved': 'Approved budget DKK',
   'report.col.revised': 'Revised budget DKK',

@@ -369,7 +369,7 @@ export const mn: Record<MessageKey, string> = {
   'report.fin.bySource': 'Санхүүжилтийн эх үүсвэр: {source}',
   'report.fin.note1': 'Төгрөгийн зарлагыг төлсөн шилжүүлгийн ханшаар (эхэнд орсон нь эхэнд гарна) DKK-д хөрвүүлэв; шилжүүлгийн ханшийг жагсаав. Байгаа төгрөгөөс хэтэрсэн зарлагыг сүүлийн ханшаар тооцов: {flagged} зарлага.',
   'report.fin.note2': 'Батлагдсан төсөв: {approved}-р хувилбар ({approvedOn}). Шинэчилсэн төсөв: {revised}-р хувилбар ({revisedOn}).',
-  'report.fin.rate': '{date}-ны шилжүүлэг: DKK {dkk} → ₮ {mnt}',
+  'report.fin.rate': '{date}-ны шилжүүлэг: DKK {dkk} илгээж, ₮ {mnt} хүлээн авсан',
   'report.col.line': 'Төсвийн мөр',
   'report.col.approved': 'Батлагдсан төсөв DKK',
   'report.col.revised': 'Шинэчилсэн төсөв DKK',
