@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, startApp, type App } from './harness'
+import { readFileSync } from 'node:fs'
 import { expectText, nav } from './pages'
+import { num, readXlsx, rowLabelled } from '../helpers/files'
 
 let browser: Browser
 let app: App
@@ -62,5 +64,24 @@ describe('project finance in Chromium', () => {
     await expect.poll(() => page.getByTestId('bva-total-dkk').textContent()).toBe(expected)
     const imported = await app.api<{ rows: Array<{ voucher: string; dkkMinor: number }> }>('expenses.search', { projectId: 1, from: '2010-10-05', to: '2010-10-06' })
     expect(imported.rows.map((r) => r.voucher).filter((v) => v.startsWith('E2E')).sort()).toEqual(['E2E-001', 'E2E-002'])
+  })
+
+  it('exports the donor financial report and reads it back', async () => {
+    await nav(page, 'Reports').click()
+    await page.getByRole('combobox', { name: 'Report', exact: true }).click()
+    await page.getByRole('option', { name: 'Financial report to the donor' }).click()
+    await page.getByRole('combobox', { name: 'Language of the report' }).click()
+    await page.getByRole('option', { name: 'English' }).click()
+    await page.getByRole('combobox', { name: 'Format' }).click()
+    await page.getByRole('option', { name: 'Excel (.xlsx)' }).click()
+    await page.getByRole('combobox', { name: 'Project year' }).click()
+    await page.getByRole('option', { name: 'Whole project (cumulative)' }).click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save file' }).click()])
+    expect(download.suggestedFilename()).toBe('SPN-financial-cumulative-en.xlsx')
+    const wb = await readXlsx(readFileSync((await download.path())!))
+    const bva = await app.api<{ totals: { actualDkkMinor: number; revisedMinor: number } }>('finance.budgetVsActual', { projectId: 1, projectYear: null })
+    const total = rowLabelled(wb.getWorksheet('Main lines')!, 'Total')
+    expect(Math.round(num(total.getCell(5)) * 100)).toBe(bva.totals.actualDkkMinor)
+    expect(Math.round(num(total.getCell(3)) * 100)).toBe(bva.totals.revisedMinor)
   })
 })
