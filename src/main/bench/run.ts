@@ -121,6 +121,43 @@ async function rawMembershipPdf(raw: Database.Database, from: string, to: string
     .getBuffer()
 }
 
+/** An expense ledger of n rows as finance officers keep it (title row, Mongolian headers, text amounts). */
+async function ledgerXlsx(n: number, prefix: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('Ledger')
+  ws.addRow([`Expense ledger ${prefix}`])
+  ws.addRow(['Огноо', 'Баримтын дугаар', 'Төсвийн мөр', 'Салбар', 'Гүйлгээний утга', 'Дүн', 'Валют', 'Санхүүжилтийн эх үүсвэр'])
+  const lines = ['1.1', '1.2', '1.3', '4.1', '4.2', '5.1', '6.1']
+  const branches = ['Дорноговь', 'Орхон', 'Дундговь', 'Налайх', 'Хан-Уул', 'Secretariat']
+  for (let i = 0; i < n; i++) {
+    const d = new Date(Date.UTC(2008, 0, 1) + (i % 700) * 86400000)
+    ws.addRow([d, `${prefix}-${i}`, lines[i % lines.length], branches[i % branches.length], 'Сургалтын зардал', `${(i % 90) + 10} 000`, 'MNT', 'DANIDA'])
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+/** Raw baseline for the import: read the same file with exceljs and insert its rows with one prepared statement, unchecked. */
+async function rawImport(raw: Database.Database, bytes: Buffer): Promise<void> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+  const rows: unknown[][] = []
+  wb.worksheets[0].eachRow((r, n) => {
+    if (n > 2) rows.push(r.values as unknown[])
+  })
+  const ins = raw.prepare(`INSERT INTO expense (project_id, spent_on, voucher, line_id, branch_id, description, amount_minor, currency, source_id, created_at) VALUES (1, ?, ?, 1, NULL, ?, ?, 'MNT', 1, 'bench')`)
+  raw.transaction(() => {
+    for (const v of rows) ins.run((v[1] as Date).toISOString().slice(0, 10), `raw-${v[2]}`, v[5], Number(String(v[6]).replace(/\s/g, '')) * 100)
+  })()
+}
+
+/** Raw baseline for the financial report: budget and spending per line as SQL sums, written by the streaming writer. */
+async function rawFinancialXlsx(raw: Database.Database): Promise<void> {
+  const budget = raw.prepare(`SELECT line_id, source_id, sum(amount_minor) FROM budget_amount WHERE version_id = (SELECT max(id) FROM budget_version) GROUP BY line_id, source_id`).raw().all() as unknown[][]
+  const spent = raw.prepare(`SELECT line_id, source_id, currency, sum(amount_minor) FROM expense GROUP BY line_id, source_id, currency`).raw().all() as unknown[][]
+  const rates = raw.prepare(`SELECT received_on, dkk_minor, mnt_minor FROM transfer`).raw().all() as unknown[][]
+  await streamXlsx([['budget', budget], ['spent', spent], ['rates', rates]])
+}
+
 async function generate(backend: Backend, format: 'xlsx' | 'pdf', report: 'membership' | 'fees' | 'annual' = 'membership'): Promise<void> {
   const r = await backend.dispatch('reports.generate', { report, year: 2009, lang: 'mn', format })
   if (!r.ok) throw new Error(r.error.message)
@@ -270,6 +307,40 @@ export async function runBench(scales: DemoScale[] = ['full', '10k', '10x'], log
         await streamXlsx([['branches', f.branches], ['members', f.members], ['assemblies', raw.prepare(`SELECT * FROM assembly WHERE year = 2009`).raw().all() as unknown[][]]])
       })
       rows.push({ scale, operation: 'annual assembly pack 2009, xlsx', ...annualX, peakMb: peakMb(), target: '< 2 s, ≤ 2x' })
+      if (scale === 'full') {
+        log('Finance: import and the financial report…')
+        const fin = await timePair(
+          7,
+          async () => {
+            const r = await backend.dispatch('reports.generate', { report: 'financial', lang: 'en', format: 'xlsx' })
+            if (!r.ok) throw new Error(r.error.message)
+          },
+          () => rawFinancialXlsx(raw),
+        )
+        rows.push({ scale, operation: 'financial report (cumulative), xlsx', ...fin, peakMb: peakMb(), target: '< 2 s' })
+        const finPdf = await timePair(
+          7,
+          async () => {
+            const r = await backend.dispatch('reports.generate', { report: 'financial', lang: 'en', format: 'pdf' })
+            if (!r.ok) throw new Error(r.error.message)
+          },
+          () => rawAnnualPdf(raw, texts.slice(0, 4), true),
+        )
+        rows.push({ scale, operation: 'financial report (cumulative), pdf', ...finPdf, peakMb: peakMb(), target: '< 2 s' })
+        const files = await Promise.all([0, 1, 2].map((i) => ledgerXlsx(20000, `B${i}`)))
+        const baseFiles = await Promise.all([0, 1, 2].map((i) => ledgerXlsx(20000, `R${i}`)))
+        let i = 0
+        let j = 0
+        const imp = await timePair(
+          3,
+          async () => {
+            const r = await backend.dispatch('expenses.import', { projectId: 1, fileName: 'ledger.xlsx', base64: files[i++].toString('base64'), dryRun: false })
+            if (!r.ok || (r.value as { imported: number }).imported !== 20000) throw new Error(r.ok ? JSON.stringify((r.value as { problems: unknown[] }).problems.slice(0, 3)) : r.error.message)
+          },
+          () => rawImport(raw, baseFiles[j++]),
+        )
+        rows.push({ scale, operation: 'import 20 000 expense rows (.xlsx)', ...imp, peakMb: peakMb(), target: '< 3 s, ≤ 3x' })
+      }
       await backend.close()
     } finally {
       rmSync(dataDir, { recursive: true, force: true })

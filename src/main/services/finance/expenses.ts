@@ -5,7 +5,7 @@ import type { Expense, ExpensePage } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
 import { requireBranch } from '../branches'
 import { requireProject } from './projects'
-import { conversions } from './money'
+import { conversions, forgetConversions } from './money'
 
 export const SECRETARIAT = { mn: 'Ажлын алба (DaMoST)', en: 'Secretariat (DaMoST)' }
 
@@ -85,6 +85,7 @@ export async function checkExpense(ctx: ServiceContext, input: z.output<typeof e
 }
 
 export function insertExpense(ctx: ServiceContext, input: z.output<typeof expenseInput>): number {
+  forgetConversions(ctx)
   return Number(
     ctx.raw
       .prepare(`INSERT INTO expense (project_id, spent_on, voucher, line_id, branch_id, description, amount_minor, currency, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)

@@ -3,6 +3,7 @@ import { DomainError } from '../../../shared/domain/result'
 import type { ReportFile } from '../../../shared/api/contract'
 import { audit, type ServiceContext } from '../context'
 import { requireProject } from './projects'
+import { forgetConversions } from './money'
 import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseAmount, parseDate, readGrid, type LedgerColumn, type RawCell } from './ledgerFile'
 
 export interface ImportProblem {
@@ -108,6 +109,7 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   if (result.problems.length || input.dryRun || good.length === 0) return result
   const ins = ctx.raw.prepare(`INSERT INTO expense (project_id, spent_on, voucher, line_id, branch_id, description, amount_minor, currency, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   for (const g of good) ins.run(p.id, g.spentOn, g.voucher, g.lineId, g.branchId, g.description, g.amountMinor, g.currency, g.sourceId, ctx.now)
+  forgetConversions(ctx)
   result.imported = good.length
   await audit(ctx, 'expense_import', p.id, null, { fileName: input.fileName, rows: good.length, vouchers: [good[0].voucher, good[good.length - 1].voucher] })
   return result

@@ -6,7 +6,25 @@ import type { ServiceContext } from '../context'
  * and bank interest, and the MNT left of each transfer. Computed from the
  * records each time, so it is never out of date.
  */
-export function conversions(ctx: ServiceContext, projectId: number): { byExpense: Map<number, Conversion>; leftByTransfer: Map<number, number> } {
+type Conversions = { byExpense: Map<number, Conversion>; leftByTransfer: Map<number, number> }
+
+/** Within one call (a report asks for the same conversions for each funding source), computed once. */
+const cache = new WeakMap<ServiceContext, Map<number, Conversions>>()
+
+/** Writes that change transfers, interest or expenses forget the conversions of the call. */
+export function forgetConversions(ctx: ServiceContext): void {
+  cache.delete(ctx)
+}
+
+export function conversions(ctx: ServiceContext, projectId: number): Conversions {
+  const known = cache.get(ctx)?.get(projectId)
+  if (known) return known
+  const computed = computeConversions(ctx, projectId)
+  cache.set(ctx, (cache.get(ctx) ?? new Map()).set(projectId, computed))
+  return computed
+}
+
+function computeConversions(ctx: ServiceContext, projectId: number): Conversions {
   const transfers = ctx.raw
     .prepare(`SELECT id, received_on AS date, mnt_minor AS mntMinor, dkk_minor AS dkkMinor FROM transfer WHERE project_id = ?`)
     .all(projectId) as Array<{ id: number; date: string; mntMinor: number; dkkMinor: number }>

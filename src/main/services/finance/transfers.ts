@@ -5,7 +5,7 @@ import type { transferInput } from '../../../shared/api/finance'
 import type { Transfer } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
 import { requireProject } from './projects'
-import { conversions } from './money'
+import { conversions, forgetConversions } from './money'
 
 interface TransferRecord {
   id: number
@@ -40,6 +40,7 @@ export async function createTransfer(ctx: ServiceContext, input: z.output<typeof
       .prepare(`INSERT INTO transfer (project_id, sent_on, dkk_minor, received_on, mnt_minor, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(p.id, input.sentOn, input.dkkMinor, input.receivedOn, input.mntMinor, input.reference, input.note, ctx.now).lastInsertRowid,
   )
+  forgetConversions(ctx)
   const out = listTransfers(ctx, p.id).find((t) => t.id === id)!
   await audit(ctx, 'transfer', id, null, out)
   return out
