@@ -85,3 +85,15 @@ describe('spn import expenses', () => {
     expect(await main(['import', 'expenses', '--data', data(), join(dir, 'missing.csv')])).toBe(2)
   })
 })
+
+describe('spn report for finance', () => {
+  it('writes the financial report for a project year', async () => {
+    await main(['demo', '--data', data()])
+    const file = join(dir, 'fin.xlsx')
+    expect(await main(['report', 'financial', '--data', data(), '--project-year', '2', '--lang', 'en', '--out', file])).toBe(0)
+    const wb = await readXlsx(readFileSync(file))
+    expect(wb.worksheets.map((w) => w.name)).toContain('Main lines')
+    expect(await main(['report', 'financial', '--data', data(), '--project-year', '9', '--out', file])).toBe(2)
+    expect(err.pop()).toMatch(/projectYear must be at most 4/)
+  })
+})

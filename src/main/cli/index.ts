@@ -21,10 +21,13 @@ Commands:
   demo     [--data DIR] [--seed N] [--scale full|10k|10x]
            Load the demo data into an empty database (full: the project's size; 10k: about
            10,000 persons; 10x: ten times the project).
-  report   membership|fees|assemblies|annual [--data DIR] (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD)
+  report   membership|fees|assemblies|annual|financial|funds|ledger [--data DIR]
+           (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD | --project-year N)
            [--lang mn|en] [--format xlsx|pdf] [--out FILE]
            Write a report file (format from --out's extension when not given). The membership
-           report takes a year or a period; the fees, assemblies and annual reports a year.
+           report takes a year or a period; the fees, assemblies and annual reports a year;
+           the finance reports a project year, or none for the whole project (the ledger
+           also a period).
   import   expenses [--data DIR] FILE [--dry-run] [--project CODE]
            Import an expense ledger (.xlsx or .csv): all rows, or none when a row is bad.
            --dry-run prints the preview and the problems only.
@@ -88,6 +91,10 @@ async function report(dataDir: string, positionals: string[], v: Record<string, 
   if (v.year !== undefined) {
     if (!/^\d{4}$/.test(v.year as string)) throw new UsageError('--year must be a year like 2009')
     input.year = Number(v.year)
+  }
+  if (v['project-year'] !== undefined) {
+    if (!/^\d{1,2}$/.test(v['project-year'] as string)) throw new UsageError('--project-year must be a number like 2')
+    input.projectYear = Number(v['project-year'])
   }
   if (v.from !== undefined) input.from = v.from
   if (v.to !== undefined) input.to = v.to
@@ -173,6 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         out: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'project-year': { type: 'string' },
         project: { type: 'string' },
         role: { type: 'string' },
       },
