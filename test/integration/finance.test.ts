@@ -84,3 +84,21 @@ describe('budget against actual', () => {
     expect((await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 1 })).rows.find((r) => r.lineId === line('2.2'))?.note).toBe('The vehicle cost less than budgeted.')
   })
 })
+
+describe('bank interest and exchange differences', () => {
+  it('are their own entries; interest is spent like a transfer; both show in the funds statement', async () => {
+    const before = (await t.must('funds.entries', { projectId: project.id })).length
+    expect(await t.call('funds.record', { projectId: project.id, kind: 'interest', entryOn: '2009-12-31', mntMinor: 0, dkkMinor: 100 })).toMatchObject({ ok: false, error: { field: 'mntMinor' } })
+    expect(await t.call('funds.record', { projectId: project.id, kind: 'exchange', entryOn: '2012-01-01', mntMinor: 0, dkkMinor: -100 })).toMatchObject({ ok: false, error: { field: 'entryOn' } })
+    const gain = await t.must('funds.record', { projectId: project.id, kind: 'exchange', entryOn: '2009-06-30', mntMinor: 0, dkkMinor: 123_45, note: 'Revaluation' })
+    expect(gain).toMatchObject({ kind: 'exchange', dkkMinor: 12345 })
+    expect((await t.must('funds.entries', { projectId: project.id })).length).toBe(before + 1)
+    const funds = await t.must('reports.generate', { report: 'funds', projectYear: 3, lang: 'en', format: 'xlsx' })
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(funds.base64, 'base64') as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('Funds')!
+    const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(1).value === 'Exchange differences')!
+    expect(row.getCell(2).value).toBe(123.45)
+  })
+})

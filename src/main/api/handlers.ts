@@ -18,6 +18,7 @@ import { createTransfer, listTransfers } from '../services/finance/transfers'
 import { createExpense, searchExpenses } from '../services/finance/expenses'
 import { budgetVsActual, setVarianceNote } from '../services/finance/budgetVsActual'
 import { importLedger, ledgerTemplate } from '../services/finance/importLedger'
+import { listFundEntries, recordFundEntry } from '../services/finance/fundEntries'
 
 export interface SystemFacts {
   version: string
@@ -86,6 +87,8 @@ export function makeHandlers(facts: SystemFacts, host?: Host): Handlers {
     'budget.revise': reviseBudget,
     'transfers.list': (ctx, i) => listTransfers(ctx, i.projectId),
     'transfers.create': createTransfer,
+    'funds.entries': (ctx, i) => listFundEntries(ctx, i.projectId),
+    'funds.record': recordFundEntry,
     'expenses.search': searchExpenses,
     'expenses.create': createExpense,
     'expenses.import': importLedger,

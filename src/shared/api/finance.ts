@@ -30,6 +30,16 @@ export const expenseInput = z.strictObject({
   sourceId: id,
 })
 
+export const fundEntryInput = z.strictObject({
+  projectId: id,
+  kind: z.enum(['interest', 'exchange'], { message: 'must be interest or exchange' }),
+  entryOn: isoDate,
+  /** Interest: MNT credited (and its DKK value). Exchange difference: signed DKK (MNT may be 0). */
+  mntMinor: z.number().int().min(-1e14).max(1e14),
+  dkkMinor: z.number().int().min(-1e14).max(1e14),
+  note: optionalText(500),
+})
+
 export const budgetRevisionInput = z.strictObject({
   projectId: id,
   approvedOn: isoDate,
@@ -54,6 +64,8 @@ export const financeOps = {
   }),
   'transfers.list': op<F.Transfer[]>()({ summary: 'Transfers DKK → MNT with their exact rates and MNT left', input: z.strictObject({ projectId: id }), permission: 'register.read', write: false }),
   'transfers.create': op<F.Transfer>()({ summary: 'Record a transfer: DKK sent, MNT received', input: transferInput, permission: 'finance.write', write: true }),
+  'funds.entries': op<F.FundEntry[]>()({ summary: 'Bank interest and exchange differences of the project account', input: z.strictObject({ projectId: id }), permission: 'register.read', write: false }),
+  'funds.record': op<F.FundEntry>()({ summary: 'Record bank interest or an exchange difference on the project account', input: fundEntryInput, permission: 'finance.write', write: true }),
   'expenses.search': op<F.ExpensePage>()({
     summary: 'Expenses by budget line, cost centre, period and funding source, with their DKK value',
     input: z.strictObject({

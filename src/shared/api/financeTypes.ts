@@ -140,3 +140,12 @@ export interface ImportResult {
   imported: number
   dryRun: boolean
 }
+
+export interface FundEntry {
+  id: number
+  kind: 'interest' | 'exchange'
+  entryOn: string
+  mntMinor: number
+  dkkMinor: number
+  note: string | null
+}

@@ -45,6 +45,8 @@ export const OPERATION_NAME_LIST = [
   'budget.revise',
   'transfers.list',
   'transfers.create',
+  'funds.entries',
+  'funds.record',
   'expenses.search',
   'expenses.create',
   'expenses.import',

@@ -1,18 +1,37 @@
 import { useState } from 'react'
-import { Alert, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useI18n } from '../../i18n'
 import { useOperation } from '../../components/useOperation'
 import { PageState } from '../../components/PageState'
 import { NoProject, useProject } from './useProject'
 import type { Project } from '../../../../shared/api/financeTypes'
+import { RevisionForm } from './RevisionForm'
 
-function BudgetTable({ project }: { project: Project }) {
+function BudgetTable({ project, onRevised }: { project: Project; onRevised(): void }) {
   const { t, dkk, date, local } = useI18n()
   const [versionId, setVersionId] = useState<string | null>(null)
+  const [revising, setRevising] = useState(false)
   const budget = useOperation('budget.get', { projectId: project.id, ...(versionId ? { versionId: Number(versionId) } : {}) })
   const years = Array.from({ length: project.years }, (_, i) => i + 1)
   return (
     <Stack>
+      <Group justify="flex-end">
+        <Button variant="light" onClick={() => setRevising(true)} disabled={!budget.data}>
+          {t('fin.revise')}
+        </Button>
+      </Group>
+      {revising && budget.data && (
+        <RevisionForm
+          project={project}
+          budget={budget.data}
+          onClose={() => setRevising(false)}
+          onSaved={() => {
+            setRevising(false)
+            setVersionId(null)
+            onRevised()
+          }}
+        />
+      )}
       <Select
         label={t('fin.version')}
         allowDeselect={false}
@@ -96,7 +115,7 @@ function BudgetTable({ project }: { project: Project }) {
 
 export function BudgetPage() {
   const { t, date } = useI18n()
-  const { project, loading } = useProject()
+  const { project, loading, reload } = useProject()
   return (
     <Stack>
       <Title order={2}>{t('nav.budget')}</Title>
@@ -107,7 +126,7 @@ export function BudgetPage() {
           <Text c="dimmed" size="sm">
             {project.name} · {project.donor} · {date(project.startsOn)} – {date(project.endsOn)}
           </Text>
-          <BudgetTable project={project} />
+          <BudgetTable key={project.versions.length} project={project} onRevised={reload} />
         </>
       ) : (
         <NoProject />

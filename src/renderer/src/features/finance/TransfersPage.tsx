@@ -7,6 +7,7 @@ import { useOperation } from '../../components/useOperation'
 import { Empty, PageState } from '../../components/PageState'
 import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
+import { FundEntries } from './FundEntries'
 
 function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onClose(): void; onSaved(): void }) {
   const { t } = useI18n()
@@ -101,6 +102,7 @@ function TransferList({ projectId }: { projectId: number }) {
           }
         </PageState>
       )}
+      <FundEntries projectId={projectId} onChanged={transfers.reload} />
       {adding && (
         <TransferForm
           projectId={projectId}

@@ -1,0 +1,99 @@
+import { useState } from 'react'
+import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
+import type { Budget, Project } from '../../../../shared/api/financeTypes'
+import { todayIso } from '../../../../shared/domain/dates'
+import { call } from '../../api'
+import { useI18n } from '../../i18n'
+
+const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/${year}/${sourceId}`
+
+/** A budget revision: starts from the shown version; every cell in DKK, one funding source at a time. */
+export function RevisionForm({ project, budget, onClose, onSaved }: { project: Project; budget: Budget; onClose(): void; onSaved(): void }) {
+  const { t, local, dkk } = useI18n()
+  const [cells, setCells] = useState<Record<string, number>>(() => Object.fromEntries(budget.amounts.map((a) => [cellKey(a.lineId, a.projectYear, a.sourceId), a.amountMinor])))
+  const [sourceId, setSourceId] = useState(String(project.sources[0]?.id ?? ''))
+  const [approvedOn, setApprovedOn] = useState(todayIso())
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const years = Array.from({ length: project.years }, (_, i) => i + 1)
+  const total = Object.values(cells).reduce((s, v) => s + v, 0)
+  const save = async () => {
+    setBusy(true)
+    const amounts = Object.entries(cells)
+      .filter(([, v]) => v > 0)
+      .map(([k, amountMinor]) => {
+        const [lineId, projectYear, source] = k.split('/').map(Number)
+        return { lineId, projectYear, sourceId: source, amountMinor }
+      })
+    const r = await call('budget.revise', { projectId: project.id, approvedOn, reason, amounts })
+    setBusy(false)
+    if (r.ok) onSaved()
+    else setError(r.error.message)
+  }
+  return (
+    <Modal opened onClose={onClose} title={t('fin.revise')} size="90%">
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('fin.reviseHelp')}
+        </Text>
+        <Group align="flex-start" grow>
+          <TextInput label={t('fin.approvedOn')} required value={approvedOn} onChange={(e) => setApprovedOn(e.currentTarget.value)} />
+          <Textarea label={t('fin.reasonLabel')} required autosize value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        </Group>
+        <SegmentedControl value={sourceId} onChange={setSourceId} data={project.sources.map((s) => ({ value: String(s.id), label: local(s.name) }))} />
+        <Table withTableBorder aria-label={t('fin.revise')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('fin.line')}</Table.Th>
+              {years.map((y) => (
+                <Table.Th key={y}>{t('fin.year', { n: y })}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {project.lines.map((l) => (
+              <Table.Tr key={l.id}>
+                <Table.Td>
+                  {l.code} {local(l.name)}
+                </Table.Td>
+                {years.map((y) => {
+                  const k = cellKey(l.id, y, Number(sourceId))
+                  return (
+                    <Table.Td key={y}>
+                      <NumberInput
+                        aria-label={`${l.code} ${t('fin.year', { n: y })}`}
+                        size="xs"
+                        min={0}
+                        decimalScale={2}
+                        thousandSeparator=" "
+                        value={(cells[k] ?? 0) / 100}
+                        onChange={(v) => setCells({ ...cells, [k]: Math.round(Number(v || 0) * 100) })}
+                      />
+                    </Table.Td>
+                  )
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="sm">
+          {t('fin.total')}: DKK {dkk(total)}
+        </Text>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={save} loading={busy}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
