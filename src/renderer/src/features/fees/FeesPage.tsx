@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
-import { Anchor, Badge, Button, Group, Pagination, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core'
 import type { BranchFees } from '../../../../shared/api/governanceTypes'
 import { useI18n } from '../../i18n'
 import { href } from '../../router'
 import { useOperation } from '../../components/useOperation'
 import { Empty, PageState } from '../../components/PageState'
+import { Pager } from '../../components/Pager'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { YEAR_OPTIONS } from '../assemblies/AssembliesPage'
 import { PaymentForm, type PaymentTarget } from './PaymentForm'
@@ -166,10 +167,7 @@ export function FeesPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                  <Group justify="space-between">
-                    <Text size="sm" c="dimmed">{t('common.page', { page: u.page, pages: Math.max(1, Math.ceil(u.total / PAGE_SIZE)), total: num(u.total) })}</Text>
-                    <Pagination total={Math.max(1, Math.ceil(u.total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-                  </Group>
+                  <Pager page={u.page} total={u.total} pageSize={PAGE_SIZE} onChange={setPage} />
                 </>
               )
             }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
-import { Badge, Button, Checkbox, Group, Loader, NumberInput, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Checkbox, Group, Loader, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import type { Project } from '../../../../shared/api/financeTypes'
 import { todayIso } from '../../../../shared/domain/dates'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
 import { useOperation } from '../../components/useOperation'
 import { Empty, PageState } from '../../components/PageState'
+import { Pager } from '../../components/Pager'
 import { FormModal } from '../../components/FormModal'
 import { useBranches } from '../../components/pickers'
 import { NoProject, useProject } from './useProject'
@@ -167,10 +168,7 @@ function ExpenseList({ project }: { project: Project }) {
                   ))}
                 </Table.Tbody>
               </Table>
-              <Group justify="space-between">
-                <Text size="sm" c="dimmed">{t('common.page', { page: r.page, pages: Math.max(1, Math.ceil(r.total / PAGE_SIZE)), total: num(r.total) })}</Text>
-                <Pagination total={Math.max(1, Math.ceil(r.total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-              </Group>
+              <Pager page={r.page} total={r.total} pageSize={PAGE_SIZE} onChange={setPage} />
             </>
           )
         }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
-import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Button, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { areaByCode } from '../../../../shared/domain/geography'
 import { useI18n } from '../../i18n'
 import { href, navigate } from '../../router'
 import { useOperation } from '../../components/useOperation'
 import { Empty, PageState } from '../../components/PageState'
+import { Pager } from '../../components/Pager'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { HouseholdForm } from './HouseholdForm'
 
@@ -83,12 +84,7 @@ export function HouseholdsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-              <Group justify="space-between">
-                <Text size="sm" c="dimmed">
-                  {t('common.page', { page: data.page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: num(data.total) })}
-                </Text>
-                <Pagination total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-              </Group>
+              <Pager page={data.page} total={data.total} pageSize={PAGE_SIZE} onChange={setPage} />
             </>
           )
         }

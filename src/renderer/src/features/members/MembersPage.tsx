@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
-import { Anchor, Button, Card, Drawer, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Button, Card, Drawer, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { allowedNextEvents, MEMBERSHIP_STATUSES, type MembershipStatus } from '../../../../shared/domain/membership'
 import type { Organisation } from '../../../../shared/api/types'
 import { useI18n } from '../../i18n'
 import { href } from '../../router'
 import { useOperation } from '../../components/useOperation'
 import { Empty, PageState } from '../../components/PageState'
+import { Pager } from '../../components/Pager'
 import { BranchSelect, StatusBadge, useBranches } from '../../components/pickers'
 import { MembershipHistory } from './MembershipHistory'
 import { DecisionDialog } from './DecisionDialog'
@@ -50,7 +51,7 @@ function OrganisationDrawer({ membershipId, onClose, onChanged }: { membershipId
 }
 
 export function MembersPage() {
-  const { t, local, date, num } = useI18n()
+  const { t, local, date } = useI18n()
   const branches = useBranches()
   const organisations = useOperation('organisations.list', {})
   const [branchId, setBranchId] = useState<number | null>(null)
@@ -127,12 +128,7 @@ export function MembersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-              <Group justify="space-between">
-                <Text size="sm" c="dimmed">
-                  {t('common.page', { page: data.page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: num(data.total) })}
-                </Text>
-                <Pagination total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-              </Group>
+              <Pager page={data.page} total={data.total} pageSize={PAGE_SIZE} onChange={setPage} />
             </>
           )
         }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { MEMBERSHIP_STATUSES } from '../../../../shared/domain/membership'
 import type { InputOf } from '../../../../shared/api/contract'
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n'
 import { href, navigate } from '../../router'
 import { useOperation } from '../../components/useOperation'
 import { Empty, PageState } from '../../components/PageState'
+import { Pager } from '../../components/Pager'
 import { BranchSelect, StatusBadge, useBranches } from '../../components/pickers'
 import { PersonForm } from './PersonForm'
 
@@ -25,7 +26,7 @@ function SortHeader({ label, field, sort, dir, onSort }: { label: string; field:
 }
 
 export function PersonsPage() {
-  const { t, date, local, num } = useI18n()
+  const { t, date, local } = useI18n()
   const branches = useBranches()
   const [query, setQuery] = useState('')
   const [debounced] = useDebouncedValue(query, 250)
@@ -117,12 +118,7 @@ export function PersonsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-              <Group justify="space-between">
-                <Text size="sm" c="dimmed" data-testid="result-count">
-                  {t('common.page', { page: data.page, pages: Math.max(1, Math.ceil(data.total / PAGE_SIZE)), total: num(data.total) })}
-                </Text>
-                <Pagination total={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} value={page} onChange={setPage} size="sm" />
-              </Group>
+              <Pager page={data.page} total={data.total} pageSize={PAGE_SIZE} onChange={setPage} testId="result-count" />
             </>
           )
         }
