@@ -20,20 +20,20 @@ import { ExpensesPage } from './features/finance/ExpensesPage'
 import { BudgetVsActualPage } from './features/finance/BudgetVsActualPage'
 import type { MessageKey } from '../../shared/i18n'
 
-const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][] }> = [
+const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][]; group?: MessageKey }> = [
   { route: { page: 'dashboard' }, label: 'nav.dashboard', matches: ['dashboard'] },
-  { route: { page: 'branches' }, label: 'nav.branches', matches: ['branches'] },
+  { route: { page: 'branches' }, label: 'nav.branches', matches: ['branches'], group: 'nav.groupRegister' },
   { route: { page: 'persons' }, label: 'nav.persons', matches: ['persons', 'person'] },
   { route: { page: 'households' }, label: 'nav.households', matches: ['households', 'household'] },
   { route: { page: 'members' }, label: 'nav.members', matches: ['members'] },
-  { route: { page: 'assemblies' }, label: 'nav.assemblies', matches: ['assemblies', 'assembly'] },
+  { route: { page: 'assemblies' }, label: 'nav.assemblies', matches: ['assemblies', 'assembly'], group: 'nav.groupGovernance' },
   { route: { page: 'fees' }, label: 'nav.fees', matches: ['fees'] },
   { route: { page: 'boards' }, label: 'nav.boards', matches: ['boards'] },
-  { route: { page: 'budget' }, label: 'nav.budget', matches: ['budget'] },
+  { route: { page: 'budget' }, label: 'nav.budget', matches: ['budget'], group: 'nav.groupFinance' },
   { route: { page: 'transfers' }, label: 'nav.transfers', matches: ['transfers'] },
   { route: { page: 'expenses' }, label: 'nav.expenses', matches: ['expenses'] },
   { route: { page: 'bva' }, label: 'nav.bva', matches: ['bva'] },
-  { route: { page: 'reports' }, label: 'nav.reports', matches: ['reports'] },
+  { route: { page: 'reports' }, label: 'nav.reports', matches: ['reports'], group: 'nav.groupReports' },
 ]
 
 function Page({ route }: { route: Route }) {
@@ -141,7 +141,14 @@ export function App() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
         {NAV.map((n) => (
-          <NavLink key={n.label} href={href(n.route)} label={t(n.label)} active={n.matches.includes(route.page)} />
+          <div key={n.label}>
+            {n.group && (
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600} px="sm" pt="sm" pb={2}>
+                {t(n.group)}
+              </Text>
+            )}
+            <NavLink href={href(n.route)} label={t(n.label)} active={n.matches.includes(route.page)} py={6} />
+          </div>
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
