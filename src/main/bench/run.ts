@@ -9,6 +9,7 @@ import { startBackend, type Backend } from '../backend'
 import { openDatabase, rawConnection } from '../db/open'
 import { DEMO_SCALES, loadDemo, type DemoScale } from '../demo/load'
 import { searchKey } from '../../shared/domain/names'
+import { formatNumber } from '../../shared/i18n'
 import { reportFonts } from '../services/reports'
 import { membershipReport } from '../reports/membership'
 
@@ -84,6 +85,16 @@ async function rawMembershipXlsx(raw: Database.Database, from: string, to: strin
 }
 
 /**
+ * A plain pdfmake table of query rows, printed as the report prints them
+ * (amounts in minor units as `1 250 000 ₮`, counts with digit grouping), so the
+ * baseline sets the same text, only without the writer's styling and layout.
+ */
+function plainTable(rows: unknown[][]) {
+  const cell = (c: unknown) => (typeof c === 'number' ? (Math.abs(c) >= 10000 ? `${formatNumber(Math.round(c / 100))} ₮` : formatNumber(c)) : String(c ?? ''))
+  return { table: { headerRows: 1, body: [rows[0]?.map((_, i) => `c${i}`) ?? ['-'], ...rows.map((r) => r.map(cell))] }, fontSize: 8 }
+}
+
+/**
  * Raw baseline for the PDF: the same content as plainly as pdfmake allows:
  * the report's three tables (same rows and columns) from plain SQL aggregates,
  * the summary figures and the notes as plain text, with the same embedded
@@ -115,7 +126,7 @@ async function rawMembershipPdf(raw: Database.Database, from: string, to: string
   pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Regular.ttf' } })
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy(() => false)
-  const table = (rows: unknown[][]) => ({ table: { headerRows: 1, body: [rows[0]?.map((_, i) => `c${i}`) ?? ['-'], ...rows.map((r) => r.map((c) => String(c ?? '')))] }, fontSize: 8 })
+  const table = plainTable
   await pdfmake
     .createPdf({ pageSize: 'A4', pageOrientation: 'landscape', defaultStyle: { font: 'NotoSans' }, content: [...texts, table(branches), table(decisions), table(households)] })
     .getBuffer()
@@ -211,7 +222,7 @@ async function rawAnnualPdf(raw: Database.Database, texts: string[], feesOnly = 
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, d: Buffer): void } }).virtualfs
   vfs.writeFileSync('NotoSans-Regular.ttf', fonts.regular)
   pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Regular.ttf' } })
-  const table = (rows: unknown[][]) => ({ table: { headerRows: 1, body: [rows[0]?.map((_, i) => `c${i}`) ?? ['-'], ...rows.map((r) => r.map((c) => String(c ?? '')))] }, fontSize: 8 })
+  const table = plainTable
   const unpaid = fees.members.filter((r) => Number(r[3]) < Number(r[2]))
   // The local fees per branch: the same members grouped, as a plain GROUP BY would give them.
   const byBranch = new Map<unknown, number[]>()
