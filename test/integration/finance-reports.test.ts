@@ -27,6 +27,13 @@ describe('donor financial report, funds statement and ledger', () => {
       const lt = rowLabelled(ledger.getWorksheet('Ledger')!, 'Total')
       expect(Math.round(num(lt.getCell(8)) * 100)).toBe(bva.totals.actualDkkMinor)
       expect(Math.round(num(lt.getCell(7)) * 100)).toBe(bva.totals.actualMntMinor)
+      if (projectYear) {
+        // The year's report also gives the project so far: years 1..2 together.
+        const y1 = await t.must('finance.budgetVsActual', { projectId: 1, projectYear: 1 })
+        const cum = rowLabelled(fin.getWorksheet('Cumulative')!, 'Total')
+        expect(Math.round(num(cum.getCell(5)) * 100)).toBe(y1.totals.actualDkkMinor + bva.totals.actualDkkMinor)
+        expect(Math.round(num(cum.getCell(3)) * 100)).toBe(y1.totals.revisedMinor + bva.totals.revisedMinor)
+      }
       // The rates used are on the cover.
       expect(fin.getWorksheet('Cover')!.getColumn(2).values.some((v) => typeof v === 'string' && /^\d+\.\d{4}$/.test(v))).toBe(true)
     }

@@ -83,6 +83,11 @@ export function financialReport(ctx: ServiceContext, opts: FinanceReportOptions)
     bvaSection(t, opts.lang, t('report.fin.byMain'), t('report.fin.byMainSheet'), bva.rows.filter((r) => r.isMain), false),
     bvaSection(t, opts.lang, t('report.fin.bySub'), t('report.fin.bySubSheet'), bva.rows.filter((r) => !r.isMain), true),
   ]
+  if (opts.projectYear !== null) {
+    // The year, and the project so far: cumulative from the start through this year.
+    const toDate = budgetVsActual(ctx, { projectId: p.id, projectYear: null, throughYear: opts.projectYear })
+    sections.push(bvaSection(t, opts.lang, t('report.fin.toDate', { year: opts.projectYear, to: formatDateMn(toDate.to) }), t('report.fin.toDateSheet'), toDate.rows.filter((r) => r.isMain), false))
+  }
   for (const s of p.sources) {
     const bySource = budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear, sourceId: s.id })
     if (bySource.totals.revisedMinor === 0 && bySource.totals.actualDkkMinor === 0) continue

@@ -381,6 +381,8 @@ export const en = {
   'report.fin.bySub': 'Budget and actual by sub-line',
   'report.fin.bySubSheet': 'Sub-lines',
   'report.fin.bySource': 'Funding source: {source}',
+  'report.fin.toDate': 'Cumulative from the start of the project through year {year} (to {to})',
+  'report.fin.toDateSheet': 'Cumulative',
   'report.fin.note1': 'MNT spending is converted to DKK at the rate of the transfer it was paid from (first in, first out); the rates of the transfers are listed. Spending beyond the MNT available is converted at the latest rate and counted: {flagged} such expenses.',
   'report.fin.note2': 'Approved budget: version {approved} ({approvedOn}). Revised budget: version {revised} ({revisedOn}).',
   'report.fin.rate': 'Transfer {date}: DKK {dkk} sent, MNT {mnt} received',

@@ -383,6 +383,8 @@ export const mn: Record<MessageKey, string> = {
   'report.fin.bySub': 'Дэд мөрөөр төсөв ба гүйцэтгэл',
   'report.fin.bySubSheet': 'Дэд мөр',
   'report.fin.bySource': 'Санхүүжилтийн эх үүсвэр: {source}',
+  'report.fin.toDate': 'Төслийн эхнээс {year}-р жил хүртэл хуримтлагдсан ({to} хүртэл)',
+  'report.fin.toDateSheet': 'Хуримтлагдсан',
   'report.fin.note1': 'Төгрөгийн зарлагыг төлсөн шилжүүлгийн ханшаар (эхэнд орсон нь эхэнд гарна) DKK-д хөрвүүлэв; шилжүүлгийн ханшийг жагсаав. Байгаа төгрөгөөс хэтэрсэн зарлагыг сүүлийн ханшаар тооцов: {flagged} зарлага.',
   'report.fin.note2': 'Батлагдсан төсөв: {approved}-р хувилбар ({approvedOn}). Шинэчилсэн төсөв: {revised}-р хувилбар ({revisedOn}).',
   'report.fin.rate': '{date}-ны шилжүүлэг: DKK {dkk} илгээж, ₮ {mnt} хүлээн авсан',

@@ -28,7 +28,10 @@ export const notePeriod = (projectYear: number | null) => (projectYear === null 
  * budget, the revised budget (latest or chosen version), and the actual
  * spending in MNT and DKK; the variance is revised − actual DKK.
  */
-export function budgetVsActual(ctx: ServiceContext, input: { projectId: number; projectYear: number | null; versionId?: number; sourceId?: number }): BudgetVsActual {
+export function budgetVsActual(
+  ctx: ServiceContext,
+  input: { projectId: number; projectYear: number | null; versionId?: number; sourceId?: number; /** Cumulative from the start through this project year. */ throughYear?: number },
+): BudgetVsActual {
   const p = requireProject(ctx, input.projectId)
   if (input.projectYear !== null && input.projectYear > projectYears(p)) {
     throw new DomainError('validation', `must be at most ${projectYears(p)}, the project's years`, 'projectYear')
@@ -37,8 +40,9 @@ export function budgetVsActual(ctx: ServiceContext, input: { projectId: number; 
   if (!all.length) throw new DomainError('validation', 'The project has no budget yet')
   const approved = getBudget(ctx, p.id, all[0].id)
   const revised = getBudget(ctx, p.id, input.versionId)
-  const { from, to } = periodOf(p, input.projectYear)
-  const inYear = (y: number) => input.projectYear === null || y === input.projectYear
+  const through = input.throughYear
+  const { from, to } = through !== undefined ? { from: p.startsOn, to: periodOf(p, through).to } : periodOf(p, input.projectYear)
+  const inYear = (y: number) => (through !== undefined ? y <= through : input.projectYear === null || y === input.projectYear)
   const inSource = (s: number) => input.sourceId === undefined || s === input.sourceId
   const byLine = (cells: typeof approved.amounts) => {
     const m = new Map<number, number>()
