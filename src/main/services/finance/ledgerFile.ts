@@ -107,19 +107,20 @@ export async function readGrid(bytes: Buffer, fileName: string): Promise<RawCell
     return parseCsv(text).map((r) => r.map((c) => (c.trim() === '' ? null : c.trim())))
   }
   if (!/\.xlsx$/i.test(fileName)) throw new Error('must be an .xlsx or .csv file')
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer)
-  const ws = wb.worksheets[0]
-  if (!ws) return []
+  // Streaming read of the first worksheet: a 20,000-row ledger never sits in memory as a whole workbook.
+  const { Readable } = await import('node:stream')
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' })
   const grid: RawCell[][] = []
-  ws.eachRow({ includeEmpty: true }, (r, n) => {
-    const cells: RawCell[] = []
-    r.eachCell({ includeEmpty: true }, (c, col) => {
-      // Only the top-left cell of a merged range holds the value.
-      cells[col - 1] = c.isMerged && c.master.address !== c.address ? null : cellValue(c.value)
-    })
-    grid[n - 1] = cells
-  })
+  for await (const ws of reader) {
+    for await (const row of ws) {
+      const cells: RawCell[] = []
+      row.eachCell({ includeEmpty: true }, (c, col) => {
+        cells[col - 1] = cellValue(c.value)
+      })
+      grid[row.number - 1] = cells
+    }
+    break
+  }
   for (let i = 0; i < grid.length; i++) grid[i] ??= []
   return grid
 }
