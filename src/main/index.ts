@@ -1,11 +1,10 @@
 import 'reflect-metadata'
 import { app, BrowserWindow, dialog, session } from 'electron'
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startBackend, type Backend } from './backend'
 import { electronNativeBinding } from './db/nativeBinding'
 import { registerIpc } from './transport/ipc'
-import { createMainWindow, hardenSession, isAppUrl, rendererEntry } from './window'
+import { createMainWindow, hardenSession, isAppUrl, rendererEntry, saveFileHost } from './window'
 
 /*
  * Electron glue only: lifecycle, single instance, window, IPC. Everything it
@@ -38,17 +37,7 @@ if (!app.requestSingleInstanceLock()) {
     backend = await startBackend({
       dataDir: process.env.SPN_DATA_DIR ?? app.getPath('userData'),
       nativeBinding: binding.ok ? binding.path : undefined,
-      host: {
-        async saveFile(suggestedName, bytes) {
-          const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
-          const ext = suggestedName.split('.').pop() ?? ''
-          const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }
-          const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
-          if (r.canceled || !r.filePath) return null
-          await writeFile(r.filePath, bytes)
-          return r.filePath
-        },
-      },
+      host: saveFileHost(app.getPath('documents')),
     })
     const entry = rendererEntry(outDir, devServerUrl)
     registerIpc(backend.dispatch, (url) => isAppUrl(url, entry))

@@ -1,4 +1,6 @@
-import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session } from 'electron'
+import { BrowserWindow, dialog, shell, type BrowserWindowConstructorOptions, type Session } from 'electron'
+import { writeFile } from 'node:fs/promises'
+import type { Host } from './api/handlers'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from './security'
@@ -60,4 +62,19 @@ export function createMainWindow(outDir: string, devServerUrl?: string): Browser
   win.once('ready-to-show', () => win.show())
   void win.loadURL(entry)
   return win
+}
+
+/** The desktop's save: the system dialog in the user's documents folder, then the bytes written where they chose. */
+export function saveFileHost(documentsDir: string): Host {
+  return {
+    async saveFile(suggestedName, bytes) {
+      const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+      const ext = suggestedName.split('.').pop() ?? ''
+      const options = { defaultPath: join(documentsDir, suggestedName), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      if (r.canceled || !r.filePath) return null
+      await writeFile(r.filePath, bytes)
+      return r.filePath
+    },
+  }
 }

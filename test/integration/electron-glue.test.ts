@@ -6,11 +6,22 @@ const handlers = new Map<string, (...args: unknown[]) => unknown>()
 const exposed: Record<string, unknown> = {}
 const invoked: unknown[][] = []
 
+const saveAnswers: Array<{ canceled: boolean; filePath?: string }> = []
+const saveCalls: unknown[][] = []
+
 vi.mock('electron', () => ({
+  dialog: { showSaveDialog: async (...args: unknown[]) => (saveCalls.push(args), saveAnswers.shift()!) },
   ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn) },
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
   ipcRenderer: { invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, value: null }) },
-  BrowserWindow: class {},
+  BrowserWindow: class {
+    static getFocusedWindow() {
+      return null
+    }
+    static getAllWindows() {
+      return []
+    }
+  },
   shell: { openExternal: vi.fn() },
 }))
 
@@ -76,5 +87,22 @@ describe('data folder', () => {
     expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32', 'C:\\Users\\a')).toContain('SPN Secretariat')
     expect(defaultDataDir({}, 'linux', '/home/a')).toBe('/home/a/.config/SPN Secretariat')
     expect(defaultDataDir({}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/SPN Secretariat')
+  })
+})
+
+describe('saving a report on the desktop', () => {
+  it('asks where with the system dialog, writes the bytes there, and returns null when cancelled', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { saveFileHost } = await import('../../src/main/window')
+    const dir = mkdtempSync(join(tmpdir(), 'spn-save-'))
+    const host = saveFileHost('/home/officer/Documents')
+    saveAnswers.push({ canceled: false, filePath: join(dir, 'report.pdf') })
+    expect(await host.saveFile('SPN-membership-2009-en.pdf', Buffer.from('%PDF-1.7'))).toBe(join(dir, 'report.pdf'))
+    expect(readFileSync(join(dir, 'report.pdf'), 'utf8')).toBe('%PDF-1.7')
+    expect(saveCalls[0][0]).toMatchObject({ defaultPath: '/home/officer/Documents/SPN-membership-2009-en.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+    saveAnswers.push({ canceled: true })
+    expect(await host.saveFile('x.xlsx', Buffer.from('x'))).toBeNull()
   })
 })
