@@ -27,6 +27,12 @@ describe('browser mode with the demo register', () => {
     expect(await page.getByTestId('stat-Persons').textContent()).toBe(summary.totals.persons.toLocaleString('en').replace(/,/g, ' '))
     expect(await page.getByTestId('stat-Active SPN members').textContent()).toBe(String(summary.membersByStatus.active))
     expect(await page.locator('table[aria-label="By local organisation"] tbody tr').count()).toBe(16)
+    // The same figures on another date come from the membership history.
+    const past = await app.api<{ membersByStatus: { active: number } }>('dashboard.summary', { asOf: '2005-12-31' })
+    await page.getByRole('textbox', { name: 'Another date (YYYY-MM-DD)' }).fill('2005-12-31')
+    await expect.poll(() => page.getByTestId('stat-Active SPN members').textContent()).toBe(String(past.membersByStatus.active))
+    expect(past.membersByStatus.active).toBeLessThan(summary.membersByStatus.active)
+    await page.getByRole('textbox', { name: 'Another date (YYYY-MM-DD)' }).fill('')
   })
 
   it('renders one page of persons at a time, however large the register', async () => {

@@ -144,6 +144,12 @@ describe('SPN membership', () => {
     const list = await t.must('members.list', { memberType: 'organisation' })
     expect(list.rows).toEqual([expect.objectContaining({ memberName: 'Эмэгтэйчүүдийн сүлжээ', status: 'active', since: '2007-06-01', lastDecision: '2007-07-01' })])
     expect((await t.must('organisations.list', {}))[0].membershipId).toBe(m.id)
+    // The members list finds organisations by name and persons by any name form, Latin or Cyrillic.
+    expect((await t.must('members.list', { query: 'suljee' })).rows.map((r) => r.memberName)).toEqual(['Эмэгтэйчүүдийн сүлжээ'])
+    const p = await t.must('persons.create', personAt(ork))
+    const pm = await t.must('members.apply', { member: { type: 'person', personId: p.id }, branchId: ork, date: '2007-06-01' })
+    expect((await t.must('members.list', { query: 'batbayar' })).rows.map((r) => r.id)).toEqual([pm.id])
+    expect((await t.must('members.list', { query: 'nobody' })).total).toBe(0)
     expect(await t.call('members.decide', { membershipId: m.id, decision: 'died', date: '2008-01-01' })).toMatchObject({ ok: true })
   })
 })

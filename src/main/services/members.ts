@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { DomainError } from '../../shared/domain/result'
 import { checkNextEvent, statusAfter, type MembershipEventType, type MembershipStatus } from '../../shared/domain/membership'
 import type { applyInput, contract, decideInput } from '../../shared/api/contract'
+import { searchKey } from '../../shared/domain/names'
 import type { Membership, MembershipEvent, MembershipRow, Page } from '../../shared/api/types'
 import { MembershipEntity, MembershipEventEntity, OrganisationEntity, PersonEntity } from '../db/entities'
 import { audit, type ServiceContext } from './context'
@@ -62,6 +63,11 @@ export async function membershipOfPerson(ctx: ServiceContext, personId: number):
 export function listMembers(ctx: ServiceContext, input: ListInput): Page<MembershipRow> {
   const where: string[] = []
   const params: unknown[] = []
+  for (const word of searchKey(input.query).split(' ').filter(Boolean)) {
+    // Persons by their stored search key; organisations (a handful) by their names, folded in orgIdsMatching.
+    where.push(`(p.search_text LIKE ? OR m.organisation_id IN (${orgIdsMatching(ctx, word).join(',') || 'NULL'}))`)
+    params.push(`%${word}%`)
+  }
   if (input.branchId !== undefined) {
     where.push('m.branch_id = ?')
     params.push(input.branchId)
@@ -75,11 +81,17 @@ export function listMembers(ctx: ServiceContext, input: ListInput): Page<Members
     params.push(input.memberType)
   }
   const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
-  const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM membership m${w}`).get(...params) as { n: number }).n
+  const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM membership m LEFT JOIN person p ON p.id = m.person_id${w}`).get(...params) as { n: number }).n
   const rows = ctx.raw
     .prepare(`${ROW_SQL}${w} ORDER BY b.name_en, coalesce(p.sort_key, o.name_mn), m.id LIMIT ? OFFSET ?`)
     .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as RawRow[]
   return { rows: rows.map(toRow), total, page: input.page, pageSize: input.pageSize }
+}
+
+/** Organisations whose Mongolian or English name contains a search word (few rows: folded in JS). */
+function orgIdsMatching(ctx: ServiceContext, word: string): number[] {
+  const orgs = ctx.raw.prepare('SELECT id, name_mn AS mn, name_en AS en FROM organisation').all() as Array<{ id: number; mn: string; en: string | null }>
+  return orgs.filter((o) => searchKey(`${o.mn} ${o.en ?? ''}`).includes(word)).map((o) => o.id)
 }
 
 const REASON_REQUIRED: readonly MembershipEventType[] = ['rejected', 'excluded']

@@ -209,6 +209,8 @@ export const contract = {
   'members.list': op<T.Page<T.MembershipRow>>()({
     summary: 'SPN members (persons and organisations) with their status on a date',
     input: z.strictObject({
+      /** Any name form or register number (persons), or the organisation's name. */
+      query: z.string().max(100).default(''),
       branchId: id.optional(),
       status: z.enum(MEMBERSHIP_STATUSES).optional(),
       memberType: z.enum(['person', 'organisation']).optional(),

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { call } from '../../api'
 import { navigate } from '../../router'
 import { MEMBERSHIP_STATUSES } from '../../../../shared/domain/membership'
@@ -27,7 +27,9 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
 
 export function DashboardPage() {
   const { t, num, date, local } = useI18n()
-  const summary = useOperation('dashboard.summary', {})
+  const [asOf, setAsOf] = useState('')
+  const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf)
+  const summary = useOperation('dashboard.summary', validAsOf ? { asOf } : {})
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const loadDemo = async () => {
@@ -43,9 +45,12 @@ export function DashboardPage() {
       <PageState state={summary} reload={summary.reload}>
         {(s) => (
           <Stack>
-            <Text c="dimmed" size="sm">
-              {t('dashboard.asOf', { date: date(s.asOf) })}
-            </Text>
+            <Group align="flex-end" gap="sm">
+              <Text c="dimmed" size="sm">
+                {t('dashboard.asOf', { date: date(s.asOf) })}
+              </Text>
+              <TextInput size="xs" aria-label={t('dashboard.asOfLabel')} placeholder={t('dashboard.asOfLabel')} value={asOf} onChange={(e) => setAsOf(e.currentTarget.value)} w={190} />
+            </Group>
             <SimpleGrid cols={{ base: 2, lg: 4 }}>
               <Stat label={t('dashboard.branches')} value={num(s.totals.branches)} note={t('dashboard.projectBranches', { n: s.totals.projectBranches })} />
               <Stat label={t('dashboard.activeMembers')} value={num(s.membersByStatus.active)} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { Anchor, Button, Card, Drawer, Group, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Button, Card, Drawer, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
 import { allowedNextEvents, MEMBERSHIP_STATUSES, type MembershipStatus } from '../../../../shared/domain/membership'
 import type { Organisation } from '../../../../shared/api/types'
 import { useI18n } from '../../i18n'
@@ -54,14 +55,17 @@ export function MembersPage() {
   const { t, local, date } = useI18n()
   const branches = useBranches()
   const organisations = useOperation('organisations.list', {})
+  const [query, setQuery] = useState('')
+  const [debounced] = useDebouncedValue(query, 250)
   const [branchId, setBranchId] = useState<number | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const [memberType, setMemberType] = useState<string | null>(null)
   const [page, setPage] = useState(1)
   const [open, setOpen] = useState<number | null>(null)
   const [dialog, setDialog] = useState<'org' | { apply: Organisation } | null>(null)
-  useEffect(() => setPage(1), [branchId, status, memberType])
+  useEffect(() => setPage(1), [debounced, branchId, status, memberType])
   const result = useOperation('members.list', {
+    query: debounced,
     ...(branchId ? { branchId } : {}),
     ...(status ? { status: status as MembershipStatus } : {}),
     ...(memberType ? { memberType: memberType as 'person' | 'organisation' } : {}),
@@ -76,6 +80,7 @@ export function MembersPage() {
         <Button onClick={() => setDialog('org')}>{t('members.addOrganisation')}</Button>
       </Group>
       <Group align="flex-end">
+        <TextInput style={{ flex: 1 }} label={t('common.search')} placeholder={t('members.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
         <BranchSelect label={t('person.branch')} clearable placeholder={t('common.all')} branches={branches.data ?? []} value={branchId} onChange={setBranchId} />
         <Select label={t('person.status')} clearable placeholder={t('common.all')} value={status} onChange={setStatus} data={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         <Select
@@ -93,7 +98,7 @@ export function MembersPage() {
       <PageState state={result} reload={result.reload}>
         {(data) =>
           data.total === 0 ? (
-            <Empty filtered={Boolean(branchId || status || memberType)} />
+            <Empty filtered={Boolean(debounced || branchId || status || memberType)} />
           ) : (
             <>
               <Table striped highlightOnHover withTableBorder aria-label={t('members.title')}>
