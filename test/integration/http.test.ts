@@ -70,5 +70,7 @@ describe('HTTP bridge', () => {
     expect(r.status).toBe(200)
     expect(r.headers.get('content-security-policy')).toContain("script-src 'self'")
     expect((await fetch(`http://127.0.0.1:${bridge.port}/../../etc/passwd`)).status).not.toBe(500)
+    expect((await fetch(`http://127.0.0.1:${bridge.port}/%E0%A4%A`)).status).toBe(400)
+    expect((await api('/api/%E0%A4%A', { method: 'POST', body: '{}' })).status).toBe(400)
   })
 })

@@ -80,7 +80,14 @@ export function describeOperations() {
 }
 
 function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string): void {
-  const clean = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^([/\\])+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(urlPath.split('?')[0])
+  } catch {
+    res.writeHead(400).end()
+    return
+  }
+  const clean = normalize(decoded).replace(/^([/\\])+/, '')
   let file = join(rendererDir, clean)
   if (!file.startsWith(rendererDir + sep) && file !== rendererDir) {
     res.writeHead(403).end()
@@ -144,7 +151,13 @@ export async function startHttpBridge(backend: Backend, opts: { port?: number; r
       if (input === null || typeof input !== 'object' || Array.isArray(input)) {
         return send(res, 400, { ok: false, error: { code: 'validation', message: 'The request body must be a JSON object' } })
       }
-      return sendResult(res, await backend.dispatch(decodeURIComponent(path.slice('/api/'.length)), input))
+      let operation: string
+      try {
+        operation = decodeURIComponent(path.slice('/api/'.length))
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'validation', message: 'The operation name in the URL is malformed' } })
+      }
+      return sendResult(res, await backend.dispatch(operation, input))
     } catch (e) {
       console.error('HTTP bridge error', e)
       if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'Something went wrong inside the app' } })
