@@ -14,10 +14,6 @@ export function periodLabel(from: string, to: string): string {
   return `${formatDateMn(from)} – ${formatDateMn(to)}`
 }
 
-export function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86400000).toISOString().slice(0, 10)
-}
-
 export function writerLabels(t: T): ReportModel['labels'] {
   return {
     page: t('report.page'),

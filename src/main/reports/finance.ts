@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/i18n'
-import { formatDateMn } from '../../shared/domain/dates'
+import { dayBefore, formatDateMn } from '../../shared/domain/dates'
 import { formatNumber } from '../../shared/i18n'
 import { DomainError } from '../../shared/domain/result'
 import type { BudgetVsActual } from '../../shared/api/financeTypes'
@@ -133,10 +133,9 @@ export function fundsStatement(ctx: ServiceContext, opts: FinanceReportOptions):
     const inside = rows.filter((r) => (lo === null || r.d >= lo) && r.d <= hi)
     return { dkk: inside.reduce((s, r) => s + r.dkk, 0), mnt: inside.reduce((s, r) => s + r.mnt, 0) }
   }
-  const before = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86400000).toISOString().slice(0, 10)
   const interest = entries.filter((e) => e.kind === 'interest')
   const exchange = entries.filter((e) => e.kind === 'exchange')
-  const prior = before(from)
+  const prior = dayBefore(from)
   const opening = {
     dkk: sum(transfers, null, prior).dkk + sum(interest, null, prior).dkk + sum(exchange, null, prior).dkk - sum(spends, null, prior).dkk,
     mnt: sum(transfers, null, prior).mnt + sum(interest, null, prior).mnt + sum(exchange, null, prior).mnt - sum(spends, null, prior).mnt,

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import { statusOn, type MembershipEventLike, type MembershipEventType } from '../../shared/domain/membership'
 import type { Lang } from '../../shared/i18n'
-import { dayBefore, periodLabel, translator, writerLabels } from './common'
+import { dayBefore } from '../../shared/domain/dates'
+import { periodLabel, translator, writerLabels } from './common'
 import type { CellValue, ReportModel } from './model'
 
 export interface MembershipFigures {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatCell } from './pdf'
-import { dayBefore, periodLabel } from './common'
+import { periodLabel } from './common'
+import { dayBefore } from '../../shared/domain/dates'
 import { tableTotals, type ReportModel } from './model'
 import { writeXlsx } from './xlsx'
 import ExcelJS from 'exceljs'

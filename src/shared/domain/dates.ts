@@ -23,6 +23,16 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10)
 }
 
+/** The day before a `YYYY-MM-DD` date. */
+export function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86400000).toISOString().slice(0, 10)
+}
+
+/** The same day and month some years later (`YYYY-MM-DD`). */
+export function addYears(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`
+}
+
 /** Whole years between a birth date and a date, both `YYYY-MM-DD`. */
 export function ageOn(birthDate: string, onDate: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number)

@@ -1,17 +1,10 @@
 import { DomainError } from '../../../shared/domain/result'
 import { MAIN_LINES } from '../../../shared/domain/finance'
+import { addYears, dayBefore } from '../../../shared/domain/dates'
 import type { BudgetVsActual, BudgetVsActualRow } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
 import { getBudget, listProjects, projectYears, requireProject, versions } from './projects'
 import { expensesWithValue } from './expenses'
-
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number)
-  return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-}
-function dayBefore(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86400000).toISOString().slice(0, 10)
-}
 
 /** The dates of a project year (year 1 = the first twelve months), or of the whole project. */
 export function periodOf(p: { startsOn: string; endsOn: string }, projectYear: number | null): { from: string; to: string } {
