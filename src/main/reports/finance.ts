@@ -1,6 +1,6 @@
 import type { Lang } from '../../shared/i18n'
 import { dayBefore, formatDateMn } from '../../shared/domain/dates'
-import { formatNumber } from '../../shared/i18n'
+import { formatDkkAmount, formatNumber } from '../../shared/domain/money'
 import { DomainError } from '../../shared/domain/result'
 import type { BudgetVsActual } from '../../shared/api/financeTypes'
 import type { ServiceContext } from '../services/context'
@@ -37,7 +37,6 @@ function periodLabelOf(t: T, projectYear: number | null, from: string, to: strin
   return projectYear === null ? `${t('reports.wholeProject')}, ${dates}` : `${t('reports.projectYear')} ${projectYear}, ${dates}`
 }
 
-const dkkText = (minor: number) => `${formatNumber(Math.trunc(minor / 100))},${String(Math.abs(minor) % 100).padStart(2, '0')}`
 
 function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: BudgetVsActual['rows'], withNotes: boolean): ReportSection {
   const name = (n: { mn: string; en: string }) => (lang === 'mn' ? n.mn : n.en)
@@ -114,7 +113,7 @@ export function financialReport(ctx: ServiceContext, opts: FinanceReportOptions)
       t('report.fin.note1', { flagged }),
       ...bva.warnings.map((w) => w.message),
     ],
-    rates: transfers.map((tr) => ({ label: t('report.fin.rate', { date: formatDateMn(tr.receivedOn), dkk: dkkText(tr.dkkMinor), mnt: formatNumber(Math.round(tr.mntMinor / 100)) }), rate: tr.rate })),
+    rates: transfers.map((tr) => ({ label: t('report.fin.rate', { date: formatDateMn(tr.receivedOn), dkk: formatDkkAmount(tr.dkkMinor), mnt: formatNumber(Math.round(tr.mntMinor / 100)) }), rate: tr.rate })),
     labels: writerLabels(t),
   }
 }

@@ -1,8 +1,8 @@
 import pdfmake from 'pdfmake'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { formatNumber } from '../../shared/i18n'
+import { formatDkkAmount, formatMnt, formatNumber } from '../../shared/domain/money'
 import { formatDateMn } from '../../shared/domain/dates'
-import { tableTotals, MINOR_PER_MAJOR, type CellValue, type ColumnType, type ReportModel, type ReportSection } from './model'
+import { tableTotals, type CellValue, type ColumnType, type ReportModel, type ReportSection } from './model'
 
 /** The font files the PDF embeds; passed in so the writer touches no file system. */
 export interface PdfFonts {
@@ -17,12 +17,9 @@ export function formatCell(type: ColumnType, v: CellValue): string {
   if (typeof v === 'string') return type === 'date' ? formatDateMn(v) : v
   switch (type) {
     case 'mnt':
-      return `${formatNumber(Math.round(v / MINOR_PER_MAJOR))} ₮`
-    case 'dkk': {
-      const major = Math.trunc(v / MINOR_PER_MAJOR)
-      const minor = String(Math.abs(v % MINOR_PER_MAJOR)).padStart(2, '0')
-      return `DKK ${v < 0 && major === 0 ? '-' : ''}${formatNumber(major)},${minor}`
-    }
+      return formatMnt(v)
+    case 'dkk':
+      return `DKK ${formatDkkAmount(v)}`
     case 'percent':
       return `${(v * 100).toFixed(1)} %`
     default:

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { DomainError } from '../../shared/domain/result'
 import { centralDue } from '../../shared/domain/governance'
-import { formatNumber } from '../../shared/i18n'
+import { formatMnt } from '../../shared/domain/money'
 import type { feeDecisionInput, paymentInput } from '../../shared/api/governance'
 import type { BranchFees, FeeDecision, FeePayment, FeesOverview, MemberFeeRow } from '../../shared/api/governanceTypes'
 import type { Page } from '../../shared/api/types'
@@ -10,7 +10,7 @@ import { requireBranch } from './branches'
 import { assemblyRow } from './assemblies'
 import { activeMemberships, liableMemberships } from './activeMembers'
 
-const mnt = (minor: number) => `${formatNumber(Math.round(minor / 100))} ₮`
+const mnt = formatMnt
 
 const DECISION_SQL = `SELECT f.id, f.assembly_id AS assemblyId, f.kind, f.branch_id AS branchId, f.year, f.amount_minor AS amountMinor,
   f.minimum_minor AS minimumMinor, f.reference_date AS referenceDate FROM fee_decision f`

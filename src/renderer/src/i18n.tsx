@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
 import { translate, formatNumber, type Lang, type MessageKey } from '../../shared/i18n'
 import { formatDateMn } from '../../shared/domain/dates'
+import { formatDkkAmount, formatMnt } from '../../shared/domain/money'
 import type { LocalName } from '../../shared/api/types'
 
 const LANG_KEY = 'spn.lang'
@@ -40,8 +41,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, vars) => translate(lang, key, vars),
       date: (iso) => (iso ? formatDateMn(iso) : '—'),
       num: formatNumber,
-      mnt: (minor) => `${formatNumber(Math.round(minor / 100))} ₮`,
-      dkk: (minor) => `${minor < 0 ? '-' : ''}${formatNumber(Math.trunc(Math.abs(minor) / 100))},${String(Math.abs(minor) % 100).padStart(2, '0')}`,
+      mnt: formatMnt,
+      dkk: formatDkkAmount,
       local: (name) => (lang === 'mn' ? name.mn : name.en),
     }),
     [lang, setLang],

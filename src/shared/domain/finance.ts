@@ -1,3 +1,5 @@
+import { formatDkkAmount } from './money'
+
 /**
  * Project finance rules (DOMAIN.md: Money). Amounts are integer minor units
  * (øre, möngö); conversions use exact integer arithmetic and round once, here.
@@ -90,8 +92,7 @@ export function convertFifo(sources: readonly FundSource[], spends: readonly Mnt
 
 /** DKK øre as `4 900 000,00 DKK` for messages. */
 export function formatDkk(minor: number): string {
-  const major = String(Math.trunc(Math.abs(minor) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
-  return `${minor < 0 ? '-' : ''}${major},${String(Math.abs(minor) % 100).padStart(2, '0')} DKK`
+  return `${formatDkkAmount(minor)} DKK`
 }
 
 /** The CISU/Projektrådgivningen main budget lines. */

@@ -11,8 +11,4 @@ export function translate(lang: Lang, key: MessageKey, vars?: Record<string, str
   return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text
 }
 
-/** Numbers as Mongolians write them: thin groups with spaces, `1 250 000`. */
-export function formatNumber(n: number): string {
-  const sign = n < 0 ? '-' : ''
-  return sign + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')
-}
+export { formatNumber } from '../domain/money'
