@@ -4,6 +4,7 @@ import type { Lang } from '../../shared/i18n'
 import { dayBefore } from '../../shared/domain/dates'
 import { periodLabel, translator, writerLabels } from './common'
 import type { CellValue, ReportModel } from './model'
+import { MEMBER_NAME_SQL } from '../services/names.sql'
 
 export interface MembershipFigures {
   byBranch: Array<{
@@ -71,7 +72,7 @@ export function membershipFigures(raw: Database.Database, from: string, to: stri
     raw
       .prepare(
         `SELECT e.effective_date AS date, e.type, e.reason, e.reference, b.name_mn AS mn, b.name_en AS en,
-          CASE WHEN m.member_type = 'person' THEN substr(p.patronymic, 1, 1) || '. ' || p.given_name ELSE o.name_mn END AS member
+          ${MEMBER_NAME_SQL} AS member
          FROM membership_event e JOIN membership m ON m.id = e.membership_id JOIN branch b ON b.id = m.branch_id
          LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id
          WHERE e.type IN ('rejected', 'excluded') AND e.effective_date BETWEEN ? AND ? ORDER BY e.effective_date, e.id`,

@@ -7,6 +7,7 @@ import type { electionInput, rolesInput, tieResolutionInput } from '../../shared
 import type { Board, BoardService, Election, ElectionCandidate } from '../../shared/api/governanceTypes'
 import { audit, type ServiceContext } from './context'
 import { assemblyRow, SPN_NAME } from './assemblies'
+import { PERSON_SHORT_NAME_SQL } from './names.sql'
 
 interface CandidateRecord {
   id: number
@@ -19,7 +20,7 @@ interface CandidateRecord {
 }
 
 const CANDIDATES_SQL = `SELECT c.id, c.membership_id AS membershipId, m.person_id AS personId,
-  substr(p.patronymic, 1, 1) || '. ' || p.given_name AS name, c.votes, c.elected, c.role
+  ${PERSON_SHORT_NAME_SQL} AS name, c.votes, c.elected, c.role
   FROM candidate c JOIN membership m ON m.id = c.membership_id JOIN person p ON p.id = m.person_id
   WHERE c.election_id = ? ORDER BY c.votes DESC, c.id`
 
@@ -76,7 +77,7 @@ export async function recordElection(ctx: ServiceContext, input: z.output<typeof
     if (seen.has(c.membershipId)) throw new DomainError('validation', 'lists the same member twice', field)
     seen.add(c.membershipId)
     const m = ctx.raw
-      .prepare(`SELECT m.id, m.branch_id AS branchId, m.member_type AS type, substr(p.patronymic, 1, 1) || '. ' || p.given_name AS name FROM membership m LEFT JOIN person p ON p.id = m.person_id WHERE m.id = ?`)
+      .prepare(`SELECT m.id, m.branch_id AS branchId, m.member_type AS type, ${PERSON_SHORT_NAME_SQL} AS name FROM membership m LEFT JOIN person p ON p.id = m.person_id WHERE m.id = ?`)
       .get(c.membershipId) as { id: number; branchId: number; type: string; name: string | null } | undefined
     if (!m) throw new DomainError('not_found', `No membership with id ${c.membershipId}`, field)
     if (m.type !== 'person') throw new DomainError('validation', 'is an organisation; board members are persons', field)

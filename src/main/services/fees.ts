@@ -9,6 +9,7 @@ import { audit, type ServiceContext } from './context'
 import { requireBranch } from './branches'
 import { assemblyRow } from './assemblies'
 import { activeMemberships, liableMemberships } from './activeMembers'
+import { MEMBER_NAME_SQL } from './names.sql'
 
 const mnt = formatMnt
 
@@ -123,7 +124,6 @@ export function feesOverview(ctx: ServiceContext, year: number): FeesOverview {
   }
 }
 
-const MEMBER_NAME = `CASE WHEN m.member_type = 'person' THEN substr(p.patronymic, 1, 1) || '. ' || p.given_name ELSE o.name_mn END`
 
 /** Each liable member's local fee for a year; with onlyArrears, the "who has not paid" list. */
 export function memberFees(ctx: ServiceContext, input: { year: number; branchId?: number; onlyArrears: boolean; page: number; pageSize: number }): Page<MemberFeeRow> {
@@ -134,7 +134,7 @@ export function memberFees(ctx: ServiceContext, input: { year: number; branchId?
     if (!fees.has(branchId)) fees.set(branchId, localFee(ctx, branchId, input.year)?.amountMinor ?? 0)
     return fees.get(branchId)!
   }
-  const name = ctx.raw.prepare(`SELECT ${MEMBER_NAME} AS name, m.person_id AS personId, b.name_mn AS mn, b.name_en AS en, p.sort_key AS sortKey
+  const name = ctx.raw.prepare(`SELECT ${MEMBER_NAME_SQL} AS name, m.person_id AS personId, b.name_mn AS mn, b.name_en AS en, p.sort_key AS sortKey
     FROM membership m JOIN branch b ON b.id = m.branch_id LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id WHERE m.id = ?`)
   let rows: MemberFeeRow[] = liable
     .filter((m) => feeOf(m.branchId) > 0)
@@ -150,7 +150,7 @@ export function memberFees(ctx: ServiceContext, input: { year: number; branchId?
 }
 
 const PAYMENT_SQL = `SELECT f.id, f.kind, f.year, f.branch_id AS branchId, b.name_mn AS mn, b.name_en AS en, f.membership_id AS membershipId,
-  CASE WHEN f.membership_id IS NULL THEN NULL ELSE ${MEMBER_NAME} END AS memberName,
+  CASE WHEN f.membership_id IS NULL THEN NULL ELSE ${MEMBER_NAME_SQL} END AS memberName,
   f.paid_on AS paidOn, f.amount_minor AS amountMinor, f.receipt_number AS receiptNumber, f.payer, f.note
   FROM fee_payment f JOIN branch b ON b.id = f.branch_id LEFT JOIN membership m ON m.id = f.membership_id
   LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id`

@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/domain/result'
 import { checkNextEvent, statusAfter, type MembershipEventType, type MembershipStatus } from '../../shared/domain/membership'
 import type { applyInput, contract, decideInput } from '../../shared/api/contract'
 import { searchKey } from '../../shared/domain/names'
+import { MEMBER_NAME_SQL } from './names.sql'
 import type { Membership, MembershipEvent, MembershipRow, Page } from '../../shared/api/types'
 import { MembershipEntity, MembershipEventEntity, OrganisationEntity, PersonEntity } from '../db/entities'
 import { audit, type ServiceContext } from './context'
@@ -10,12 +11,9 @@ import { requireBranch } from './branches'
 
 type ListInput = z.output<(typeof contract)['members.list']['input']>
 
-const NAME_SQL = `CASE WHEN m.member_type = 'person'
-    THEN substr(p.patronymic, 1, 1) || '. ' || p.given_name
-    ELSE o.name_mn END`
 
 const ROW_SQL = `SELECT m.id, m.member_type AS memberType, m.person_id AS personId, m.organisation_id AS organisationId,
-  ${NAME_SQL} AS memberName, p.gender, m.branch_id AS branchId, b.name_mn AS branchMn, b.name_en AS branchEn,
+  ${MEMBER_NAME_SQL} AS memberName, p.gender, m.branch_id AS branchId, b.name_mn AS branchMn, b.name_en AS branchEn,
   m.current_status AS status,
   (SELECT min(effective_date) FROM membership_event e WHERE e.membership_id = m.id) AS since,
   (SELECT max(effective_date) FROM membership_event e WHERE e.membership_id = m.id) AS lastDecision
