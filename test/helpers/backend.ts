@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startBackend, type Backend } from '../../src/main/backend'
+import { rawConnection } from '../../src/main/db/open'
 import type { InputOf, OperationName, OutputOf } from '../../src/shared/api/contract'
 import type { Result } from '../../src/shared/domain/result'
 import type { Session } from '../../src/main/api/dispatcher'
@@ -32,7 +33,7 @@ export async function testBackend(session?: Partial<Session>, clock = () => new 
       return r.value as never
     },
     count(table) {
-      const raw = (backend.db!.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection
+      const raw = rawConnection(backend.db!.dataSource)
       return (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
     },
     async close() {
