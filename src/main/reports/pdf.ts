@@ -31,10 +31,11 @@ function sectionContent(section: ReportSection): Content[] {
   const { columns, rows, total } = section.table
   const align = (t: ColumnType) => (t === 'text' ? 'left' : 'right')
   const body: TableCell[][] = [columns.map((c) => ({ text: c.label, style: 'th', alignment: align(c.type) }))]
-  for (const r of rows) body.push(columns.map((c) => ({ text: formatCell(c.type, r[c.key]), alignment: align(c.type) })))
+  // Amounts never break across lines; text columns take the remaining width.
+  for (const r of rows) body.push(columns.map((c) => ({ text: formatCell(c.type, r[c.key]), alignment: align(c.type), noWrap: c.type !== 'text' })))
   if (total) {
     const sums = tableTotals(section.table)
-    body.push(columns.map((c, i) => ({ text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '', fillColor: '#CFE9E4', alignment: align(c.type) })))
+    body.push(columns.map((c, i) => ({ text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '', fillColor: '#CFE9E4', alignment: align(c.type), noWrap: c.type !== 'text' })))
   }
   const content: Content[] = [{ text: section.title, style: 'h2', margin: [0, 12, 0, 4] }]
   if (section.description) content.push({ text: section.description, style: 'muted', margin: [0, 0, 0, 6] })
