@@ -51,6 +51,7 @@ function addSection(wb: ExcelJS.Workbook, model: ReportModel, section: ReportSec
   })
   ws.getCell('A1').value = section.title
   ws.getCell('A1').font = { bold: true, size: 14 }
+  ws.getRow(1).height = 22
   ws.getCell('A2').value = `${model.labels.period}: ${model.period.label}`
   let headerRow = 4
   if (section.description) {
@@ -120,6 +121,8 @@ function addCover(wb: ExcelJS.Workbook, model: ReportModel, taken: Set<string>):
   ws.getCell('A1').font = { size: 11, color: { argb: 'FF0B7A75' }, bold: true }
   ws.getCell('A2').value = model.title
   ws.getCell('A2').font = { size: 18, bold: true }
+  // Tall enough for the large title, so spreadsheet programs do not draw it over the row above.
+  ws.getRow(2).height = 28
   ws.getCell('A3').value = `${model.labels.period}: ${model.period.label}`
   ws.getCell('A4').value = `${model.labels.generated}: ${model.generatedAt.slice(0, 16).replace('T', ' ')} UTC`
   let r = 6
