@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { userInfo } from 'node:os'
 import { createDispatcher, type Dispatch, type Session } from './api/dispatcher'
 import { makeHandlers, type Host } from './api/handlers'
-import { openDatabase, type OpenDatabase } from './db/open'
+import { openDatabase, type OpenDatabase, type OpenOptions } from './db/open'
 import { fail } from '../shared/domain/result'
 
 export interface BackendOptions {
@@ -14,6 +14,12 @@ export interface BackendOptions {
   clock?: () => Date
   /** Desktop-only capabilities (native save dialog). */
   host?: Host
+  /** What this program is, shown to another program refused by the data folder's lock. */
+  program?: string
+  /** Open without the lock, backup or migrations; every write is refused. */
+  readOnly?: boolean
+  /** Tests: called on every new SQLite connection. */
+  onConnection?: OpenOptions['onConnection']
 }
 
 /** A running backend, or the reason the database could not be opened (shown as an error screen). */
@@ -56,7 +62,14 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const session: Session = { actor: opts.session?.actor ?? defaultActor(), role: opts.session?.role ?? 'secretariat' }
   let db: OpenDatabase
   try {
-    db = await openDatabase({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding, now: opts.clock })
+    db = await openDatabase({
+      dataDir: opts.dataDir,
+      nativeBinding: opts.nativeBinding,
+      now: opts.clock,
+      program: opts.program,
+      readOnly: opts.readOnly,
+      onConnection: opts.onConnection,
+    })
   } catch (e) {
     const message = (e as Error).message
     ;(opts.log ?? ((m, err) => console.error(m, err)))('The database could not be opened', e)
@@ -71,7 +84,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     }
   }
   const dispatch = createDispatcher({
-    dataSource: db.dataSource,
+    db,
     handlers: makeHandlers({ version, schemaVersion: db.schemaVersion, role: session.role }, opts.host),
     dataDir: opts.dataDir,
     session,

@@ -38,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: process.env.SPN_DATA_DIR ?? app.getPath('userData'),
       nativeBinding: binding.ok ? binding.path : undefined,
       host: saveFileHost(app.getPath('documents')),
+      program: 'the desktop app',
     })
     const entry = rendererEntry(outDir, devServerUrl)
     registerIpc(backend.dispatch, (url) => isAppUrl(url, entry))

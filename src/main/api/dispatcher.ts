@@ -1,9 +1,8 @@
-import type { DataSource } from 'typeorm'
 import type { z } from 'zod'
 import { contract, isOperationName, type OperationName, type OutputOf } from '../../shared/api/contract'
 import { ROLES, type Permission } from '../../shared/api/permissions'
 import { DomainError, fail, ok, type Result } from '../../shared/domain/result'
-import { rawConnection } from '../db/open'
+import { rawConnection, type OpenDatabase } from '../db/open'
 import type { ServiceContext } from '../services/context'
 import type { Handlers } from './handlers'
 
@@ -13,7 +12,7 @@ export interface Session {
 }
 
 export interface DispatcherOptions {
-  dataSource: DataSource
+  db: OpenDatabase
   handlers: Handlers
   dataDir: string
   session: Session
@@ -40,13 +39,13 @@ export function validationError(error: z.ZodError): Result<never> {
 
 /**
  * The only door to the services: parse the input (unknown keys rejected),
- * check the permission, run the handler (writes in one transaction), return a Result.
+ * check the permission, run the handler (writes in one transaction, see
+ * OpenDatabase.write), return a Result.
  * Calls are queued so that transactions on the single connection never interleave.
  */
 export function createDispatcher(opts: DispatcherOptions): Dispatch {
   const log = opts.log ?? ((m, e) => console.error(m, e))
   const permissions = new Set<Permission>(ROLES[opts.session.role])
-  const raw = rawConnection(opts.dataSource)
   let queue: Promise<unknown> = Promise.resolve()
 
   async function run(operation: string, input: unknown): Promise<Result<unknown>> {
@@ -57,12 +56,15 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
     if (!permissions.has(def.permission)) {
       return fail('forbidden', `The ${opts.session.role} role may not ${operation} (needs ${def.permission})`)
     }
+    if (def.write && opts.db.readOnly) {
+      return fail('forbidden', 'This program opened the data read-only; nothing can be changed from here.')
+    }
     const handler = opts.handlers[operation] as (ctx: ServiceContext, i: unknown) => unknown
     const now = (opts.clock ?? (() => new Date()))().toISOString()
     try {
       const call = async (tx: ServiceContext['tx']) =>
-        handler({ tx, raw, actor: opts.session.actor, operation, now, dataDir: opts.dataDir }, parsed.data)
-      const value = def.write ? await opts.dataSource.transaction(call) : await call(opts.dataSource.manager)
+        handler({ tx, raw: rawConnection(opts.db.dataSource), actor: opts.session.actor, operation, now, dataDir: opts.dataDir }, parsed.data)
+      const value = def.write ? await opts.db.write(call) : await opts.db.read(call)
       return ok(value as OutputOf<OperationName>)
     } catch (e) {
       if (e instanceof DomainError) {

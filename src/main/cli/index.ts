@@ -49,7 +49,7 @@ function progressBar(label: string): (done: number, total: number) => void {
 }
 
 async function demo(dataDir: string, seed: number, scale: DemoScale): Promise<void> {
-  const db = await openDatabase({ dataDir })
+  const db = await openDatabase({ dataDir, program: 'the command spn demo' })
   try {
     const counts = loadDemo(rawConnection(db.dataSource), { seed, ...DEMO_SCALES[scale], onProgress: progressBar('Loading demo') })
     console.log(
@@ -63,7 +63,7 @@ async function demo(dataDir: string, seed: number, scale: DemoScale): Promise<vo
 
 async function serve(dataDir: string, port: number, withDemo: boolean, role: string): Promise<void> {
   if (!(role in ROLES)) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`)
-  const backend = await startBackend({ dataDir, session: { role: role as keyof typeof ROLES } })
+  const backend = await startBackend({ dataDir, session: { role: role as keyof typeof ROLES }, program: 'browser mode (spn serve)' })
   if (withDemo && backend.db) {
     const raw = rawConnection(backend.db.dataSource)
     const n = (raw.prepare('SELECT count(*) AS n FROM branch').get() as { n: number }).n
@@ -98,7 +98,8 @@ async function report(dataDir: string, positionals: string[], v: Record<string, 
   }
   if (v.from !== undefined) input.from = v.from
   if (v.to !== undefined) input.to = v.to
-  const backend = await startBackend({ dataDir, log: () => undefined })
+  // A report only reads: it may run while the app has the data open, and takes no backup.
+  const backend = await startBackend({ dataDir, log: () => undefined, readOnly: true })
   try {
     if (backend.startupError) {
       console.error(`spn: ${backend.startupError}`)
@@ -126,7 +127,7 @@ async function importCommand(dataDir: string, positionals: string[], v: Record<s
   if (!file) throw new UsageError('Give the ledger file: spn import expenses --data DIR FILE')
   if (!existsSync(file)) throw new UsageError(`There is no file ${file}`)
   if (!existsSync(join(dataDir, DB_FILE))) throw new UsageError(`There is no database in ${dataDir}. Give --data, or run spn demo first.`)
-  const backend = await startBackend({ dataDir, log: () => undefined })
+  const backend = await startBackend({ dataDir, log: () => undefined, program: 'the command spn import' })
   try {
     if (backend.startupError) {
       console.error(`spn: ${backend.startupError}`)
@@ -195,7 +196,7 @@ export async function main(argv: string[]): Promise<number> {
         return -1
       }
       case 'migrate': {
-        const db = await openDatabase({ dataDir })
+        const db = await openDatabase({ dataDir, program: 'the command spn migrate' })
         console.log(`Database ${db.dbPath} is at schema version ${db.schemaVersion}.${db.backupPath ? ` Backup: ${db.backupPath}` : ''}`)
         await db.close()
         return 0

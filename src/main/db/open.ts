@@ -2,9 +2,11 @@ import 'reflect-metadata'
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { DataSource } from 'typeorm'
+import { DataSource, type EntityManager } from 'typeorm'
 import { ENTITIES } from './entities'
 import { MIGRATION_NAMES, MIGRATIONS, SCHEMA_VERSION } from './migrations'
+import { lockDataDir } from './lock'
+import { storageError } from './errors'
 
 export const DB_FILE = 'spn.sqlite'
 const KEEP_BACKUPS = 10
@@ -12,7 +14,7 @@ const KEEP_BACKUPS = 10
 /** Why a database could not be opened. The file is never overwritten in these cases. */
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly kind: 'unreadable' | 'newer' | 'migration',
+    readonly kind: 'unreadable' | 'newer' | 'older' | 'migration' | 'locked',
     message: string,
   ) {
     super(message)
@@ -26,13 +28,33 @@ export interface OpenOptions {
   nativeBinding?: string
   /** Clock for backup names; tests pass a fixed one. */
   now?: () => Date
+  /** What this program is, for the lock file ("the desktop app", "browser mode", "spn import"). */
+  program?: string
+  /**
+   * Read only: no lock (several readers may share the folder), no backup, no
+   * migrations; a database that needs updating is refused.
+   */
+  readOnly?: boolean
+  /** Called on every new connection (tests use it to limit the file's size). */
+  onConnection?: (raw: Database.Database) => void
 }
 
 export interface OpenDatabase {
-  dataSource: DataSource
+  /** The current data source; it is replaced when a connection had to be reset. */
+  readonly dataSource: DataSource
   dbPath: string
   schemaVersion: number
   backupPath: string | null
+  readOnly: boolean
+  /** Runs a read on the shared manager. */
+  read<T>(fn: (m: EntityManager) => Promise<T>): Promise<T>
+  /**
+   * Runs a write in one transaction: committed whole or not at all. After any
+   * failed commit or rollback the connection is checked and, if its state is
+   * not clean, reopened before the next call, so a later write is never
+   * swallowed by a transaction that nobody commits.
+   */
+  write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -74,13 +96,64 @@ async function backup(dbPath: string, dataDir: string, now: Date, version: numbe
   return target
 }
 
+function sqliteDataSource(dbPath: string, opts: OpenOptions): DataSource {
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: dbPath,
+    nativeBinding: opts.nativeBinding,
+    readonly: opts.readOnly ?? false,
+    enableWAL: !opts.readOnly,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: (db: Database.Database) => {
+      db.pragma('foreign_keys = ON')
+      db.pragma('busy_timeout = 5000')
+      // A write is acknowledged only once it is on the disk: a power cut loses nothing acknowledged.
+      db.pragma('synchronous = FULL')
+      opts.onConnection?.(db)
+    },
+  })
+}
+
+/** Whether the ORM and the SQLite connection agree that no transaction is open. */
+function sqliteClean(ds: DataSource): boolean {
+  const runner = (ds.driver as unknown as { queryRunner?: { isTransactionActive: boolean; transactionDepth: number } }).queryRunner
+  const open = runner ? runner.isTransactionActive || runner.transactionDepth !== 0 : false
+  return !open && !rawConnection(ds).inTransaction
+}
+
 /**
- * Opens (or creates) the database in the data folder: refuses files it cannot
- * read or that a newer app wrote, backs the file up, then runs pending migrations.
+ * Opens (or creates) the database in the data folder: takes the folder's lock
+ * (one writing process per file), refuses files it cannot read or that a newer
+ * app wrote, backs the file up, then runs pending migrations.
  */
 export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
-  mkdirSync(opts.dataDir, { recursive: true })
+  const readOnly = opts.readOnly ?? false
   const dbPath = join(opts.dataDir, DB_FILE)
+  if (readOnly && !existsSync(dbPath)) {
+    throw new DatabaseOpenError('unreadable', `There is no database in ${opts.dataDir}.`)
+  }
+  mkdirSync(opts.dataDir, { recursive: true })
+  let release = () => undefined as void
+  if (!readOnly) {
+    try {
+      release = lockDataDir(opts.dataDir, opts.program ?? 'SPN Secretariat')
+    } catch (e) {
+      throw new DatabaseOpenError('locked', (e as Error).message)
+    }
+  }
+  try {
+    return await openLocked(opts, dbPath, readOnly, release)
+  } catch (e) {
+    release()
+    throw e
+  }
+}
+
+async function openLocked(opts: OpenOptions, dbPath: string, readOnly: boolean, release: () => void): Promise<OpenDatabase> {
   let backupPath: string | null = null
   if (existsSync(dbPath)) {
     const applied = inspect(dbPath, opts.nativeBinding)
@@ -91,36 +164,58 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenDatabase> {
         `The database ${dbPath} was written by a newer version of SPN Secretariat (schema ${applied.length}, this app knows ${SCHEMA_VERSION}). Install the newer version; the file was not changed.`,
       )
     }
-    backupPath = await backup(dbPath, opts.dataDir, (opts.now ?? (() => new Date()))(), applied.length, opts.nativeBinding)
+    if (readOnly && applied.length < SCHEMA_VERSION) {
+      throw new DatabaseOpenError('older', `The database ${dbPath} needs updating (schema ${applied.length} of ${SCHEMA_VERSION}); start the app or run "spn migrate" first.`)
+    }
+    if (!readOnly) backupPath = await backup(dbPath, opts.dataDir, (opts.now ?? (() => new Date()))(), applied.length, opts.nativeBinding)
   }
-  const dataSource = new DataSource({
-    type: 'better-sqlite3',
-    database: dbPath,
-    nativeBinding: opts.nativeBinding,
-    enableWAL: true,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    migrationsTransactionMode: 'all',
-    synchronize: false,
-    logging: false,
-    prepareDatabase: (db: Database.Database) => {
-      db.pragma('foreign_keys = ON')
-      db.pragma('busy_timeout = 5000')
-    },
-  })
+  let dataSource = sqliteDataSource(dbPath, opts)
   await dataSource.initialize()
-  try {
-    await dataSource.runMigrations({ transaction: 'all' })
-  } catch (e) {
-    await dataSource.destroy()
-    throw new DatabaseOpenError('migration', `Updating the database failed and was rolled back: ${(e as Error).message}. A backup is at ${backupPath}.`)
+  if (!readOnly) {
+    try {
+      await dataSource.runMigrations({ transaction: 'all' })
+    } catch (e) {
+      await dataSource.destroy()
+      throw new DatabaseOpenError('migration', `Updating the database failed and was rolled back: ${(e as Error).message}. A backup is at ${backupPath}.`)
+    }
   }
+
+  /** Throws the connection away and opens a new one on the same file. */
+  async function reopen(): Promise<void> {
+    const old = dataSource
+    dataSource = sqliteDataSource(dbPath, opts)
+    await old.destroy().catch(() => undefined)
+    await dataSource.initialize()
+  }
+
   return {
-    dataSource,
+    get dataSource() {
+      return dataSource
+    },
     dbPath,
     schemaVersion: SCHEMA_VERSION,
     backupPath,
-    close: () => dataSource.destroy(),
+    readOnly,
+    read: (fn) => fn(dataSource.manager),
+    async write(fn) {
+      const runner = dataSource.createQueryRunner()
+      try {
+        await runner.startTransaction()
+        const value = await fn(runner.manager)
+        await runner.commitTransaction()
+        return value
+      } catch (e) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined)
+        throw storageError(e)
+      } finally {
+        await runner.release()
+        if (!sqliteClean(dataSource)) await reopen()
+      }
+    },
+    async close() {
+      await dataSource.destroy()
+      release()
+    },
   }
 }
 

@@ -1,0 +1,37 @@
+import { DomainError } from '../../shared/domain/result'
+
+/** The driver's error code (better-sqlite3: SQLITE_*, pg: a SQLSTATE), wherever TypeORM put it. */
+export function driverCode(e: unknown): string | undefined {
+  const err = e as { code?: unknown; driverError?: { code?: unknown } } | null
+  const code = err?.driverError?.code ?? err?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/**
+ * A failure of the storage itself (disk full, I/O, lock timeout, lost server)
+ * in words, with "nothing was saved": the transaction was rolled back. Other
+ * errors are returned unchanged.
+ */
+export function storageError(e: unknown): unknown {
+  if (e instanceof DomainError) return e
+  const code = driverCode(e) ?? ''
+  if (code === 'SQLITE_FULL' || code === '53100') {
+    return new DomainError('unavailable', 'The disk is full; nothing was saved. Free some space on the disk and try again.')
+  }
+  if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN' || code === '58030') {
+    return new DomainError('unavailable', 'The database file could not be written (a disk or file error); nothing was saved. Check the disk and try again.')
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === '55P03' || code === '40P01') {
+    return new DomainError('unavailable', 'The database is busy with another user\'s change; nothing was saved. Try again in a moment.')
+  }
+  if (code === '40001') {
+    return new DomainError('conflict', 'Someone else changed the same records at the same time; nothing was saved. Try again.')
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new DomainError('unavailable', 'The database file is damaged; nothing was saved. Restore the latest backup.')
+  }
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === '57P01' || code.startsWith('08')) {
+    return new DomainError('unavailable', 'The database server cannot be reached; nothing was saved. Check the network and the server, then try again.')
+  }
+  return e
+}
