@@ -87,7 +87,7 @@ describe('migrations', () => {
     raw.prepare(`INSERT INTO branch (id, code, name_mn, name_en, area_code, is_project_branch, created_at, updated_at) VALUES (1, 'X', 'Х', 'X', 'tuv', 0, 'n', 'n')`).run()
     raw.prepare(`INSERT INTO organisation (id, name_mn, kind, area_code, created_at, updated_at) VALUES (1, 'Бүлэг', 'group', 'tuv', 'n', 'n')`).run()
     raw.prepare(`INSERT INTO membership (id, member_type, organisation_id, branch_id, current_status, created_at) VALUES (1, 'organisation', 1, 1, 'applicant', 'n')`).run()
-    raw.prepare(`INSERT INTO membership_event (membership_id, seq, type, effective_date, recorded_at, recorded_by) VALUES (1, 1, 'applied', '2005-01-01', 'n', 't')`).run()
+    raw.prepare(`INSERT INTO membership_event (membership_id, seq, type, effective_date, branch_id, recorded_at, recorded_by) VALUES (1, 1, 'applied', '2005-01-01', 1, 'n', 't')`).run()
     expect(() => raw.prepare(`UPDATE membership_event SET type = 'accepted'`).run()).toThrow(/append-only/)
     expect(() => raw.prepare(`DELETE FROM membership_event`).run()).toThrow(/append-only/)
     expect(() => raw.prepare(`INSERT INTO membership (member_type, person_id, branch_id, current_status, created_at) VALUES ('organisation', NULL, 1, 'x', 'n')`).run()).toThrow(/CHECK/)

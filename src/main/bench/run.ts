@@ -69,7 +69,7 @@ function rawInsertCopy(from: Database.Database, into: Database.Database): number
 
 /** Raw baseline for the membership report: its queries as plain statements, rows written by exceljs's streaming writer. */
 async function rawMembershipXlsx(raw: Database.Database, from: string, to: string): Promise<void> {
-  const events = raw.prepare(`SELECT m.branch_id, m.member_type, p.gender, e.type, e.effective_date FROM membership_event e JOIN membership m ON m.id = e.membership_id LEFT JOIN person p ON p.id = m.person_id WHERE e.effective_date <= ?`).raw().all(to)
+  const events = raw.prepare(`SELECT e.branch_id, m.member_type, p.gender, e.type, e.effective_date FROM membership_event e JOIN membership m ON m.id = e.membership_id LEFT JOIN person p ON p.id = m.person_id WHERE e.effective_date <= ?`).raw().all(to)
   const decisions = raw.prepare(`SELECT e.effective_date, e.type, e.reason, e.reference FROM membership_event e WHERE e.type IN ('rejected','excluded') AND e.effective_date BETWEEN ? AND ?`).raw().all(from, to)
   const households = raw.prepare(`SELECT h.branch_id, count(*), sum(h.single_woman_headed), sum(h.children_count) FROM household h WHERE h.registered_on <= ? GROUP BY h.branch_id`).raw().all(to)
   const chunks: Buffer[] = []
@@ -112,7 +112,7 @@ async function rawMembershipPdf(raw: Database.Database, from: string, to: string
     .raw()
     .all(...types.map(() => from), to) as unknown[][]
   const decisions = raw
-    .prepare(`SELECT e.effective_date, m.id, m.branch_id, e.type, e.reason, e.reference FROM membership_event e JOIN membership m ON m.id = e.membership_id WHERE e.type IN ('rejected','excluded') AND e.effective_date BETWEEN ? AND ?`)
+    .prepare(`SELECT e.effective_date, m.id, e.branch_id, e.type, e.reason, e.reference FROM membership_event e JOIN membership m ON m.id = e.membership_id WHERE e.type IN ('rejected','excluded') AND e.effective_date BETWEEN ? AND ?`)
     .raw()
     .all(from, to) as unknown[][]
   const households = raw

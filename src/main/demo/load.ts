@@ -69,8 +69,8 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
   const insOrg = raw.prepare(`INSERT INTO organisation (name_mn, name_en, kind, area_code, contact_name, phone, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, NULL, ?, ?)`)
   const insMembership = raw.prepare(`INSERT INTO membership (member_type, person_id, organisation_id, branch_id, current_status, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-  const insEvent = raw.prepare(`INSERT INTO membership_event (membership_id, seq, type, effective_date, reason, reference, recorded_at, recorded_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insEvent = raw.prepare(`INSERT INTO membership_event (membership_id, seq, type, effective_date, branch_id, reason, reference, recorded_at, recorded_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const insAudit = raw.prepare(`INSERT INTO audit_entry (at, actor, operation, entity_type, entity_id, before_json, after_json) VALUES (?, ?, 'demo.load', 'database', 0, NULL, ?)`)
 
   const usedRegister = new Set<string>()
@@ -174,6 +174,7 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
         personId = addPerson(b, branchIds.get(b.code)!, null, gender, rng.date('1955-01-01', '1985-12-31')).id
       }
       const events: Array<[string, string, string | null, string | null]> = []
+      let movedTo: DemoBranch | null = null
       const applied = rng.date('2004-03-01', '2011-06-30')
       events.push(['applied', applied, null, null])
       const decided = addDays(applied, rng.int(10, 60))
@@ -185,15 +186,29 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
         const later = addDays(decided, rng.int(200, 2000))
         if (later < '2011-12-31') {
           if (r < 0.02) events.push(['excluded', later, rng.pick(EXCLUSION_REASONS), ref(later)])
-          else if (r < 0.07) events.push(['resigned', later, null, null])
+          else if (r < 0.07) {
+            events.push(['resigned', later, null, null])
+            // Some who resign join another local organisation later (without drawing from the
+            // random stream, so the rest of the demo stays as it was).
+            const rejoin = addDays(later, 120 + (i % 90))
+            if (i % 2 === 0 && memberType === 'person' && rejoin < '2011-06-30') {
+              movedTo = DEMO_BRANCHES[(DEMO_BRANCHES.indexOf(b) + 1) % DEMO_BRANCHES.length]
+              events.push(['applied', rejoin, null, null])
+              events.push(['accepted', addDays(rejoin, 30), null, `ТЗ-${rejoin.slice(0, 4)}/${String((i % 40) + 1).padStart(2, '0')}`])
+            }
+          }
           else if (r < 0.085 && memberType === 'person') events.push(['died', later, null, null])
         }
       }
       const status = { applied: 'applicant', accepted: 'active', rejected: 'rejected', excluded: 'excluded', resigned: 'resigned', died: 'deceased' }[events[events.length - 1][0]]!
-      const mid = Number(insMembership.run(memberType, personId, organisationId, branchIds.get(b.code)!, status, now).lastInsertRowid)
+      const firstBranchId = branchIds.get(b.code)!
+      const currentBranchId = movedTo ? branchIds.get(movedTo.code)! : firstBranchId
+      const mid = Number(insMembership.run(memberType, personId, organisationId, currentBranchId, status, now).lastInsertRowid)
       counts.memberships++
       events.forEach(([type, date, reason, reference], k) => {
-        insEvent.run(mid, k + 1, type, date, reason, reference, now, actor)
+        // Decisions after the move (the second application on) concern the new local organisation.
+        const branchId = movedTo && k >= 3 ? currentBranchId : firstBranchId
+        insEvent.run(mid, k + 1, type, date, branchId, reason, reference, now, actor)
         counts.events++
       })
       tick()

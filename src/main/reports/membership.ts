@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { statusOn, type MembershipEventLike, type MembershipEventType } from '../../shared/domain/membership'
+import { membershipOn, type BranchEventLike, type MembershipEventType } from '../../shared/domain/membership'
 import type { Lang } from '../../shared/i18n'
 import { dayBefore } from '../../shared/domain/dates'
 import { periodLabel, translator, writerLabels } from './common'
@@ -44,11 +44,11 @@ export function membershipFigures(raw: Database.Database, from: string, to: stri
   )
   const events = raw
     .prepare(
-      `SELECT m.id AS membershipId, m.branch_id AS branchId, m.member_type AS memberType, p.gender, e.type, e.effective_date AS effectiveDate, e.seq
+      `SELECT m.id AS membershipId, e.branch_id AS branchId, m.member_type AS memberType, p.gender, e.type, e.effective_date AS effectiveDate, e.seq
        FROM membership_event e JOIN membership m ON m.id = e.membership_id LEFT JOIN person p ON p.id = m.person_id
        WHERE e.effective_date <= ? ORDER BY m.id`,
     )
-    .all(to) as Array<MembershipEventLike & { membershipId: number; branchId: number; memberType: string; gender: string | null }>
+    .all(to) as Array<BranchEventLike & { membershipId: number; memberType: string; gender: string | null }>
   const byMembership = new Map<number, typeof events>()
   for (const e of events) {
     const list = byMembership.get(e.membershipId) ?? []
@@ -59,9 +59,12 @@ export function membershipFigures(raw: Database.Database, from: string, to: stri
   }
   const before = dayBefore(from)
   for (const list of byMembership.values()) {
-    const row = rows.get(list[0].branchId)!
-    if (statusOn(list, before) === 'active') row.start += 1
-    if (statusOn(list, to) === 'active') {
+    // Each date counts the member at the local organisation of the decision then in effect.
+    const atStart = membershipOn(list, before)
+    if (atStart?.status === 'active') rows.get(atStart.branchId)!.start += 1
+    const atEnd = membershipOn(list, to)
+    if (atEnd?.status === 'active') {
+      const row = rows.get(atEnd.branchId)!
       row.end += 1
       if (list[0].memberType === 'organisation') row.organisations += 1
       else if (list[0].gender === 'female') row.women += 1
@@ -73,7 +76,7 @@ export function membershipFigures(raw: Database.Database, from: string, to: stri
       .prepare(
         `SELECT e.effective_date AS date, e.type, e.reason, e.reference, b.name_mn AS mn, b.name_en AS en,
           ${MEMBER_NAME_SQL} AS member
-         FROM membership_event e JOIN membership m ON m.id = e.membership_id JOIN branch b ON b.id = m.branch_id
+         FROM membership_event e JOIN membership m ON m.id = e.membership_id JOIN branch b ON b.id = e.branch_id
          LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id
          WHERE e.type IN ('rejected', 'excluded') AND e.effective_date BETWEEN ? AND ? ORDER BY e.effective_date, e.id`,
       )

@@ -2,16 +2,21 @@ import type Database from 'better-sqlite3'
 
 /*
  * Who counts on a date, straight from the membership history: a membership is
- * active on a date when its latest decision by then is an acceptance.
+ * active on a date when its latest decision by then is an acceptance, and it
+ * counts at the local organisation of that decision (a later move to another
+ * local organisation never changes a past date). The TypeScript form of the
+ * same rule is membershipOn in shared/domain/membership; a test holds the two
+ * equal on every demo member and many dates.
  */
-const LAST_EVENT = `(SELECT e.type FROM membership_event e WHERE e.membership_id = m.id AND e.effective_date <= ?
-  ORDER BY e.effective_date DESC, e.seq DESC LIMIT 1)`
+const LAST_EVENT_ID = `(SELECT e2.id FROM membership_event e2 WHERE e2.membership_id = m.id AND e2.effective_date <= ?
+  ORDER BY e2.effective_date DESC, e2.seq DESC LIMIT 1)`
 
 /** Memberships active on a date, of one branch or of the whole SPN. */
 export function activeMemberships(raw: Database.Database, date: string, branchId: number | null): number[] {
-  const sql = `SELECT m.id FROM membership m WHERE ${branchId === null ? '1' : 'm.branch_id = ?'} AND ${LAST_EVENT} = 'accepted' ORDER BY m.id`
-  const params = branchId === null ? [date] : [branchId, date]
-  return (raw.prepare(sql).pluck().all(...params) as number[])
+  const sql = `SELECT m.id FROM membership m JOIN membership_event e ON e.id = ${LAST_EVENT_ID}
+    WHERE e.type = 'accepted' ${branchId === null ? '' : 'AND e.branch_id = ?'} ORDER BY m.id`
+  const params = branchId === null ? [date] : [date, branchId]
+  return raw.prepare(sql).pluck().all(...params) as number[]
 }
 
 export function countActive(raw: Database.Database, date: string, branchId: number | null): number {
@@ -19,17 +24,19 @@ export function countActive(raw: Database.Database, date: string, branchId: numb
 }
 
 /**
- * Memberships liable for the local fee of a year: active at some time during
- * the year (on 1 January, or accepted during the year). The fee is for the
- * whole year, not prorated.
+ * Memberships liable for the local fee of a year, with the local organisation
+ * they owe it to: active at some time during the year (on 1 January, or
+ * accepted during the year). The fee is for the whole year, not prorated. A
+ * member who moved during the year owes both local organisations.
  */
 export function liableMemberships(raw: Database.Database, year: number, branchId: number | null): Array<{ id: number; branchId: number }> {
-  const sql = `SELECT m.id, m.branch_id AS branchId FROM membership m
-    WHERE ${branchId === null ? '1' : 'm.branch_id = ?'}
-      AND (${LAST_EVENT} = 'accepted'
-        OR EXISTS (SELECT 1 FROM membership_event a WHERE a.membership_id = m.id AND a.type = 'accepted' AND a.effective_date BETWEEN ? AND ?))
-    ORDER BY m.id`
   const jan1 = `${year}-01-01`
-  const params = [jan1, jan1, `${year}-12-31`]
-  return raw.prepare(sql).all(...(branchId === null ? params : [branchId, ...params])) as Array<{ id: number; branchId: number }>
+  const sql = `SELECT id, branchId FROM (
+      SELECT m.id, e.branch_id AS branchId FROM membership m JOIN membership_event e ON e.id = ${LAST_EVENT_ID} WHERE e.type = 'accepted'
+      UNION
+      SELECT a.membership_id AS id, a.branch_id AS branchId FROM membership_event a WHERE a.type = 'accepted' AND a.effective_date BETWEEN ? AND ?
+    ) liable ${branchId === null ? '' : 'WHERE branchId = ?'} ORDER BY id, branchId`
+  const params: unknown[] = [jan1, jan1, `${year}-12-31`]
+  if (branchId !== null) params.push(branchId)
+  return raw.prepare(sql).all(...params) as Array<{ id: number; branchId: number }>
 }

@@ -1,4 +1,4 @@
-import { MEMBERSHIP_STATUSES, statusOn, type MembershipStatus } from '../../shared/domain/membership'
+import { MEMBERSHIP_STATUSES, membershipOn, type BranchEventLike, type MembershipStatus } from '../../shared/domain/membership'
 import type { DashboardSummary } from '../../shared/api/types'
 import type { ServiceContext } from './context'
 
@@ -21,25 +21,26 @@ export function dashboardSummary(ctx: ServiceContext, asOf?: string): DashboardS
     .all() as Array<{ id: number; mn: string; en: string; project: number; persons: number; households: number }>
   const events = ctx.raw
     .prepare(
-      `SELECT m.id AS membershipId, m.branch_id AS branchId, e.type, e.effective_date AS effectiveDate, e.seq
-       FROM membership_event e JOIN membership m ON m.id = e.membership_id WHERE e.effective_date <= ?`,
+      `SELECT e.membership_id AS membershipId, e.branch_id AS branchId, e.type, e.effective_date AS effectiveDate, e.seq
+       FROM membership_event e WHERE e.effective_date <= ?`,
     )
-    .all(date) as Array<{ membershipId: number; branchId: number; type: 'applied'; effectiveDate: string; seq: number }>
-  const byMembership = new Map<number, { branchId: number; events: typeof events }>()
+    .all(date) as Array<BranchEventLike & { membershipId: number }>
+  const byMembership = new Map<number, typeof events>()
   for (const e of events) {
-    const m = byMembership.get(e.membershipId) ?? { branchId: e.branchId, events: [] }
-    m.events.push(e)
-    byMembership.set(e.membershipId, m)
+    const list = byMembership.get(e.membershipId) ?? []
+    list.push(e)
+    byMembership.set(e.membershipId, list)
   }
   const statusByBranch = new Map<number, Record<MembershipStatus, number>>()
   const totalByStatus = zero()
-  for (const m of byMembership.values()) {
-    const s = statusOn(m.events, date)
-    if (!s) continue
-    const counts = statusByBranch.get(m.branchId) ?? zero()
-    counts[s] += 1
-    totalByStatus[s] += 1
-    statusByBranch.set(m.branchId, counts)
+  for (const list of byMembership.values()) {
+    // Counted at the local organisation of the decision in effect on the date.
+    const on = membershipOn(list, date)
+    if (!on) continue
+    const counts = statusByBranch.get(on.branchId) ?? zero()
+    counts[on.status] += 1
+    totalByStatus[on.status] += 1
+    statusByBranch.set(on.branchId, counts)
   }
   const hh = ctx.raw
     .prepare(`SELECT count(*) AS n, coalesce(sum(single_woman_headed), 0) AS swh, coalesce(sum(children_count), 0) AS children FROM household`)

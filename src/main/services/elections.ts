@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { DomainError } from '../../shared/domain/result'
 import { electionOutcome, maxVotes, type BoardRole } from '../../shared/domain/governance'
-import { statusOn } from '../../shared/domain/membership'
+import { membershipOn, type BranchEventLike } from '../../shared/domain/membership'
 import { formatDateMn } from '../../shared/domain/dates'
 import type { electionInput, rolesInput, tieResolutionInput } from '../../shared/api/governance'
 import type { Board, BoardService, Election, ElectionCandidate } from '../../shared/api/governanceTypes'
@@ -71,19 +71,22 @@ export async function recordElection(ctx: ServiceContext, input: z.output<typeof
   if (electionOfAssembly(ctx, a.id)) throw new DomainError('conflict', 'This assembly already has an election recorded', 'assemblyId')
   const body = a.kind === 'local' ? `${a.bodyName.en}` : 'the SPN'
   const seen = new Set<number>()
-  const events = ctx.raw.prepare(`SELECT type, effective_date AS effectiveDate, seq FROM membership_event WHERE membership_id = ?`)
+  const events = ctx.raw.prepare(`SELECT type, effective_date AS effectiveDate, seq, branch_id AS branchId FROM membership_event WHERE membership_id = ?`)
   for (const [i, c] of input.candidates.entries()) {
     const field = `candidates.${i}.membershipId`
     if (seen.has(c.membershipId)) throw new DomainError('validation', 'lists the same member twice', field)
     seen.add(c.membershipId)
     const m = ctx.raw
-      .prepare(`SELECT m.id, m.branch_id AS branchId, m.member_type AS type, ${PERSON_SHORT_NAME_SQL} AS name FROM membership m LEFT JOIN person p ON p.id = m.person_id WHERE m.id = ?`)
-      .get(c.membershipId) as { id: number; branchId: number; type: string; name: string | null } | undefined
+      .prepare(`SELECT m.id, m.member_type AS type, ${PERSON_SHORT_NAME_SQL} AS name FROM membership m LEFT JOIN person p ON p.id = m.person_id WHERE m.id = ?`)
+      .get(c.membershipId) as { id: number; type: string; name: string | null } | undefined
     if (!m) throw new DomainError('not_found', `No membership with id ${c.membershipId}`, field)
     if (m.type !== 'person') throw new DomainError('validation', 'is an organisation; board members are persons', field)
-    const status = statusOn(events.all(m.id) as never, a.heldOn)
-    if (status !== 'active' || (a.kind === 'local' && m.branchId !== a.branchId)) {
-      const why = a.kind === 'local' && m.branchId !== a.branchId ? 'belongs to another local organisation' : `is ${status ?? 'not yet a member'} on that date`
+    // Status and local organisation as on the assembly's date, whatever happened since.
+    const on = membershipOn(events.all(m.id) as BranchEventLike[], a.heldOn)
+    const status = on?.status ?? null
+    const elsewhere = a.kind === 'local' && on !== null && on.branchId !== a.branchId
+    if (status !== 'active' || elsewhere) {
+      const why = elsewhere ? 'belongs to another local organisation' : `is ${status ?? 'not yet a member'} on that date`
       throw new DomainError('validation', `${m.name} cannot stand: only active members of ${body} on ${formatDateMn(a.heldOn)} are eligible, and ${m.name} ${why}`, field)
     }
   }

@@ -56,12 +56,15 @@ export async function decideFee(ctx: ServiceContext, input: z.output<typeof feeD
   return out
 }
 
-function paidByMember(ctx: ServiceContext, year: number, branchId: number | null): Map<number, number> {
+/** What each member paid of a year's local fee, per local organisation paid to (key: `membershipId:branchId`). */
+function paidByMember(ctx: ServiceContext, year: number, branchId: number | null): Map<string, number> {
   const rows = ctx.raw
-    .prepare(`SELECT membership_id AS id, sum(amount_minor) AS paid FROM fee_payment WHERE kind = 'member' AND year = ? ${branchId === null ? '' : 'AND branch_id = ?'} GROUP BY membership_id`)
-    .all(...(branchId === null ? [year] : [year, branchId])) as Array<{ id: number; paid: number }>
-  return new Map(rows.map((r) => [r.id, r.paid]))
+    .prepare(`SELECT membership_id AS id, branch_id AS branchId, sum(amount_minor) AS paid FROM fee_payment WHERE kind = 'member' AND year = ? ${branchId === null ? '' : 'AND branch_id = ?'} GROUP BY membership_id, branch_id`)
+    .all(...(branchId === null ? [year] : [year, branchId])) as Array<{ id: number; branchId: number; paid: number }>
+  return new Map(rows.map((r) => [paidKey(r.id, r.branchId), r.paid]))
 }
+
+const paidKey = (membershipId: number, branchId: number) => `${membershipId}:${branchId}`
 
 function branchPaidToCentral(ctx: ServiceContext, year: number, branchId: number): number {
   return (ctx.raw.prepare(`SELECT coalesce(sum(amount_minor), 0) AS n FROM fee_payment WHERE kind = 'branch' AND year = ? AND branch_id = ?`).get(year, branchId) as { n: number }).n
@@ -94,7 +97,7 @@ export function feesOverview(ctx: ServiceContext, year: number): FeesOverview {
     const fee = localFee(ctx, b.id, year)
     const members = liable.filter((m) => m.branchId === b.id)
     const amount = fee?.amountMinor ?? 0
-    const paidMinor = members.reduce((s, m) => s + (paid.get(m.id) ?? 0), 0)
+    const paidMinor = members.reduce((s, m) => s + (paid.get(paidKey(m.id, b.id)) ?? 0), 0)
     return {
       branchId: b.id,
       branchName: { mn: b.mn, en: b.en },
@@ -103,7 +106,7 @@ export function feesOverview(ctx: ServiceContext, year: number): FeesOverview {
       dueMinor: amount * members.length,
       paidMinor,
       arrearsMinor: amount * members.length - paidMinor,
-      membersInArrears: fee ? members.filter((m) => (paid.get(m.id) ?? 0) < amount).length : 0,
+      membersInArrears: fee ? members.filter((m) => (paid.get(paidKey(m.id, b.id)) ?? 0) < amount).length : 0,
       central: central ? centralCalculation(ctx, central, b.id) : null,
     }
   })
@@ -135,13 +138,13 @@ export function memberFees(ctx: ServiceContext, input: { year: number; branchId?
     return fees.get(branchId)!
   }
   const name = ctx.raw.prepare(`SELECT ${MEMBER_NAME_SQL} AS name, m.person_id AS personId, b.name_mn AS mn, b.name_en AS en, p.sort_key AS sortKey
-    FROM membership m JOIN branch b ON b.id = m.branch_id LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id WHERE m.id = ?`)
+    FROM membership m JOIN branch b ON b.id = ? LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id WHERE m.id = ?`)
   let rows: MemberFeeRow[] = liable
     .filter((m) => feeOf(m.branchId) > 0)
     .map((m) => {
       const due = feeOf(m.branchId)
-      const p = paid.get(m.id) ?? 0
-      const n = name.get(m.id) as { name: string; personId: number | null; mn: string; en: string }
+      const p = paid.get(paidKey(m.id, m.branchId)) ?? 0
+      const n = name.get(m.branchId, m.id) as { name: string; personId: number | null; mn: string; en: string }
       return { membershipId: m.id, memberName: n.name, personId: n.personId, branchId: m.branchId, branchName: { mn: n.mn, en: n.en }, dueMinor: due, paidMinor: p, arrearsMinor: due - p }
     })
   if (input.onlyArrears) rows = rows.filter((r) => r.arrearsMinor > 0)
@@ -190,14 +193,20 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
   if (input.kind === 'member') {
     const m = ctx.raw.prepare('SELECT id, branch_id AS branchId FROM membership WHERE id = ?').get(input.membershipId) as { id: number; branchId: number } | undefined
     if (!m) throw new DomainError('not_found', `No membership with id ${input.membershipId}`, 'membershipId')
-    branchId = m.branchId
-    const fee = localFee(ctx, branchId, input.year)
-    if (!fee) throw new DomainError('validation', `has no local fee decided by the local assembly; record the fee decision for ${input.year} first`, 'year')
-    if (!liableMemberships(ctx.raw, input.year, branchId).some((x) => x.id === m.id)) {
+    // The fee is owed to the local organisation the member belonged to in that year; for a member
+    // who moved during the year, to the later one until its fee is paid, then to the earlier one.
+    const owed = liableMemberships(ctx.raw, input.year, null).filter((x) => x.id === m.id).map((x) => x.branchId)
+    if (owed.length === 0) {
       throw new DomainError('validation', `was not an active member in ${input.year}, so owes no fee for it`, 'membershipId')
     }
-    dueMinor = fee.amountMinor
-    paidMinor = paidByMember(ctx, input.year, branchId).get(m.id) ?? 0
+    const dues = owed
+      .map((b) => ({ branchId: b, fee: localFee(ctx, b, input.year), paid: paidByMember(ctx, input.year, b).get(paidKey(m.id, b)) ?? 0 }))
+      .sort((a, b) => (a.branchId === m.branchId ? -1 : b.branchId === m.branchId ? 1 : 0))
+    const due = dues.find((d) => d.fee && d.paid < d.fee.amountMinor) ?? dues.find((d) => d.fee)
+    if (!due?.fee) throw new DomainError('validation', `has no local fee decided by the local assembly; record the fee decision for ${input.year} first`, 'year')
+    branchId = due.branchId
+    dueMinor = due.fee.amountMinor
+    paidMinor = due.paid
   } else {
     branchId = input.branchId
     await requireBranch(ctx, branchId)

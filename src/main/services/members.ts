@@ -28,12 +28,13 @@ function toRow(r: RawRow): MembershipRow {
 }
 
 function eventsOf(ctx: ServiceContext, membershipId: number): MembershipEvent[] {
-  return ctx.raw
+  return (ctx.raw
     .prepare(
-      `SELECT id, seq, type, effective_date AS effectiveDate, reason, reference, recorded_at AS recordedAt, recorded_by AS recordedBy
-       FROM membership_event WHERE membership_id = ? ORDER BY effective_date, seq`,
+      `SELECT e.id, e.seq, e.type, e.effective_date AS effectiveDate, e.branch_id AS branchId, b.name_mn AS mn, b.name_en AS en,
+        e.reason, e.reference, e.recorded_at AS recordedAt, e.recorded_by AS recordedBy
+       FROM membership_event e JOIN branch b ON b.id = e.branch_id WHERE e.membership_id = ? ORDER BY e.effective_date, e.seq`,
     )
-    .all(membershipId) as MembershipEvent[]
+    .all(membershipId) as Array<MembershipEvent & { mn: string; en: string }>).map(({ mn, en, ...e }) => ({ ...e, branchName: { mn, en } }))
 }
 
 export function getMembership(ctx: ServiceContext, id: number): Membership {
@@ -97,6 +98,7 @@ const REASON_REQUIRED: readonly MembershipEventType[] = ['rejected', 'excluded']
 async function appendEvent(
   ctx: ServiceContext,
   membership: MembershipEntity,
+  branchId: number,
   type: MembershipEventType,
   date: string,
   reason: string | null,
@@ -115,6 +117,7 @@ async function appendEvent(
     seq,
     type,
     effectiveDate: date,
+    branchId,
     reason,
     reference,
     recordedAt: ctx.now,
@@ -158,7 +161,8 @@ export async function applyForMembership(ctx: ServiceContext, input: z.output<ty
     }
     await ctx.tx.update(MembershipEntity, { id: membership.id }, { branchId: input.branchId })
   }
-  await appendEvent(ctx, membership, 'applied', input.date, input.note, null)
+  // The move is recorded on the new application; earlier decisions keep their local organisation.
+  await appendEvent(ctx, membership, input.branchId, 'applied', input.date, input.note, null)
   const after = getMembership(ctx, membership.id)
   await audit(ctx, 'membership', membership.id, before, after)
   return after
@@ -169,7 +173,7 @@ export async function decideMembership(ctx: ServiceContext, input: z.output<type
   const membership = await ctx.tx.findOneBy(MembershipEntity, { id: input.membershipId })
   if (!membership) throw new DomainError('not_found', `No membership with id ${input.membershipId}`, 'membershipId')
   const before = getMembership(ctx, membership.id)
-  await appendEvent(ctx, membership, input.decision, input.date, input.reason, input.reference)
+  await appendEvent(ctx, membership, membership.branchId, input.decision, input.date, input.reason, input.reference)
   const after = getMembership(ctx, membership.id)
   await audit(ctx, 'membership', membership.id, before, after)
   return after

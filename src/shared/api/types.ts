@@ -87,6 +87,9 @@ export interface MembershipEvent {
   seq: number
   type: MembershipEventType
   effectiveDate: string
+  /** The local organisation the decision concerns (the one applied to). */
+  branchId: number
+  branchName: LocalName
   reason: string | null
   reference: string | null
   recordedAt: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkNextEvent, currentStatus, statusOn, type MembershipEventLike } from './membership'
+import { checkNextEvent, currentStatus, membershipOn, statusOn, type BranchEventLike, type MembershipEventLike } from './membership'
 
 const history: MembershipEventLike[] = [
   { type: 'applied', effectiveDate: '2005-03-01', seq: 1 },
@@ -22,6 +22,23 @@ describe('membership status on a date', () => {
       { type: 'applied', effectiveDate: '2006-01-01', seq: 1 },
     ]
     expect(statusOn(sameDay, '2006-01-01')).toBe('active')
+  })
+})
+
+describe('the local organisation on a date', () => {
+  it('is the one of the decision in effect, so a move never changes the past', () => {
+    const moved: BranchEventLike[] = [
+      { type: 'applied', effectiveDate: '2005-03-01', seq: 1, branchId: 7 },
+      { type: 'accepted', effectiveDate: '2005-04-10', seq: 2, branchId: 7 },
+      { type: 'resigned', effectiveDate: '2008-06-30', seq: 3, branchId: 7 },
+      { type: 'applied', effectiveDate: '2009-02-01', seq: 4, branchId: 9 },
+      { type: 'accepted', effectiveDate: '2009-03-01', seq: 5, branchId: 9 },
+    ]
+    expect(membershipOn(moved, '2005-01-01')).toBeNull()
+    expect(membershipOn(moved, '2007-12-31')).toEqual({ status: 'active', branchId: 7 })
+    expect(membershipOn(moved, '2008-12-31')).toEqual({ status: 'resigned', branchId: 7 })
+    expect(membershipOn(moved, '2009-02-15')).toEqual({ status: 'applicant', branchId: 9 })
+    expect(membershipOn(moved, '2010-01-01')).toEqual({ status: 'active', branchId: 9 })
   })
 })
 

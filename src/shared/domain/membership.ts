@@ -50,6 +50,25 @@ export function statusOn(events: readonly MembershipEventLike[], date: string): 
   return status
 }
 
+/** A decision with the local organisation it concerns (the one applied to). */
+export interface BranchEventLike extends MembershipEventLike {
+  branchId: number
+}
+
+/**
+ * The status on a date and the local organisation the member belonged to then:
+ * both from the last decision in effect, so a later move to another local
+ * organisation never changes a past date. `null` before the first decision.
+ */
+export function membershipOn(events: readonly BranchEventLike[], date: string): { status: MembershipStatus; branchId: number } | null {
+  let last: BranchEventLike | null = null
+  for (const e of sortEvents(events)) {
+    if (e.effectiveDate > date) break
+    last = e
+  }
+  return last ? { status: STATUS_AFTER[last.type], branchId: last.branchId } : null
+}
+
 /** The latest status, whatever its date. */
 export function currentStatus(events: readonly MembershipEventLike[]): MembershipStatus | null {
   const sorted = sortEvents(events)

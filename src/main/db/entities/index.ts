@@ -88,6 +88,8 @@ export class MembershipEventEntity {
   @Column({ type: 'integer' }) seq: number
   @Column({ type: 'text' }) type: string
   @Column({ type: 'text', name: 'effective_date' }) effectiveDate: string
+  /** The local organisation the decision concerns: the one applied to. */
+  @Column({ type: 'integer', name: 'branch_id' }) branchId: number
   @Column({ type: 'text', nullable: true }) reason: string | null
   @Column({ type: 'text', nullable: true }) reference: string | null
   @Column({ type: 'text', name: 'recorded_at' }) recordedAt: string

@@ -2,9 +2,10 @@ import { Register1764000000001 } from './0001-register'
 import { HouseholdRegistered1764000000002 } from './0002-household-registered'
 import { Governance1764000000003 } from './0003-governance'
 import { Finance1764000000004 } from './0004-finance'
+import { MembershipEventBranch1764000000005 } from './0005-membership-event-branch'
 
 /** Every migration, in order. A static list: globs do not survive bundling. */
-export const MIGRATIONS = [Register1764000000001, HouseholdRegistered1764000000002, Governance1764000000003, Finance1764000000004]
+export const MIGRATIONS = [Register1764000000001, HouseholdRegistered1764000000002, Governance1764000000003, Finance1764000000004, MembershipEventBranch1764000000005]
 
 /** The schema version this build of the app writes: the number of migrations. */
 export const SCHEMA_VERSION = MIGRATIONS.length

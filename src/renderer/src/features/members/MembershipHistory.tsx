@@ -3,12 +3,12 @@ import type { Membership } from '../../../../shared/api/types'
 import { useI18n } from '../../i18n'
 
 export function MembershipHistory({ membership }: { membership: Membership }) {
-  const { t, date } = useI18n()
+  const { t, date, local } = useI18n()
   const events = [...membership.events].reverse()
   return (
     <Timeline active={events.length} bulletSize={14} lineWidth={2} aria-label={t('person.history')}>
       {events.map((e) => (
-        <Timeline.Item key={e.id} title={`${date(e.effectiveDate)} · ${t(`event.${e.type}`)}`}>
+        <Timeline.Item key={e.id} title={`${date(e.effectiveDate)} · ${t(`event.${e.type}`)} · ${local(e.branchName)}`}>
           {e.reason && (
             <Text size="sm">
               {t('members.reason')}: {e.reason}
