@@ -34,4 +34,20 @@ export default tseslint.config(
     ignores: ['src/main/index.ts', 'src/main/window.ts', 'src/main/transport/ipc.ts'],
     rules: restrict(['electron', '**/renderer/**', '**/preload/**'], 'Only the Electron glue (index.ts, window.ts, transport/ipc.ts) may import electron'),
   },
+  {
+    // One data layer: the drivers live behind src/main/db (the bench's raw baselines measure beneath it on purpose).
+    files: ['src/main/**'],
+    ignores: ['src/main/db/**', 'src/main/bench/**', 'src/main/index.ts', 'src/main/window.ts', 'src/main/transport/ipc.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['better-sqlite3', 'pg'], message: 'Services are engine-blind: use the SQL helper (db/sql) and TypeORM, not a driver' },
+            { group: ['electron', '**/renderer/**', '**/preload/**'], message: 'Only the Electron glue (index.ts, window.ts, transport/ipc.ts) may import electron' },
+          ],
+        },
+      ],
+    },
+  },
 )

@@ -6,6 +6,8 @@ import { rawConnection } from '../../src/main/db/open'
 import type { InputOf, OperationName, OutputOf } from '../../src/shared/api/contract'
 import type { Result } from '../../src/shared/domain/result'
 import type { Session } from '../../src/main/api/dispatcher'
+import type { Sql } from '../../src/main/db/sql'
+import { loadDemo, type DemoCounts, type DemoOptions } from '../../src/main/demo/load'
 
 export interface TestBackend {
   backend: Backend
@@ -14,6 +16,10 @@ export interface TestBackend {
   /** Calls and unwraps, failing the test with the error message otherwise. */
   must<K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>>
   count(table: string): number
+  /** Reads with the app's SQL helper (the same on both engines). */
+  read<T>(fn: (sql: Sql) => Promise<T>): Promise<T>
+  /** Loads the demo in one write, as `spn demo` does. */
+  loadDemo(opts?: DemoOptions): Promise<DemoCounts>
   close(): Promise<void>
 }
 
@@ -32,6 +38,8 @@ export async function testBackend(session?: Partial<Session>, clock = () => new 
       if (!r.ok) throw new Error(`${op} failed: ${r.error.code} ${r.error.message}`)
       return r.value as never
     },
+    read: (fn) => backend.db!.read((_m, sql) => fn(sql)),
+    loadDemo: (opts = {}) => backend.db!.write((tx, sql) => loadDemo({ tx, sql }, { now: '2026-11-26T09:00:00.000Z', ...opts })),
     count(table) {
       const raw = rawConnection(backend.db!.dataSource)
       return (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n

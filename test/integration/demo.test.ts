@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadDemo } from '../../src/main/demo/load'
 import { rawConnection } from '../../src/main/db/open'
 import { testBackend, type TestBackend } from '../helpers/backend'
 import { checkRegisterNumber } from '../../src/shared/domain/registerNumber'
@@ -15,7 +14,7 @@ const raw = () => rawConnection(t.backend.db!.dataSource)
 
 describe('demo data', () => {
   it('has the project size: 15 local organisations, 5 project branches, 1,200 households, 6,000 project persons', async () => {
-    const counts = loadDemo(raw(), { now: '2026-11-26T09:00:00.000Z' })
+    const counts = await t.loadDemo()
     expect(counts).toMatchObject({ branches: 15, households: 1200, organisations: 6 })
     const summary = await t.must('dashboard.summary', {})
     expect(summary.totals).toMatchObject({ branches: 15, projectBranches: 5, households: 1200 })
@@ -40,12 +39,12 @@ describe('demo data', () => {
   })
 
   it('is deterministic for a seed and refuses a database that holds data', async () => {
-    loadDemo(raw(), { seed: 42, now: 'n' })
+    await t.loadDemo({ seed: 42, now: 'n' })
     const sample = raw().prepare('SELECT given_name, register_number FROM person ORDER BY id LIMIT 20').all()
-    expect(() => loadDemo(raw(), { seed: 42 })).toThrow(/already holds data/)
+    await expect(t.loadDemo({ seed: 42 })).rejects.toThrow(/already holds data/)
     const other = await testBackend()
     try {
-      loadDemo(rawConnection(other.backend.db!.dataSource), { seed: 42, now: 'n' })
+      await other.loadDemo({ seed: 42, now: 'n' })
       expect(rawConnection(other.backend.db!.dataSource).prepare('SELECT given_name, register_number FROM person ORDER BY id LIMIT 20').all()).toEqual(sample)
     } finally {
       await other.close()
@@ -55,7 +54,7 @@ describe('demo data', () => {
 
 describe('demo governance', () => {
   it('has assemblies, fees, payments with some arrears, and elections for every year 2004-2011, consistent with the register', async () => {
-    const counts = loadDemo(raw(), { now: '2026-11-26T09:00:00.000Z' })
+    const counts = await t.loadDemo()
     expect(counts.elections).toBeGreaterThan(40)
     const assemblies = await t.must('assemblies.list', {})
     expect(new Set(assemblies.map((a) => a.year))).toEqual(new Set([2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011]))

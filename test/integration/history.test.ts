@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { DORNOGOVI, ORKHON, personAt, testBackend, type TestBackend } from '../helpers/backend'
 import { rawConnection, openDatabase } from '../../src/main/db/open'
 import { membershipFigures } from '../../src/main/reports/membership'
-import { loadDemo } from '../../src/main/demo/load'
 import { activeMemberships } from '../../src/main/services/activeMembers'
 import { membershipOn, type BranchEventLike } from '../../src/shared/domain/membership'
 
@@ -51,18 +50,18 @@ const activeAt = async (date: string) => {
 
 describe('a member who moves to another local organisation', () => {
   it('counts at the first one on every date before the move: dashboard and membership report of a closed year do not change', async () => {
-    const raw = () => rawConnection(t.backend.db!.dataSource)
-    const before2007 = membershipFigures(raw(), '2007-01-01', '2007-12-31', 'en')
+    const figures = (from: string, to: string) => t.read((sql) => membershipFigures(sql, from, to, 'en'))
+    const before2007 = await figures('2007-01-01', '2007-12-31')
     expect(await activeAt('2007-12-31')).toEqual({ Dornogovi: 3, Orkhon: 1 })
     await move()
     expect(await activeAt('2007-12-31')).toEqual({ Dornogovi: 3, Orkhon: 1 })
-    expect(membershipFigures(raw(), '2007-01-01', '2007-12-31', 'en')).toEqual(before2007)
+    expect(await figures('2007-01-01', '2007-12-31')).toEqual(before2007)
     expect(await activeAt('2008-12-31')).toEqual({ Dornogovi: 2, Orkhon: 1 })
     expect(await activeAt('2009-12-31')).toEqual({ Dornogovi: 2, Orkhon: 2 })
 
-    const y2008 = membershipFigures(raw(), '2008-01-01', '2008-12-31', 'en').byBranch
+    const y2008 = (await figures('2008-01-01', '2008-12-31')).byBranch
     expect(y2008.find((b) => b.branch === 'Dornogovi')).toMatchObject({ start: 3, resignations: 1, end: 2 })
-    const y2009 = membershipFigures(raw(), '2009-01-01', '2009-12-31', 'en').byBranch
+    const y2009 = (await figures('2009-01-01', '2009-12-31')).byBranch
     expect(y2009.find((b) => b.branch === 'Dornogovi')).toMatchObject({ start: 2, applications: 0, end: 2 })
     expect(y2009.find((b) => b.branch === 'Orkhon')).toMatchObject({ start: 1, applications: 1, acceptances: 1, end: 2 })
 
@@ -116,14 +115,17 @@ describe('a member who moves to another local organisation', () => {
 describe('status on a date has one rule', () => {
   it('the SQL form (eligibility, dues) and the TypeScript form (dashboard, reports) agree on every demo member on many dates', async () => {
     const demo = await testBackend()
-    const raw = rawConnection(demo.backend.db!.dataSource)
-    loadDemo(raw, { now: '2026-11-26T09:00:00.000Z' })
-    const events = raw.prepare(`SELECT membership_id AS membershipId, branch_id AS branchId, type, effective_date AS effectiveDate, seq FROM membership_event`).all() as Array<BranchEventLike & { membershipId: number }>
+    await demo.loadDemo()
+    const events = await demo.read((sql) =>
+      sql.all<BranchEventLike & { membershipId: number }>(
+        `SELECT membership_id AS "membershipId", branch_id AS "branchId", type, effective_date AS "effectiveDate", seq FROM membership_event`,
+      ),
+    )
     const byMembership = new Map<number, BranchEventLike[]>()
     for (const e of events) byMembership.set(e.membershipId, [...(byMembership.get(e.membershipId) ?? []), e])
     const movers = [...byMembership.values()].filter((list) => new Set(list.map((e) => e.branchId)).size > 1)
     expect(movers.length).toBeGreaterThan(0)
-    const branches = (raw.prepare('SELECT id FROM branch').all() as Array<{ id: number }>).map((b) => b.id)
+    const branches = await demo.read((sql) => sql.column<number>('SELECT id FROM branch'))
     let compared = 0
     for (let y = 2004; y <= 2011; y++) {
       for (const md of ['01-01', '03-15', '06-30', '09-10', '12-31']) {
@@ -136,7 +138,7 @@ describe('status on a date has one rule', () => {
             })
             .map(([id]) => id)
             .sort((x, z) => x - z)
-          expect(activeMemberships(raw, date, b)).toEqual(ts)
+          expect(await demo.read((sql) => activeMemberships(sql, date, b))).toEqual(ts)
           compared += ts.length
         }
       }

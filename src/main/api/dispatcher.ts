@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { contract, isOperationName, type OperationName, type OutputOf } from '../../shared/api/contract'
 import { ROLES, type Permission } from '../../shared/api/permissions'
 import { DomainError, fail, ok, type Result } from '../../shared/domain/result'
-import { rawConnection, type OpenDatabase } from '../db/open'
+import type { OpenDatabase } from '../db/open'
 import type { ServiceContext } from '../services/context'
 import type { Handlers } from './handlers'
 
@@ -62,8 +62,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
     const handler = opts.handlers[operation] as (ctx: ServiceContext, i: unknown) => unknown
     const now = (opts.clock ?? (() => new Date()))().toISOString()
     try {
-      const call = async (tx: ServiceContext['tx']) =>
-        handler({ tx, raw: rawConnection(opts.db.dataSource), actor: opts.session.actor, operation, now, dataDir: opts.dataDir }, parsed.data)
+      const call = async (tx: ServiceContext['tx'], sql: ServiceContext['sql']) =>
+        handler({ tx, sql, actor: opts.session.actor, operation, now, dataDir: opts.dataDir }, parsed.data)
       const value = def.write ? await opts.db.write(call) : await opts.db.read(call)
       return ok(value as OutputOf<OperationName>)
     } catch (e) {

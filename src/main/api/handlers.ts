@@ -39,10 +39,10 @@ export type Handlers = { [K in OperationName]: Handler<K> }
 export function makeHandlers(facts: SystemFacts, host?: Host): Handlers {
   return {
     'system.info': (ctx) => ({ version: facts.version, schemaVersion: facts.schemaVersion, dataDir: ctx.dataDir, actor: ctx.actor, role: facts.role }),
-    'demo.load': (ctx, i) => {
-      const n = (ctx.raw.prepare('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n').get() as { n: number }).n
+    'demo.load': async (ctx, i) => {
+      const n = await ctx.sql.value('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n')
       if (n > 0) throw new DomainError('conflict', 'The demo loads only into an empty database; this one already holds data.')
-      return loadDemo(ctx.raw, { seed: i.seed, actor: ctx.actor, now: ctx.now })
+      return loadDemo(ctx, { seed: i.seed, actor: ctx.actor, now: ctx.now })
     },
     'dashboard.summary': (ctx, i) => dashboardSummary(ctx, i.asOf),
     'branches.list': (ctx) => listBranches(ctx),

@@ -257,7 +257,7 @@ export async function runBench(scales: DemoScale[] = ['full', '10k', '10x'], log
         try {
           const db = await openDatabase({ dataDir: dir })
           const t0 = performance.now()
-          counts = loadDemo(rawConnection(db.dataSource), DEMO_SCALES[scale])
+          counts = await db.write((tx, sql) => loadDemo({ tx, sql }, DEMO_SCALES[scale]))
           loads.push(performance.now() - t0)
           const target = await openDatabase({ dataDir: copyDir })
           copies.push(rawInsertCopy(rawConnection(db.dataSource), rawConnection(target.dataSource)))
@@ -273,7 +273,7 @@ export async function runBench(scales: DemoScale[] = ['full', '10k', '10x'], log
 
       const backend = await startBackend({ dataDir, session: { actor: 'bench' } })
       const raw = rawConnection(backend.db!.dataSource)
-      loadDemo(raw, DEMO_SCALES[scale])
+      await backend.db!.write((tx, sql) => loadDemo({ tx, sql }, DEMO_SCALES[scale]))
       for (const q of ['batbayar', 'Оюун', 'bat erdene']) {
         const likes = searchKey(q).split(' ').map((w) => `%${w}%`)
         const where = likes.map(() => 'p.search_text LIKE ?').join(' AND ')
@@ -292,7 +292,7 @@ export async function runBench(scales: DemoScale[] = ['full', '10k', '10x'], log
       }
       log(`Scale ${scale}: reports…`)
       await generate(backend, 'pdf') // warm up fonts and modules once
-      const model = membershipReport(raw, { from: '2009-01-01', to: '2009-12-31', lang: 'mn', generatedAt: new Date().toISOString() })
+      const model = await backend.db!.read((_m, sql) => membershipReport(sql, { from: '2009-01-01', to: '2009-12-31', lang: 'mn', generatedAt: new Date().toISOString() }))
       const texts = [model.title, model.period.label, ...model.summary.map((x) => `${x.label} ${x.value}`), ...model.notes]
       const xlsx = await timePair(15, () => generate(backend, 'xlsx'), () => rawMembershipXlsx(raw, '2009-01-01', '2009-12-31'))
       rows.push({ scale, operation: 'membership report 2009, xlsx', ...xlsx, peakMb: peakMb(), target: '< 2 s, ≤ 2x' })

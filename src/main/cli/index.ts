@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { join, resolve } from 'node:path'
 import { startBackend } from '../backend'
-import { DB_FILE, openDatabase, rawConnection } from '../db/open'
+import { DB_FILE, openDatabase } from '../db/open'
 import { DEMO_SCALES, loadDemo, type DemoScale } from '../demo/load'
 import { startHttpBridge } from '../transport/http'
 import { defaultDataDir } from '../paths'
@@ -51,7 +51,7 @@ function progressBar(label: string): (done: number, total: number) => void {
 async function demo(dataDir: string, seed: number, scale: DemoScale): Promise<void> {
   const db = await openDatabase({ dataDir, program: 'the command spn demo' })
   try {
-    const counts = loadDemo(rawConnection(db.dataSource), { seed, ...DEMO_SCALES[scale], onProgress: progressBar('Loading demo') })
+    const counts = await db.write((tx, sql) => loadDemo({ tx, sql }, { seed, ...DEMO_SCALES[scale], onProgress: progressBar('Loading demo') }))
     console.log(
       `Demo loaded into ${db.dbPath}: ${counts.branches} local organisations, ${counts.households} households, ` +
         `${counts.persons} persons, ${counts.organisations} member organisations, ${counts.memberships} memberships (${counts.events} decisions).`,
@@ -65,9 +65,8 @@ async function serve(dataDir: string, port: number, withDemo: boolean, role: str
   if (!(role in ROLES)) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`)
   const backend = await startBackend({ dataDir, session: { role: role as keyof typeof ROLES }, program: 'browser mode (spn serve)' })
   if (withDemo && backend.db) {
-    const raw = rawConnection(backend.db.dataSource)
-    const n = (raw.prepare('SELECT count(*) AS n FROM branch').get() as { n: number }).n
-    if (n === 0) loadDemo(raw, { onProgress: progressBar('Loading demo') })
+    const n = await backend.db.read((_m, sql) => sql.value('SELECT count(*) AS n FROM branch'))
+    if (n === 0) await backend.db.write((tx, sql) => loadDemo({ tx, sql }, { onProgress: progressBar('Loading demo') }))
   }
   const bridge = await startHttpBridge(backend, { port, rendererDir: resolve(join(__dirname, '..', 'renderer')) })
   if (backend.startupError) console.error(`The database could not be opened: ${backend.startupError}`)

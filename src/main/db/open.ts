@@ -7,6 +7,7 @@ import { ENTITIES } from './entities'
 import { MIGRATION_NAMES, MIGRATIONS, SCHEMA_VERSION } from './migrations'
 import { lockDataDir } from './lock'
 import { storageError } from './errors'
+import { sqlFor, type Engine, type Sql } from './sql'
 
 export const DB_FILE = 'spn.sqlite'
 const KEEP_BACKUPS = 10
@@ -42,19 +43,20 @@ export interface OpenOptions {
 export interface OpenDatabase {
   /** The current data source; it is replaced when a connection had to be reset. */
   readonly dataSource: DataSource
+  engine: Engine
   dbPath: string
   schemaVersion: number
   backupPath: string | null
   readOnly: boolean
   /** Runs a read on the shared manager. */
-  read<T>(fn: (m: EntityManager) => Promise<T>): Promise<T>
+  read<T>(fn: (m: EntityManager, sql: Sql) => Promise<T>): Promise<T>
   /**
    * Runs a write in one transaction: committed whole or not at all. After any
    * failed commit or rollback the connection is checked and, if its state is
    * not clean, reopened before the next call, so a later write is never
    * swallowed by a transaction that nobody commits.
    */
-  write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T>
+  write<T>(fn: (m: EntityManager, sql: Sql) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -192,16 +194,17 @@ async function openLocked(opts: OpenOptions, dbPath: string, readOnly: boolean, 
     get dataSource() {
       return dataSource
     },
+    engine: 'sqlite',
     dbPath,
     schemaVersion: SCHEMA_VERSION,
     backupPath,
     readOnly,
-    read: (fn) => fn(dataSource.manager),
+    read: (fn) => fn(dataSource.manager, sqlFor(dataSource.manager, 'sqlite')),
     async write(fn) {
       const runner = dataSource.createQueryRunner()
       try {
         await runner.startTransaction()
-        const value = await fn(runner.manager)
+        const value = await fn(runner.manager, sqlFor(runner.manager, 'sqlite'))
         await runner.commitTransaction()
         return value
       } catch (e) {

@@ -1,4 +1,15 @@
-import type Database from 'better-sqlite3'
+import {
+  BudgetAmountEntity,
+  BudgetLineEntity,
+  BudgetVersionEntity,
+  ExpenseEntity,
+  FundEntryEntity,
+  FundingSourceEntity,
+  ProjectEntity,
+  TransferEntity,
+} from '../db/entities'
+import { flush, Rows, type LoadTarget } from './rows'
+import { insertMany } from '../db/bulk'
 import type { Random } from './random'
 
 export interface FinanceCounts {
@@ -51,24 +62,36 @@ function split(total: number, weights: number[]): number[] {
  * (original and one revision), transfers at realistic MNT/DKK rates, and a few
  * thousand expenses across branches and lines.
  */
-export function loadFinance(raw: Database.Database, rng: Random, now: string, actor: string): FinanceCounts {
+export async function loadFinance(target: LoadTarget, rng: Random, now: string, actor: string): Promise<FinanceCounts> {
   const counts: FinanceCounts = { transfers: 0, expenses: 0, budgetVersions: 0 }
-  const projectId = Number(
-    raw
-      .prepare(`INSERT INTO project (code, name, donor, starts_on, ends_on, currency, grant_minor, created_at) VALUES (?, ?, ?, ?, ?, 'DKK', ?, ?)`)
-      .run('SPN-2007', 'Strengthening of Social Partnership Network', 'DANIDA (through the Danish Mongolian Society)', '2007-03-01', '2011-02-28', 4_900_000_00, now).lastInsertRowid,
-  )
-  const insSource = raw.prepare(`INSERT INTO funding_source (project_id, code, kind, name_en, name_mn, committed_minor) VALUES (?, ?, ?, ?, ?, ?)`)
-  const danida = Number(insSource.run(projectId, 'DANIDA', 'grant', 'DANIDA grant', 'ДАНИДА-гийн буцалтгүй тусламж', 4_900_000_00).lastInsertRowid)
-  const dms = Number(insSource.run(projectId, 'DMS', 'cofunding', 'Danish Mongolian Society co-funding', 'Дани-Монголын нийгэмлэгийн хамтын санхүүжилт', 150_000_00).lastInsertRowid)
-  insSource.run(projectId, 'OWN', 'own', 'Own contribution', 'Өөрийн хувь нэмэр', null)
-  insSource.run(projectId, 'INT', 'interest', 'Bank interest', 'Банкны хүү', null)
-  const insLine = raw.prepare(`INSERT INTO budget_line (project_id, main_code, code, name_en, name_mn) VALUES (?, ?, ?, ?, ?)`)
+  const projects = await new Rows<ProjectEntity>('project', ProjectEntity).start(target)
+  const sourceRows = await new Rows<FundingSourceEntity>('funding_source', FundingSourceEntity).start(target)
+  const lineRows = await new Rows<BudgetLineEntity>('budget_line', BudgetLineEntity).start(target)
+  const versionRows = await new Rows<BudgetVersionEntity>('budget_version', BudgetVersionEntity).start(target)
+  const transferRows = await new Rows<TransferEntity>('transfer', TransferEntity).start(target)
+  const expenseRows = await new Rows<ExpenseEntity>('expense', ExpenseEntity).start(target)
+  const entryRows = await new Rows<FundEntryEntity>('fund_entry', FundEntryEntity).start(target)
+  const amountRows: BudgetAmountEntity[] = []
+  const projectId = projects.add({
+    code: 'SPN-2007',
+    name: 'Strengthening of Social Partnership Network',
+    donor: 'DANIDA (through the Danish Mongolian Society)',
+    startsOn: '2007-03-01',
+    endsOn: '2011-02-28',
+    currency: 'DKK',
+    grantMinor: 4_900_000_00,
+    createdAt: now,
+  })
+  const source = (code: string, kind: FundingSourceEntity['kind'], nameEn: string, nameMn: string, committedMinor: number | null) =>
+    sourceRows.add({ projectId, code, kind, nameEn, nameMn, committedMinor })
+  const danida = source('DANIDA', 'grant', 'DANIDA grant', 'ДАНИДА-гийн буцалтгүй тусламж', 4_900_000_00)
+  const dms = source('DMS', 'cofunding', 'Danish Mongolian Society co-funding', 'Дани-Монголын нийгэмлэгийн хамтын санхүүжилт', 150_000_00)
+  source('OWN', 'own', 'Own contribution', 'Өөрийн хувь нэмэр', null)
+  source('INT', 'interest', 'Bank interest', 'Банкны хүү', null)
   const lineIds = new Map<string, number>()
-  for (const [code, en, mn] of LINES) lineIds.set(code, Number(insLine.run(projectId, code.split('.')[0], code, en, mn).lastInsertRowid))
-
-  const insVersion = raw.prepare(`INSERT INTO budget_version (project_id, number, approved_on, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)`)
-  const insAmount = raw.prepare(`INSERT INTO budget_amount (version_id, line_id, project_year, source_id, amount_minor) VALUES (?, ?, ?, ?, ?)`)
+  for (const [code, en, mn] of LINES) lineIds.set(code, lineRows.add({ projectId, mainCode: code.split('.')[0], code, nameEn: en, nameMn: mn }))
+  const insAmount = (versionId: number, lineId: number, projectYear: number, sourceId: number, amountMinor: number) =>
+    amountRows.push({ versionId, lineId, projectYear, sourceId, amountMinor })
   const budgets: Array<Map<string, number>> = [new Map(LINES.map(([c, , , t]) => [c, t])), new Map(LINES.map(([c, , , t]) => [c, t]))]
   // Revision 1 after the mid-term review: activities shifted to micro-credit; most of the budget margin to facilitators.
   budgets[1].set('1.5', 140_000).set('1.2', 760_000).set('9.1', 20_000).set('4.2', 520_000)
@@ -78,16 +101,15 @@ export function loadFinance(raw: Database.Database, rng: Random, now: string, ac
   ]
   const approved = ['2007-02-15', '2008-09-01']
   budgets.forEach((b, n) => {
-    const v = Number(insVersion.run(projectId, n, approved[n], reasons[n], now, actor).lastInsertRowid)
+    const v = versionRows.add({ projectId, number: n, approvedOn: approved[n], reason: reasons[n], createdAt: now, createdBy: actor })
     counts.budgetVersions++
     for (const [code, , , , weights] of LINES) {
-      split(b.get(code)! * 100, weights).forEach((amount, y) => amount > 0 && insAmount.run(v, lineIds.get(code)!, y + 1, danida, amount))
-      if (DMS[code]) split(DMS[code] * 100, weights).forEach((amount, y) => amount > 0 && insAmount.run(v, lineIds.get(code)!, y + 1, dms, amount))
+      split(b.get(code)! * 100, weights).forEach((amount, y) => amount > 0 && insAmount(v, lineIds.get(code)!, y + 1, danida, amount))
+      if (DMS[code]) split(DMS[code] * 100, weights).forEach((amount, y) => amount > 0 && insAmount(v, lineIds.get(code)!, y + 1, dms, amount))
     }
   })
 
   // Transfers: quarterly, ahead of spending, at the rates of the day.
-  const insTransfer = raw.prepare(`INSERT INTO transfer (project_id, sent_on, dkk_minor, received_on, mnt_minor, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`)
   const quarters = ['2007-03-05', '2007-06-04', '2007-09-03', '2007-12-03', '2008-03-03', '2008-06-02', '2008-09-01', '2008-12-01', '2009-03-02', '2009-06-01', '2009-09-01', '2009-12-01', '2010-03-01', '2010-06-01', '2010-09-01']
   const mntBudgetDkk = LINES.filter((l) => l[5] === 'MNT').reduce((s, l) => s + l[3], 0)
   const perTransfer = split(Math.round(mntBudgetDkk * 1.02) * 100, quarters.map(() => 1 / quarters.length))
@@ -95,15 +117,23 @@ export function loadFinance(raw: Database.Database, rng: Random, now: string, ac
   quarters.forEach((sent, i) => {
     const received = new Date(Date.parse(sent) + rng.int(2, 6) * 86400000).toISOString().slice(0, 10)
     const rate = rateAround(received, rng)
-    insTransfer.run(projectId, sent, perTransfer[i], received, Math.round(perTransfer[i] * rate), `DMS-${sent.slice(0, 4)}-${i + 1}`, now)
+    transferRows.add({
+      projectId,
+      sentOn: sent,
+      dkkMinor: perTransfer[i],
+      receivedOn: received,
+      mntMinor: Math.round(perTransfer[i] * rate),
+      reference: `DMS-${sent.slice(0, 4)}-${i + 1}`,
+      note: null,
+      createdAt: now,
+    })
     transfers.push({ date: received, rate })
     counts.transfers++
   })
   const rateOn = (date: string) => [...transfers].reverse().find((t) => t.date <= date)?.rate ?? transfers[0].rate
 
   // Expenses: each line spends about its revised budget each year (±12%), in many vouchers.
-  const branches = raw.prepare(`SELECT id FROM branch WHERE is_project_branch = 1 ORDER BY id`).pluck().all() as number[]
-  const insExpense = raw.prepare(`INSERT INTO expense (project_id, spent_on, voucher, line_id, branch_id, description, amount_minor, currency, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const branches = await target.sql.column<number>(`SELECT id FROM branch WHERE is_project_branch = 1 ORDER BY id`)
   const rows: Array<[string, string, number, number | null, string, number, 'MNT' | 'DKK', number]> = []
   for (const [code, en, , , weights, currency] of LINES) {
     for (let y = 0; y < 4; y++) {
@@ -126,15 +156,29 @@ export function loadFinance(raw: Database.Database, rng: Random, now: string, ac
   }
   rows.sort((a, b) => a[0].localeCompare(b[0]))
   rows.forEach(([date, , lineId, branchId, description, amount, currency, source], i) => {
-    insExpense.run(projectId, date, `V-${date.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`, lineId, branchId, description, amount, currency, source, now)
+    expenseRows.add({
+      projectId,
+      spentOn: date,
+      voucher: `V-${date.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`,
+      lineId,
+      branchId,
+      description,
+      amountMinor: amount,
+      currency,
+      sourceId: source,
+      createdAt: now,
+    })
     counts.expenses++
   })
   // Bank interest on the project account, and one exchange difference booked at the end.
-  const insEntry = raw.prepare(`INSERT INTO fund_entry (project_id, kind, entry_on, mnt_minor, dkk_minor, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+  const insEntry = (kind: 'interest' | 'exchange', entryOn: string, mntMinor: number, dkkMinor: number, note: string) =>
+    entryRows.add({ projectId, kind, entryOn, mntMinor, dkkMinor, note, createdAt: now })
   for (const date of ['2007-12-31', '2008-12-31', '2009-12-31', '2010-12-31']) {
     const mnt = rng.int(200_000, 900_000) * 100
-    insEntry.run(projectId, 'interest', date, mnt, Math.round(mnt / rateOn(date)), 'Bank interest on the project account', now)
+    insEntry('interest', date, mnt, Math.round(mnt / rateOn(date)), 'Bank interest on the project account')
   }
-  insEntry.run(projectId, 'exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100, 'Exchange loss on the closing MNT balance', now)
+  insEntry('exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100, 'Exchange loss on the closing MNT balance')
+  await flush(target, projects, sourceRows, lineRows, versionRows, transferRows, expenseRows, entryRows)
+  await insertMany(target.tx, BudgetAmountEntity, amountRows)
   return counts
 }

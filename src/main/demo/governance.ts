@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3'
+import { AssemblyEntity, CandidateEntity, ElectionEntity, FeeDecisionEntity, FeePaymentEntity } from '../db/entities'
+import { flush, Rows, type LoadTarget } from './rows'
 import { electionOutcome, quorumMet, quorumNeeded } from '../../shared/domain/governance'
 import { activeMemberships, liableMemberships } from '../services/activeMembers'
 import type { Random } from './random'
@@ -28,15 +29,22 @@ const ROLE_ORDER_5 = ['chair', 'vice_chair', 'treasurer', 'secretary', 'member']
  * every year 2004–2011, consistent with the register: eligible members and
  * candidates come from the membership history on each assembly's date.
  */
-export function loadGovernance(raw: Database.Database, rng: Random, now: string, years: number[] = [2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011]): GovernanceCounts {
+export async function loadGovernance(target: LoadTarget, rng: Random, now: string, years: number[] = [2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011]): Promise<GovernanceCounts> {
   const counts: GovernanceCounts = { assemblies: 0, feeDecisions: 0, payments: 0, elections: 0 }
-  const branches = raw.prepare('SELECT id, code, name_mn AS name FROM branch ORDER BY id').all() as Array<{ id: number; code: string; name: string }>
-  const insAssembly = raw.prepare(`INSERT INTO assembly (kind, branch_id, year, held_on, place, members_present, quorum_percent, quorum_strict, decisions, minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 50, 1, ?, NULL, ?, ?)`)
-  const insFee = raw.prepare(`INSERT INTO fee_decision (assembly_id, kind, branch_id, year, amount_minor, currency, minimum_minor, reference_date, created_at) VALUES (?, ?, ?, ?, ?, 'MNT', ?, ?, ?)`)
-  const insPayment = raw.prepare(`INSERT INTO fee_payment (kind, year, branch_id, membership_id, paid_on, amount_minor, currency, receipt_number, payer, note, created_at) VALUES (?, ?, ?, ?, ?, ?, 'MNT', ?, NULL, NULL, ?)`)
-  const insElection = raw.prepare(`INSERT INTO election (assembly_id, seats, tie_resolution, created_at) VALUES (?, ?, ?, ?)`)
-  const insCandidate = raw.prepare(`INSERT INTO candidate (election_id, membership_id, votes, elected, role) VALUES (?, ?, ?, ?, ?)`)
-  const persons = raw.prepare(`SELECT id FROM membership WHERE member_type = 'person' AND id = ?`).pluck()
+  const { sql } = target
+  const branches = await sql.all<{ id: number; code: string; name: string }>('SELECT id, code, name_mn AS name FROM branch ORDER BY id')
+  const assemblies = await new Rows<AssemblyEntity>('assembly', AssemblyEntity).start(target)
+  const fees = await new Rows<FeeDecisionEntity>('fee_decision', FeeDecisionEntity).start(target)
+  const payments = await new Rows<FeePaymentEntity>('fee_payment', FeePaymentEntity).start(target)
+  const elections = await new Rows<ElectionEntity>('election', ElectionEntity).start(target)
+  const candidates = await new Rows<CandidateEntity>('candidate', CandidateEntity).start(target)
+  const persons = new Set(await sql.column<number>(`SELECT id FROM membership WHERE member_type = 'person'`))
+  const assembly = (kind: 'local' | 'general', branchId: number | null, year: number, heldOn: string, place: string, present: number, decisions: string) =>
+    assemblies.add({ kind, branchId, year, heldOn, place, membersPresent: present, quorumPercent: 50, quorumStrict: 1, decisions, minutes: null, createdAt: now, updatedAt: now })
+  const fee = (assemblyId: number, kind: 'local' | 'central', branchId: number | null, year: number, amountMinor: number, minimumMinor: number | null, referenceDate: string | null) =>
+    fees.add({ assemblyId, kind, branchId, year, amountMinor, currency: 'MNT', minimumMinor, referenceDate, createdAt: now })
+  const payment = (kind: 'member' | 'branch', year: number, branchId: number, membershipId: number | null, paidOn: string, amountMinor: number, receiptNumber: string) =>
+    payments.add({ kind, year, branchId, membershipId, paidOn, amountMinor, currency: 'MNT', receiptNumber, payer: null, note: null, createdAt: now })
   const receipts = new Map<string, number>()
   const receipt = (scope: string) => {
     const n = (receipts.get(scope) ?? 0) + 1
@@ -47,10 +55,10 @@ export function loadGovernance(raw: Database.Database, rng: Random, now: string,
 
   /** Records an election among the eligible persons; resolves a tie by a second ballot. */
   const elect = (assemblyId: number, eligible: number[], present: number, seatsWanted: number) => {
-    const candidates = eligible.filter((id) => persons.get(id) !== undefined)
-    if (candidates.length === 0 || present === 0) return
-    const seats = Math.min(seatsWanted, candidates.length)
-    const standing = candidates.sort(() => rng.next() - 0.5).slice(0, Math.min(candidates.length, seats + rng.int(0, 2)))
+    const eligiblePersons = eligible.filter((id) => persons.has(id))
+    if (eligiblePersons.length === 0 || present === 0) return
+    const seats = Math.min(seatsWanted, eligiblePersons.length)
+    const standing = eligiblePersons.sort(() => rng.next() - 0.5).slice(0, Math.min(eligiblePersons.length, seats + rng.int(0, 2)))
     // Each present voter gives up to one vote per seat.
     let budget = present * seats
     const ballots = standing.map((id) => {
@@ -61,12 +69,12 @@ export function loadGovernance(raw: Database.Database, rng: Random, now: string,
     const outcome = electionOutcome(ballots, seats)
     const winners = new Set([...outcome.elected, ...outcome.tied.slice(0, outcome.seatsInTie)])
     const resolution = outcome.tied.length ? 'Хоёр дахь санал хураалтаар шийдсэн. / Resolved by a second ballot at the assembly.' : null
-    const electionId = Number(insElection.run(assemblyId, seats, resolution, now).lastInsertRowid)
+    const electionId = elections.add({ assemblyId, seats, tieResolution: resolution, createdAt: now })
     const roles = seats >= 5 ? ROLE_ORDER_5 : ROLE_ORDER_3
     const ranked = [...ballots].sort((a, b) => b.votes - a.votes).filter((b) => winners.has(b.id))
     for (const b of ballots) {
       const rank = ranked.findIndex((r) => r.id === b.id)
-      insCandidate.run(electionId, b.id, b.votes, winners.has(b.id) ? 1 : 0, rank >= 0 ? (roles[rank] ?? 'member') : null)
+      candidates.add({ electionId, membershipId: b.id, votes: b.votes, elected: winners.has(b.id) ? 1 : 0, role: rank >= 0 ? (roles[rank] ?? 'member') : null })
     }
     counts.elections++
   }
@@ -76,47 +84,48 @@ export function loadGovernance(raw: Database.Database, rng: Random, now: string,
     for (const b of branches) {
       // In the founding year 2004 the first assemblies met in the autumn, once members had been admitted.
       const heldOn = year === 2004 ? `2004-${pad(rng.int(10, 11))}-${pad(rng.int(1, 28))}` : `${year}-${pad(rng.int(2, 4))}-${pad(rng.int(1, 28))}`
-      const eligible = activeMemberships(raw, heldOn, b.id)
+      const eligible = await activeMemberships(sql, heldOn, b.id)
       if (eligible.length === 0) continue
       // Now and then too few come: the assembly is recorded without quorum.
       const rule = { percent: 50, strict: true }
       const present = rng.chance(0.1) ? Math.max(0, quorumNeeded(eligible.length, rule) - 1) : rng.int(quorumNeeded(eligible.length, rule), eligible.length)
       PLACES[b.code] ??= b.name
-      const assemblyId = Number(insAssembly.run('local', b.id, year, heldOn, PLACES[b.code], present, rng.pick(LOCAL_DECISIONS), now, now).lastInsertRowid)
+      const assemblyId = assembly('local', b.id, year, heldOn, PLACES[b.code], present, rng.pick(LOCAL_DECISIONS))
       counts.assemblies++
-      const fee = (rng.int(5, 12) * 1000 + (year - 2004) * 500) * 100
-      insFee.run(assemblyId, 'local', b.id, year, fee, null, null, now)
+      const localFee = (rng.int(5, 12) * 1000 + (year - 2004) * 500) * 100
+      fee(assemblyId, 'local', b.id, year, localFee, null, null)
       counts.feeDecisions++
       if (quorumMet(present, eligible.length, rule)) elect(assemblyId, [...eligible], present, 3)
-      for (const m of liableMemberships(raw, year, b.id)) {
+      for (const m of await liableMemberships(sql, year, b.id)) {
         const r = rng.next()
         if (r < 0.12) continue // not paid: in arrears
-        const amount = r < 0.2 ? Math.round(fee / 2 / 100) * 100 : fee
+        const amount = r < 0.2 ? Math.round(localFee / 2 / 100) * 100 : localFee
         const month = Math.max(Number(heldOn.slice(5, 7)) + 1, rng.int(4, 11))
-        insPayment.run('member', year, b.id, m.id, `${year}-${pad(Math.min(12, month))}-${pad(rng.int(1, 28))}`, amount, receipt(`${b.code}-${year}`), now)
+        payment('member', year, b.id, m.id, `${year}-${pad(Math.min(12, month))}-${pad(rng.int(1, 28))}`, amount, receipt(`${b.code}-${year}`))
         counts.payments++
       }
     }
     // The general assembly in May sets the central fee and elects the central board.
     const heldOn = year === 2004 ? `2004-12-${pad(rng.int(10, 20))}` : `${year}-05-${pad(rng.int(10, 25))}`
-    const eligible = activeMemberships(raw, heldOn, null)
+    const eligible = await activeMemberships(sql, heldOn, null)
     if (eligible.length === 0) continue
     const present = rng.int(quorumNeeded(eligible.length, { percent: 50, strict: true }), eligible.length)
-    const assemblyId = Number(insAssembly.run('general', null, year, heldOn, 'Улаанбаатар', present, rng.pick(GENERAL_DECISIONS), now, now).lastInsertRowid)
+    const assemblyId = assembly('general', null, year, heldOn, 'Улаанбаатар', present, rng.pick(GENERAL_DECISIONS))
     counts.assemblies++
     const rate = (1000 + (year - 2004) * 250) * 100
     const minimum = 5000 * 100
     const referenceDate = year === 2004 ? '2004-12-01' : `${year}-01-01`
-    insFee.run(assemblyId, 'central', null, year, rate, minimum, referenceDate, now)
+    fee(assemblyId, 'central', null, year, rate, minimum, referenceDate)
     counts.feeDecisions++
     elect(assemblyId, [...eligible], present, 5)
     for (const b of branches) {
-      const active = activeMemberships(raw, referenceDate, b.id).length
+      const active = (await activeMemberships(sql, referenceDate, b.id)).length
       const due = Math.max(rate * active, minimum)
       if (active === 0 || rng.chance(0.15)) continue
-      insPayment.run('branch', year, b.id, null, year === 2004 ? '2004-12-28' : `${year}-${pad(rng.int(6, 12))}-${pad(rng.int(1, 28))}`, due, receipt(`ТӨВ-${year}`), now)
+      payment('branch', year, b.id, null, year === 2004 ? '2004-12-28' : `${year}-${pad(rng.int(6, 12))}-${pad(rng.int(1, 28))}`, due, receipt(`ТӨВ-${year}`))
       counts.payments++
     }
   }
+  await flush(target, assemblies, fees, payments, elections, candidates)
   return counts
 }

@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3'
+import { AuditEntryEntity, BranchEntity, HouseholdEntity, MembershipEntity, MembershipEventEntity, OrganisationEntity, PersonEntity } from '../db/entities'
+import { flush, Rows, type LoadTarget } from './rows'
 import { makeRegisterNumber } from '../../shared/domain/registerNumber'
 import { personSearchText, personSortKey } from '../services/persons'
 import { CLAN_NAMES, DEMO_BRANCHES, DEMO_ORGANISATIONS, EXCLUSION_REASONS, FEMALE_NAMES, MALE_NAMES, REJECTION_REASONS, type DemoBranch } from './nameLists'
@@ -47,31 +48,24 @@ type Gender = 'female' | 'male'
 /**
  * Loads a realistic, deterministic demo into an empty database: the 15 local
  * organisations, the project households and persons in the 5 project branches,
- * and SPN memberships with their decisions since 2004. One transaction,
- * prepared statements (bulk path, DESIGN.md).
+ * and SPN memberships with their decisions since 2004. In the caller's
+ * transaction, with multi-row inserts (bulk path, DESIGN.md).
  */
-export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCounts {
+export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Promise<DemoCounts> {
   const rng = new Random(opts.seed ?? 2007)
   const perBranch = opts.householdsPerBranch ?? 240
   const membershipTarget = opts.memberships ?? 175
   const now = opts.now ?? new Date().toISOString()
   const actor = opts.actor ?? 'demo'
-  const existing = (raw.prepare('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n').get() as { n: number }).n
+  const existing = await target.sql.value('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n')
   if (existing > 0) throw new Error('The database already holds data; the demo loads only into an empty database.')
 
-  const insBranch = raw.prepare(`INSERT INTO branch (code, name_mn, name_en, area_code, is_project_branch, established_on, notes, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`)
-  const insHousehold = raw.prepare(`INSERT INTO household (branch_id, head_person_id, single_woman_headed, children_count, area_code, soum, bag, address_line, registered_on, created_at, updated_at)
-    VALUES (?, NULL, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`)
-  const setHead = raw.prepare('UPDATE household SET head_person_id = ? WHERE id = ?')
-  const insPerson = raw.prepare(`INSERT INTO person (clan_name, patronymic, given_name, latin_name, register_number, gender, birth_date, phone, branch_id, household_id, search_text, sort_key, created_at, updated_at)
-    VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insOrg = raw.prepare(`INSERT INTO organisation (name_mn, name_en, kind, area_code, contact_name, phone, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, NULL, ?, ?)`)
-  const insMembership = raw.prepare(`INSERT INTO membership (member_type, person_id, organisation_id, branch_id, current_status, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-  const insEvent = raw.prepare(`INSERT INTO membership_event (membership_id, seq, type, effective_date, branch_id, reason, reference, recorded_at, recorded_by)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const insAudit = raw.prepare(`INSERT INTO audit_entry (at, actor, operation, entity_type, entity_id, before_json, after_json) VALUES (?, ?, 'demo.load', 'database', 0, NULL, ?)`)
+  const branchRows = await new Rows<BranchEntity>('branch', BranchEntity).start(target)
+  const householdRows = await new Rows<HouseholdEntity>('household', HouseholdEntity).start(target)
+  const personRows = await new Rows<PersonEntity>('person', PersonEntity).start(target)
+  const orgRows = await new Rows<OrganisationEntity>('organisation', OrganisationEntity).start(target)
+  const membershipRows = await new Rows<MembershipEntity>('membership', MembershipEntity).start(target)
+  const eventRows = await new Rows<MembershipEventEntity>('membership_event', MembershipEventEntity).start(target)
 
   const usedRegister = new Set<string>()
   const registerFor = (b: DemoBranch, birthDate: string, gender: Gender): string => {
@@ -94,10 +88,19 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
       registerNumber: registerFor(b, birthDate, gender),
       phone: birthDate < '1995-01-01' && rng.chance(0.7) ? `${rng.pick(['99', '88', '95', '91', '96'])}${String(rng.int(0, 999999)).padStart(6, '0')}` : null,
     }
-    const info = insPerson.run(p.clanName, p.patronymic, p.givenName, p.registerNumber, gender, birthDate, p.phone, branchId, householdId,
-      personSearchText(p), personSortKey(p), now, now)
+    const id = personRows.add({
+      ...p,
+      gender,
+      birthDate,
+      branchId,
+      householdId,
+      searchText: personSearchText(p),
+      sortKey: personSortKey(p),
+      createdAt: now,
+      updatedAt: now,
+    })
     counts.persons++
-    return { id: Number(info.lastInsertRowid), givenName }
+    return { id, givenName }
   }
 
   const totalSteps = DEMO_BRANCHES.filter((b) => b.project).length * perBranch + membershipTarget
@@ -107,11 +110,14 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
     if (opts.onProgress && (done % 50 === 0 || done === totalSteps)) opts.onProgress(done, totalSteps)
   }
 
-  raw.transaction(() => {
+  {
     const branchIds = new Map<string, number>()
     for (const b of DEMO_BRANCHES) {
       const established = b.project ? '2004-05-12' : rng.date('2004-03-01', '2008-12-31')
-      branchIds.set(b.code, Number(insBranch.run(b.code, b.nameMn, b.nameEn, b.areaCode, b.project ? 1 : 0, established, now, now).lastInsertRowid))
+      branchIds.set(
+        b.code,
+        branchRows.add({ code: b.code, nameMn: b.nameMn, nameEn: b.nameEn, areaCode: b.areaCode, isProjectBranch: b.project, establishedOn: established, notes: null, createdAt: now, updatedAt: now }),
+      )
       counts.branches++
     }
     // Project households: sizes in pairs around 5 so each branch has exactly 5 persons per household on average.
@@ -132,12 +138,25 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
         // Large self-help groups formed in project years 1-3 (March 2007 - February 2010), a third each year.
         const year = Math.floor((i * 3) / perBranch)
         const registered = rng.date(`${2007 + year}-03-01`, `${2008 + year}-02-28`)
-        const hid = Number(insHousehold.run(branchId, swh ? 1 : 0, children, b.areaCode, soum, `${rng.int(1, 9)}-р баг`, registered, now, now).lastInsertRowid)
+        const hid = householdRows.add({
+          branchId,
+          headPersonId: null,
+          singleWomanHeaded: swh,
+          childrenCount: children,
+          areaCode: b.areaCode,
+          soum,
+          bag: `${rng.int(1, 9)}-р баг`,
+          addressLine: null,
+          registeredOn: registered,
+          createdAt: now,
+          updatedAt: now,
+        })
+        const household = householdRows.rows[householdRows.rows.length - 1]
         counts.households++
         const headGender: Gender = swh ? 'female' : rng.chance(0.8) ? 'male' : 'female'
         const headBirth = rng.date('1960-01-01', '1985-12-31')
         const head = addPerson(b, branchId, hid, headGender, headBirth)
-        setHead.run(head.id, hid)
+        household.headPersonId = head.id
         let father = headGender === 'male' ? head.givenName : undefined
         if (!swh) {
           const partner = addPerson(b, branchId, hid, headGender === 'male' ? 'female' : 'male', rng.date('1960-01-01', '1986-12-31'))
@@ -155,7 +174,8 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
     const orgIds: Array<{ id: number; branch: DemoBranch }> = []
     for (const o of DEMO_ORGANISATIONS) {
       const b = rng.pick(DEMO_BRANCHES)
-      const id = Number(insOrg.run(o.nameMn, o.nameEn, o.kind, b.areaCode, `${rng.pick(MALE_NAMES).charAt(0)}. ${rng.pick(FEMALE_NAMES)}`, now, now).lastInsertRowid)
+      const contactName = `${rng.pick(MALE_NAMES).charAt(0)}. ${rng.pick(FEMALE_NAMES)}`
+      const id = orgRows.add({ nameMn: o.nameMn, nameEn: o.nameEn, kind: o.kind, areaCode: b.areaCode, contactName, phone: null, createdAt: now, updatedAt: now })
       orgIds.push({ id, branch: b })
       counts.organisations++
     }
@@ -203,19 +223,28 @@ export function loadDemo(raw: Database.Database, opts: DemoOptions = {}): DemoCo
       const status = { applied: 'applicant', accepted: 'active', rejected: 'rejected', excluded: 'excluded', resigned: 'resigned', died: 'deceased' }[events[events.length - 1][0]]!
       const firstBranchId = branchIds.get(b.code)!
       const currentBranchId = movedTo ? branchIds.get(movedTo.code)! : firstBranchId
-      const mid = Number(insMembership.run(memberType, personId, organisationId, currentBranchId, status, now).lastInsertRowid)
+      const mid = membershipRows.add({ memberType, personId, organisationId, branchId: currentBranchId, currentStatus: status, createdAt: now })
       counts.memberships++
       events.forEach(([type, date, reason, reference], k) => {
         // Decisions after the move (the second application on) concern the new local organisation.
         const branchId = movedTo && k >= 3 ? currentBranchId : firstBranchId
-        insEvent.run(mid, k + 1, type, date, branchId, reason, reference, now, actor)
+        eventRows.add({ membershipId: mid, seq: k + 1, type, effectiveDate: date, branchId, reason, reference, recordedAt: now, recordedBy: actor })
         counts.events++
       })
       tick()
     }
-    Object.assign(counts, loadGovernance(raw, rng, now))
-    Object.assign(counts, loadFinance(raw, rng, now, actor))
-    insAudit.run(now, actor, JSON.stringify({ seed: opts.seed ?? 2007, ...counts }))
-  })()
+  }
+  await flush(target, branchRows, householdRows, personRows, orgRows, membershipRows, eventRows)
+  Object.assign(counts, await loadGovernance(target, rng, now))
+  Object.assign(counts, await loadFinance(target, rng, now, actor))
+  await target.tx.insert(AuditEntryEntity, {
+    at: now,
+    actor,
+    operation: 'demo.load',
+    entityType: 'database',
+    entityId: 0,
+    beforeJson: null,
+    afterJson: JSON.stringify({ seed: opts.seed ?? 2007, ...counts }),
+  })
   return counts
 }

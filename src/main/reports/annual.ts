@@ -11,14 +11,14 @@ import type { ReportModel } from './model'
  * year in one file, their key figures together on the first page. The parts
  * are the reports themselves, so their figures are the same.
  */
-export function annualPack(ctx: ServiceContext, opts: { year: number; lang: Lang; generatedAt: string }): ReportModel {
+export async function annualPack(ctx: ServiceContext, opts: { year: number; lang: Lang; generatedAt: string }): Promise<ReportModel> {
   const t = translator(opts.lang)
   const from = `${opts.year}-01-01`
   const to = `${opts.year}-12-31`
   const parts = [
-    membershipReport(ctx.raw, { from, to, lang: opts.lang, generatedAt: opts.generatedAt }),
-    feesReport(ctx, opts),
-    assembliesReport(ctx, opts),
+    await membershipReport(ctx.sql, { from, to, lang: opts.lang, generatedAt: opts.generatedAt }),
+    await feesReport(ctx, opts),
+    await assembliesReport(ctx, opts),
   ]
   return {
     ...parts[0],

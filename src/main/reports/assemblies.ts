@@ -6,15 +6,20 @@ import { translator, writerLabels } from './common'
 import type { CellValue, ReportModel } from './model'
 
 /** The assemblies and elections of a year: attendance, quorum, decisions, elections and the boards they gave. */
-export function assembliesReport(ctx: ServiceContext, opts: { year: number; lang: Lang; generatedAt: string }): ReportModel {
+export async function assembliesReport(ctx: ServiceContext, opts: { year: number; lang: Lang; generatedAt: string }): Promise<ReportModel> {
   const t = translator(opts.lang)
   const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)
-  const list = listAssemblies(ctx, { year: opts.year }).sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.id - b.id)
-  const details = list.map((a) => getAssembly(ctx, a.id))
+  const list = (await listAssemblies(ctx, { year: opts.year })).sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.id - b.id)
+  const details = []
+  for (const a of list) details.push(await getAssembly(ctx, a.id))
   const body = (a: (typeof list)[number]) => (a.kind === 'general' ? t('assembly.general') : name(a.bodyName))
   const boardBody = (a: (typeof list)[number]) => (a.kind === 'general' ? t('board.central') : name(a.bodyName))
   // A board's term runs until the body's next election (possibly in a later year).
-  const nextElection = ctx.raw.prepare(`SELECT min(a.held_on) FROM election e JOIN assembly a ON a.id = e.assembly_id WHERE a.held_on > ? AND a.branch_id IS ?`).pluck()
+  const nextElection = (heldOn: string, branchId: number | null) =>
+    ctx.sql.value<string | null>(
+      `SELECT min(a.held_on) AS d FROM election e JOIN assembly a ON a.id = e.assembly_id WHERE a.held_on > :heldOn AND a.branch_id IS NOT DISTINCT FROM :branchId`,
+      { heldOn, branchId },
+    )
   const elections: Array<Record<string, CellValue>> = []
   const boards: Array<Record<string, CellValue>> = []
   const tieNotes: string[] = []
@@ -32,7 +37,7 @@ export function assembliesReport(ctx: ServiceContext, opts: { year: number; lang
         role: c.role ? t(`role.${c.role}`) : '',
       })
     }
-    const until = (nextElection.get(a.heldOn, a.branchId) as string | null) ?? null
+    const until = (await nextElection(a.heldOn, a.branchId)) ?? null
     for (const c of e.candidates.filter((x) => x.elected)) {
       boards.push({ body: boardBody(a), member: c.name, role: t(`role.${c.role ?? 'member'}`), from: a.heldOn, until: until ?? t('report.untilNext') })
     }

@@ -6,11 +6,11 @@ import { translator, writerLabels } from './common'
 import type { ReportModel } from './model'
 
 /** The fees report of a year, built from the same service figures the Fees page shows. */
-export function feesReport(ctx: ServiceContext, opts: { year: number; lang: Lang; generatedAt: string }): ReportModel {
+export async function feesReport(ctx: ServiceContext, opts: { year: number; lang: Lang; generatedAt: string }): Promise<ReportModel> {
   const t = translator(opts.lang)
   const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)
-  const o = feesOverview(ctx, opts.year)
-  const arrears = memberFees(ctx, { year: opts.year, onlyArrears: true, page: 1, pageSize: 1e6 })
+  const o = await feesOverview(ctx, opts.year)
+  const arrears = await memberFees(ctx, { year: opts.year, onlyArrears: true, page: 1, pageSize: 1e6 })
   const central = o.centralFee
   const noQuorum = o.branches.filter((b) => b.localFee && !b.localFee.quorumMet).map((b) => name(b.branchName))
   if (central && !central.quorumMet) noQuorum.unshift(t('board.central'))

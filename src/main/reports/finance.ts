@@ -22,8 +22,8 @@ export interface FinanceReportOptions {
   to?: string
 }
 
-function project(ctx: ServiceContext) {
-  const p = listProjects(ctx)[0]
+async function project(ctx: ServiceContext) {
+  const p = (await listProjects(ctx))[0]
   if (!p) throw new DomainError('validation', 'The database holds no project to report on')
   return p
 }
@@ -71,11 +71,11 @@ function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: Bu
 }
 
 /** The financial report to the donor: budget against actual per line, per funding source, with the rates used. */
-export function financialReport(ctx: ServiceContext, opts: FinanceReportOptions): ReportModel {
+export async function financialReport(ctx: ServiceContext, opts: FinanceReportOptions): Promise<ReportModel> {
   const t = translator(opts.lang)
-  const p = project(ctx)
+  const p = await project(ctx)
   checkYear(p, opts.projectYear)
-  const bva = budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear })
+  const bva = await budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear })
   const { from, to } = bva
   const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)
   const sections: ReportSection[] = [
@@ -84,16 +84,16 @@ export function financialReport(ctx: ServiceContext, opts: FinanceReportOptions)
   ]
   if (opts.projectYear !== null) {
     // The year, and the project so far: cumulative from the start through this year.
-    const toDate = budgetVsActual(ctx, { projectId: p.id, projectYear: null, throughYear: opts.projectYear })
+    const toDate = await budgetVsActual(ctx, { projectId: p.id, projectYear: null, throughYear: opts.projectYear })
     sections.push(bvaSection(t, opts.lang, t('report.fin.toDate', { year: opts.projectYear, to: formatDateMn(toDate.to) }), t('report.fin.toDateSheet'), toDate.rows.filter((r) => r.isMain), false))
   }
   for (const s of p.sources) {
-    const bySource = budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear, sourceId: s.id })
+    const bySource = await budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear, sourceId: s.id })
     if (bySource.totals.revisedMinor === 0 && bySource.totals.actualDkkMinor === 0) continue
     sections.push(bvaSection(t, opts.lang, t('report.fin.bySource', { source: name(s.name) }), s.code, bySource.rows.filter((r) => r.isMain), false))
   }
-  const transfers = listTransfers(ctx, p.id).filter((tr) => tr.receivedOn <= to)
-  const flagged = expensesWithValue(ctx, { projectId: p.id, from, to }).filter((e) => e.uncoveredMntMinor > 0).length
+  const transfers = (await listTransfers(ctx, p.id)).filter((tr) => tr.receivedOn <= to)
+  const flagged = (await expensesWithValue(ctx, { projectId: p.id, from, to })).filter((e) => e.uncoveredMntMinor > 0).length
   return {
     report: 'financial',
     lang: opts.lang,
@@ -119,15 +119,21 @@ export function financialReport(ctx: ServiceContext, opts: FinanceReportOptions)
 }
 
 /** The project account in Mongolia for a period: opening balance, money in and out, closing balance, in DKK and MNT. */
-export function fundsStatement(ctx: ServiceContext, opts: FinanceReportOptions): ReportModel {
+export async function fundsStatement(ctx: ServiceContext, opts: FinanceReportOptions): Promise<ReportModel> {
   const t = translator(opts.lang)
-  const p = project(ctx)
+  const p = await project(ctx)
   checkYear(p, opts.projectYear)
   const { from, to } = periodOf(p, opts.projectYear)
-  const transfers = ctx.raw.prepare(`SELECT received_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM transfer WHERE project_id = ?`).all(p.id) as Array<{ d: string; dkk: number; mnt: number }>
-  const entries = ctx.raw.prepare(`SELECT kind, entry_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM fund_entry WHERE project_id = ?`).all(p.id) as Array<{ kind: string; d: string; dkk: number; mnt: number }>
-  const { byExpense } = conversions(ctx, p.id)
-  const spends = (ctx.raw.prepare(`SELECT id, spent_on AS d, amount_minor AS mnt FROM expense WHERE project_id = ? AND currency = 'MNT'`).all(p.id) as Array<{ id: number; d: string; mnt: number }>).map((e) => ({ ...e, dkk: byExpense.get(e.id)?.dkkMinor ?? 0 }))
+  const params = { projectId: p.id }
+  const transfers = await ctx.sql.all<{ d: string; dkk: number; mnt: number }>(`SELECT received_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM transfer WHERE project_id = :projectId ORDER BY id`, params)
+  const entries = await ctx.sql.all<{ kind: string; d: string; dkk: number; mnt: number }>(
+    `SELECT kind, entry_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM fund_entry WHERE project_id = :projectId ORDER BY id`,
+    params,
+  )
+  const { byExpense } = await conversions(ctx, p.id)
+  const spends = (
+    await ctx.sql.all<{ id: number; d: string; mnt: number }>(`SELECT id, spent_on AS d, amount_minor AS mnt FROM expense WHERE project_id = :projectId AND currency = 'MNT' ORDER BY id`, params)
+  ).map((e) => ({ ...e, dkk: byExpense.get(e.id)?.dkkMinor ?? 0 }))
   const sum = <R extends { d: string; dkk: number; mnt: number }>(rows: R[], lo: string | null, hi: string) => {
     const inside = rows.filter((r) => (lo === null || r.d >= lo) && r.d <= hi)
     return { dkk: inside.reduce((s, r) => s + r.dkk, 0), mnt: inside.reduce((s, r) => s + r.mnt, 0) }
@@ -187,14 +193,14 @@ export function fundsStatement(ctx: ServiceContext, opts: FinanceReportOptions):
 }
 
 /** Every voucher of a period with its DKK value; its totals are those of the financial report for the same period. */
-export function expenseLedger(ctx: ServiceContext, opts: FinanceReportOptions): ReportModel {
+export async function expenseLedger(ctx: ServiceContext, opts: FinanceReportOptions): Promise<ReportModel> {
   const t = translator(opts.lang)
-  const p = project(ctx)
+  const p = await project(ctx)
   checkYear(p, opts.projectYear)
   const period = opts.from && opts.to ? { from: opts.from, to: opts.to } : periodOf(p, opts.projectYear)
   const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)
   const sources = new Map(p.sources.map((s) => [s.id, s.code]))
-  const expenses = expensesWithValue(ctx, { projectId: p.id, ...period })
+  const expenses = await expensesWithValue(ctx, { projectId: p.id, ...period })
   const label = opts.from ? `${formatDateMn(period.from)} – ${formatDateMn(period.to)}` : periodLabelOf(t, opts.projectYear, period.from, period.to)
   return {
     report: 'ledger',

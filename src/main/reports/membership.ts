@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Sql } from '../db/sql'
 import { membershipOn, type BranchEventLike, type MembershipEventType } from '../../shared/domain/membership'
 import type { Lang } from '../../shared/i18n'
 import { dayBefore } from '../../shared/domain/dates'
@@ -36,19 +36,20 @@ const COUNTED: Partial<Record<MembershipEventType, keyof MembershipFigures['byBr
 }
 
 /** The query step: membership figures per local organisation for a period, from the register's history. */
-export function membershipFigures(raw: Database.Database, from: string, to: string, lang: Lang): MembershipFigures {
-  const branches = raw.prepare(`SELECT id, name_mn AS mn, name_en AS en, is_project_branch AS project FROM branch ORDER BY is_project_branch DESC, name_en`).all() as Array<{ id: number; mn: string; en: string; project: number }>
+export async function membershipFigures(sql: Sql, from: string, to: string, lang: Lang): Promise<MembershipFigures> {
+  const branches = await sql.all<{ id: number; mn: string; en: string; project: number }>(
+    `SELECT id, name_mn AS mn, name_en AS en, is_project_branch AS project FROM branch ORDER BY is_project_branch DESC, name_en, id`,
+  )
   const name = (b: { mn: string; en: string }) => (lang === 'mn' ? b.mn : b.en)
   const rows = new Map(
     branches.map((b) => [b.id, { branchId: b.id, branch: name(b), start: 0, applications: 0, acceptances: 0, rejections: 0, exclusions: 0, resignations: 0, deaths: 0, end: 0, women: 0, men: 0, organisations: 0 }]),
   )
-  const events = raw
-    .prepare(
-      `SELECT m.id AS membershipId, e.branch_id AS branchId, m.member_type AS memberType, p.gender, e.type, e.effective_date AS effectiveDate, e.seq
-       FROM membership_event e JOIN membership m ON m.id = e.membership_id LEFT JOIN person p ON p.id = m.person_id
-       WHERE e.effective_date <= ? ORDER BY m.id`,
-    )
-    .all(to) as Array<BranchEventLike & { membershipId: number; memberType: string; gender: string | null }>
+  const events = await sql.all<BranchEventLike & { membershipId: number; memberType: string; gender: string | null }>(
+    `SELECT m.id AS "membershipId", e.branch_id AS "branchId", m.member_type AS "memberType", p.gender, e.type, e.effective_date AS "effectiveDate", e.seq
+     FROM membership_event e JOIN membership m ON m.id = e.membership_id LEFT JOIN person p ON p.id = m.person_id
+     WHERE e.effective_date <= :to ORDER BY m.id, e.id`,
+    { to },
+  )
   const byMembership = new Map<number, typeof events>()
   for (const e of events) {
     const list = byMembership.get(e.membershipId) ?? []
@@ -72,35 +73,34 @@ export function membershipFigures(raw: Database.Database, from: string, to: stri
     }
   }
   const decisions = (
-    raw
-      .prepare(
-        `SELECT e.effective_date AS date, e.type, e.reason, e.reference, b.name_mn AS mn, b.name_en AS en,
-          ${MEMBER_NAME_SQL} AS member
-         FROM membership_event e JOIN membership m ON m.id = e.membership_id JOIN branch b ON b.id = e.branch_id
-         LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id
-         WHERE e.type IN ('rejected', 'excluded') AND e.effective_date BETWEEN ? AND ? ORDER BY e.effective_date, e.id`,
-      )
-      .all(from, to) as Array<{ date: string; type: 'rejected' | 'excluded'; reason: string | null; reference: string | null; mn: string; en: string; member: string }>
+    await sql.all<{ date: string; type: 'rejected' | 'excluded'; reason: string | null; reference: string | null; mn: string; en: string; member: string }>(
+      `SELECT e.effective_date AS date, e.type, e.reason, e.reference, b.name_mn AS mn, b.name_en AS en,
+        ${MEMBER_NAME_SQL} AS member
+       FROM membership_event e JOIN membership m ON m.id = e.membership_id JOIN branch b ON b.id = e.branch_id
+       LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id
+       WHERE e.type IN ('rejected', 'excluded') AND e.effective_date BETWEEN :from AND :to ORDER BY e.effective_date, e.id`,
+      { from, to },
+    )
   ).map((d) => ({ date: d.date, member: d.member, branch: name(d), type: d.type, reason: d.reason, reference: d.reference }))
   const households = (
-    raw
-      .prepare(
-        `SELECT b.id AS branchId, b.name_mn AS mn, b.name_en AS en, count(h.id) AS households,
-          coalesce(sum(h.registered_on >= ?), 0) AS newHouseholds,
-          coalesce(sum(h.single_woman_headed), 0) AS swh, coalesce(sum(h.children_count), 0) AS children,
-          coalesce(sum((SELECT count(*) FROM person p WHERE p.household_id = h.id)), 0) AS persons
-         FROM branch b JOIN household h ON h.branch_id = b.id AND h.registered_on <= ?
-         GROUP BY b.id ORDER BY b.is_project_branch DESC, b.name_en`,
-      )
-      .all(from, to) as Array<{ branchId: number; mn: string; en: string; households: number; newHouseholds: number; swh: number; children: number; persons: number }>
+    await sql.all<{ branchId: number; mn: string; en: string; households: number; newHouseholds: number; swh: number; children: number; persons: number }>(
+      `SELECT b.id AS "branchId", b.name_mn AS mn, b.name_en AS en, count(h.id) AS households,
+        coalesce(sum(CASE WHEN h.registered_on >= :from THEN 1 ELSE 0 END), 0) AS "newHouseholds",
+        coalesce(sum(h.single_woman_headed), 0) AS swh, coalesce(sum(h.children_count), 0) AS children,
+        coalesce(sum(hp.n), 0) AS persons
+       FROM branch b JOIN household h ON h.branch_id = b.id AND h.registered_on <= :to
+       LEFT JOIN (SELECT household_id, count(*) AS n FROM person WHERE household_id IS NOT NULL GROUP BY household_id) hp ON hp.household_id = h.id
+       GROUP BY b.id, b.name_mn, b.name_en, b.is_project_branch ORDER BY b.is_project_branch DESC, b.name_en, b.id`,
+      { from, to },
+    )
   ).map(({ mn, en, ...h }) => ({ ...h, branch: name({ mn, en }) }))
   return { byBranch: [...rows.values()], decisions, households }
 }
 
 /** Builds the membership report model for a period in a language. */
-export function membershipReport(raw: Database.Database, opts: { from: string; to: string; lang: Lang; generatedAt: string }): ReportModel {
+export async function membershipReport(sql: Sql, opts: { from: string; to: string; lang: Lang; generatedAt: string }): Promise<ReportModel> {
   const t = translator(opts.lang)
-  const f = membershipFigures(raw, opts.from, opts.to, opts.lang)
+  const f = await membershipFigures(sql, opts.from, opts.to, opts.lang)
   const sum = <K extends string>(rows: Array<Record<K, unknown>>, k: K) => rows.reduce((s, r) => s + (r[k] as number), 0)
   const int = (key: string, label: Parameters<typeof t>[0]) => ({ key, label: t(label), type: 'int' as const })
   const memberCols = [

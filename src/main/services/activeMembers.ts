@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Sql } from '../db/sql'
 
 /*
  * Who counts on a date, straight from the membership history: a membership is
@@ -8,19 +8,20 @@ import type Database from 'better-sqlite3'
  * same rule is membershipOn in shared/domain/membership; a test holds the two
  * equal on every demo member and many dates.
  */
-const LAST_EVENT_ID = `(SELECT e2.id FROM membership_event e2 WHERE e2.membership_id = m.id AND e2.effective_date <= ?
+const LAST_EVENT_ID = (date: string) => `(SELECT e2.id FROM membership_event e2 WHERE e2.membership_id = m.id AND e2.effective_date <= :${date}
   ORDER BY e2.effective_date DESC, e2.seq DESC LIMIT 1)`
 
 /** Memberships active on a date, of one branch or of the whole SPN. */
-export function activeMemberships(raw: Database.Database, date: string, branchId: number | null): number[] {
-  const sql = `SELECT m.id FROM membership m JOIN membership_event e ON e.id = ${LAST_EVENT_ID}
-    WHERE e.type = 'accepted' ${branchId === null ? '' : 'AND e.branch_id = ?'} ORDER BY m.id`
-  const params = branchId === null ? [date] : [date, branchId]
-  return raw.prepare(sql).pluck().all(...params) as number[]
+export function activeMemberships(sql: Sql, date: string, branchId: number | null): Promise<number[]> {
+  return sql.column<number>(
+    `SELECT m.id FROM membership m JOIN membership_event e ON e.id = ${LAST_EVENT_ID('date')}
+     WHERE e.type = 'accepted' ${branchId === null ? '' : 'AND e.branch_id = :branchId'} ORDER BY m.id`,
+    { date, branchId },
+  )
 }
 
-export function countActive(raw: Database.Database, date: string, branchId: number | null): number {
-  return activeMemberships(raw, date, branchId).length
+export async function countActive(sql: Sql, date: string, branchId: number | null): Promise<number> {
+  return (await activeMemberships(sql, date, branchId)).length
 }
 
 /**
@@ -29,14 +30,13 @@ export function countActive(raw: Database.Database, date: string, branchId: numb
  * accepted during the year). The fee is for the whole year, not prorated. A
  * member who moved during the year owes both local organisations.
  */
-export function liableMemberships(raw: Database.Database, year: number, branchId: number | null): Array<{ id: number; branchId: number }> {
-  const jan1 = `${year}-01-01`
-  const sql = `SELECT id, branchId FROM (
-      SELECT m.id, e.branch_id AS branchId FROM membership m JOIN membership_event e ON e.id = ${LAST_EVENT_ID} WHERE e.type = 'accepted'
-      UNION
-      SELECT a.membership_id AS id, a.branch_id AS branchId FROM membership_event a WHERE a.type = 'accepted' AND a.effective_date BETWEEN ? AND ?
-    ) liable ${branchId === null ? '' : 'WHERE branchId = ?'} ORDER BY id, branchId`
-  const params: unknown[] = [jan1, jan1, `${year}-12-31`]
-  if (branchId !== null) params.push(branchId)
-  return raw.prepare(sql).all(...params) as Array<{ id: number; branchId: number }>
+export function liableMemberships(sql: Sql, year: number, branchId: number | null): Promise<Array<{ id: number; branchId: number }>> {
+  return sql.all(
+    `SELECT liable.id, liable."branchId" FROM (
+        SELECT m.id, e.branch_id AS "branchId" FROM membership m JOIN membership_event e ON e.id = ${LAST_EVENT_ID('jan1')} WHERE e.type = 'accepted'
+        UNION
+        SELECT a.membership_id AS id, a.branch_id AS "branchId" FROM membership_event a WHERE a.type = 'accepted' AND a.effective_date BETWEEN :jan1 AND :dec31
+      ) liable ${branchId === null ? '' : 'WHERE liable."branchId" = :branchId'} ORDER BY liable.id, liable."branchId"`,
+    { jan1: `${year}-01-01`, dec31: `${year}-12-31`, branchId },
+  )
 }

@@ -30,17 +30,17 @@ interface AssemblyRecord {
   feeDecided: number
 }
 
-const SELECT = `SELECT a.id, a.kind, a.branch_id AS branchId, a.year, a.held_on AS heldOn, a.place, a.members_present AS membersPresent,
-  a.quorum_percent AS quorumPercent, a.quorum_strict AS quorumStrict, a.decisions, a.minutes,
-  b.name_mn AS branchMn, b.name_en AS branchEn,
-  EXISTS (SELECT 1 FROM election x WHERE x.assembly_id = a.id) AS hasElection,
-  EXISTS (SELECT 1 FROM fee_decision f WHERE f.assembly_id = a.id) AS feeDecided
+const SELECT = `SELECT a.id, a.kind, a.branch_id AS "branchId", a.year, a.held_on AS "heldOn", a.place, a.members_present AS "membersPresent",
+  a.quorum_percent AS "quorumPercent", a.quorum_strict AS "quorumStrict", a.decisions, a.minutes,
+  b.name_mn AS "branchMn", b.name_en AS "branchEn",
+  CASE WHEN EXISTS (SELECT 1 FROM election x WHERE x.assembly_id = a.id) THEN 1 ELSE 0 END AS "hasElection",
+  CASE WHEN EXISTS (SELECT 1 FROM fee_decision f WHERE f.assembly_id = a.id) THEN 1 ELSE 0 END AS "feeDecided"
   FROM assembly a LEFT JOIN branch b ON b.id = a.branch_id`
 
 export const SPN_NAME = { mn: 'НТС (нэгдсэн)', en: 'SPN (central)' }
 
-function toRow(ctx: ServiceContext, r: AssemblyRecord): AssemblyRow {
-  const eligible = countActive(ctx.raw, r.heldOn, r.branchId)
+async function toRow(ctx: ServiceContext, r: AssemblyRecord): Promise<AssemblyRow> {
+  const eligible = await countActive(ctx.sql, r.heldOn, r.branchId)
   const rule = { percent: r.quorumPercent, strict: r.quorumStrict === 1 }
   return {
     id: r.id,
@@ -61,8 +61,8 @@ function toRow(ctx: ServiceContext, r: AssemblyRecord): AssemblyRow {
   }
 }
 
-function record(ctx: ServiceContext, id: number): AssemblyRecord {
-  const r = ctx.raw.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AssemblyRecord | undefined
+async function record(ctx: ServiceContext, id: number): Promise<AssemblyRecord> {
+  const r = await ctx.sql.one<AssemblyRecord>(`${SELECT} WHERE a.id = :id`, { id })
   if (!r) throw new DomainError('not_found', `No assembly with id ${id}`, 'assemblyId')
   return r
 }
@@ -70,74 +70,77 @@ function record(ctx: ServiceContext, id: number): AssemblyRecord {
 /** Rows computed within one call (a report asks for the same assembly's quorum many times). */
 const rowCache = new WeakMap<ServiceContext, Map<number, AssemblyRow>>()
 
-export function assemblyRow(ctx: ServiceContext, id: number): AssemblyRow {
+export async function assemblyRow(ctx: ServiceContext, id: number): Promise<AssemblyRow> {
   const cache = rowCache.get(ctx) ?? new Map<number, AssemblyRow>()
   rowCache.set(ctx, cache)
   const cached = cache.get(id)
   if (cached) return cached
-  const row = toRow(ctx, record(ctx, id))
+  const row = await toRow(ctx, await record(ctx, id))
   cache.set(id, row)
   return row
 }
 
-export function listAssemblies(ctx: ServiceContext, input: { year?: number; branchId?: number; kind?: 'local' | 'general' }): AssemblyRow[] {
+export async function listAssemblies(ctx: ServiceContext, input: { year?: number; branchId?: number; kind?: 'local' | 'general' }): Promise<AssemblyRow[]> {
   const where: string[] = []
-  const params: unknown[] = []
-  if (input.year !== undefined) {
-    where.push('a.year = ?')
-    params.push(input.year)
-  }
-  if (input.branchId !== undefined) {
-    where.push('a.branch_id = ?')
-    params.push(input.branchId)
-  }
-  if (input.kind !== undefined) {
-    where.push('a.kind = ?')
-    params.push(input.kind)
-  }
-  const rows = ctx.raw.prepare(`${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.held_on DESC, a.kind, b.name_en`).all(...params) as AssemblyRecord[]
-  return rows.map((r) => toRow(ctx, r))
+  if (input.year !== undefined) where.push('a.year = :year')
+  if (input.branchId !== undefined) where.push('a.branch_id = :branchId')
+  if (input.kind !== undefined) where.push('a.kind = :kind')
+  const rows = await ctx.sql.all<AssemblyRecord>(`${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY a.held_on DESC, a.kind, b.name_en, a.id`, input)
+  const out: AssemblyRow[] = []
+  for (const r of rows) out.push(await toRow(ctx, r))
+  return out
 }
 
-export function getAssembly(ctx: ServiceContext, id: number): AssemblyDetail {
-  const r = record(ctx, id)
+export async function getAssembly(ctx: ServiceContext, id: number): Promise<AssemblyDetail> {
+  const r = await record(ctx, id)
   return {
-    assembly: toRow(ctx, r),
+    assembly: await toRow(ctx, r),
     decisions: r.decisions,
     minutes: r.minutes,
-    feeDecision: feeDecisionOfAssembly(ctx, id),
-    election: electionOfAssembly(ctx, id),
-    audit: auditFor(ctx, ['assembly', id]),
+    feeDecision: await feeDecisionOfAssembly(ctx, id),
+    election: await electionOfAssembly(ctx, id),
+    audit: await auditFor(ctx, ['assembly', id]),
   }
 }
 
 async function check(ctx: ServiceContext, input: AssemblyInput): Promise<void> {
   if (input.branchId !== null) await requireBranch(ctx, input.branchId)
   if (input.heldOn > ctx.now.slice(0, 10)) throw new DomainError('validation', 'must not be in the future', 'heldOn')
-  const eligible = countActive(ctx.raw, input.heldOn, input.branchId)
+  const eligible = await countActive(ctx.sql, input.heldOn, input.branchId)
   if (input.membersPresent > eligible) {
     throw new DomainError('validation', `cannot be more than the ${eligible} members eligible on ${input.heldOn}`, 'membersPresent')
   }
 }
 
-const COLUMNS = [input => input.kind, (i) => i.branchId, (i) => Number(i.heldOn.slice(0, 4)), (i) => i.heldOn, (i) => i.place, (i) => i.membersPresent,
-  (i) => i.quorumPercent, (i) => (i.quorumStrict ? 1 : 0), (i) => i.decisions, (i) => i.minutes] as Array<(i: AssemblyInput) => unknown>
+/** The columns of an assembly as named parameters. */
+const columns = (i: AssemblyInput, now: string) => ({
+  kind: i.kind,
+  branchId: i.branchId,
+  year: Number(i.heldOn.slice(0, 4)),
+  heldOn: i.heldOn,
+  place: i.place,
+  membersPresent: i.membersPresent,
+  quorumPercent: i.quorumPercent,
+  quorumStrict: i.quorumStrict ? 1 : 0,
+  decisions: i.decisions,
+  minutes: i.minutes,
+  now,
+})
 
 export async function createAssembly(ctx: ServiceContext, input: AssemblyInput): Promise<AssemblyRow> {
   await check(ctx, input)
-  const id = Number(
-    ctx.raw
-      .prepare(`INSERT INTO assembly (kind, branch_id, year, held_on, place, members_present, quorum_percent, quorum_strict, decisions, minutes, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(...COLUMNS.map((c) => c(input)), ctx.now, ctx.now).lastInsertRowid,
+  const id = await ctx.sql.insert(
+    `INSERT INTO assembly (kind, branch_id, year, held_on, place, members_present, quorum_percent, quorum_strict, decisions, minutes, created_at, updated_at)
+     VALUES (:kind, :branchId, :year, :heldOn, :place, :membersPresent, :quorumPercent, :quorumStrict, :decisions, :minutes, :now, :now) RETURNING id`,
+    columns(input, ctx.now),
   )
-  const out = assemblyRow(ctx, id)
+  const out = await assemblyRow(ctx, id)
   await audit(ctx, 'assembly', id, null, { ...out, decisions: input.decisions, minutes: input.minutes })
   return out
 }
 
 export async function updateAssembly(ctx: ServiceContext, input: { id: number; assembly: AssemblyInput }): Promise<AssemblyRow> {
-  const before = getAssembly(ctx, input.id)
+  const before = await getAssembly(ctx, input.id)
   const a = input.assembly
   if (a.kind !== before.assembly.kind || a.branchId !== before.assembly.branchId) {
     throw new DomainError('validation', 'cannot change: record a new assembly for another body', 'kind')
@@ -146,11 +149,13 @@ export async function updateAssembly(ctx: ServiceContext, input: { id: number; a
     throw new DomainError('validation', 'cannot move to another year: the assembly already has a fee decision or an election', 'heldOn')
   }
   await check(ctx, a)
-  ctx.raw
-    .prepare(`UPDATE assembly SET kind = ?, branch_id = ?, year = ?, held_on = ?, place = ?, members_present = ?, quorum_percent = ?, quorum_strict = ?, decisions = ?, minutes = ?, updated_at = ? WHERE id = ?`)
-    .run(...COLUMNS.map((c) => c(a)), ctx.now, input.id)
+  await ctx.sql.run(
+    `UPDATE assembly SET kind = :kind, branch_id = :branchId, year = :year, held_on = :heldOn, place = :place, members_present = :membersPresent,
+       quorum_percent = :quorumPercent, quorum_strict = :quorumStrict, decisions = :decisions, minutes = :minutes, updated_at = :now WHERE id = :id`,
+    { ...columns(a, ctx.now), id: input.id },
+  )
   rowCache.delete(ctx)
-  const out = assemblyRow(ctx, input.id)
+  const out = await assemblyRow(ctx, input.id)
   await audit(ctx, 'assembly', input.id, { ...before.assembly, decisions: before.decisions, minutes: before.minutes }, { ...out, decisions: a.decisions, minutes: a.minutes })
   return out
 }

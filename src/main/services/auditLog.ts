@@ -1,8 +1,8 @@
 import type { AuditEntry, Page } from '../../shared/api/types'
 import type { ServiceContext } from './context'
 
-const SELECT = `SELECT id, at, actor, operation, entity_type AS entityType, entity_id AS entityId,
-  before_json AS beforeJson, after_json AS afterJson FROM audit_entry`
+const SELECT = `SELECT id, at, actor, operation, entity_type AS "entityType", entity_id AS "entityId",
+  before_json AS "beforeJson", after_json AS "afterJson" FROM audit_entry`
 
 function toEntry(r: Record<string, unknown>): AuditEntry {
   const { beforeJson, afterJson, ...rest } = r as { beforeJson: string | null; afterJson: string | null } & Omit<AuditEntry, 'before' | 'after'>
@@ -10,27 +10,28 @@ function toEntry(r: Record<string, unknown>): AuditEntry {
 }
 
 /** The audit trail of one or more records (e.g. a person and their membership), newest first. */
-export function auditFor(ctx: ServiceContext, ...records: Array<[entityType: string, entityId: number]>): AuditEntry[] {
-  const where = records.map(() => '(entity_type = ? AND entity_id = ?)').join(' OR ')
-  return (ctx.raw.prepare(`${SELECT} WHERE ${where} ORDER BY id DESC LIMIT 200`).all(...records.flat()) as Array<Record<string, unknown>>).map(toEntry)
+export async function auditFor(ctx: ServiceContext, ...records: Array<[entityType: string, entityId: number]>): Promise<AuditEntry[]> {
+  const params: Record<string, unknown> = {}
+  const where = records
+    .map(([type, id], i) => {
+      params[`type${i}`] = type
+      params[`id${i}`] = id
+      return `(entity_type = :type${i} AND entity_id = :id${i})`
+    })
+    .join(' OR ')
+  return (await ctx.sql.all<Record<string, unknown>>(`${SELECT} WHERE ${where} ORDER BY id DESC LIMIT 200`, params)).map(toEntry)
 }
 
-export function listAudit(
+export async function listAudit(
   ctx: ServiceContext,
   input: { entityType?: string; entityId?: number; page: number; pageSize: number },
-): Page<AuditEntry> {
+): Promise<Page<AuditEntry>> {
   const where: string[] = []
-  const params: unknown[] = []
-  if (input.entityType !== undefined) {
-    where.push('entity_type = ?')
-    params.push(input.entityType)
-  }
-  if (input.entityId !== undefined) {
-    where.push('entity_id = ?')
-    params.push(input.entityId)
-  }
+  if (input.entityType !== undefined) where.push('entity_type = :entityType')
+  if (input.entityId !== undefined) where.push('entity_id = :entityId')
+  const params = { entityType: input.entityType, entityId: input.entityId, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }
   const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
-  const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM audit_entry${w}`).get(...params) as { n: number }).n
-  const rows = ctx.raw.prepare(`${SELECT}${w} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Array<Record<string, unknown>>
+  const total = await ctx.sql.value(`SELECT count(*) AS n FROM audit_entry${w}`, params)
+  const rows = await ctx.sql.all<Record<string, unknown>>(`${SELECT}${w} ORDER BY id DESC LIMIT :limit OFFSET :offset`, params)
   return { rows: rows.map(toEntry), total, page: input.page, pageSize: input.pageSize }
 }

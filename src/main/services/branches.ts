@@ -26,15 +26,13 @@ async function checkCodeFree(ctx: ServiceContext, code: string, exceptId?: numbe
 }
 
 export async function listBranches(ctx: ServiceContext): Promise<BranchWithCounts[]> {
-  const rows = ctx.raw
-    .prepare(
-      `SELECT b.*,
-        (SELECT count(*) FROM membership m WHERE m.branch_id = b.id AND m.current_status = 'active') AS active_members,
-        (SELECT count(*) FROM household h WHERE h.branch_id = b.id) AS households,
-        (SELECT count(*) FROM person p WHERE p.branch_id = b.id) AS persons
-       FROM branch b ORDER BY b.is_project_branch DESC, b.name_en`,
-    )
-    .all() as Array<Record<string, unknown>>
+  const rows = await ctx.sql.all<Record<string, unknown>>(
+    `SELECT b.*,
+      (SELECT count(*) FROM membership m WHERE m.branch_id = b.id AND m.current_status = 'active') AS active_members,
+      (SELECT count(*) FROM household h WHERE h.branch_id = b.id) AS households,
+      (SELECT count(*) FROM person p WHERE p.branch_id = b.id) AS persons
+     FROM branch b ORDER BY b.is_project_branch DESC, b.name_en`,
+  )
   return rows.map((r) => ({
     id: r.id as number,
     code: r.code as string,

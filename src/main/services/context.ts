@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm'
-import type Database from 'better-sqlite3'
 import { AuditEntryEntity } from '../db/entities'
+import type { Sql } from '../db/sql'
 
 /** What every service call gets: the transaction, who acts, and when. */
 export interface ServiceContext {
   tx: EntityManager
-  /** The same connection, for fast prepared reads and bulk writes. */
-  raw: Database.Database
+  /** Hand-written SQL on the same transaction, with named parameters (see db/sql). */
+  sql: Sql
   actor: string
   operation: string
   /** UTC ISO timestamp of this call. */

@@ -9,22 +9,19 @@ const zero = (): Record<MembershipStatus, number> =>
  * Counts for the dashboard. Member statuses are derived from the history as
  * of `asOf` (today by default), so past dates give past figures.
  */
-export function dashboardSummary(ctx: ServiceContext, asOf?: string): DashboardSummary {
+export async function dashboardSummary(ctx: ServiceContext, asOf?: string): Promise<DashboardSummary> {
   const date = asOf ?? ctx.now.slice(0, 10)
-  const branches = ctx.raw
-    .prepare(
-      `SELECT b.id, b.name_mn AS mn, b.name_en AS en, b.is_project_branch AS project,
-        (SELECT count(*) FROM person p WHERE p.branch_id = b.id) AS persons,
-        (SELECT count(*) FROM household h WHERE h.branch_id = b.id) AS households
-       FROM branch b ORDER BY b.is_project_branch DESC, b.name_en`,
-    )
-    .all() as Array<{ id: number; mn: string; en: string; project: number; persons: number; households: number }>
-  const events = ctx.raw
-    .prepare(
-      `SELECT e.membership_id AS membershipId, e.branch_id AS branchId, e.type, e.effective_date AS effectiveDate, e.seq
-       FROM membership_event e WHERE e.effective_date <= ?`,
-    )
-    .all(date) as Array<BranchEventLike & { membershipId: number }>
+  const branches = await ctx.sql.all<{ id: number; mn: string; en: string; project: number; persons: number; households: number }>(
+    `SELECT b.id, b.name_mn AS mn, b.name_en AS en, b.is_project_branch AS project,
+      (SELECT count(*) FROM person p WHERE p.branch_id = b.id) AS persons,
+      (SELECT count(*) FROM household h WHERE h.branch_id = b.id) AS households
+     FROM branch b ORDER BY b.is_project_branch DESC, b.name_en, b.id`,
+  )
+  const events = await ctx.sql.all<BranchEventLike & { membershipId: number }>(
+    `SELECT e.membership_id AS "membershipId", e.branch_id AS "branchId", e.type, e.effective_date AS "effectiveDate", e.seq
+     FROM membership_event e WHERE e.effective_date <= :date`,
+    { date },
+  )
   const byMembership = new Map<number, typeof events>()
   for (const e of events) {
     const list = byMembership.get(e.membershipId) ?? []
@@ -42,10 +39,10 @@ export function dashboardSummary(ctx: ServiceContext, asOf?: string): DashboardS
     totalByStatus[on.status] += 1
     statusByBranch.set(on.branchId, counts)
   }
-  const hh = ctx.raw
-    .prepare(`SELECT count(*) AS n, coalesce(sum(single_woman_headed), 0) AS swh, coalesce(sum(children_count), 0) AS children FROM household`)
-    .get() as { n: number; swh: number; children: number }
-  const persons = (ctx.raw.prepare('SELECT count(*) AS n FROM person').get() as { n: number }).n
+  const hh = (await ctx.sql.one<{ n: number; swh: number; children: number }>(
+    `SELECT count(*) AS n, coalesce(sum(single_woman_headed), 0) AS swh, coalesce(sum(children_count), 0) AS children FROM household`,
+  ))!
+  const persons = await ctx.sql.value('SELECT count(*) AS n FROM person')
   return {
     asOf: date,
     totals: {

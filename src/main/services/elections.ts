@@ -19,18 +19,19 @@ interface CandidateRecord {
   role: BoardRole | null
 }
 
-const CANDIDATES_SQL = `SELECT c.id, c.membership_id AS membershipId, m.person_id AS personId,
+const CANDIDATES_SQL = `SELECT c.id, c.membership_id AS "membershipId", m.person_id AS "personId",
   ${PERSON_SHORT_NAME_SQL} AS name, c.votes, c.elected, c.role
   FROM candidate c JOIN membership m ON m.id = c.membership_id JOIN person p ON p.id = m.person_id
-  WHERE c.election_id = ? ORDER BY c.votes DESC, c.id`
+  WHERE c.election_id = :electionId ORDER BY c.votes DESC, c.id`
 
-function load(ctx: ServiceContext, where: string, param: number): Election | null {
-  const e = ctx.raw.prepare(`SELECT e.id, e.assembly_id AS assemblyId, e.seats, e.tie_resolution AS tieResolution FROM election e WHERE ${where}`).get(param) as
-    | { id: number; assemblyId: number; seats: number; tieResolution: string | null }
-    | undefined
+async function load(ctx: ServiceContext, where: string, id: number): Promise<Election | null> {
+  const e = await ctx.sql.one<{ id: number; assemblyId: number; seats: number; tieResolution: string | null }>(
+    `SELECT e.id, e.assembly_id AS "assemblyId", e.seats, e.tie_resolution AS "tieResolution" FROM election e WHERE ${where}`,
+    { id },
+  )
   if (!e) return null
-  const a = assemblyRow(ctx, e.assemblyId)
-  const rows = ctx.raw.prepare(CANDIDATES_SQL).all(e.id) as CandidateRecord[]
+  const a = await assemblyRow(ctx, e.assemblyId)
+  const rows = await ctx.sql.all<CandidateRecord>(CANDIDATES_SQL, { electionId: e.id })
   const outcome = electionOutcome(rows.map((c) => ({ id: c.id, votes: c.votes })), e.seats)
   const tieOpen = outcome.tied.length > 0 && e.tieResolution === null
   const candidates: ElectionCandidate[] = rows.map((c) => ({
@@ -55,34 +56,38 @@ function load(ctx: ServiceContext, where: string, param: number): Election | nul
   }
 }
 
-export function electionOfAssembly(ctx: ServiceContext, assemblyId: number): Election | null {
-  return load(ctx, 'e.assembly_id = ?', assemblyId)
+export function electionOfAssembly(ctx: ServiceContext, assemblyId: number): Promise<Election | null> {
+  return load(ctx, 'e.assembly_id = :id', assemblyId)
 }
 
-function requireElection(ctx: ServiceContext, id: number): Election {
-  const e = load(ctx, 'e.id = ?', id)
+async function requireElection(ctx: ServiceContext, id: number): Promise<Election> {
+  const e = await load(ctx, 'e.id = :id', id)
   if (!e) throw new DomainError('not_found', `No election with id ${id}`, 'electionId')
   return e
 }
 
 /** Records an election: only members of the body active on the assembly date may stand; votes are capped by present voters × seats. */
 export async function recordElection(ctx: ServiceContext, input: z.output<typeof electionInput>): Promise<Election> {
-  const a = assemblyRow(ctx, input.assemblyId)
-  if (electionOfAssembly(ctx, a.id)) throw new DomainError('conflict', 'This assembly already has an election recorded', 'assemblyId')
+  const a = await assemblyRow(ctx, input.assemblyId)
+  if (await electionOfAssembly(ctx, a.id)) throw new DomainError('conflict', 'This assembly already has an election recorded', 'assemblyId')
   const body = a.kind === 'local' ? `${a.bodyName.en}` : 'the SPN'
   const seen = new Set<number>()
-  const events = ctx.raw.prepare(`SELECT type, effective_date AS effectiveDate, seq, branch_id AS branchId FROM membership_event WHERE membership_id = ?`)
   for (const [i, c] of input.candidates.entries()) {
     const field = `candidates.${i}.membershipId`
     if (seen.has(c.membershipId)) throw new DomainError('validation', 'lists the same member twice', field)
     seen.add(c.membershipId)
-    const m = ctx.raw
-      .prepare(`SELECT m.id, m.member_type AS type, ${PERSON_SHORT_NAME_SQL} AS name FROM membership m LEFT JOIN person p ON p.id = m.person_id WHERE m.id = ?`)
-      .get(c.membershipId) as { id: number; type: string; name: string | null } | undefined
+    const m = await ctx.sql.one<{ id: number; type: string; name: string | null }>(
+      `SELECT m.id, m.member_type AS type, ${PERSON_SHORT_NAME_SQL} AS name FROM membership m LEFT JOIN person p ON p.id = m.person_id WHERE m.id = :id`,
+      { id: c.membershipId },
+    )
     if (!m) throw new DomainError('not_found', `No membership with id ${c.membershipId}`, field)
     if (m.type !== 'person') throw new DomainError('validation', 'is an organisation; board members are persons', field)
     // Status and local organisation as on the assembly's date, whatever happened since.
-    const on = membershipOn(events.all(m.id) as BranchEventLike[], a.heldOn)
+    const events = await ctx.sql.all<BranchEventLike>(
+      `SELECT type, effective_date AS "effectiveDate", seq, branch_id AS "branchId" FROM membership_event WHERE membership_id = :id`,
+      { id: m.id },
+    )
+    const on = membershipOn(events, a.heldOn)
     const status = on?.status ?? null
     const elsewhere = a.kind === 'local' && on !== null && on.branchId !== a.branchId
     if (status !== 'active' || elsewhere) {
@@ -95,20 +100,31 @@ export async function recordElection(ctx: ServiceContext, input: z.output<typeof
   if (total > cap) {
     throw new DomainError('validation', `${total} votes in all are more than the ${a.membersPresent} members present × ${input.seats} seats = ${cap}`, 'candidates')
   }
-  const id = Number(ctx.raw.prepare(`INSERT INTO election (assembly_id, seats, created_at) VALUES (?, ?, ?)`).run(a.id, input.seats, ctx.now).lastInsertRowid)
-  const insert = ctx.raw.prepare(`INSERT INTO candidate (election_id, membership_id, votes, elected) VALUES (?, ?, ?, 0)`)
-  const ids = input.candidates.map((c) => Number(insert.run(id, c.membershipId, c.votes).lastInsertRowid))
+  const id = await ctx.sql.insert(`INSERT INTO election (assembly_id, seats, created_at) VALUES (:assemblyId, :seats, :now) RETURNING id`, {
+    assemblyId: a.id,
+    seats: input.seats,
+    now: ctx.now,
+  })
+  const ids: number[] = []
+  for (const c of input.candidates) {
+    ids.push(
+      await ctx.sql.insert(`INSERT INTO candidate (election_id, membership_id, votes, elected) VALUES (:id, :membershipId, :votes, 0) RETURNING id`, {
+        id,
+        membershipId: c.membershipId,
+        votes: c.votes,
+      }),
+    )
+  }
   const outcome = electionOutcome(ids.map((cid, i) => ({ id: cid, votes: input.candidates[i].votes })), input.seats)
-  const mark = ctx.raw.prepare('UPDATE candidate SET elected = 1 WHERE id = ?')
-  for (const cid of outcome.elected) mark.run(cid)
-  const out = requireElection(ctx, id)
+  if (outcome.elected.length) await ctx.sql.run('UPDATE candidate SET elected = 1 WHERE id IN (:ids)', { ids: outcome.elected })
+  const out = await requireElection(ctx, id)
   await audit(ctx, 'election', id, null, out)
   return out
 }
 
 /** Records the assembly's decision on a tie for the last seats. */
 export async function resolveTie(ctx: ServiceContext, input: z.output<typeof tieResolutionInput>): Promise<Election> {
-  const before = requireElection(ctx, input.electionId)
+  const before = await requireElection(ctx, input.electionId)
   if (!before.tieOpen) throw new DomainError('conflict', 'This election has no open tie', 'electionId')
   const tied = before.candidates.filter((c) => c.tied)
   const seatsLeft = before.seats - before.candidates.filter((c) => c.elected).length
@@ -118,17 +134,16 @@ export async function resolveTie(ctx: ServiceContext, input: z.output<typeof tie
   if (new Set(input.winners).size !== seatsLeft) {
     throw new DomainError('validation', `must name ${seatsLeft} of the tied candidates, one for each seat left`, 'winners')
   }
-  const mark = ctx.raw.prepare('UPDATE candidate SET elected = 1 WHERE election_id = ? AND membership_id = ?')
-  for (const w of input.winners) mark.run(input.electionId, w)
-  ctx.raw.prepare('UPDATE election SET tie_resolution = ? WHERE id = ?').run(input.decision, input.electionId)
-  const out = requireElection(ctx, input.electionId)
+  await ctx.sql.run('UPDATE candidate SET elected = 1 WHERE election_id = :electionId AND membership_id IN (:winners)', input)
+  await ctx.sql.run('UPDATE election SET tie_resolution = :decision WHERE id = :electionId', input)
+  const out = await requireElection(ctx, input.electionId)
   await audit(ctx, 'election', input.electionId, before, out)
   return out
 }
 
 /** Gives the elected their roles: one chair, vice-chair, treasurer and secretary each; the others are members. */
 export async function assignRoles(ctx: ServiceContext, input: z.output<typeof rolesInput>): Promise<Election> {
-  const before = requireElection(ctx, input.electionId)
+  const before = await requireElection(ctx, input.electionId)
   if (before.tieOpen) throw new DomainError('conflict', 'Resolve the tie first: the board is not complete', 'electionId')
   const taken = new Set<BoardRole>()
   for (const [i, r] of input.roles.entries()) {
@@ -136,10 +151,11 @@ export async function assignRoles(ctx: ServiceContext, input: z.output<typeof ro
     if (r.role !== 'member' && taken.has(r.role)) throw new DomainError('validation', `${r.role} is given twice`, `roles.${i}.role`)
     taken.add(r.role)
   }
-  ctx.raw.prepare('UPDATE candidate SET role = NULL WHERE election_id = ?').run(input.electionId)
-  const set = ctx.raw.prepare('UPDATE candidate SET role = ? WHERE election_id = ? AND membership_id = ?')
-  for (const r of input.roles) set.run(r.role, input.electionId, r.membershipId)
-  const out = requireElection(ctx, input.electionId)
+  await ctx.sql.run('UPDATE candidate SET role = NULL WHERE election_id = :electionId', input)
+  for (const r of input.roles) {
+    await ctx.sql.run('UPDATE candidate SET role = :role WHERE election_id = :electionId AND membership_id = :membershipId', { ...r, electionId: input.electionId })
+  }
+  const out = await requireElection(ctx, input.electionId)
   await audit(ctx, 'election', input.electionId, before, out)
   return out
 }
@@ -154,11 +170,11 @@ interface ElectionOfBody {
   heldOn: string
 }
 
-function electionsByBody(ctx: ServiceContext): Map<string, ElectionOfBody[]> {
-  const rows = ctx.raw
-    .prepare(`SELECT e.id AS electionId, a.id AS assemblyId, a.kind, a.branch_id AS branchId, b.name_mn AS mn, b.name_en AS en, a.held_on AS heldOn
-      FROM election e JOIN assembly a ON a.id = e.assembly_id LEFT JOIN branch b ON b.id = a.branch_id ORDER BY a.held_on`)
-    .all() as ElectionOfBody[]
+async function electionsByBody(ctx: ServiceContext): Promise<Map<string, ElectionOfBody[]>> {
+  const rows = await ctx.sql.all<ElectionOfBody>(
+    `SELECT e.id AS "electionId", a.id AS "assemblyId", a.kind, a.branch_id AS "branchId", b.name_mn AS mn, b.name_en AS en, a.held_on AS "heldOn"
+     FROM election e JOIN assembly a ON a.id = e.assembly_id LEFT JOIN branch b ON b.id = a.branch_id ORDER BY a.held_on, e.id`,
+  )
   const out = new Map<string, ElectionOfBody[]>()
   for (const r of rows) {
     const key = r.branchId === null ? 'central' : `b${r.branchId}`
@@ -170,11 +186,11 @@ function electionsByBody(ctx: ServiceContext): Map<string, ElectionOfBody[]> {
 const bodyName = (e: ElectionOfBody) => (e.branchId === null ? SPN_NAME : { mn: e.mn!, en: e.en! })
 
 /** The board elected at each body's latest election: its term runs until the next election. */
-export function currentBoards(ctx: ServiceContext): Board[] {
+export async function currentBoards(ctx: ServiceContext): Promise<Board[]> {
   const boards: Board[] = []
-  for (const list of electionsByBody(ctx).values()) {
+  for (const list of (await electionsByBody(ctx)).values()) {
     const last = list[list.length - 1]
-    const e = requireElection(ctx, last.electionId)
+    const e = await requireElection(ctx, last.electionId)
     boards.push({
       kind: last.branchId === null ? 'central' : 'local',
       branchId: last.branchId,
@@ -190,14 +206,16 @@ export function currentBoards(ctx: ServiceContext): Board[] {
 }
 
 /** A person's board service: each term from the election to the next election of that body. */
-export function boardHistory(ctx: ServiceContext, personId: number): BoardService[] {
+export async function boardHistory(ctx: ServiceContext, personId: number): Promise<BoardService[]> {
   const out: BoardService[] = []
-  const seat = ctx.raw.prepare(`SELECT c.role FROM candidate c JOIN membership m ON m.id = c.membership_id WHERE c.election_id = ? AND m.person_id = ? AND c.elected = 1`)
-  for (const list of electionsByBody(ctx).values()) {
-    list.forEach((e, i) => {
-      const s = seat.get(e.electionId, personId) as { role: BoardRole | null } | undefined
+  for (const list of (await electionsByBody(ctx)).values()) {
+    for (const [i, e] of list.entries()) {
+      const s = await ctx.sql.one<{ role: BoardRole | null }>(
+        `SELECT c.role FROM candidate c JOIN membership m ON m.id = c.membership_id WHERE c.election_id = :electionId AND m.person_id = :personId AND c.elected = 1`,
+        { electionId: e.electionId, personId },
+      )
       if (s) out.push({ bodyName: bodyName(e), kind: e.branchId === null ? 'central' : 'local', role: s.role ?? 'member', from: e.heldOn, until: list[i + 1]?.heldOn ?? null, electionId: e.electionId })
-    })
+    }
   }
   return out.sort((a, b) => b.from.localeCompare(a.from))
 }

@@ -13,28 +13,28 @@ import { MEMBER_NAME_SQL } from './names.sql'
 
 const mnt = formatMnt
 
-const DECISION_SQL = `SELECT f.id, f.assembly_id AS assemblyId, f.kind, f.branch_id AS branchId, f.year, f.amount_minor AS amountMinor,
-  f.minimum_minor AS minimumMinor, f.reference_date AS referenceDate FROM fee_decision f`
+const DECISION_SQL = `SELECT f.id, f.assembly_id AS "assemblyId", f.kind, f.branch_id AS "branchId", f.year, f.amount_minor AS "amountMinor",
+  f.minimum_minor AS "minimumMinor", f.reference_date AS "referenceDate" FROM fee_decision f`
 
-function withQuorum(ctx: ServiceContext, f: Omit<FeeDecision, 'quorumMet'> | undefined): FeeDecision | null {
-  return f ? { ...f, quorumMet: assemblyRow(ctx, f.assemblyId).quorumMet } : null
+async function withQuorum(ctx: ServiceContext, f: Omit<FeeDecision, 'quorumMet'> | undefined): Promise<FeeDecision | null> {
+  return f ? { ...f, quorumMet: (await assemblyRow(ctx, f.assemblyId)).quorumMet } : null
 }
 
-export function feeDecisionOfAssembly(ctx: ServiceContext, assemblyId: number): FeeDecision | null {
-  return withQuorum(ctx, ctx.raw.prepare(`${DECISION_SQL} WHERE f.assembly_id = ?`).get(assemblyId) as FeeDecision | undefined)
+export async function feeDecisionOfAssembly(ctx: ServiceContext, assemblyId: number): Promise<FeeDecision | null> {
+  return withQuorum(ctx, await ctx.sql.one(`${DECISION_SQL} WHERE f.assembly_id = :assemblyId`, { assemblyId }))
 }
 
-export function localFee(ctx: ServiceContext, branchId: number, year: number): FeeDecision | null {
-  return withQuorum(ctx, ctx.raw.prepare(`${DECISION_SQL} WHERE f.kind = 'local' AND f.branch_id = ? AND f.year = ?`).get(branchId, year) as FeeDecision | undefined)
+export async function localFee(ctx: ServiceContext, branchId: number, year: number): Promise<FeeDecision | null> {
+  return withQuorum(ctx, await ctx.sql.one(`${DECISION_SQL} WHERE f.kind = 'local' AND f.branch_id = :branchId AND f.year = :year`, { branchId, year }))
 }
 
-export function centralFee(ctx: ServiceContext, year: number): FeeDecision | null {
-  return withQuorum(ctx, ctx.raw.prepare(`${DECISION_SQL} WHERE f.kind = 'central' AND f.year = ?`).get(year) as FeeDecision | undefined)
+export async function centralFee(ctx: ServiceContext, year: number): Promise<FeeDecision | null> {
+  return withQuorum(ctx, await ctx.sql.one(`${DECISION_SQL} WHERE f.kind = 'central' AND f.year = :year`, { year }))
 }
 
 /** Records an assembly's fee decision: a local assembly sets its branch's local fee, the general assembly the central fee. */
 export async function decideFee(ctx: ServiceContext, input: z.output<typeof feeDecisionInput>): Promise<FeeDecision> {
-  const a = assemblyRow(ctx, input.assemblyId)
+  const a = await assemblyRow(ctx, input.assemblyId)
   const kind = a.kind === 'local' ? 'local' : 'central'
   if (kind === 'local' && input.minimumMinor !== null) throw new DomainError('validation', 'applies only to the central fee', 'minimumMinor')
   if (kind === 'local' && input.referenceDate !== null) throw new DomainError('validation', 'applies only to the central fee', 'referenceDate')
@@ -42,38 +42,40 @@ export async function decideFee(ctx: ServiceContext, input: z.output<typeof feeD
   if (referenceDate && referenceDate.slice(0, 4) !== String(a.year)) {
     throw new DomainError('validation', `must be in ${a.year}, the year of the fee`, 'referenceDate')
   }
-  const existing = kind === 'local' ? localFee(ctx, a.branchId!, a.year) : centralFee(ctx, a.year)
+  const existing = kind === 'local' ? await localFee(ctx, a.branchId!, a.year) : await centralFee(ctx, a.year)
   if (existing) {
     throw new DomainError('conflict', `The ${kind} fee for ${a.year} is already decided (assembly ${existing.assemblyId})`, 'assemblyId')
   }
-  const id = Number(
-    ctx.raw
-      .prepare(`INSERT INTO fee_decision (assembly_id, kind, branch_id, year, amount_minor, currency, minimum_minor, reference_date, created_at) VALUES (?, ?, ?, ?, ?, 'MNT', ?, ?, ?)`)
-      .run(a.id, kind, a.branchId, a.year, input.amountMinor, input.minimumMinor, referenceDate, ctx.now).lastInsertRowid,
+  const id = await ctx.sql.insert(
+    `INSERT INTO fee_decision (assembly_id, kind, branch_id, year, amount_minor, currency, minimum_minor, reference_date, created_at)
+     VALUES (:assemblyId, :kind, :branchId, :year, :amountMinor, 'MNT', :minimumMinor, :referenceDate, :now) RETURNING id`,
+    { assemblyId: a.id, kind, branchId: a.branchId, year: a.year, amountMinor: input.amountMinor, minimumMinor: input.minimumMinor, referenceDate, now: ctx.now },
   )
-  const out = feeDecisionOfAssembly(ctx, a.id)!
+  const out = (await feeDecisionOfAssembly(ctx, a.id))!
   await audit(ctx, 'fee_decision', id, null, out)
   return out
 }
 
 /** What each member paid of a year's local fee, per local organisation paid to (key: `membershipId:branchId`). */
-function paidByMember(ctx: ServiceContext, year: number, branchId: number | null): Map<string, number> {
-  const rows = ctx.raw
-    .prepare(`SELECT membership_id AS id, branch_id AS branchId, sum(amount_minor) AS paid FROM fee_payment WHERE kind = 'member' AND year = ? ${branchId === null ? '' : 'AND branch_id = ?'} GROUP BY membership_id, branch_id`)
-    .all(...(branchId === null ? [year] : [year, branchId])) as Array<{ id: number; branchId: number; paid: number }>
+async function paidByMember(ctx: ServiceContext, year: number, branchId: number | null): Promise<Map<string, number>> {
+  const rows = await ctx.sql.all<{ id: number; branchId: number; paid: number }>(
+    `SELECT membership_id AS id, branch_id AS "branchId", sum(amount_minor) AS paid FROM fee_payment
+     WHERE kind = 'member' AND year = :year ${branchId === null ? '' : 'AND branch_id = :branchId'} GROUP BY membership_id, branch_id`,
+    { year, branchId },
+  )
   return new Map(rows.map((r) => [paidKey(r.id, r.branchId), r.paid]))
 }
 
 const paidKey = (membershipId: number, branchId: number) => `${membershipId}:${branchId}`
 
-function branchPaidToCentral(ctx: ServiceContext, year: number, branchId: number): number {
-  return (ctx.raw.prepare(`SELECT coalesce(sum(amount_minor), 0) AS n FROM fee_payment WHERE kind = 'branch' AND year = ? AND branch_id = ?`).get(year, branchId) as { n: number }).n
+function branchPaidToCentral(ctx: ServiceContext, year: number, branchId: number): Promise<number> {
+  return ctx.sql.value(`SELECT coalesce(sum(amount_minor), 0) AS n FROM fee_payment WHERE kind = 'branch' AND year = :year AND branch_id = :branchId`, { year, branchId })
 }
 
-export function centralCalculation(ctx: ServiceContext, fee: FeeDecision, branchId: number): BranchFees['central'] {
-  const active = activeMemberships(ctx.raw, fee.referenceDate!, branchId).length
+export async function centralCalculation(ctx: ServiceContext, fee: FeeDecision, branchId: number): Promise<NonNullable<BranchFees['central']>> {
+  const active = (await activeMemberships(ctx.sql, fee.referenceDate!, branchId)).length
   const due = centralDue({ rateMinor: fee.amountMinor, minimumMinor: fee.minimumMinor }, active)
-  const paid = branchPaidToCentral(ctx, fee.year, branchId)
+  const paid = await branchPaidToCentral(ctx, fee.year, branchId)
   return {
     activeOnReference: active,
     referenceDate: fee.referenceDate!,
@@ -88,17 +90,18 @@ export function centralCalculation(ctx: ServiceContext, fee: FeeDecision, branch
 }
 
 /** A year's fees per branch, with the central due and its calculation. */
-export function feesOverview(ctx: ServiceContext, year: number): FeesOverview {
-  const branches = ctx.raw.prepare(`SELECT id, name_mn AS mn, name_en AS en FROM branch ORDER BY is_project_branch DESC, name_en`).all() as Array<{ id: number; mn: string; en: string }>
-  const central = centralFee(ctx, year)
-  const paid = paidByMember(ctx, year, null)
-  const liable = liableMemberships(ctx.raw, year, null)
-  const rows: BranchFees[] = branches.map((b) => {
-    const fee = localFee(ctx, b.id, year)
+export async function feesOverview(ctx: ServiceContext, year: number): Promise<FeesOverview> {
+  const branches = await ctx.sql.all<{ id: number; mn: string; en: string }>(`SELECT id, name_mn AS mn, name_en AS en FROM branch ORDER BY is_project_branch DESC, name_en, id`)
+  const central = await centralFee(ctx, year)
+  const paid = await paidByMember(ctx, year, null)
+  const liable = await liableMemberships(ctx.sql, year, null)
+  const rows: BranchFees[] = []
+  for (const b of branches) {
+    const fee = await localFee(ctx, b.id, year)
     const members = liable.filter((m) => m.branchId === b.id)
     const amount = fee?.amountMinor ?? 0
     const paidMinor = members.reduce((s, m) => s + (paid.get(paidKey(m.id, b.id)) ?? 0), 0)
-    return {
+    rows.push({
       branchId: b.id,
       branchName: { mn: b.mn, en: b.en },
       localFee: fee,
@@ -107,9 +110,9 @@ export function feesOverview(ctx: ServiceContext, year: number): FeesOverview {
       paidMinor,
       arrearsMinor: amount * members.length - paidMinor,
       membersInArrears: fee ? members.filter((m) => (paid.get(paidKey(m.id, b.id)) ?? 0) < amount).length : 0,
-      central: central ? centralCalculation(ctx, central, b.id) : null,
-    }
-  })
+      central: central ? await centralCalculation(ctx, central, b.id) : null,
+    })
+  }
   const sum = (f: (r: BranchFees) => number) => rows.reduce((s, r) => s + f(r), 0)
   return {
     year,
@@ -129,32 +132,38 @@ export function feesOverview(ctx: ServiceContext, year: number): FeesOverview {
 
 
 /** Each liable member's local fee for a year; with onlyArrears, the "who has not paid" list. */
-export function memberFees(ctx: ServiceContext, input: { year: number; branchId?: number; onlyArrears: boolean; page: number; pageSize: number }): Page<MemberFeeRow> {
-  const liable = liableMemberships(ctx.raw, input.year, input.branchId ?? null)
-  const paid = paidByMember(ctx, input.year, input.branchId ?? null)
+export async function memberFees(ctx: ServiceContext, input: { year: number; branchId?: number; onlyArrears: boolean; page: number; pageSize: number }): Promise<Page<MemberFeeRow>> {
+  const liable = await liableMemberships(ctx.sql, input.year, input.branchId ?? null)
+  const paid = await paidByMember(ctx, input.year, input.branchId ?? null)
   const fees = new Map<number, number>()
-  const feeOf = (branchId: number) => {
-    if (!fees.has(branchId)) fees.set(branchId, localFee(ctx, branchId, input.year)?.amountMinor ?? 0)
-    return fees.get(branchId)!
-  }
-  const name = ctx.raw.prepare(`SELECT ${MEMBER_NAME_SQL} AS name, m.person_id AS personId, b.name_mn AS mn, b.name_en AS en, p.sort_key AS sortKey
-    FROM membership m JOIN branch b ON b.id = ? LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id WHERE m.id = ?`)
-  let rows: MemberFeeRow[] = liable
-    .filter((m) => feeOf(m.branchId) > 0)
-    .map((m) => {
-      const due = feeOf(m.branchId)
-      const p = paid.get(paidKey(m.id, m.branchId)) ?? 0
-      const n = name.get(m.branchId, m.id) as { name: string; personId: number | null; mn: string; en: string }
-      return { membershipId: m.id, memberName: n.name, personId: n.personId, branchId: m.branchId, branchName: { mn: n.mn, en: n.en }, dueMinor: due, paidMinor: p, arrearsMinor: due - p }
-    })
+  for (const m of liable) if (!fees.has(m.branchId)) fees.set(m.branchId, (await localFee(ctx, m.branchId, input.year))?.amountMinor ?? 0)
+  const feeOf = (branchId: number) => fees.get(branchId) ?? 0
+  const owing = liable.filter((m) => feeOf(m.branchId) > 0)
+  const names = new Map(
+    (
+      await ctx.sql.all<{ id: number; name: string; personId: number | null }>(
+        `SELECT m.id, ${MEMBER_NAME_SQL} AS name, m.person_id AS "personId"
+         FROM membership m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id WHERE m.id IN (:ids)`,
+        { ids: [...new Set(owing.map((m) => m.id))] },
+      )
+    ).map((n) => [n.id, n]),
+  )
+  const branchNames = new Map((await ctx.sql.all<{ id: number; mn: string; en: string }>('SELECT id, name_mn AS mn, name_en AS en FROM branch')).map((b) => [b.id, b]))
+  let rows: MemberFeeRow[] = owing.map((m) => {
+    const due = feeOf(m.branchId)
+    const p = paid.get(paidKey(m.id, m.branchId)) ?? 0
+    const n = names.get(m.id)!
+    const b = branchNames.get(m.branchId)!
+    return { membershipId: m.id, memberName: n.name, personId: n.personId, branchId: m.branchId, branchName: { mn: b.mn, en: b.en }, dueMinor: due, paidMinor: p, arrearsMinor: due - p }
+  })
   if (input.onlyArrears) rows = rows.filter((r) => r.arrearsMinor > 0)
   rows.sort((a, b) => a.branchName.en.localeCompare(b.branchName.en) || a.memberName.localeCompare(b.memberName, 'mn'))
   return { rows: rows.slice((input.page - 1) * input.pageSize, input.page * input.pageSize), total: rows.length, page: input.page, pageSize: input.pageSize }
 }
 
-const PAYMENT_SQL = `SELECT f.id, f.kind, f.year, f.branch_id AS branchId, b.name_mn AS mn, b.name_en AS en, f.membership_id AS membershipId,
-  CASE WHEN f.membership_id IS NULL THEN NULL ELSE ${MEMBER_NAME_SQL} END AS memberName,
-  f.paid_on AS paidOn, f.amount_minor AS amountMinor, f.receipt_number AS receiptNumber, f.payer, f.note
+const PAYMENT_SQL = `SELECT f.id, f.kind, f.year, f.branch_id AS "branchId", b.name_mn AS mn, b.name_en AS en, f.membership_id AS "membershipId",
+  CASE WHEN f.membership_id IS NULL THEN NULL ELSE ${MEMBER_NAME_SQL} END AS "memberName",
+  f.paid_on AS "paidOn", f.amount_minor AS "amountMinor", f.receipt_number AS "receiptNumber", f.payer, f.note
   FROM fee_payment f JOIN branch b ON b.id = f.branch_id LEFT JOIN membership m ON m.id = f.membership_id
   LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id`
 
@@ -163,24 +172,15 @@ function toPayment(r: Record<string, unknown>): FeePayment {
   return { ...rest, branchName: { mn, en } }
 }
 
-export function listPayments(ctx: ServiceContext, input: { year?: number; branchId?: number; kind?: 'member' | 'branch'; page: number; pageSize: number }): Page<FeePayment> {
+export async function listPayments(ctx: ServiceContext, input: { year?: number; branchId?: number; kind?: 'member' | 'branch'; page: number; pageSize: number }): Promise<Page<FeePayment>> {
   const where: string[] = []
-  const params: unknown[] = []
-  if (input.year !== undefined) {
-    where.push('f.year = ?')
-    params.push(input.year)
-  }
-  if (input.branchId !== undefined) {
-    where.push('f.branch_id = ?')
-    params.push(input.branchId)
-  }
-  if (input.kind !== undefined) {
-    where.push('f.kind = ?')
-    params.push(input.kind)
-  }
+  if (input.year !== undefined) where.push('f.year = :year')
+  if (input.branchId !== undefined) where.push('f.branch_id = :branchId')
+  if (input.kind !== undefined) where.push('f.kind = :kind')
+  const params = { ...input, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }
   const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
-  const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM fee_payment f${w}`).get(...params) as { n: number }).n
-  const rows = ctx.raw.prepare(`${PAYMENT_SQL}${w} ORDER BY f.paid_on DESC, f.id DESC LIMIT ? OFFSET ?`).all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Array<Record<string, unknown>>
+  const total = await ctx.sql.value(`SELECT count(*) AS n FROM fee_payment f${w}`, params)
+  const rows = await ctx.sql.all<Record<string, unknown>>(`${PAYMENT_SQL}${w} ORDER BY f.paid_on DESC, f.id DESC LIMIT :limit OFFSET :offset`, params)
   return { rows: rows.map(toPayment), total, page: input.page, pageSize: input.pageSize }
 }
 
@@ -191,17 +191,17 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
   let dueMinor: number
   let paidMinor: number
   if (input.kind === 'member') {
-    const m = ctx.raw.prepare('SELECT id, branch_id AS branchId FROM membership WHERE id = ?').get(input.membershipId) as { id: number; branchId: number } | undefined
+    const m = await ctx.sql.one<{ id: number; branchId: number }>('SELECT id, branch_id AS "branchId" FROM membership WHERE id = :id', { id: input.membershipId })
     if (!m) throw new DomainError('not_found', `No membership with id ${input.membershipId}`, 'membershipId')
     // The fee is owed to the local organisation the member belonged to in that year; for a member
     // who moved during the year, to the later one until its fee is paid, then to the earlier one.
-    const owed = liableMemberships(ctx.raw, input.year, null).filter((x) => x.id === m.id).map((x) => x.branchId)
+    const owed = (await liableMemberships(ctx.sql, input.year, null)).filter((x) => x.id === m.id).map((x) => x.branchId)
     if (owed.length === 0) {
       throw new DomainError('validation', `was not an active member in ${input.year}, so owes no fee for it`, 'membershipId')
     }
-    const dues = owed
-      .map((b) => ({ branchId: b, fee: localFee(ctx, b, input.year), paid: paidByMember(ctx, input.year, b).get(paidKey(m.id, b)) ?? 0 }))
-      .sort((a, b) => (a.branchId === m.branchId ? -1 : b.branchId === m.branchId ? 1 : 0))
+    const dues: Array<{ branchId: number; fee: FeeDecision | null; paid: number }> = []
+    for (const b of owed) dues.push({ branchId: b, fee: await localFee(ctx, b, input.year), paid: (await paidByMember(ctx, input.year, b)).get(paidKey(m.id, b)) ?? 0 })
+    dues.sort((a, b) => (a.branchId === m.branchId ? -1 : b.branchId === m.branchId ? 1 : 0))
     const due = dues.find((d) => d.fee && d.paid < d.fee.amountMinor) ?? dues.find((d) => d.fee)
     if (!due?.fee) throw new DomainError('validation', `has no local fee decided by the local assembly; record the fee decision for ${input.year} first`, 'year')
     branchId = due.branchId
@@ -210,9 +210,9 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
   } else {
     branchId = input.branchId
     await requireBranch(ctx, branchId)
-    const fee = centralFee(ctx, input.year)
+    const fee = await centralFee(ctx, input.year)
     if (!fee) throw new DomainError('validation', `has no central fee decided by the general assembly; record the fee decision for ${input.year} first`, 'year')
-    const calc = centralCalculation(ctx, fee, branchId)!
+    const calc = await centralCalculation(ctx, fee, branchId)
     dueMinor = calc.dueMinor
     paidMinor = calc.paidMinor
   }
@@ -228,17 +228,17 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
   }
   const used =
     input.kind === 'member'
-      ? ctx.raw.prepare(`SELECT id FROM fee_payment WHERE kind = 'member' AND branch_id = ? AND receipt_number = ?`).get(branchId, input.receiptNumber)
-      : ctx.raw.prepare(`SELECT id FROM fee_payment WHERE kind = 'branch' AND receipt_number = ?`).get(input.receiptNumber)
+      ? await ctx.sql.one(`SELECT id FROM fee_payment WHERE kind = 'member' AND branch_id = :branchId AND receipt_number = :receiptNumber`, { branchId, receiptNumber: input.receiptNumber })
+      : await ctx.sql.one(`SELECT id FROM fee_payment WHERE kind = 'branch' AND receipt_number = :receiptNumber`, { receiptNumber: input.receiptNumber })
   if (used) {
     throw new DomainError('conflict', `${input.receiptNumber} is already used ${input.kind === 'member' ? 'in this branch' : 'by the central level'}`, 'receiptNumber')
   }
-  const id = Number(
-    ctx.raw
-      .prepare(`INSERT INTO fee_payment (kind, year, branch_id, membership_id, paid_on, amount_minor, currency, receipt_number, payer, note, created_at) VALUES (?, ?, ?, ?, ?, ?, 'MNT', ?, ?, ?, ?)`)
-      .run(input.kind, input.year, branchId, input.kind === 'member' ? input.membershipId : null, input.paidOn, input.amountMinor, input.receiptNumber, input.payer, input.note, ctx.now).lastInsertRowid,
+  const id = await ctx.sql.insert(
+    `INSERT INTO fee_payment (kind, year, branch_id, membership_id, paid_on, amount_minor, currency, receipt_number, payer, note, created_at)
+     VALUES (:kind, :year, :branchId, :membershipId, :paidOn, :amountMinor, 'MNT', :receiptNumber, :payer, :note, :now) RETURNING id`,
+    { ...input, branchId, membershipId: input.kind === 'member' ? input.membershipId : null, now: ctx.now },
   )
-  const out = toPayment(ctx.raw.prepare(`${PAYMENT_SQL} WHERE f.id = ?`).get(id) as Record<string, unknown>)
+  const out = toPayment((await ctx.sql.one<Record<string, unknown>>(`${PAYMENT_SQL} WHERE f.id = :id`, { id }))!)
   await audit(ctx, 'fee_payment', id, null, out)
   return out
 }

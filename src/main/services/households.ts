@@ -27,11 +27,11 @@ function toHousehold(e: HouseholdEntity): Household {
   }
 }
 
-const ROW_SQL = `SELECT h.id, h.branch_id AS branchId, h.head_person_id AS headPersonId,
-  h.single_woman_headed AS singleWomanHeaded, h.children_count AS childrenCount, h.area_code AS areaCode,
-  h.soum, h.bag, h.address_line AS addressLine, h.registered_on AS registeredOn, b.name_mn AS branchMn, b.name_en AS branchEn,
-  hp.patronymic AS headPatronymic, hp.given_name AS headGivenName,
-  (SELECT count(*) FROM person x WHERE x.household_id = h.id) AS memberCount
+const ROW_SQL = `SELECT h.id, h.branch_id AS "branchId", h.head_person_id AS "headPersonId",
+  h.single_woman_headed AS "singleWomanHeaded", h.children_count AS "childrenCount", h.area_code AS "areaCode",
+  h.soum, h.bag, h.address_line AS "addressLine", h.registered_on AS "registeredOn", b.name_mn AS "branchMn", b.name_en AS "branchEn",
+  hp.patronymic AS "headPatronymic", hp.given_name AS "headGivenName",
+  (SELECT count(*) FROM person x WHERE x.household_id = h.id) AS "memberCount"
   FROM household h JOIN branch b ON b.id = h.branch_id LEFT JOIN person hp ON hp.id = h.head_person_id`
 
 function toRow(r: Record<string, unknown>): HouseholdRow {
@@ -52,8 +52,8 @@ function toRow(r: Record<string, unknown>): HouseholdRow {
   }
 }
 
-export function householdRow(ctx: ServiceContext, id: number): HouseholdRow {
-  const r = ctx.raw.prepare(`${ROW_SQL} WHERE h.id = ?`).get(id) as Record<string, unknown> | undefined
+export async function householdRow(ctx: ServiceContext, id: number): Promise<HouseholdRow> {
+  const r = await ctx.sql.one<Record<string, unknown>>(`${ROW_SQL} WHERE h.id = :id`, { id })
   if (!r) throw new DomainError('not_found', `No household with id ${id}`, 'id')
   return toRow(r)
 }
@@ -71,7 +71,7 @@ async function checkHousehold(ctx: ServiceContext, input: HouseholdInput, id?: n
     }
   }
   if (id !== undefined) {
-    const n = (ctx.raw.prepare('SELECT count(*) AS n FROM person WHERE household_id = ? AND branch_id <> ?').get(id, input.branchId) as { n: number }).n
+    const n = await ctx.sql.value('SELECT count(*) AS n FROM person WHERE household_id = :id AND branch_id <> :branchId', { id, branchId: input.branchId })
     if (n > 0) throw new DomainError('validation', `${n} persons of this household belong to another local organisation`, 'branchId')
   }
 }
@@ -105,32 +105,35 @@ const SORT: Record<SearchInput['sort'], string> = {
   branch: 'b.name_en',
 }
 
-export function searchHouseholds(ctx: ServiceContext, input: SearchInput): Page<HouseholdRow> {
+export async function searchHouseholds(ctx: ServiceContext, input: SearchInput): Promise<Page<HouseholdRow>> {
   const where: string[] = []
-  const params: unknown[] = []
-  for (const word of searchKey(input.query).split(' ').filter(Boolean)) {
-    // A household matches when any of its persons matches by name or register number.
-    where.push(`EXISTS (SELECT 1 FROM person s WHERE s.household_id = h.id AND s.search_text LIKE ?)`)
-    params.push(`%${word}%`)
+  const params: Record<string, unknown> = {
+    branchId: input.branchId,
+    swh: input.singleWomanHeaded ? 1 : 0,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
   }
-  if (input.branchId !== undefined) {
-    where.push('h.branch_id = ?')
-    params.push(input.branchId)
-  }
-  if (input.singleWomanHeaded !== undefined) {
-    where.push('h.single_woman_headed = ?')
-    params.push(input.singleWomanHeaded ? 1 : 0)
-  }
+  searchKey(input.query)
+    .split(' ')
+    .filter(Boolean)
+    .forEach((word, i) => {
+      // A household matches when any of its persons matches by name or register number.
+      where.push(`EXISTS (SELECT 1 FROM person s WHERE s.household_id = h.id AND s.search_text LIKE :word${i})`)
+      params[`word${i}`] = `%${word}%`
+    })
+  if (input.branchId !== undefined) where.push('h.branch_id = :branchId')
+  if (input.singleWomanHeaded !== undefined) where.push('h.single_woman_headed = :swh')
   const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
-  const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM household h${w}`).get(...params) as { n: number }).n
-  const rows = ctx.raw
-    .prepare(`${ROW_SQL}${w} ORDER BY ${SORT[input.sort]} ${input.dir === 'desc' ? 'DESC' : 'ASC'}, h.id LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Array<Record<string, unknown>>
+  const total = await ctx.sql.value(`SELECT count(*) AS n FROM household h${w}`, params)
+  const rows = await ctx.sql.all<Record<string, unknown>>(
+    `${ROW_SQL}${w} ORDER BY ${SORT[input.sort]} ${input.dir === 'desc' ? 'DESC' : 'ASC'}, h.id LIMIT :limit OFFSET :offset`,
+    params,
+  )
   return { rows: rows.map(toRow), total, page: input.page, pageSize: input.pageSize }
 }
 
-export function getHousehold(ctx: ServiceContext, id: number): HouseholdDetail {
-  const household = householdRow(ctx, id)
-  const members = (ctx.raw.prepare(`${PERSON_ROW_SQL} WHERE p.household_id = ? ORDER BY p.birth_date`).all(id) as Array<Record<string, unknown>>).map(toPersonRow)
-  return { household, members, audit: auditFor(ctx, ['household', id]) }
+export async function getHousehold(ctx: ServiceContext, id: number): Promise<HouseholdDetail> {
+  const household = await householdRow(ctx, id)
+  const members = (await ctx.sql.all<Record<string, unknown>>(`${PERSON_ROW_SQL} WHERE p.household_id = :id ORDER BY p.birth_date, p.id`, { id })).map(toPersonRow)
+  return { household, members, audit: await auditFor(ctx, ['household', id]) }
 }

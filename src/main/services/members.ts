@@ -12,11 +12,11 @@ import { requireBranch } from './branches'
 type ListInput = z.output<(typeof contract)['members.list']['input']>
 
 
-const ROW_SQL = `SELECT m.id, m.member_type AS memberType, m.person_id AS personId, m.organisation_id AS organisationId,
-  ${MEMBER_NAME_SQL} AS memberName, p.gender, m.branch_id AS branchId, b.name_mn AS branchMn, b.name_en AS branchEn,
+const ROW_SQL = `SELECT m.id, m.member_type AS "memberType", m.person_id AS "personId", m.organisation_id AS "organisationId",
+  ${MEMBER_NAME_SQL} AS "memberName", p.gender, m.branch_id AS "branchId", b.name_mn AS "branchMn", b.name_en AS "branchEn",
   m.current_status AS status,
   (SELECT min(effective_date) FROM membership_event e WHERE e.membership_id = m.id) AS since,
-  (SELECT max(effective_date) FROM membership_event e WHERE e.membership_id = m.id) AS lastDecision
+  (SELECT max(effective_date) FROM membership_event e WHERE e.membership_id = m.id) AS "lastDecision"
   FROM membership m JOIN branch b ON b.id = m.branch_id
   LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id`
 
@@ -27,18 +27,18 @@ function toRow(r: RawRow): MembershipRow {
   return { ...rest, branchName: { mn: branchMn, en: branchEn } }
 }
 
-function eventsOf(ctx: ServiceContext, membershipId: number): MembershipEvent[] {
-  return (ctx.raw
-    .prepare(
-      `SELECT e.id, e.seq, e.type, e.effective_date AS effectiveDate, e.branch_id AS branchId, b.name_mn AS mn, b.name_en AS en,
-        e.reason, e.reference, e.recorded_at AS recordedAt, e.recorded_by AS recordedBy
-       FROM membership_event e JOIN branch b ON b.id = e.branch_id WHERE e.membership_id = ? ORDER BY e.effective_date, e.seq`,
-    )
-    .all(membershipId) as Array<MembershipEvent & { mn: string; en: string }>).map(({ mn, en, ...e }) => ({ ...e, branchName: { mn, en } }))
+async function eventsOf(ctx: ServiceContext, membershipId: number): Promise<MembershipEvent[]> {
+  const rows = await ctx.sql.all<MembershipEvent & { mn: string; en: string }>(
+    `SELECT e.id, e.seq, e.type, e.effective_date AS "effectiveDate", e.branch_id AS "branchId", b.name_mn AS mn, b.name_en AS en,
+      e.reason, e.reference, e.recorded_at AS "recordedAt", e.recorded_by AS "recordedBy"
+     FROM membership_event e JOIN branch b ON b.id = e.branch_id WHERE e.membership_id = :membershipId ORDER BY e.effective_date, e.seq`,
+    { membershipId },
+  )
+  return rows.map(({ mn, en, ...e }) => ({ ...e, branchName: { mn, en } }))
 }
 
-export function getMembership(ctx: ServiceContext, id: number): Membership {
-  const r = ctx.raw.prepare(`${ROW_SQL} WHERE m.id = ?`).get(id) as RawRow | undefined
+export async function getMembership(ctx: ServiceContext, id: number): Promise<Membership> {
+  const r = await ctx.sql.one<RawRow>(`${ROW_SQL} WHERE m.id = :id`, { id })
   if (!r) throw new DomainError('not_found', `No membership with id ${id}`, 'membershipId')
   const row = toRow(r)
   return {
@@ -50,46 +50,43 @@ export function getMembership(ctx: ServiceContext, id: number): Membership {
     branchId: row.branchId,
     branchName: row.branchName,
     status: row.status,
-    events: eventsOf(ctx, id),
+    events: await eventsOf(ctx, id),
   }
 }
 
 export async function membershipOfPerson(ctx: ServiceContext, personId: number): Promise<Membership | null> {
-  const m = ctx.raw.prepare('SELECT id FROM membership WHERE person_id = ?').get(personId) as { id: number } | undefined
+  const m = await ctx.sql.one<{ id: number }>('SELECT id FROM membership WHERE person_id = :personId', { personId })
   return m ? getMembership(ctx, m.id) : null
 }
 
-export function listMembers(ctx: ServiceContext, input: ListInput): Page<MembershipRow> {
+export async function listMembers(ctx: ServiceContext, input: ListInput): Promise<Page<MembershipRow>> {
   const where: string[] = []
-  const params: unknown[] = []
-  for (const word of searchKey(input.query).split(' ').filter(Boolean)) {
+  const params: Record<string, unknown> = {
+    branchId: input.branchId,
+    status: input.status,
+    memberType: input.memberType,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  }
+  const words = searchKey(input.query).split(' ').filter(Boolean)
+  for (const [i, word] of words.entries()) {
     // Persons by their stored search key; organisations (a handful) by their names, folded in orgIdsMatching.
-    where.push(`(p.search_text LIKE ? OR m.organisation_id IN (${orgIdsMatching(ctx, word).join(',') || 'NULL'}))`)
-    params.push(`%${word}%`)
+    where.push(`(p.search_text LIKE :word${i} OR m.organisation_id IN (:orgs${i}))`)
+    params[`word${i}`] = `%${word}%`
+    params[`orgs${i}`] = await orgIdsMatching(ctx, word)
   }
-  if (input.branchId !== undefined) {
-    where.push('m.branch_id = ?')
-    params.push(input.branchId)
-  }
-  if (input.status !== undefined) {
-    where.push('m.current_status = ?')
-    params.push(input.status)
-  }
-  if (input.memberType !== undefined) {
-    where.push('m.member_type = ?')
-    params.push(input.memberType)
-  }
+  if (input.branchId !== undefined) where.push('m.branch_id = :branchId')
+  if (input.status !== undefined) where.push('m.current_status = :status')
+  if (input.memberType !== undefined) where.push('m.member_type = :memberType')
   const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
-  const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM membership m LEFT JOIN person p ON p.id = m.person_id${w}`).get(...params) as { n: number }).n
-  const rows = ctx.raw
-    .prepare(`${ROW_SQL}${w} ORDER BY b.name_en, coalesce(p.sort_key, o.name_mn), m.id LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as RawRow[]
+  const total = await ctx.sql.value(`SELECT count(*) AS n FROM membership m LEFT JOIN person p ON p.id = m.person_id${w}`, params)
+  const rows = await ctx.sql.all<RawRow>(`${ROW_SQL}${w} ORDER BY b.name_en, coalesce(p.sort_key, o.name_mn), m.id LIMIT :limit OFFSET :offset`, params)
   return { rows: rows.map(toRow), total, page: input.page, pageSize: input.pageSize }
 }
 
 /** Organisations whose Mongolian or English name contains a search word (few rows: folded in JS). */
-function orgIdsMatching(ctx: ServiceContext, word: string): number[] {
-  const orgs = ctx.raw.prepare('SELECT id, name_mn AS mn, name_en AS en FROM organisation').all() as Array<{ id: number; mn: string; en: string | null }>
+async function orgIdsMatching(ctx: ServiceContext, word: string): Promise<number[]> {
+  const orgs = await ctx.sql.all<{ id: number; mn: string; en: string | null }>('SELECT id, name_mn AS mn, name_en AS en FROM organisation')
   return orgs.filter((o) => searchKey(`${o.mn} ${o.en ?? ''}`).includes(word)).map((o) => o.id)
 }
 
@@ -104,7 +101,7 @@ async function appendEvent(
   reason: string | null,
   reference: string | null,
 ): Promise<void> {
-  const events = eventsOf(ctx, membership.id)
+  const events = await eventsOf(ctx, membership.id)
   const problem = checkNextEvent(events, { type, effectiveDate: date })
   if (problem) throw new DomainError(problem.startsWith('must') ? 'validation' : 'conflict', problem, problem.startsWith('must') ? 'date' : 'decision')
   if (REASON_REQUIRED.includes(type) && !reason) {
@@ -142,7 +139,7 @@ export async function applyForMembership(ctx: ServiceContext, input: z.output<ty
     existing = await ctx.tx.findOneBy(MembershipEntity, { organisationId: org.id })
   }
   let membership = existing
-  const before = existing ? getMembership(ctx, existing.id) : null
+  const before = existing ? await getMembership(ctx, existing.id) : null
   if (!membership) {
     membership = await ctx.tx.save(
       MembershipEntity,
@@ -163,7 +160,7 @@ export async function applyForMembership(ctx: ServiceContext, input: z.output<ty
   }
   // The move is recorded on the new application; earlier decisions keep their local organisation.
   await appendEvent(ctx, membership, input.branchId, 'applied', input.date, input.note, null)
-  const after = getMembership(ctx, membership.id)
+  const after = await getMembership(ctx, membership.id)
   await audit(ctx, 'membership', membership.id, before, after)
   return after
 }
@@ -172,9 +169,9 @@ export async function applyForMembership(ctx: ServiceContext, input: z.output<ty
 export async function decideMembership(ctx: ServiceContext, input: z.output<typeof decideInput>): Promise<Membership> {
   const membership = await ctx.tx.findOneBy(MembershipEntity, { id: input.membershipId })
   if (!membership) throw new DomainError('not_found', `No membership with id ${input.membershipId}`, 'membershipId')
-  const before = getMembership(ctx, membership.id)
+  const before = await getMembership(ctx, membership.id)
   await appendEvent(ctx, membership, membership.branchId, input.decision, input.date, input.reason, input.reference)
-  const after = getMembership(ctx, membership.id)
+  const after = await getMembership(ctx, membership.id)
   await audit(ctx, 'membership', membership.id, before, after)
   return after
 }

@@ -10,7 +10,7 @@ function toOrganisation(e: OrganisationEntity, membershipId: number | null): Org
 
 export async function listOrganisations(ctx: ServiceContext): Promise<Organisation[]> {
   const memberships = new Map(
-    (ctx.raw.prepare('SELECT organisation_id AS o, id FROM membership WHERE organisation_id IS NOT NULL').all() as Array<{ o: number; id: number }>).map((r) => [r.o, r.id]),
+    (await ctx.sql.all<{ o: number; id: number }>('SELECT organisation_id AS o, id FROM membership WHERE organisation_id IS NOT NULL')).map((r) => [r.o, r.id]),
   )
   return (await ctx.tx.find(OrganisationEntity, { order: { nameMn: 'ASC' } })).map((o) => toOrganisation(o, memberships.get(o.id) ?? null))
 }

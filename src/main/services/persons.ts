@@ -118,10 +118,10 @@ const SORT_SQL: Record<SearchInput['sort'], string> = {
   branch: 'b.name_en',
 }
 
-export const PERSON_ROW_SQL = `SELECT p.id, p.clan_name AS clanName, p.patronymic, p.given_name AS givenName,
-  p.latin_name AS latinName, p.register_number AS registerNumber, p.gender, p.birth_date AS birthDate,
-  p.phone, p.branch_id AS branchId, p.household_id AS householdId,
-  b.name_mn AS branchMn, b.name_en AS branchEn, m.current_status AS membershipStatus
+export const PERSON_ROW_SQL = `SELECT p.id, p.clan_name AS "clanName", p.patronymic, p.given_name AS "givenName",
+  p.latin_name AS "latinName", p.register_number AS "registerNumber", p.gender, p.birth_date AS "birthDate",
+  p.phone, p.branch_id AS "branchId", p.household_id AS "householdId",
+  b.name_mn AS "branchMn", b.name_en AS "branchEn", m.current_status AS "membershipStatus"
   FROM person p JOIN branch b ON b.id = p.branch_id LEFT JOIN membership m ON m.person_id = p.id`
 
 export function toPersonRow(r: Record<string, unknown>): PersonRow {
@@ -134,41 +134,36 @@ export function toPersonRow(r: Record<string, unknown>): PersonRow {
 }
 
 /** Builds the WHERE clause of a person search; each word of the query must match some name form. */
-export function personSearchWhere(input: Pick<SearchInput, 'query' | 'branchId' | 'status'>): { sql: string; params: unknown[] } {
+export function personSearchWhere(input: Pick<SearchInput, 'query' | 'branchId' | 'status'>): { sql: string; params: Record<string, unknown> } {
   const where: string[] = []
-  const params: unknown[] = []
-  for (const word of searchKey(input.query).split(' ').filter(Boolean)) {
-    where.push(`p.search_text LIKE ? ESCAPE '\\'`)
-    params.push(`%${word.replace(/[%_\\]/g, '\\$&')}%`)
-  }
-  if (input.branchId !== undefined) {
-    where.push('p.branch_id = ?')
-    params.push(input.branchId)
-  }
+  const params: Record<string, unknown> = { branchId: input.branchId, status: input.status }
+  searchKey(input.query)
+    .split(' ')
+    .filter(Boolean)
+    .forEach((word, i) => {
+      where.push(`p.search_text LIKE :word${i} ESCAPE '\\'`)
+      params[`word${i}`] = `%${word.replace(/[%_\\]/g, '\\$&')}%`
+    })
+  if (input.branchId !== undefined) where.push('p.branch_id = :branchId')
   if (input.status === 'none') where.push('m.id IS NULL')
-  else if (input.status !== undefined) {
-    where.push('m.current_status = ?')
-    params.push(input.status)
-  }
+  else if (input.status !== undefined) where.push('m.current_status = :status')
   return { sql: where.length ? ` WHERE ${where.join(' AND ')}` : '', params }
 }
 
 export async function searchPersons(ctx: ServiceContext, input: SearchInput): Promise<Page<PersonRow>> {
   const { sql, params } = personSearchWhere(input)
   const order = `${SORT_SQL[input.sort]} ${input.dir === 'desc' ? 'DESC' : 'ASC'}, p.id`
-  const total = (
-    ctx.raw
-      .prepare(`SELECT count(*) AS n FROM person p LEFT JOIN membership m ON m.person_id = p.id${sql}`)
-      .get(...params) as { n: number }
-  ).n
-  const rows = ctx.raw
-    .prepare(`${PERSON_ROW_SQL}${sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as Array<Record<string, unknown>>
+  const total = await ctx.sql.value(`SELECT count(*) AS n FROM person p LEFT JOIN membership m ON m.person_id = p.id${sql}`, params)
+  const rows = await ctx.sql.all<Record<string, unknown>>(`${PERSON_ROW_SQL}${sql} ORDER BY ${order} LIMIT :limit OFFSET :offset`, {
+    ...params,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  })
   return { rows: rows.map(toPersonRow), total, page: input.page, pageSize: input.pageSize }
 }
 
 export async function getPerson(ctx: ServiceContext, id: number): Promise<PersonDetail> {
-  const row = ctx.raw.prepare(`${PERSON_ROW_SQL} WHERE p.id = ?`).get(id) as Record<string, unknown> | undefined
+  const row = await ctx.sql.one<Record<string, unknown>>(`${PERSON_ROW_SQL} WHERE p.id = :id`, { id })
   if (!row) throw new DomainError('not_found', `No person with id ${id}`, 'id')
   const person = toPersonRow(row)
   const { shortName: sn, branchName, membershipStatus: _m, ...plain } = person
@@ -177,8 +172,8 @@ export async function getPerson(ctx: ServiceContext, id: number): Promise<Person
     person: plain,
     shortName: sn,
     branchName,
-    household: person.householdId === null ? null : householdRow(ctx, person.householdId),
+    household: person.householdId === null ? null : await householdRow(ctx, person.householdId),
     membership,
-    audit: membership ? auditFor(ctx, ['person', id], ['membership', membership.id]) : auditFor(ctx, ['person', id]),
+    audit: membership ? await auditFor(ctx, ['person', id], ['membership', membership.id]) : await auditFor(ctx, ['person', id]),
   }
 }

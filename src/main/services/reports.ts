@@ -26,24 +26,23 @@ export function reportFonts(): PdfFonts {
 }
 
 /** The first and last dates the register holds data for, or null when it is empty. */
-function dataRange(ctx: ServiceContext): { first: string; last: string } | null {
-  const r = ctx.raw
-    .prepare(
-      `SELECT min(d) AS first FROM (
-        SELECT min(effective_date) AS d FROM membership_event
-        UNION ALL SELECT min(registered_on) FROM household
-        UNION ALL SELECT min(established_on) FROM branch)`,
-    )
-    .get() as { first: string | null }
-  const any = (ctx.raw.prepare('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n').get() as { n: number }).n
+async function dataRange(ctx: ServiceContext): Promise<{ first: string; last: string } | null> {
+  const first = await ctx.sql.value<string | null>(
+    `SELECT min(d) AS first FROM (
+      SELECT min(effective_date) AS d FROM membership_event
+      UNION ALL SELECT min(registered_on) FROM household
+      UNION ALL SELECT min(established_on) FROM branch) dates`,
+  )
+  const r = { first }
+  const any = await ctx.sql.value('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n')
   if (!any) return null
   const today = ctx.now.slice(0, 10)
   return { first: r.first ?? today, last: today }
 }
 
 /** Checks the period against the data and returns it as from/to. */
-export function resolvePeriod(ctx: ServiceContext, input: ReportRequest): { from: string; to: string } {
-  const range = dataRange(ctx)
+export async function resolvePeriod(ctx: ServiceContext, input: ReportRequest): Promise<{ from: string; to: string }> {
+  const range = await dataRange(ctx)
   if (!range) throw new DomainError('validation', 'The database is empty: there is nothing to report yet. Add the register or load the demo first.')
   const firstYear = Number(range.first.slice(0, 4))
   const lastYear = Number(range.last.slice(0, 4))
@@ -60,15 +59,15 @@ export function resolvePeriod(ctx: ServiceContext, input: ReportRequest): { from
   return { from, to }
 }
 
-export function buildReportModel(ctx: ServiceContext, input: ReportRequest): ReportModel {
+export async function buildReportModel(ctx: ServiceContext, input: ReportRequest): Promise<ReportModel> {
   if (FINANCE_REPORTS.includes(input.report)) {
     const opts = { lang: input.lang, generatedAt: ctx.now, projectYear: input.projectYear ?? null, from: input.from, to: input.to }
     if (input.report === 'financial') return financialReport(ctx, opts)
     if (input.report === 'funds') return fundsStatement(ctx, opts)
     return expenseLedger(ctx, opts)
   }
-  const { from, to } = resolvePeriod(ctx, input)
-  if (input.report === 'membership') return membershipReport(ctx.raw, { from, to, lang: input.lang, generatedAt: ctx.now })
+  const { from, to } = await resolvePeriod(ctx, input)
+  if (input.report === 'membership') return membershipReport(ctx.sql, { from, to, lang: input.lang, generatedAt: ctx.now })
   // The governance reports follow the assembly year: one calendar year.
   if (input.year === undefined) throw new DomainError('validation', 'is required: this report covers one calendar year', 'year')
   const opts = { year: input.year, lang: input.lang, generatedAt: ctx.now }
@@ -92,7 +91,7 @@ export function reportFileName(input: ReportRequest, model: ReportModel): string
 
 /** Produces a report file: query step, model, writer. */
 export async function generateReport(ctx: ServiceContext, input: ReportRequest): Promise<{ file: ReportFile; bytes: Buffer }> {
-  const model = buildReportModel(ctx, input)
+  const model = await buildReportModel(ctx, input)
   const bytes = await renderReport(model, input.format)
   return {
     bytes,

@@ -1,4 +1,15 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, Entity, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm'
+import { GOVERNANCE_ENTITIES } from './governance'
+import { FINANCE_ENTITIES } from './finance'
+
+export * from './governance'
+export * from './finance'
+
+/** A yes/no stored as 0 or 1 on both engines, so hand-written SQL can sum and compare it the same way. */
+export const flag: ValueTransformer = {
+  to: (v: boolean | null | undefined) => (v === null || v === undefined ? v : v ? 1 : 0),
+  from: (v: number | boolean | null) => (v === null ? null : v === true || v === 1),
+}
 
 /*
  * Entities map the tables created by the migrations. Column types are written
@@ -12,7 +23,7 @@ export class BranchEntity {
   @Column({ type: 'text', name: 'name_mn' }) nameMn: string
   @Column({ type: 'text', name: 'name_en' }) nameEn: string
   @Column({ type: 'text', name: 'area_code' }) areaCode: string
-  @Column({ type: 'boolean', name: 'is_project_branch' }) isProjectBranch: boolean
+  @Column({ type: 'integer', name: 'is_project_branch', transformer: flag }) isProjectBranch: boolean
   @Column({ type: 'text', name: 'established_on', nullable: true }) establishedOn: string | null
   @Column({ type: 'text', nullable: true }) notes: string | null
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
@@ -24,7 +35,7 @@ export class HouseholdEntity {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number
   @Column({ type: 'integer', name: 'branch_id' }) branchId: number
   @Column({ type: 'integer', name: 'head_person_id', nullable: true }) headPersonId: number | null
-  @Column({ type: 'boolean', name: 'single_woman_headed' }) singleWomanHeaded: boolean
+  @Column({ type: 'integer', name: 'single_woman_headed', transformer: flag }) singleWomanHeaded: boolean
   @Column({ type: 'integer', name: 'children_count' }) childrenCount: number
   @Column({ type: 'text', name: 'area_code' }) areaCode: string
   @Column({ type: 'text', nullable: true }) soum: string | null
@@ -115,5 +126,7 @@ export const ENTITIES = [
   OrganisationEntity,
   MembershipEntity,
   MembershipEventEntity,
+  ...GOVERNANCE_ENTITIES,
+  ...FINANCE_ENTITIES,
   AuditEntryEntity,
 ]

@@ -21,18 +21,18 @@ export const notePeriod = (projectYear: number | null) => (projectYear === null 
  * budget, the revised budget (latest or chosen version), and the actual
  * spending in MNT and DKK; the variance is revised − actual DKK.
  */
-export function budgetVsActual(
+export async function budgetVsActual(
   ctx: ServiceContext,
   input: { projectId: number; projectYear: number | null; versionId?: number; sourceId?: number; /** Cumulative from the start through this project year. */ throughYear?: number },
-): BudgetVsActual {
-  const p = requireProject(ctx, input.projectId)
+): Promise<BudgetVsActual> {
+  const p = await requireProject(ctx, input.projectId)
   if (input.projectYear !== null && input.projectYear > projectYears(p)) {
     throw new DomainError('validation', `must be at most ${projectYears(p)}, the project's years`, 'projectYear')
   }
-  const all = versions(ctx, p.id)
+  const all = await versions(ctx, p.id)
   if (!all.length) throw new DomainError('validation', 'The project has no budget yet')
-  const approved = getBudget(ctx, p.id, all[0].id)
-  const revised = getBudget(ctx, p.id, input.versionId)
+  const approved = await getBudget(ctx, p.id, all[0].id)
+  const revised = await getBudget(ctx, p.id, input.versionId)
   const through = input.throughYear
   const { from, to } = through !== undefined ? { from: p.startsOn, to: periodOf(p, through).to } : periodOf(p, input.projectYear)
   const inYear = (y: number) => (through !== undefined ? y <= through : input.projectYear === null || y === input.projectYear)
@@ -46,12 +46,19 @@ export function budgetVsActual(
   const revisedBy = byLine(revised.amounts)
   const mnt = new Map<number, number>()
   const dkk = new Map<number, number>()
-  for (const e of expensesWithValue(ctx, { projectId: p.id, from, to, sourceId: input.sourceId })) {
+  for (const e of await expensesWithValue(ctx, { projectId: p.id, from, to, sourceId: input.sourceId })) {
     if (e.currency === 'MNT') mnt.set(e.lineId, (mnt.get(e.lineId) ?? 0) + e.amountMinor)
     dkk.set(e.lineId, (dkk.get(e.lineId) ?? 0) + (e.dkkMinor ?? 0))
   }
-  const notes = new Map((ctx.raw.prepare('SELECT line_id AS l, note FROM variance_note WHERE project_id = ? AND period = ?').all(p.id, notePeriod(input.projectYear)) as Array<{ l: number; note: string }>).map((n) => [n.l, n.note]))
-  const project = listProjects(ctx).find((x) => x.id === p.id)!
+  const notes = new Map(
+    (
+      await ctx.sql.all<{ l: number; note: string }>('SELECT line_id AS l, note FROM variance_note WHERE project_id = :projectId AND period = :period', {
+        projectId: p.id,
+        period: notePeriod(input.projectYear),
+      })
+    ).map((n) => [n.l, n.note]),
+  )
+  const project = (await listProjects(ctx)).find((x) => x.id === p.id)!
   const row = (lineId: number | null, mainCode: string, code: string, name: BudgetVsActualRow['name'], isMain: boolean, a: number, r: number, m: number, d: number): BudgetVsActualRow => ({
     lineId,
     mainCode,
@@ -91,14 +98,20 @@ export function budgetVsActual(
 
 /** Keeps the finance officer's explanation of a line's variance for a period. */
 export async function setVarianceNote(ctx: ServiceContext, input: { projectId: number; lineId: number; period: string; note: string | null }): Promise<{ note: string | null }> {
-  const p = requireProject(ctx, input.projectId)
-  if (!ctx.raw.prepare('SELECT 1 FROM budget_line WHERE id = ? AND project_id = ?').get(input.lineId, p.id)) throw new DomainError('validation', 'is not a budget line of this project', 'lineId')
-  const before = ctx.raw.prepare('SELECT note FROM variance_note WHERE project_id = ? AND line_id = ? AND period = ?').pluck().get(p.id, input.lineId, input.period) ?? null
-  if (input.note === null) ctx.raw.prepare('DELETE FROM variance_note WHERE project_id = ? AND line_id = ? AND period = ?').run(p.id, input.lineId, input.period)
-  else
-    ctx.raw
-      .prepare(`INSERT INTO variance_note (project_id, line_id, period, note, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (project_id, line_id, period) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at`)
-      .run(p.id, input.lineId, input.period, input.note, ctx.now)
+  const p = await requireProject(ctx, input.projectId)
+  const params = { projectId: p.id, lineId: input.lineId, period: input.period, note: input.note, now: ctx.now }
+  if (!(await ctx.sql.one('SELECT 1 AS found FROM budget_line WHERE id = :lineId AND project_id = :projectId', params))) {
+    throw new DomainError('validation', 'is not a budget line of this project', 'lineId')
+  }
+  const before = (await ctx.sql.one<{ note: string }>('SELECT note FROM variance_note WHERE project_id = :projectId AND line_id = :lineId AND period = :period', params))?.note ?? null
+  if (input.note === null) await ctx.sql.run('DELETE FROM variance_note WHERE project_id = :projectId AND line_id = :lineId AND period = :period', params)
+  else {
+    await ctx.sql.run(
+      `INSERT INTO variance_note (project_id, line_id, period, note, updated_at) VALUES (:projectId, :lineId, :period, :note, :now)
+       ON CONFLICT (project_id, line_id, period) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at`,
+      params,
+    )
+  }
   await audit(ctx, 'variance_note', input.lineId, { period: input.period, note: before }, { period: input.period, note: input.note })
   return { note: input.note }
 }

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs'
 import { DomainError } from '../../../shared/domain/result'
 import type { ReportFile } from '../../../shared/api/contract'
 import { audit, type ServiceContext } from '../context'
+import { ExpenseEntity } from '../../db/entities'
+import { insertMany } from '../../db/bulk'
 import { requireProject } from './projects'
 import { forgetConversions } from './money'
 import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseAmount, parseDate, readGrid, type LedgerColumn, type RawCell } from './ledgerFile'
@@ -44,7 +46,7 @@ const SECRETARIAT_NAMES = ['secretariat', 'damost', 'ажлын алба', 'аж
  * rows in one go, or none when any row has a problem (or on a dry run).
  */
 export async function importLedger(ctx: ServiceContext, input: { projectId: number; fileName: string; base64: string; dryRun: boolean }): Promise<ImportResult> {
-  const p = requireProject(ctx, input.projectId)
+  const p = await requireProject(ctx, input.projectId)
   let grid: RawCell[][]
   try {
     grid = await readGrid(Buffer.from(input.base64, 'base64'), input.fileName)
@@ -60,19 +62,21 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   result.headerRow = table.headerRow
   result.rows = table.rows.length
   const lines = new Map<string, { id: number; code: string }>()
-  for (const l of ctx.raw.prepare('SELECT id, code, name_en AS en, name_mn AS mn FROM budget_line WHERE project_id = ?').all(p.id) as Array<{ id: number; code: string; en: string; mn: string }>) {
+  const params = { projectId: p.id }
+  type Named = { id: number; code: string; en: string; mn: string }
+  for (const l of await ctx.sql.all<Named>('SELECT id, code, name_en AS en, name_mn AS mn FROM budget_line WHERE project_id = :projectId', params)) {
     for (const k of [l.code, l.en, l.mn, `${l.code} ${l.en}`, `${l.code} ${l.mn}`]) lines.set(key(k), l)
   }
   const branches = new Map<string, { id: number | null; name: string }>()
-  for (const b of ctx.raw.prepare('SELECT id, code, name_en AS en, name_mn AS mn FROM branch').all() as Array<{ id: number; code: string; en: string; mn: string }>) {
+  for (const b of await ctx.sql.all<Named>('SELECT id, code, name_en AS en, name_mn AS mn FROM branch')) {
     for (const k of [b.code, b.en, b.mn]) branches.set(key(k), { id: b.id, name: b.en })
   }
   for (const k of SECRETARIAT_NAMES) branches.set(k, { id: null, name: 'Secretariat' })
   const sources = new Map<string, { id: number; code: string }>()
-  for (const s of ctx.raw.prepare('SELECT id, code, name_en AS en, name_mn AS mn FROM funding_source WHERE project_id = ?').all(p.id) as Array<{ id: number; code: string; en: string; mn: string }>) {
+  for (const s of await ctx.sql.all<Named>('SELECT id, code, name_en AS en, name_mn AS mn FROM funding_source WHERE project_id = :projectId', params)) {
     for (const k of [s.code, s.en, s.mn]) sources.set(key(k), s)
   }
-  const existing = new Set(ctx.raw.prepare('SELECT voucher FROM expense WHERE project_id = ?').pluck().all(p.id) as string[])
+  const existing = new Set(await ctx.sql.column<string>('SELECT voucher FROM expense WHERE project_id = :projectId', params))
   const seen = new Map<string, number>()
   const good: Array<ImportPreviewRow & { lineId: number; branchId: number | null; sourceId: number }> = []
   for (const r of table.rows) {
@@ -107,8 +111,22 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   }
   result.preview = good.slice(0, 20).map(({ lineId: _l, branchId: _b, sourceId: _s, ...row }) => row)
   if (result.problems.length || input.dryRun || good.length === 0) return result
-  const ins = ctx.raw.prepare(`INSERT INTO expense (project_id, spent_on, voucher, line_id, branch_id, description, amount_minor, currency, source_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  for (const g of good) ins.run(p.id, g.spentOn, g.voucher, g.lineId, g.branchId, g.description, g.amountMinor, g.currency, g.sourceId, ctx.now)
+  await insertMany(
+    ctx.tx,
+    ExpenseEntity,
+    good.map((g) => ({
+      projectId: p.id,
+      spentOn: g.spentOn,
+      voucher: g.voucher,
+      lineId: g.lineId,
+      branchId: g.branchId,
+      description: g.description,
+      amountMinor: g.amountMinor,
+      currency: g.currency,
+      sourceId: g.sourceId,
+      createdAt: ctx.now,
+    })),
+  )
   forgetConversions(ctx)
   result.imported = good.length
   await audit(ctx, 'expense_import', p.id, null, { fileName: input.fileName, rows: good.length, vouchers: [good[0].voucher, good[good.length - 1].voucher] })
@@ -117,14 +135,17 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
 
 /** The import template: the header row, and dropdowns for budget line, branch, currency and funding source. */
 export async function ledgerTemplate(ctx: ServiceContext, projectId: number): Promise<ReportFile> {
-  const p = requireProject(ctx, projectId)
+  const p = await requireProject(ctx, projectId)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'SPN Secretariat'
   const ws = wb.addWorksheet('Expenses', { views: [{ state: 'frozen', ySplit: 1 }] })
   const lists = wb.addWorksheet('Lists', { state: 'hidden' })
-  const lineNames = (ctx.raw.prepare('SELECT code, name_en AS en FROM budget_line WHERE project_id = ? ORDER BY CAST(main_code AS INTEGER), code').all(p.id) as Array<{ code: string; en: string }>).map((l) => `${l.code} ${l.en}`)
-  const branchNames = ['Secretariat', ...(ctx.raw.prepare('SELECT name_en FROM branch ORDER BY is_project_branch DESC, name_en').pluck().all() as string[])]
-  const sourceCodes = ctx.raw.prepare('SELECT code FROM funding_source WHERE project_id = ? ORDER BY id').pluck().all(p.id) as string[]
+  const params = { projectId: p.id }
+  const lineNames = (
+    await ctx.sql.all<{ code: string; en: string }>('SELECT code, name_en AS en FROM budget_line WHERE project_id = :projectId ORDER BY CAST(main_code AS INTEGER), code', params)
+  ).map((l) => `${l.code} ${l.en}`)
+  const branchNames = ['Secretariat', ...(await ctx.sql.column<string>('SELECT name_en FROM branch ORDER BY is_project_branch DESC, name_en, id'))]
+  const sourceCodes = await ctx.sql.column<string>('SELECT code FROM funding_source WHERE project_id = :projectId ORDER BY id', params)
   const columns: Array<[string[], string]> = [
     [lineNames, 'A'],
     [branchNames, 'B'],

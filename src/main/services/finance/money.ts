@@ -16,25 +16,31 @@ export function forgetConversions(ctx: ServiceContext): void {
   cache.delete(ctx)
 }
 
-export function conversions(ctx: ServiceContext, projectId: number): Conversions {
+export async function conversions(ctx: ServiceContext, projectId: number): Promise<Conversions> {
   const known = cache.get(ctx)?.get(projectId)
   if (known) return known
-  const computed = computeConversions(ctx, projectId)
+  const computed = await computeConversions(ctx, projectId)
   cache.set(ctx, (cache.get(ctx) ?? new Map()).set(projectId, computed))
   return computed
 }
 
-function computeConversions(ctx: ServiceContext, projectId: number): Conversions {
-  const transfers = ctx.raw
-    .prepare(`SELECT id, received_on AS date, mnt_minor AS mntMinor, dkk_minor AS dkkMinor FROM transfer WHERE project_id = ?`)
-    .all(projectId) as Array<{ id: number; date: string; mntMinor: number; dkkMinor: number }>
+async function computeConversions(ctx: ServiceContext, projectId: number): Promise<Conversions> {
+  const transfers = await ctx.sql.all<{ id: number; date: string; mntMinor: number; dkkMinor: number }>(
+    `SELECT id, received_on AS date, mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor" FROM transfer WHERE project_id = :projectId ORDER BY id`,
+    { projectId },
+  )
   // Bank interest adds MNT to the account; it is spent like a transfer, at its recorded DKK value.
-  const interest = (ctx.raw
-    .prepare(`SELECT id, entry_on AS date, mnt_minor AS mntMinor, dkk_minor AS dkkMinor FROM fund_entry WHERE project_id = ? AND kind = 'interest' AND mnt_minor > 0 AND dkk_minor > 0`)
-    .all(projectId) as Array<{ id: number; date: string; mntMinor: number; dkkMinor: number }>).map((e) => ({ ...e, id: -e.id }))
-  const spends = ctx.raw
-    .prepare(`SELECT id, spent_on AS date, amount_minor AS mntMinor FROM expense WHERE project_id = ? AND currency = 'MNT'`)
-    .all(projectId) as Array<{ id: number; date: string; mntMinor: number }>
+  const interest = (
+    await ctx.sql.all<{ id: number; date: string; mntMinor: number; dkkMinor: number }>(
+      `SELECT id, entry_on AS date, mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor" FROM fund_entry
+       WHERE project_id = :projectId AND kind = 'interest' AND mnt_minor > 0 AND dkk_minor > 0 ORDER BY id`,
+      { projectId },
+    )
+  ).map((e) => ({ ...e, id: -e.id }))
+  const spends = await ctx.sql.all<{ id: number; date: string; mntMinor: number }>(
+    `SELECT id, spent_on AS date, amount_minor AS "mntMinor" FROM expense WHERE project_id = :projectId AND currency = 'MNT' ORDER BY id`,
+    { projectId },
+  )
   const byExpense = convertFifo([...transfers, ...interest], spends)
   const used = new Map<number, number>()
   for (const c of byExpense.values()) for (const p of c.portions) used.set(p.sourceId, (used.get(p.sourceId) ?? 0) + p.mntMinor)

@@ -17,12 +17,12 @@ interface TransferRecord {
   note: string | null
 }
 
-const SELECT = `SELECT id, sent_on AS sentOn, dkk_minor AS dkkMinor, received_on AS receivedOn, mnt_minor AS mntMinor, reference, note FROM transfer`
+const SELECT = `SELECT id, sent_on AS "sentOn", dkk_minor AS "dkkMinor", received_on AS "receivedOn", mnt_minor AS "mntMinor", reference, note FROM transfer`
 
-export function listTransfers(ctx: ServiceContext, projectId: number): Transfer[] {
-  requireProject(ctx, projectId)
-  const { leftByTransfer } = conversions(ctx, projectId)
-  return (ctx.raw.prepare(`${SELECT} WHERE project_id = ? ORDER BY received_on, id`).all(projectId) as TransferRecord[]).map((t) => ({
+export async function listTransfers(ctx: ServiceContext, projectId: number): Promise<Transfer[]> {
+  await requireProject(ctx, projectId)
+  const { leftByTransfer } = await conversions(ctx, projectId)
+  return (await ctx.sql.all<TransferRecord>(`${SELECT} WHERE project_id = :projectId ORDER BY received_on, id`, { projectId })).map((t) => ({
     ...t,
     rate: rateString(t.mntMinor, t.dkkMinor),
     mntLeftMinor: leftByTransfer.get(t.id) ?? t.mntMinor,
@@ -31,17 +31,17 @@ export function listTransfers(ctx: ServiceContext, projectId: number): Transfer[
 
 /** Records DKK sent and MNT received; the implied rate is kept exactly (both amounts are stored). */
 export async function createTransfer(ctx: ServiceContext, input: z.output<typeof transferInput>): Promise<Transfer> {
-  const p = requireProject(ctx, input.projectId)
+  const p = await requireProject(ctx, input.projectId)
   if (input.receivedOn < input.sentOn) throw new DomainError('validation', 'must not be before the date it was sent', 'receivedOn')
   if (input.receivedOn > ctx.now.slice(0, 10)) throw new DomainError('validation', 'must not be in the future', 'receivedOn')
   if (input.sentOn < p.startsOn.slice(0, 4) + '-01-01') throw new DomainError('validation', `is long before the project starts (${p.startsOn})`, 'sentOn')
-  const id = Number(
-    ctx.raw
-      .prepare(`INSERT INTO transfer (project_id, sent_on, dkk_minor, received_on, mnt_minor, reference, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(p.id, input.sentOn, input.dkkMinor, input.receivedOn, input.mntMinor, input.reference, input.note, ctx.now).lastInsertRowid,
+  const id = await ctx.sql.insert(
+    `INSERT INTO transfer (project_id, sent_on, dkk_minor, received_on, mnt_minor, reference, note, created_at)
+     VALUES (:projectId, :sentOn, :dkkMinor, :receivedOn, :mntMinor, :reference, :note, :now) RETURNING id`,
+    { ...input, projectId: p.id, now: ctx.now },
   )
   forgetConversions(ctx)
-  const out = listTransfers(ctx, p.id).find((t) => t.id === id)!
+  const out = (await listTransfers(ctx, p.id)).find((t) => t.id === id)!
   await audit(ctx, 'transfer', id, null, out)
   return out
 }

@@ -1,0 +1,116 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
+
+@Entity('project')
+export class ProjectEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'text' }) code: string
+  @Column({ type: 'text' }) name: string
+  @Column({ type: 'text' }) donor: string
+  @Column({ type: 'text', name: 'starts_on' }) startsOn: string
+  @Column({ type: 'text', name: 'ends_on' }) endsOn: string
+  @Column({ type: 'text' }) currency: string
+  @Column({ type: 'bigint', name: 'grant_minor' }) grantMinor: number
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+}
+
+@Entity('funding_source')
+export class FundingSourceEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'text' }) code: string
+  @Column({ type: 'text' }) kind: 'grant' | 'cofunding' | 'own' | 'interest'
+  @Column({ type: 'text', name: 'name_en' }) nameEn: string
+  @Column({ type: 'text', name: 'name_mn' }) nameMn: string
+  @Column({ type: 'bigint', name: 'committed_minor', nullable: true }) committedMinor: number | null
+}
+
+@Entity('budget_line')
+export class BudgetLineEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'text', name: 'main_code' }) mainCode: string
+  @Column({ type: 'text' }) code: string
+  @Column({ type: 'text', name: 'name_en' }) nameEn: string
+  @Column({ type: 'text', name: 'name_mn' }) nameMn: string
+}
+
+@Entity('budget_version')
+export class BudgetVersionEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'integer' }) number: number
+  @Column({ type: 'text', name: 'approved_on' }) approvedOn: string
+  @Column({ type: 'text' }) reason: string
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  @Column({ type: 'text', name: 'created_by' }) createdBy: string
+}
+
+@Entity('budget_amount')
+export class BudgetAmountEntity {
+  @PrimaryColumn({ type: 'integer', name: 'version_id' }) versionId: number
+  @PrimaryColumn({ type: 'integer', name: 'line_id' }) lineId: number
+  @PrimaryColumn({ type: 'integer', name: 'project_year' }) projectYear: number
+  @PrimaryColumn({ type: 'integer', name: 'source_id' }) sourceId: number
+  @Column({ type: 'bigint', name: 'amount_minor' }) amountMinor: number
+}
+
+@Entity('transfer')
+export class TransferEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'text', name: 'sent_on' }) sentOn: string
+  @Column({ type: 'bigint', name: 'dkk_minor' }) dkkMinor: number
+  @Column({ type: 'text', name: 'received_on' }) receivedOn: string
+  @Column({ type: 'bigint', name: 'mnt_minor' }) mntMinor: number
+  @Column({ type: 'text', nullable: true }) reference: string | null
+  @Column({ type: 'text', nullable: true }) note: string | null
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+}
+
+@Entity('expense')
+export class ExpenseEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'text', name: 'spent_on' }) spentOn: string
+  @Column({ type: 'text' }) voucher: string
+  @Column({ type: 'integer', name: 'line_id' }) lineId: number
+  @Column({ type: 'integer', name: 'branch_id', nullable: true }) branchId: number | null
+  @Column({ type: 'text' }) description: string
+  @Column({ type: 'bigint', name: 'amount_minor' }) amountMinor: number
+  @Column({ type: 'text' }) currency: 'MNT' | 'DKK'
+  @Column({ type: 'integer', name: 'source_id' }) sourceId: number
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+}
+
+@Entity('fund_entry')
+export class FundEntryEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'text' }) kind: 'interest' | 'exchange'
+  @Column({ type: 'text', name: 'entry_on' }) entryOn: string
+  @Column({ type: 'bigint', name: 'mnt_minor' }) mntMinor: number
+  @Column({ type: 'bigint', name: 'dkk_minor' }) dkkMinor: number
+  @Column({ type: 'text', nullable: true }) note: string | null
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+}
+
+@Entity('variance_note')
+export class VarianceNoteEntity {
+  @PrimaryColumn({ type: 'integer', name: 'project_id' }) projectId: number
+  @PrimaryColumn({ type: 'integer', name: 'line_id' }) lineId: number
+  @PrimaryColumn({ type: 'text' }) period: string
+  @Column({ type: 'text' }) note: string
+  @Column({ type: 'text', name: 'updated_at' }) updatedAt: string
+}
+
+export const FINANCE_ENTITIES = [
+  ProjectEntity,
+  FundingSourceEntity,
+  BudgetLineEntity,
+  BudgetVersionEntity,
+  BudgetAmountEntity,
+  TransferEntity,
+  ExpenseEntity,
+  FundEntryEntity,
+  VarianceNoteEntity,
+]
