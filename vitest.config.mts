@@ -1,10 +1,37 @@
 import { defineConfig } from 'vitest/config'
 
+/*
+ * The unit, service and report suites run twice: on SQLite files in temp
+ * folders, and on a throwaway PostgreSQL cluster that test/helpers/pgGlobal.ts
+ * starts from the system's binaries (it fails, saying how to install them,
+ * where they are missing). Files named *.sqlite.test.ts are about the SQLite
+ * file itself (backups, the folder lock, the CLI's --data) and run once.
+ */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/*.test.ts'],
     environment: 'node',
     testTimeout: 30000,
+    hookTimeout: 60000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'sqlite',
+          include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/*.test.ts'],
+          env: { SPN_TEST_ENGINE: 'sqlite' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/**/*.sqlite.test.ts', 'test/integration/electron-glue.test.ts'],
+          env: { SPN_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/helpers/pgGlobal.ts'],
+        },
+      },
+    ],
   },
 })

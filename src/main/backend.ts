@@ -8,6 +8,8 @@ import { fail } from '../shared/domain/result'
 
 export interface BackendOptions {
   dataDir: string
+  /** A shared PostgreSQL server; the SQLite file in dataDir when not given. */
+  databaseUrl?: string
   nativeBinding?: string
   session?: Partial<Session>
   log?: (message: string, error: unknown) => void
@@ -64,6 +66,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   try {
     db = await openDatabase({
       dataDir: opts.dataDir,
+      databaseUrl: opts.databaseUrl,
       nativeBinding: opts.nativeBinding,
       now: opts.clock,
       program: opts.program,

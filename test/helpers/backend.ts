@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startBackend, type Backend } from '../../src/main/backend'
-import { rawConnection } from '../../src/main/db/open'
+import { inject } from 'vitest'
+import pg from 'pg'
 import type { InputOf, OperationName, OutputOf } from '../../src/shared/api/contract'
 import type { Result } from '../../src/shared/domain/result'
 import type { Session } from '../../src/main/api/dispatcher'
@@ -15,7 +16,8 @@ export interface TestBackend {
   call<K extends OperationName>(op: K, input: InputOf<K>): Promise<Result<OutputOf<K>>>
   /** Calls and unwraps, failing the test with the error message otherwise. */
   must<K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>>
-  count(table: string): number
+  count(table: string): Promise<number>
+  engine: 'sqlite' | 'postgres'
   /** Reads with the app's SQL helper (the same on both engines). */
   read<T>(fn: (sql: Sql) => Promise<T>): Promise<T>
   /** Loads the demo in one write, as `spn demo` does. */
@@ -23,10 +25,44 @@ export interface TestBackend {
   close(): Promise<void>
 }
 
-/** A backend on a real SQLite file in a fresh temp folder. */
+/** The engine this test project runs on (vitest.config.mts runs the suites once per engine). */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.SPN_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite'
+
+let databases = 0
+
+/** A fresh database on the test cluster, made from the migrated template; dropped again by the returned function. */
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = inject('pgBaseUrl')
+  const name = `spn_t_${process.pid}_${++databases}`
+  const admin = new pg.Client({ connectionString: `${base}postgres` })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE spn_template`)
+  } finally {
+    await admin.end()
+  }
+  return {
+    url: `${base}${name}`,
+    async drop() {
+      const c = new pg.Client({ connectionString: `${base}postgres` })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await c.end()
+    },
+  }
+}
+
+/** A backend on a fresh database: a SQLite file in a temp folder, or a new database on the test cluster. */
 export async function testBackend(session?: Partial<Session>, clock = () => new Date('2026-11-26T09:00:00Z')): Promise<TestBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), 'spn-test-'))
-  const backend = await startBackend({ dataDir, session: { actor: 'tester', ...session }, clock, log: (m, e) => process.env.SPN_TEST_LOG && console.error(m, e) })
+  const server = TEST_ENGINE === 'postgres' ? await freshPostgres() : null
+  const backend = await startBackend({
+    dataDir,
+    databaseUrl: server?.url,
+    session: { actor: 'tester', ...session },
+    clock,
+    log: (m, e) => process.env.SPN_TEST_LOG && console.error(m, e),
+  })
   if (backend.startupError) throw new Error(backend.startupError)
   const call = (op: string, input: unknown) => backend.dispatch(op, input)
   return {
@@ -40,12 +76,11 @@ export async function testBackend(session?: Partial<Session>, clock = () => new 
     },
     read: (fn) => backend.db!.read((_m, sql) => fn(sql)),
     loadDemo: (opts = {}) => backend.db!.write((tx, sql) => loadDemo({ tx, sql }, { now: '2026-11-26T09:00:00.000Z', ...opts })),
-    count(table) {
-      const raw = rawConnection(backend.db!.dataSource)
-      return (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
-    },
+    engine: TEST_ENGINE,
+    count: (table) => backend.db!.read((_m, sql) => sql.value(`SELECT count(*) AS n FROM ${table}`)),
     async close() {
       await backend.close()
+      await server?.drop()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

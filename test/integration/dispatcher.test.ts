@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DORNOGOVI, personAt, testBackend, type TestBackend } from '../helpers/backend'
+import { DORNOGOVI, freshPostgres, personAt, TEST_ENGINE, testBackend, type TestBackend } from '../helpers/backend'
 
 let t: TestBackend
 let branchId: number
@@ -12,7 +12,7 @@ afterEach(() => t.close())
 /** Each bad input: the error names the field, and nothing at all is written. */
 async function expectRefused(op: Parameters<TestBackend['call']>[0], input: unknown, field: string, code = 'validation') {
   const tables = ['branch', 'person', 'household', 'membership', 'membership_event', 'audit_entry']
-  const before = tables.map((x) => t.count(x))
+  const before = await Promise.all(tables.map((x) => t.count(x)))
   const r = await t.call(op, input as never)
   expect(r.ok).toBe(false)
   if (!r.ok) {
@@ -20,7 +20,7 @@ async function expectRefused(op: Parameters<TestBackend['call']>[0], input: unkn
     expect(r.error.field).toBe(field)
     if (code === 'validation') expect(r.error.message).toContain(field.split('.').pop())
   }
-  expect(tables.map((x) => t.count(x))).toEqual(before)
+  expect(await Promise.all(tables.map((x) => t.count(x)))).toEqual(before)
 }
 
 describe('the dispatcher refuses bad input with a named field and writes nothing', () => {
@@ -50,7 +50,7 @@ describe('permissions', () => {
       expect((await board.call('branches.list', {})).ok).toBe(true)
       const r = await board.call('branches.create', DORNOGOVI)
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-      expect(board.count('branch')).toBe(0)
+      expect(await board.count('branch')).toBe(0)
     } finally {
       await board.close()
     }
@@ -77,15 +77,16 @@ describe('unexpected failures', () => {
     const { mkdtempSync } = await import('node:fs')
     const { tmpdir } = await import('node:os')
     const { join } = await import('node:path')
-    const backend = await startBackend({ dataDir: mkdtempSync(join(tmpdir(), 'spn-x-')), log: (_m, e) => logged.push(e) })
+    const server = TEST_ENGINE === 'postgres' ? await freshPostgres() : null
+    const backend = await startBackend({ dataDir: mkdtempSync(join(tmpdir(), 'spn-x-')), databaseUrl: server?.url, log: (_m, e) => logged.push(e) })
     // Break the database under the dispatcher: the service's query fails in an unplanned way.
-    const raw = (backend.db!.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection
-    raw.exec('DROP TABLE audit_entry')
+    await backend.db!.dataSource.query('DROP TABLE audit_entry')
     const r = await backend.dispatch('branches.create', DORNOGOVI)
     expect(r).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringMatching(/at |\.ts|SQLITE/) } })
     expect(logged).toHaveLength(1)
     // All or nothing: the branch insert before the failing audit insert was rolled back.
-    expect((raw.prepare('SELECT count(*) AS n FROM branch').get() as { n: number }).n).toBe(0)
+    expect(await backend.db!.read((_m, sql) => sql.value('SELECT count(*) AS n FROM branch'))).toBe(0)
     await backend.close()
+    await server?.drop()
   })
 })

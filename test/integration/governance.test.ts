@@ -49,7 +49,7 @@ describe('assemblies', () => {
     expect(await t.call('assemblies.create', localAssembly({ membersPresent: 5 }))).toMatchObject({ ok: false, error: { field: 'membersPresent', message: expect.stringContaining('4 members eligible') } })
     expect(await t.call('assemblies.create', localAssembly({ heldOn: '2027-01-01' }))).toMatchObject({ ok: false, error: { field: 'heldOn' } })
     expect(await t.call('assemblies.create', localAssembly({ branchId: null }))).toMatchObject({ ok: false, error: { field: 'branchId' } })
-    expect(t.count('assembly')).toBe(0)
+    expect(await t.count('assembly')).toBe(0)
   })
 })
 
@@ -82,7 +82,7 @@ describe('fees', () => {
       ['Ц. Болормаа', 1000000],
       ['Ц. Оюунчимэг', 600000],
     ])
-    expect(t.count('fee_payment')).toBe(2)
+    expect(await t.count('fee_payment')).toBe(2)
   })
 
   it('a fee decided by an assembly without quorum is marked', async () => {
@@ -125,7 +125,7 @@ describe('elections', () => {
     expect(resigned).toMatchObject({ ok: false, error: { message: expect.stringContaining('is resigned on that date') } })
     const tooMany = await t.call('elections.record', { assemblyId: a.id, seats: 2, candidates: [{ membershipId: m[0], votes: 4 }, { membershipId: m[1], votes: 3 }] })
     expect(tooMany).toMatchObject({ ok: false, error: { field: 'candidates', message: expect.stringContaining('3 members present × 2 seats = 6') } })
-    expect(t.count('election')).toBe(0)
+    expect(await t.count('election')).toBe(0)
   })
 
   it('flag a tie, record its resolution and the roles; the board lasts until the next election', async () => {

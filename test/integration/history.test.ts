@@ -1,9 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { DORNOGOVI, ORKHON, personAt, testBackend, type TestBackend } from '../helpers/backend'
-import { rawConnection, openDatabase } from '../../src/main/db/open'
 import { membershipFigures } from '../../src/main/reports/membership'
 import { activeMemberships } from '../../src/main/services/activeMembers'
 import { membershipOn, type BranchEventLike } from '../../src/shared/domain/membership'
@@ -145,51 +141,5 @@ describe('status on a date has one rule', () => {
     }
     expect(compared).toBeGreaterThan(1000)
     await demo.close()
-  })
-})
-
-describe('migration 0005', () => {
-  it('gives every earlier decision its local organisation back from the audit trail', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'spn-hist-'))
-    try {
-      const db = await openDatabase({ dataDir })
-      const ds = db.dataSource
-      const raw = rawConnection(ds)
-      await ds.undoLastMigration({ transaction: 'all' })
-      raw.exec(`INSERT INTO branch (id, code, name_mn, name_en, area_code, is_project_branch, created_at, updated_at) VALUES (1, 'D', 'Д', 'D', 'dornogovi', 1, 'n', 'n'), (2, 'O', 'О', 'O', 'orkhon', 1, 'n', 'n')`)
-      raw.exec(`INSERT INTO organisation (id, name_mn, kind, area_code, created_at, updated_at) VALUES (1, 'Бүлэг', 'group', 'tuv', 'n', 'n'), (2, 'Сүлжээ', 'network', 'tuv', 'n', 'n')`)
-      // Membership 1 moved from branch 1 to 2 (the row was overwritten); membership 2 was loaded without audit.
-      raw.exec(`INSERT INTO membership (id, member_type, organisation_id, branch_id, current_status, created_at) VALUES (1, 'organisation', 1, 2, 'active', 'n'), (2, 'organisation', 2, 1, 'active', 'n')`)
-      const ev = raw.prepare(`INSERT INTO membership_event (id, membership_id, seq, type, effective_date, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, 'n', 't')`)
-      ev.run(1, 1, 1, 'applied', '2005-01-01')
-      ev.run(2, 1, 2, 'accepted', '2005-02-01')
-      ev.run(3, 1, 3, 'resigned', '2008-01-01')
-      ev.run(4, 1, 4, 'applied', '2009-01-01')
-      ev.run(5, 1, 5, 'accepted', '2009-02-01')
-      ev.run(6, 2, 1, 'applied', '2005-01-01')
-      const audit = raw.prepare(`INSERT INTO audit_entry (at, actor, operation, entity_type, entity_id, before_json, after_json) VALUES ('n', 't', 'members.decide', 'membership', 1, NULL, ?)`)
-      const after = (branchId: number, ids: number[]) => JSON.stringify({ branchId, events: ids.map((id) => ({ id })) })
-      audit.run(after(1, [1]))
-      audit.run(after(1, [1, 2]))
-      audit.run(after(1, [1, 2, 3]))
-      audit.run(after(2, [1, 2, 3, 4]))
-      audit.run(after(2, [1, 2, 3, 4, 5]))
-      await ds.runMigrations({ transaction: 'all' })
-      expect(raw.prepare('SELECT id, branch_id AS b FROM membership_event ORDER BY id').all()).toEqual([
-        { id: 1, b: 1 },
-        { id: 2, b: 1 },
-        { id: 3, b: 1 },
-        { id: 4, b: 2 },
-        { id: 5, b: 2 },
-        { id: 6, b: 1 },
-      ])
-      expect(() => raw.prepare(`UPDATE membership_event SET branch_id = 2`).run()).toThrow(/append-only/)
-      expect(() => ev.run(7, 2, 2, 'accepted', '2005-02-01')).toThrow(/needs its local organisation/)
-      await ds.undoLastMigration({ transaction: 'all' })
-      expect((raw.prepare(`SELECT count(*) AS n FROM pragma_table_info('membership_event') WHERE name = 'branch_id'`).get() as { n: number }).n).toBe(0)
-      await db.close()
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true })
-    }
   })
 })

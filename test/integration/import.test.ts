@@ -37,7 +37,7 @@ describe('importing an expense ledger', () => {
       ['2009-04-04', 'IMP-003', '3.1', 'Ажлын алба', 'Adviser travel', '12.500,50', 'DKK', 'DMS'],
       ['2009-04-05', 'IMP-004', '5.1', 'Orkhon', 'Rent', '2,500,000', 'MNT', 'Danish Mongolian Society co-funding'],
     ])
-    const before = count()
+    const before = await count()
     const dry = await t.must('expenses.import', { projectId: project.id, fileName: 'ledger.xlsx', base64, dryRun: true })
     expect(dry).toMatchObject({ headerRow: 3, rows: 4, problems: [], imported: 0 })
     expect(dry.preview.map((r) => [r.row, r.spentOn, r.amountMinor, r.currency, r.costCentre])).toEqual([
@@ -46,16 +46,16 @@ describe('importing an expense ledger', () => {
       [7, '2009-04-04', 1_250_050, 'DKK', 'Secretariat'],
       [8, '2009-04-05', 250_000_000, 'MNT', 'Orkhon'],
     ])
-    expect(count()).toBe(before)
+    expect(await count()).toBe(before)
     const done = await t.must('expenses.import', { projectId: project.id, fileName: 'ledger.xlsx', base64, dryRun: false })
     expect(done.imported).toBe(4)
-    expect(count()).toBe(before + 4)
+    expect(await count()).toBe(before + 4)
     // The same file again: every voucher is a duplicate, nothing is imported.
     const again = await t.must('expenses.import', { projectId: project.id, fileName: 'ledger.xlsx', base64, dryRun: false })
     expect(again.imported).toBe(0)
     expect(again.problems.map((p) => [p.row, p.column])).toEqual([[4, 'Voucher'], [6, 'Voucher'], [7, 'Voucher'], [8, 'Voucher']])
     expect(again.problems[0].reason).toBe('IMP-001 is already recorded')
-    expect(count()).toBe(before + 4)
+    expect(await count()).toBe(before + 4)
   })
 
   it('names every bad row and imports nothing when one row is bad', async () => {
@@ -64,10 +64,10 @@ describe('importing an expense ledger', () => {
       ['2009-02-30', 'BAD-002', '99.9', 'Atlantis', '', 'ten', 'USD', 'Bank'],
       ['2009-05-02', 'BAD-001', '1.1', 'Дорноговь', 'Repeated voucher', '10 000', 'MNT', 'DANIDA'],
     ])
-    const before = count()
+    const before = await count()
     const r = await t.must('expenses.import', { projectId: project.id, fileName: 'bad.xlsx', base64, dryRun: false })
     expect(r.imported).toBe(0)
-    expect(count()).toBe(before)
+    expect(await count()).toBe(before)
     expect(r.problems.map((p) => `${p.row}:${p.column}`)).toEqual(['5:Date', '5:Budget line', '5:Branch', '5:Description', '5:Amount', '5:Currency', '5:Funding source', '6:Voucher'])
     expect(r.problems.find((p) => p.column === 'Voucher')?.reason).toBe('BAD-001 is also on row 4')
   })

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testBackend, type TestBackend } from '../helpers/backend'
 import { num, pdfFonts, pdfPages, pdfText, readXlsx, rowLabelled } from '../helpers/files'
-import { rawConnection } from '../../src/main/db/open'
 
 let t: TestBackend
 beforeAll(async () => {
@@ -11,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const bytes = (r: { base64: string }) => Buffer.from(r.base64, 'base64')
-const raw = () => rawConnection(t.backend.db!.dataSource)
+const one = <T>(text: string) => t.read((sql) => sql.one<T>(text)).then((r) => r!)
 
 describe('membership report', () => {
   it('xlsx: totals equal the database and the dashboard for the same date', async () => {
@@ -38,16 +37,16 @@ describe('membership report', () => {
       const b = dashboardEnd.byBranch.find((x) => x.branchName.en === name)!
       expect(num(ws.getRow(r).getCell(9)), String(name)).toBe(b.byStatus.active)
     }
-    const applied = raw().prepare(`SELECT count(*) AS n FROM membership_event WHERE type = 'applied' AND effective_date BETWEEN '2009-01-01' AND '2009-12-31'`).get() as { n: number }
+    const applied = (await one<{ n: number }>(`SELECT count(*) AS n FROM membership_event WHERE type = 'applied' AND effective_date BETWEEN '2009-01-01' AND '2009-12-31'`))
     expect(num(totalRow.getCell(3))).toBe(applied.n)
-    const women = raw().prepare(`SELECT count(*) AS n FROM membership m JOIN person p ON p.id = m.person_id WHERE p.gender = 'female'`).get() as { n: number }
+    const women = (await one<{ n: number }>(`SELECT count(*) AS n FROM membership m JOIN person p ON p.id = m.person_id WHERE p.gender = 'female'`))
     expect(num(totalRow.getCell(10))).toBeLessThanOrEqual(women.n)
 
     const hh = wb.getWorksheet('Households')!
     const hhTotal = rowLabelled(hh, 'Total')
-    const db = raw().prepare(`SELECT count(*) AS n, sum(single_woman_headed) AS swh, sum(children_count) AS children,
+    const db = (await one<{ n: number; swh: number; children: number; persons: number }>(`SELECT count(*) AS n, sum(single_woman_headed) AS swh, sum(children_count) AS children,
       (SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.registered_on <= '2009-12-31') AS persons
-      FROM household WHERE registered_on <= '2009-12-31'`).get() as { n: number; swh: number; children: number; persons: number }
+      FROM household WHERE registered_on <= '2009-12-31'`))
     expect([num(hhTotal.getCell(2)), num(hhTotal.getCell(4)), num(hhTotal.getCell(5)), num(hhTotal.getCell(6))]).toEqual([db.n, db.persons, db.swh, db.children])
 
     const cover = wb.getWorksheet('Cover')!

@@ -1,22 +1,38 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm'
+import type { EntityManager, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm'
 
-/** Rows per INSERT statement: well under SQLite's 32 766 bound parameters for the widest table. */
+/** Rows per INSERT statement: well under SQLite's 32 766 and PostgreSQL's 65 535 bound parameters for the widest table. */
 const CHUNK = 500
 
 /**
- * Inserts many rows with multi-row query-builder INSERTs in the caller's
- * transaction (never entity-by-entity save), on either engine.
+ * Inserts many rows of an entity with multi-row INSERTs in the caller's
+ * transaction (never entity-by-entity save), on either engine. The statement
+ * is built from the entity's metadata (column names, value transformers) with
+ * every value bound as a parameter; TypeORM's query builder does the same but
+ * spends about twenty times longer building it.
  */
 export async function insertMany<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[] | Array<Partial<T>>): Promise<void> {
+  if (rows.length === 0) return
+  const meta = manager.connection.getMetadata(entity)
+  const postgres = manager.connection.options.type === 'postgres'
+  const columns = meta.columns.filter((c) => c.propertyName in rows[0])
+  const names = columns.map((c) => `"${c.databaseName}"`).join(', ')
+  const value = (row: Partial<T>, c: (typeof columns)[number]) => {
+    const v = row[c.propertyName as keyof T]
+    const t = c.transformer as ValueTransformer | undefined
+    const out = t && !Array.isArray(t) ? t.to(v) : v
+    return out === undefined ? null : out
+  }
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + CHUNK) as never)
-      // The ids are not read back: a bulk path that needs them assigns them itself.
-      .updateEntity(false)
-      .execute()
+    const chunk = rows.slice(i, i + CHUNK)
+    const params: unknown[] = []
+    const tuples = chunk.map((row) => {
+      const marks = columns.map((c) => {
+        params.push(value(row, c))
+        return postgres ? `$${params.length}` : '?'
+      })
+      return `(${marks.join(', ')})`
+    })
+    await manager.query(`INSERT INTO "${meta.tableName}" (${names}) VALUES ${tuples.join(', ')}`, params)
   }
 }
 

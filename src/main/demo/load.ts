@@ -151,12 +151,11 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
           createdAt: now,
           updatedAt: now,
         })
-        const household = householdRows.rows[householdRows.rows.length - 1]
         counts.households++
         const headGender: Gender = swh ? 'female' : rng.chance(0.8) ? 'male' : 'female'
         const headBirth = rng.date('1960-01-01', '1985-12-31')
         const head = addPerson(b, branchId, hid, headGender, headBirth)
-        household.headPersonId = head.id
+        // The head is the household's first person: set after the persons are in (see below).
         let father = headGender === 'male' ? head.givenName : undefined
         if (!swh) {
           const partner = addPerson(b, branchId, hid, headGender === 'male' ? 'female' : 'male', rng.date('1960-01-01', '1986-12-31'))
@@ -235,6 +234,12 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
     }
   }
   await flush(target, branchRows, householdRows, personRows, orgRows, membershipRows, eventRows)
+  // Each household's head is its first person. Set in one statement once the persons exist: inserted with
+  // the households, the heads would be deferred foreign-key violations that SQLite rechecks on every person insert.
+  await target.sql.run(
+    `UPDATE household SET head_person_id = (SELECT min(p.id) FROM person p WHERE p.household_id = household.id)
+     WHERE head_person_id IS NULL AND EXISTS (SELECT 1 FROM person p WHERE p.household_id = household.id)`,
+  )
   Object.assign(counts, await loadGovernance(target, rng, now))
   Object.assign(counts, await loadFinance(target, rng, now, actor))
   await target.tx.insert(AuditEntryEntity, {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { schema } from '../ddl'
 
 /**
  * The date a household joined the project (its large self-help group was formed),
@@ -9,7 +10,7 @@ export class HouseholdRegistered1764000000002 implements MigrationInterface {
   name = 'HouseholdRegistered1764000000002'
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE household ADD COLUMN registered_on TEXT`)
+    await schema(q, `ALTER TABLE household ADD COLUMN registered_on TEXT`)
     await q.query(`UPDATE household SET registered_on = substr(created_at, 1, 10)`)
     await q.query(`CREATE INDEX household_registered ON household(registered_on)`)
   }

@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropTables, schema } from '../ddl'
 
 /** Assemblies, fee decisions, fee payments, and board elections. */
 export class Governance1764000000003 implements MigrationInterface {
   name = 'Governance1764000000003'
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE assembly (
+    await schema(q, `CREATE TABLE assembly (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       kind TEXT NOT NULL CHECK (kind IN ('local', 'general')),
       branch_id INTEGER REFERENCES branch(id),
@@ -21,7 +22,7 @@ export class Governance1764000000003 implements MigrationInterface {
       updated_at TEXT NOT NULL,
       CHECK ((kind = 'local' AND branch_id IS NOT NULL) OR (kind = 'general' AND branch_id IS NULL)))`)
     await q.query(`CREATE INDEX assembly_year ON assembly(year)`)
-    await q.query(`CREATE TABLE fee_decision (
+    await schema(q, `CREATE TABLE fee_decision (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       assembly_id INTEGER NOT NULL REFERENCES assembly(id),
       kind TEXT NOT NULL CHECK (kind IN ('local', 'central')),
@@ -34,7 +35,7 @@ export class Governance1764000000003 implements MigrationInterface {
       created_at TEXT NOT NULL)`)
     await q.query(`CREATE UNIQUE INDEX fee_decision_local ON fee_decision(branch_id, year) WHERE kind = 'local'`)
     await q.query(`CREATE UNIQUE INDEX fee_decision_central ON fee_decision(year) WHERE kind = 'central'`)
-    await q.query(`CREATE TABLE fee_payment (
+    await schema(q, `CREATE TABLE fee_payment (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       kind TEXT NOT NULL CHECK (kind IN ('member', 'branch')),
       year INTEGER NOT NULL,
@@ -52,13 +53,13 @@ export class Governance1764000000003 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX fee_payment_receipt_branch ON fee_payment(branch_id, receipt_number) WHERE kind = 'member'`)
     await q.query(`CREATE UNIQUE INDEX fee_payment_receipt_central ON fee_payment(receipt_number) WHERE kind = 'branch'`)
     await q.query(`CREATE INDEX fee_payment_year ON fee_payment(year, branch_id)`)
-    await q.query(`CREATE TABLE election (
+    await schema(q, `CREATE TABLE election (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       assembly_id INTEGER NOT NULL UNIQUE REFERENCES assembly(id),
       seats INTEGER NOT NULL CHECK (seats > 0),
       tie_resolution TEXT,
       created_at TEXT NOT NULL)`)
-    await q.query(`CREATE TABLE candidate (
+    await schema(q, `CREATE TABLE candidate (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       election_id INTEGER NOT NULL REFERENCES election(id),
       membership_id INTEGER NOT NULL REFERENCES membership(id),
@@ -72,6 +73,6 @@ export class Governance1764000000003 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX membership_event_date`)
-    for (const t of ['candidate', 'election', 'fee_payment', 'fee_decision', 'assembly']) await q.query(`DROP TABLE ${t}`)
+    await dropTables(q, 'candidate', 'election', 'fee_payment', 'fee_decision', 'assembly')
   }
 }

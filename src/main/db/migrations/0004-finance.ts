@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropTables, refuse, schema } from '../ddl'
 
 /** Project finance: projects, funding sources, budget lines and versions, transfers, expenses, fund entries, variance notes. */
 export class Finance1764000000004 implements MigrationInterface {
   name = 'Finance1764000000004'
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE project (
+    await schema(q, `CREATE TABLE project (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       code TEXT NOT NULL UNIQUE,
       name TEXT NOT NULL,
@@ -16,7 +17,7 @@ export class Finance1764000000004 implements MigrationInterface {
       grant_minor INTEGER NOT NULL CHECK (grant_minor >= 0),
       created_at TEXT NOT NULL,
       CHECK (ends_on > starts_on))`)
-    await q.query(`CREATE TABLE funding_source (
+    await schema(q, `CREATE TABLE funding_source (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       project_id INTEGER NOT NULL REFERENCES project(id),
       code TEXT NOT NULL,
@@ -25,7 +26,7 @@ export class Finance1764000000004 implements MigrationInterface {
       name_mn TEXT NOT NULL,
       committed_minor INTEGER,
       UNIQUE (project_id, code))`)
-    await q.query(`CREATE TABLE budget_line (
+    await schema(q, `CREATE TABLE budget_line (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       project_id INTEGER NOT NULL REFERENCES project(id),
       main_code TEXT NOT NULL,
@@ -33,7 +34,7 @@ export class Finance1764000000004 implements MigrationInterface {
       name_en TEXT NOT NULL,
       name_mn TEXT NOT NULL,
       UNIQUE (project_id, code))`)
-    await q.query(`CREATE TABLE budget_version (
+    await schema(q, `CREATE TABLE budget_version (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       project_id INTEGER NOT NULL REFERENCES project(id),
       number INTEGER NOT NULL,
@@ -42,7 +43,7 @@ export class Finance1764000000004 implements MigrationInterface {
       created_at TEXT NOT NULL,
       created_by TEXT NOT NULL,
       UNIQUE (project_id, number))`)
-    await q.query(`CREATE TABLE budget_amount (
+    await schema(q, `CREATE TABLE budget_amount (
       version_id INTEGER NOT NULL REFERENCES budget_version(id),
       line_id INTEGER NOT NULL REFERENCES budget_line(id),
       project_year INTEGER NOT NULL CHECK (project_year >= 1),
@@ -50,9 +51,9 @@ export class Finance1764000000004 implements MigrationInterface {
       amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),
       PRIMARY KEY (version_id, line_id, project_year, source_id))`)
     // Budget versions are history: never changed once approved.
-    await q.query(`CREATE TRIGGER budget_amount_no_update BEFORE UPDATE ON budget_amount BEGIN SELECT RAISE(ABORT, 'budget versions are kept as approved'); END`)
-    await q.query(`CREATE TRIGGER budget_amount_no_delete BEFORE DELETE ON budget_amount BEGIN SELECT RAISE(ABORT, 'budget versions are kept as approved'); END`)
-    await q.query(`CREATE TABLE transfer (
+    await refuse(q, 'budget_amount_no_update', 'UPDATE', 'budget_amount', 'budget versions are kept as approved')
+    await refuse(q, 'budget_amount_no_delete', 'DELETE', 'budget_amount', 'budget versions are kept as approved')
+    await schema(q, `CREATE TABLE transfer (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       project_id INTEGER NOT NULL REFERENCES project(id),
       sent_on TEXT NOT NULL,
@@ -63,7 +64,7 @@ export class Finance1764000000004 implements MigrationInterface {
       note TEXT,
       created_at TEXT NOT NULL,
       CHECK (received_on >= sent_on))`)
-    await q.query(`CREATE TABLE expense (
+    await schema(q, `CREATE TABLE expense (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       project_id INTEGER NOT NULL REFERENCES project(id),
       spent_on TEXT NOT NULL,
@@ -78,7 +79,7 @@ export class Finance1764000000004 implements MigrationInterface {
       UNIQUE (project_id, voucher))`)
     await q.query(`CREATE INDEX expense_date ON expense(project_id, spent_on)`)
     await q.query(`CREATE INDEX expense_line ON expense(line_id)`)
-    await q.query(`CREATE TABLE fund_entry (
+    await schema(q, `CREATE TABLE fund_entry (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       project_id INTEGER NOT NULL REFERENCES project(id),
       kind TEXT NOT NULL CHECK (kind IN ('interest', 'exchange')),
@@ -87,7 +88,7 @@ export class Finance1764000000004 implements MigrationInterface {
       dkk_minor INTEGER NOT NULL,
       note TEXT,
       created_at TEXT NOT NULL)`)
-    await q.query(`CREATE TABLE variance_note (
+    await schema(q, `CREATE TABLE variance_note (
       project_id INTEGER NOT NULL REFERENCES project(id),
       line_id INTEGER NOT NULL REFERENCES budget_line(id),
       period TEXT NOT NULL,
@@ -97,6 +98,6 @@ export class Finance1764000000004 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['variance_note', 'fund_entry', 'expense', 'transfer', 'budget_amount', 'budget_version', 'budget_line', 'funding_source', 'project']) await q.query(`DROP TABLE ${t}`)
+    await dropTables(q, 'variance_note', 'fund_entry', 'expense', 'transfer', 'budget_amount', 'budget_version', 'budget_line', 'funding_source', 'project')
   }
 }

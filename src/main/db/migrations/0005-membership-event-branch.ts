@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropTrigger, engineOf, refuse } from '../ddl'
 
 /**
  * The local organisation belongs to each decision of a membership, not to the
@@ -14,7 +15,7 @@ export class MembershipEventBranch1764000000005 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE membership_event ADD COLUMN branch_id INTEGER REFERENCES branch(id)`)
-    await q.query(`DROP TRIGGER membership_event_no_update`)
+    await dropTrigger(q, 'membership_event_no_update', 'membership_event')
     await q.query(`UPDATE membership_event SET branch_id = (SELECT m.branch_id FROM membership m WHERE m.id = membership_event.membership_id)`)
     const audited = (await q.query(
       `SELECT entity_id AS "membershipId", after_json AS "after" FROM audit_entry WHERE entity_type = 'membership' AND after_json IS NOT NULL ORDER BY id`,
@@ -27,18 +28,23 @@ export class MembershipEventBranch1764000000005 implements MigrationInterface {
       for (const e of after.events ?? []) if (!branchOfEvent.has(e.id)) branchOfEvent.set(e.id, after.branchId)
     }
     for (const [eventId, branchId] of branchOfEvent) {
-      await q.query(`UPDATE membership_event SET branch_id = ? WHERE id = ? AND branch_id <> ?`, [branchId, eventId, branchId])
+      const [p1, p2] = engineOf(q) === 'sqlite' ? ['?', '?'] : ['$1', '$2']
+      await q.query(`UPDATE membership_event SET branch_id = ${p1} WHERE id = ${p2}`, [branchId, eventId])
     }
-    await q.query(`CREATE TRIGGER membership_event_no_update BEFORE UPDATE ON membership_event
-      BEGIN SELECT RAISE(ABORT, 'membership history is append-only'); END`)
-    await q.query(`CREATE TRIGGER membership_event_branch_required BEFORE INSERT ON membership_event WHEN NEW.branch_id IS NULL
-      BEGIN SELECT RAISE(ABORT, 'a membership decision needs its local organisation'); END`)
+    await refuse(q, 'membership_event_no_update', 'UPDATE', 'membership_event', 'membership history is append-only')
+    // Every new decision names its local organisation (SQLite cannot add NOT NULL to an existing column).
+    if (engineOf(q) === 'sqlite') {
+      await q.query(`CREATE TRIGGER membership_event_branch_required BEFORE INSERT ON membership_event WHEN NEW.branch_id IS NULL
+        BEGIN SELECT RAISE(ABORT, 'a membership decision needs its local organisation'); END`)
+    } else {
+      await q.query(`ALTER TABLE membership_event ALTER COLUMN branch_id SET NOT NULL`)
+    }
     await q.query(`CREATE INDEX membership_event_branch ON membership_event(branch_id, effective_date)`)
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX membership_event_branch`)
-    await q.query(`DROP TRIGGER membership_event_branch_required`)
+    if (engineOf(q) === 'sqlite') await q.query(`DROP TRIGGER membership_event_branch_required`)
     await q.query(`ALTER TABLE membership_event DROP COLUMN branch_id`)
   }
 }

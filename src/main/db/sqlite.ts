@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { DataSource } from 'typeorm'
+import { ENTITIES } from './entities'
+import { MIGRATION_NAMES, MIGRATIONS, SCHEMA_VERSION } from './migrations'
+import { lockDataDir } from './lock'
+import { storageError } from './errors'
+import { sqlFor } from './sql'
+import { DatabaseOpenError, DB_FILE, type OpenDatabase, type OpenOptions } from './types'
+
+const KEEP_BACKUPS = 10
+
+/** Names of applied migrations in an existing file, or an error if it is not a readable SPN database. */
+function inspect(dbPath: string, nativeBinding?: string): string[] {
+  let raw: Database.Database | undefined
+  try {
+    raw = new Database(dbPath, { readonly: true, fileMustExist: true, nativeBinding })
+    const check = raw.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new Error(String(check))
+    const hasTable = raw.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='migrations'`).get()
+    if (!hasTable) {
+      const tables = raw.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type='table'`).get() as { n: number }
+      if (tables.n > 0) throw new Error('it holds tables but no migration history, so it is not an SPN Secretariat database')
+      return []
+    }
+    return (raw.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((r) => r.name)
+  } catch (e) {
+    throw new DatabaseOpenError('unreadable', `The database ${dbPath} cannot be opened: ${(e as Error).message}`)
+  } finally {
+    raw?.close()
+  }
+}
+
+async function backup(dbPath: string, dataDir: string, now: Date, version: number, nativeBinding?: string): Promise<string> {
+  const dir = join(dataDir, 'backups')
+  mkdirSync(dir, { recursive: true })
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')
+  const target = join(dir, `spn-${stamp}-schema${version}.sqlite`)
+  const raw = new Database(dbPath, { readonly: true, fileMustExist: true, nativeBinding })
+  try {
+    // The online backup API includes pages still in the WAL file.
+    await raw.backup(target)
+  } finally {
+    raw.close()
+  }
+  const old = readdirSync(dir).filter((f) => /^spn-.*\.sqlite$/.test(f)).sort()
+  for (const f of old.slice(0, Math.max(0, old.length - KEEP_BACKUPS))) rmSync(join(dir, f))
+  return target
+}
+
+function sqliteDataSource(dbPath: string, opts: OpenOptions): DataSource {
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: dbPath,
+    nativeBinding: opts.nativeBinding,
+    readonly: opts.readOnly ?? false,
+    enableWAL: !opts.readOnly,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: (db: Database.Database) => {
+      db.pragma('foreign_keys = ON')
+      db.pragma('busy_timeout = 5000')
+      // A write is acknowledged only once it is on the disk: a power cut loses nothing acknowledged.
+      db.pragma('synchronous = FULL')
+      opts.onConnection?.(db)
+    },
+  })
+}
+
+/** Whether the ORM and the SQLite connection agree that no transaction is open. */
+function sqliteClean(ds: DataSource): boolean {
+  const runner = (ds.driver as unknown as { queryRunner?: { isTransactionActive: boolean; transactionDepth: number } }).queryRunner
+  const open = runner ? runner.isTransactionActive || runner.transactionDepth !== 0 : false
+  return !open && !rawConnection(ds).inTransaction
+}
+
+/**
+ * Opens (or creates) the database in the data folder: takes the folder's lock
+ * (one writing process per file), refuses files it cannot read or that a newer
+ * app wrote, backs the file up, then runs pending migrations.
+ */
+export async function openSqlite(opts: OpenOptions): Promise<OpenDatabase> {
+  const readOnly = opts.readOnly ?? false
+  const dbPath = join(opts.dataDir, DB_FILE)
+  if (readOnly && !existsSync(dbPath)) {
+    throw new DatabaseOpenError('unreadable', `There is no database in ${opts.dataDir}.`)
+  }
+  mkdirSync(opts.dataDir, { recursive: true })
+  let release = () => undefined as void
+  if (!readOnly) {
+    try {
+      release = lockDataDir(opts.dataDir, opts.program ?? 'SPN Secretariat')
+    } catch (e) {
+      throw new DatabaseOpenError('locked', (e as Error).message)
+    }
+  }
+  try {
+    return await openLocked(opts, dbPath, readOnly, release)
+  } catch (e) {
+    release()
+    throw e
+  }
+}
+
+async function openLocked(opts: OpenOptions, dbPath: string, readOnly: boolean, release: () => void): Promise<OpenDatabase> {
+  let backupPath: string | null = null
+  if (existsSync(dbPath)) {
+    const applied = inspect(dbPath, opts.nativeBinding)
+    const unknown = applied.filter((n) => !MIGRATION_NAMES.includes(n))
+    if (unknown.length) {
+      throw new DatabaseOpenError(
+        'newer',
+        `The database ${dbPath} was written by a newer version of SPN Secretariat (schema ${applied.length}, this app knows ${SCHEMA_VERSION}). Install the newer version; the file was not changed.`,
+      )
+    }
+    if (readOnly && applied.length < SCHEMA_VERSION) {
+      throw new DatabaseOpenError('older', `The database ${dbPath} needs updating (schema ${applied.length} of ${SCHEMA_VERSION}); start the app or run "spn migrate" first.`)
+    }
+    if (!readOnly) backupPath = await backup(dbPath, opts.dataDir, (opts.now ?? (() => new Date()))(), applied.length, opts.nativeBinding)
+  }
+  let dataSource = sqliteDataSource(dbPath, opts)
+  await dataSource.initialize()
+  if (!readOnly) {
+    try {
+      await dataSource.runMigrations({ transaction: 'all' })
+    } catch (e) {
+      await dataSource.destroy()
+      throw new DatabaseOpenError('migration', `Updating the database failed and was rolled back: ${(e as Error).message}. A backup is at ${backupPath}.`)
+    }
+  }
+
+  /** Throws the connection away and opens a new one on the same file. */
+  async function reopen(): Promise<void> {
+    const old = dataSource
+    dataSource = sqliteDataSource(dbPath, opts)
+    await old.destroy().catch(() => undefined)
+    await dataSource.initialize()
+  }
+
+  return {
+    get dataSource() {
+      return dataSource
+    },
+    engine: 'sqlite',
+    dbPath,
+    schemaVersion: SCHEMA_VERSION,
+    backupPath,
+    readOnly,
+    read: (fn) => fn(dataSource.manager, sqlFor(dataSource.manager, 'sqlite')),
+    async write(fn) {
+      const runner = dataSource.createQueryRunner()
+      try {
+        await runner.startTransaction()
+        const value = await fn(runner.manager, sqlFor(runner.manager, 'sqlite'))
+        await runner.commitTransaction()
+        return value
+      } catch (e) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined)
+        throw storageError(e)
+      } finally {
+        await runner.release()
+        if (!sqliteClean(dataSource)) await reopen()
+      }
+    },
+    async close() {
+      await dataSource.destroy()
+      release()
+    },
+  }
+}
+
+/** The raw better-sqlite3 connection behind a DataSource, for bulk paths and fast reads. */
+export function rawConnection(ds: DataSource): Database.Database {
+  return (ds.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
+}
