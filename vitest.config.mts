@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config'
  * folders, and on a throwaway PostgreSQL cluster that test/helpers/pgGlobal.ts
  * starts from the system's binaries (it fails, saying how to install them,
  * where they are missing). Files named *.sqlite.test.ts are about the SQLite
- * file itself (backups, the folder lock, the CLI's --data) and run once.
+ * file itself (backups, the folder lock, the CLI's --data) and run once;
+ * *.postgres.test.ts are about the shared server (several users at once, the
+ * two engines side by side) and run in the PostgreSQL project.
  */
 export default defineConfig({
   test: {
@@ -19,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/*.test.ts'],
+          exclude: ['test/integration/**/*.postgres.test.ts'],
           env: { SPN_TEST_ENGINE: 'sqlite' },
         },
       },

@@ -18,6 +18,8 @@ export interface TestBackend {
   must<K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>>
   count(table: string): Promise<number>
   engine: 'sqlite' | 'postgres'
+  /** The PostgreSQL database's URL (postgres project only), for a second app instance on the same data. */
+  databaseUrl?: string
   /** Reads with the app's SQL helper (the same on both engines). */
   read<T>(fn: (sql: Sql) => Promise<T>): Promise<T>
   /** Loads the demo in one write, as `spn demo` does. */
@@ -77,6 +79,7 @@ export async function testBackend(session?: Partial<Session>, clock = () => new 
     read: (fn) => backend.db!.read((_m, sql) => fn(sql)),
     loadDemo: (opts = {}) => backend.db!.write((tx, sql) => loadDemo({ tx, sql }, { now: '2026-11-26T09:00:00.000Z', ...opts })),
     engine: TEST_ENGINE,
+    databaseUrl: server?.url,
     count: (table) => backend.db!.read((_m, sql) => sql.value(`SELECT count(*) AS n FROM ${table}`)),
     async close() {
       await backend.close()

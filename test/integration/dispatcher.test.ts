@@ -26,7 +26,7 @@ async function expectRefused(op: Parameters<TestBackend['call']>[0], input: unkn
 describe('the dispatcher refuses bad input with a named field and writes nothing', () => {
   it('wrong types', () => expectRefused('persons.create', personAt(branchId, { branchId: 'one' }), 'branchId'))
   it('unknown keys', () => expectRefused('persons.create', personAt(branchId, { nickname: 'Бат' }), 'nickname'))
-  it('unknown keys in nested input', () => expectRefused('persons.update', { id: 1, person: personAt(branchId, { extra: true }) }, 'person.extra'))
+  it('unknown keys in nested input', () => expectRefused('persons.update', { id: 1, version: 1, person: personAt(branchId, { extra: true }) }, 'person.extra'))
   it('too-long strings', () => expectRefused('persons.create', personAt(branchId, { givenName: 'Б'.repeat(61) }), 'givenName'))
   it('invalid register numbers', () => expectRefused('persons.create', personAt(branchId, { registerNumber: 'УБ85133115' }), 'registerNumber'))
   it('register numbers in Latin letters', () => expectRefused('persons.create', personAt(branchId, { registerNumber: 'UB85031215' }), 'registerNumber'))
@@ -60,7 +60,7 @@ describe('permissions', () => {
 describe('audit', () => {
   it('records who, when, the operation, before and after for every write', async () => {
     const p = await t.must('persons.create', personAt(branchId))
-    await t.must('persons.update', { id: p.id, person: personAt(branchId, { phone: '99112233' }) })
+    await t.must('persons.update', { id: p.id, version: p.version, person: personAt(branchId, { phone: '99112233' }) })
     const log = await t.must('audit.list', { entityType: 'person', entityId: p.id })
     expect(log.total).toBe(2)
     const [update, create] = log.rows

@@ -7,6 +7,27 @@ export function driverCode(e: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined
 }
 
+/** Unique keys a user can collide on when two people save at once: the field and the sentence. */
+const UNIQUE_KEYS: Array<{ match: RegExp; field: string; message: string }> = [
+  { match: /fee_payment_receipt|fee_payment\.receipt_number/, field: 'receiptNumber', message: 'This receipt number was saved by another user a moment ago; nothing was saved. Use the next number.' },
+  { match: /expense.*voucher|expense_project_id_voucher/, field: 'voucher', message: 'This voucher number was saved by another user a moment ago; nothing was saved. Use the next number.' },
+  { match: /person.*register_number/, field: 'registerNumber', message: 'A person with this register number was saved by another user a moment ago; nothing was saved.' },
+  { match: /branch.*code/, field: 'code', message: 'A local organisation with this code was saved by another user a moment ago; nothing was saved.' },
+  { match: /fee_decision/, field: 'assemblyId', message: 'This fee was decided by another user a moment ago; nothing was saved. Reload to see it.' },
+  { match: /election.*assembly_id/, field: 'assemblyId', message: 'An election for this assembly was recorded by another user a moment ago; nothing was saved. Reload to see it.' },
+]
+
+function uniqueViolation(e: unknown): DomainError | null {
+  const err = e as { driverError?: { code?: string; constraint?: string; message?: string; detail?: string }; message?: string }
+  const code = driverCode(e) ?? ''
+  if (code !== '23505' && code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return null
+  const text = `${err.driverError?.constraint ?? ''} ${err.driverError?.message ?? err.message ?? ''} ${err.driverError?.detail ?? ''}`
+  const known = UNIQUE_KEYS.find((k) => k.match.test(text))
+  return known
+    ? new DomainError('conflict', known.message, known.field)
+    : new DomainError('conflict', 'Another user saved the same record a moment ago; nothing was saved. Reload and try again.')
+}
+
 /**
  * A failure of the storage itself (disk full, I/O, lock timeout, lost server)
  * in words, with "nothing was saved": the transaction was rolled back. Other
@@ -14,6 +35,8 @@ export function driverCode(e: unknown): string | undefined {
  */
 export function storageError(e: unknown): unknown {
   if (e instanceof DomainError) return e
+  const unique = uniqueViolation(e)
+  if (unique) return unique
   const code = driverCode(e) ?? ''
   if (code === 'SQLITE_FULL' || code === '53100') {
     return new DomainError('unavailable', 'The disk is full; nothing was saved. Free some space on the disk and try again.')

@@ -28,7 +28,7 @@ export class Rows<T extends ObjectLiteral> {
     return this
   }
 
-  add(row: Omit<T, 'id'>): number {
+  add(row: Omit<T, 'id' | 'version'>): number {
     const id = this.next++
     this.rows.push({ ...(row as T), id })
     return id

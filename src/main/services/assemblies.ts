@@ -4,6 +4,7 @@ import { quorumMet, quorumNeeded } from '../../shared/domain/governance'
 import type { assemblyInput } from '../../shared/api/governance'
 import type { AssemblyDetail, AssemblyRow } from '../../shared/api/governanceTypes'
 import { audit, type ServiceContext } from './context'
+import { claimVersion } from './versions'
 import { requireBranch } from './branches'
 import { countActive } from './activeMembers'
 import { auditFor } from './auditLog'
@@ -14,6 +15,7 @@ type AssemblyInput = z.output<typeof assemblyInput>
 
 interface AssemblyRecord {
   id: number
+  version: number
   kind: 'local' | 'general'
   branchId: number | null
   year: number
@@ -30,7 +32,7 @@ interface AssemblyRecord {
   feeDecided: number
 }
 
-const SELECT = `SELECT a.id, a.kind, a.branch_id AS "branchId", a.year, a.held_on AS "heldOn", a.place, a.members_present AS "membersPresent",
+const SELECT = `SELECT a.id, a.version, a.kind, a.branch_id AS "branchId", a.year, a.held_on AS "heldOn", a.place, a.members_present AS "membersPresent",
   a.quorum_percent AS "quorumPercent", a.quorum_strict AS "quorumStrict", a.decisions, a.minutes,
   b.name_mn AS "branchMn", b.name_en AS "branchEn",
   CASE WHEN EXISTS (SELECT 1 FROM election x WHERE x.assembly_id = a.id) THEN 1 ELSE 0 END AS "hasElection",
@@ -44,6 +46,7 @@ async function toRow(ctx: ServiceContext, r: AssemblyRecord): Promise<AssemblyRo
   const rule = { percent: r.quorumPercent, strict: r.quorumStrict === 1 }
   return {
     id: r.id,
+    version: r.version,
     kind: r.kind,
     branchId: r.branchId,
     bodyName: r.branchId === null ? SPN_NAME : { mn: r.branchMn!, en: r.branchEn! },
@@ -139,8 +142,9 @@ export async function createAssembly(ctx: ServiceContext, input: AssemblyInput):
   return out
 }
 
-export async function updateAssembly(ctx: ServiceContext, input: { id: number; assembly: AssemblyInput }): Promise<AssemblyRow> {
+export async function updateAssembly(ctx: ServiceContext, input: { id: number; version: number; assembly: AssemblyInput }): Promise<AssemblyRow> {
   const before = await getAssembly(ctx, input.id)
+  await claimVersion(ctx, 'assembly', input.id, input.version)
   const a = input.assembly
   if (a.kind !== before.assembly.kind || a.branchId !== before.assembly.branchId) {
     throw new DomainError('validation', 'cannot change: record a new assembly for another body', 'kind')

@@ -4,6 +4,7 @@ import type { branchInput } from '../../shared/api/contract'
 import type { Branch, BranchWithCounts } from '../../shared/api/types'
 import { BranchEntity } from '../db/entities'
 import { audit, withoutTimestamps, type ServiceContext } from './context'
+import { claimVersion } from './versions'
 
 type BranchInput = z.output<typeof branchInput>
 
@@ -35,6 +36,7 @@ export async function listBranches(ctx: ServiceContext): Promise<BranchWithCount
   )
   return rows.map((r) => ({
     id: r.id as number,
+    version: r.version as number,
     code: r.code as string,
     nameMn: r.name_mn as string,
     nameEn: r.name_en as string,
@@ -50,17 +52,18 @@ export async function listBranches(ctx: ServiceContext): Promise<BranchWithCount
 
 export async function createBranch(ctx: ServiceContext, input: BranchInput): Promise<Branch> {
   await checkCodeFree(ctx, input.code)
-  const saved = await ctx.tx.save(BranchEntity, ctx.tx.create(BranchEntity, { ...input, createdAt: ctx.now, updatedAt: ctx.now }))
+  const saved = await ctx.tx.save(BranchEntity, ctx.tx.create(BranchEntity, { ...input, version: 1, createdAt: ctx.now, updatedAt: ctx.now }))
   const out = toBranch(saved)
   await audit(ctx, 'branch', saved.id, null, out)
   return out
 }
 
-export async function updateBranch(ctx: ServiceContext, input: { id: number; branch: BranchInput }): Promise<Branch> {
+export async function updateBranch(ctx: ServiceContext, input: { id: number; version: number; branch: BranchInput }): Promise<Branch> {
   const existing = await requireBranch(ctx, input.id, 'id')
   const before = toBranch(existing)
+  const version = await claimVersion(ctx, 'branch', input.id, input.version)
   await checkCodeFree(ctx, input.branch.code, input.id)
-  Object.assign(existing, input.branch, { updatedAt: ctx.now })
+  Object.assign(existing, input.branch, { version, updatedAt: ctx.now })
   const out = toBranch(await ctx.tx.save(BranchEntity, existing))
   await audit(ctx, 'branch', input.id, before, out)
   return out

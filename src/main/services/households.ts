@@ -5,6 +5,7 @@ import type { contract, householdInput } from '../../shared/api/contract'
 import type { Household, HouseholdDetail, HouseholdRow, Page } from '../../shared/api/types'
 import { HouseholdEntity, PersonEntity } from '../db/entities'
 import { audit, type ServiceContext } from './context'
+import { claimVersion } from './versions'
 import { requireBranch } from './branches'
 import { auditFor } from './auditLog'
 import { PERSON_ROW_SQL, toPersonRow } from './persons'
@@ -15,6 +16,7 @@ type SearchInput = z.output<(typeof contract)['households.search']['input']>
 function toHousehold(e: HouseholdEntity): Household {
   return {
     id: e.id,
+    version: e.version,
     branchId: e.branchId,
     headPersonId: e.headPersonId,
     singleWomanHeaded: Boolean(e.singleWomanHeaded),
@@ -27,7 +29,7 @@ function toHousehold(e: HouseholdEntity): Household {
   }
 }
 
-const ROW_SQL = `SELECT h.id, h.branch_id AS "branchId", h.head_person_id AS "headPersonId",
+const ROW_SQL = `SELECT h.id, h.version, h.branch_id AS "branchId", h.head_person_id AS "headPersonId",
   h.single_woman_headed AS "singleWomanHeaded", h.children_count AS "childrenCount", h.area_code AS "areaCode",
   h.soum, h.bag, h.address_line AS "addressLine", h.registered_on AS "registeredOn", b.name_mn AS "branchMn", b.name_en AS "branchEn",
   hp.patronymic AS "headPatronymic", hp.given_name AS "headGivenName",
@@ -81,18 +83,19 @@ export async function createHousehold(ctx: ServiceContext, input: HouseholdInput
     throw new DomainError('validation', 'add the household first, then its persons, then choose the head', 'headPersonId')
   }
   await checkHousehold(ctx, input)
-  const e = ctx.tx.create(HouseholdEntity, { ...input, registeredOn: input.registeredOn ?? ctx.now.slice(0, 10), createdAt: ctx.now, updatedAt: ctx.now })
+  const e = ctx.tx.create(HouseholdEntity, { ...input, version: 1, registeredOn: input.registeredOn ?? ctx.now.slice(0, 10), createdAt: ctx.now, updatedAt: ctx.now })
   const out = toHousehold(await ctx.tx.save(HouseholdEntity, e))
   await audit(ctx, 'household', out.id, null, out)
   return out
 }
 
-export async function updateHousehold(ctx: ServiceContext, input: { id: number; household: HouseholdInput }): Promise<Household> {
+export async function updateHousehold(ctx: ServiceContext, input: { id: number; version: number; household: HouseholdInput }): Promise<Household> {
   const e = await ctx.tx.findOneBy(HouseholdEntity, { id: input.id })
   if (!e) throw new DomainError('not_found', `No household with id ${input.id}`, 'id')
   const before = toHousehold(e)
+  const version = await claimVersion(ctx, 'household', input.id, input.version)
   await checkHousehold(ctx, input.household, input.id)
-  Object.assign(e, input.household, { registeredOn: input.household.registeredOn ?? e.registeredOn, updatedAt: ctx.now })
+  Object.assign(e, input.household, { version, registeredOn: input.household.registeredOn ?? e.registeredOn, updatedAt: ctx.now })
   const out = toHousehold(await ctx.tx.save(HouseholdEntity, e))
   await audit(ctx, 'household', out.id, before, out)
   return out

@@ -6,6 +6,7 @@ import type { personInput, personSearchInput } from '../../shared/api/contract'
 import type { Page, Person, PersonDetail, PersonRow } from '../../shared/api/types'
 import { HouseholdEntity, PersonEntity } from '../db/entities'
 import { audit, type ServiceContext } from './context'
+import { claimVersion } from './versions'
 import { requireBranch } from './branches'
 import { auditFor } from './auditLog'
 import { householdRow } from './households'
@@ -25,6 +26,7 @@ export function personSortKey(p: Pick<Person, 'givenName' | 'patronymic'>): stri
 function toPerson(e: PersonEntity): Person {
   return {
     id: e.id,
+    version: e.version,
     clanName: e.clanName,
     patronymic: e.patronymic,
     givenName: e.givenName,
@@ -87,16 +89,17 @@ function fill(e: PersonEntity, input: PersonInput, now: string): void {
 
 export async function createPerson(ctx: ServiceContext, input: PersonInput): Promise<Person> {
   await checkPerson(ctx, input)
-  const e = ctx.tx.create(PersonEntity, { createdAt: ctx.now })
+  const e = ctx.tx.create(PersonEntity, { version: 1, createdAt: ctx.now })
   fill(e, input, ctx.now)
   const out = toPerson(await ctx.tx.save(PersonEntity, e))
   await audit(ctx, 'person', out.id, null, out)
   return out
 }
 
-export async function updatePerson(ctx: ServiceContext, input: { id: number; person: PersonInput }): Promise<Person> {
+export async function updatePerson(ctx: ServiceContext, input: { id: number; version: number; person: PersonInput }): Promise<Person> {
   const e = await requirePerson(ctx, input.id)
   const before = toPerson(e)
+  e.version = await claimVersion(ctx, 'person', input.id, input.version)
   await checkPerson(ctx, input.person, input.id)
   if (before.householdId !== null && before.householdId !== input.person.householdId) {
     const h = await ctx.tx.findOneBy(HouseholdEntity, { id: before.householdId })
@@ -118,7 +121,7 @@ const SORT_SQL: Record<SearchInput['sort'], string> = {
   branch: 'b.name_en',
 }
 
-export const PERSON_ROW_SQL = `SELECT p.id, p.clan_name AS "clanName", p.patronymic, p.given_name AS "givenName",
+export const PERSON_ROW_SQL = `SELECT p.id, p.version, p.clan_name AS "clanName", p.patronymic, p.given_name AS "givenName",
   p.latin_name AS "latinName", p.register_number AS "registerNumber", p.gender, p.birth_date AS "birthDate",
   p.phone, p.branch_id AS "branchId", p.household_id AS "householdId",
   b.name_mn AS "branchMn", b.name_en AS "branchEn", m.current_status AS "membershipStatus"

@@ -5,7 +5,7 @@ import { governanceOps } from './governance'
 import { financeOps } from './finance'
 import type * as T from './types'
 import {
-  areaCode, cyrillicName, gender, id, isoDate, optionalText, page, pageSize, phone, registerNumber,
+  areaCode, cyrillicName, gender, id, isoDate, recordVersion, optionalText, page, pageSize, phone, registerNumber,
   requiredText, sortDir,
 } from './fields'
 
@@ -160,7 +160,7 @@ export const contract = {
   'branches.create': op<T.Branch>()({ summary: 'Add a local organisation', input: branchInput, permission: 'register.write', write: true }),
   'branches.update': op<T.Branch>()({
     summary: 'Change a local organisation',
-    input: z.strictObject({ id, branch: branchInput }),
+    input: z.strictObject({ id, version: recordVersion, branch: branchInput }),
     permission: 'register.write',
     write: true,
   }),
@@ -175,7 +175,7 @@ export const contract = {
   'persons.create': op<T.Person>()({ summary: 'Add a person', input: personInput, permission: 'register.write', write: true }),
   'persons.update': op<T.Person>()({
     summary: 'Change a person',
-    input: z.strictObject({ id, person: personInput }),
+    input: z.strictObject({ id, version: recordVersion, person: personInput }),
     permission: 'register.write',
     write: true,
   }),
@@ -198,7 +198,7 @@ export const contract = {
   'households.create': op<T.Household>()({ summary: 'Add a household', input: householdInput, permission: 'register.write', write: true }),
   'households.update': op<T.Household>()({
     summary: 'Change a household',
-    input: z.strictObject({ id, household: householdInput }),
+    input: z.strictObject({ id, version: recordVersion, household: householdInput }),
     permission: 'register.write',
     write: true,
   }),

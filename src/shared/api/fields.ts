@@ -6,6 +6,9 @@ import { AREA_CODES } from '../domain/geography'
 /** Field schemas shared by the contract and the renderer's forms. */
 export const id = z.number().int().positive()
 
+/** The version of a record the user started from (see the record's `version`). */
+export const recordVersion = z.number().int().positive()
+
 export const isoDate = z
   .string()
   .max(10)

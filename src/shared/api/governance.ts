@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { BOARD_ROLES } from '../domain/governance'
 import { op } from './define'
-import { id, isoDate, optionalText, page, pageSize, requiredText } from './fields'
+import { id, isoDate, optionalText, page, pageSize, recordVersion, requiredText } from './fields'
 import type * as G from './governanceTypes'
 import type { Page } from './types'
 
@@ -81,7 +81,7 @@ export const governanceOps = {
   'assemblies.create': op<G.AssemblyRow>()({ summary: 'Record a local or general assembly', input: assemblyInput, permission: 'governance.write', write: true }),
   'assemblies.update': op<G.AssemblyRow>()({
     summary: 'Change an assembly',
-    input: z.strictObject({ id, assembly: assemblyInput }),
+    input: z.strictObject({ id, version: recordVersion, assembly: assemblyInput }),
     permission: 'governance.write',
     write: true,
   }),

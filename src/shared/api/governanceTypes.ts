@@ -3,6 +3,8 @@ import type { AuditEntry, LocalName } from './types'
 
 export interface AssemblyRow {
   id: number
+  /** Moves on by one with every change; an update names the version it started from. */
+  version: number
   kind: 'local' | 'general'
   branchId: number | null
   /** The local organisation, or the SPN for the general assembly. */

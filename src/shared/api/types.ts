@@ -16,6 +16,8 @@ export interface Page<T> {
 
 export interface Branch {
   id: number
+  /** Moves on by one with every change; an update names the version it started from. */
+  version: number
   code: string
   nameMn: string
   nameEn: string
@@ -33,6 +35,8 @@ export interface BranchWithCounts extends Branch {
 
 export interface Person {
   id: number
+  /** Moves on by one with every change; an update names the version it started from. */
+  version: number
   clanName: string | null
   patronymic: string
   givenName: string
@@ -53,6 +57,8 @@ export interface PersonRow extends Person {
 
 export interface Household {
   id: number
+  /** Moves on by one with every change; an update names the version it started from. */
+  version: number
   branchId: number
   headPersonId: number | null
   singleWomanHeaded: boolean

@@ -18,6 +18,12 @@ export function formatDateMn(iso: string): string {
   return iso.replaceAll('-', '.')
 }
 
+/** A UTC timestamp as Ulaanbaatar (UTC+8) wall time: `2026.11.26 17:05`. */
+export function formatTimeUlaanbaatar(isoTimestamp: string): string {
+  const t = new Date(Date.parse(isoTimestamp) + 8 * 3600_000).toISOString()
+  return `${formatDateMn(t.slice(0, 10))} ${t.slice(11, 16)}`
+}
+
 /** Today's date in UTC as `YYYY-MM-DD`; pass a clock in tests. */
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10)

@@ -13,6 +13,7 @@ export class AssemblyEntity {
   @Column({ type: 'integer', name: 'quorum_strict' }) quorumStrict: number
   @Column({ type: 'text', nullable: true }) decisions: string | null
   @Column({ type: 'text', nullable: true }) minutes: string | null
+  @Column({ type: 'integer' }) version: number
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
   @Column({ type: 'text', name: 'updated_at' }) updatedAt: string
 }

@@ -26,6 +26,8 @@ export class BranchEntity {
   @Column({ type: 'integer', name: 'is_project_branch', transformer: flag }) isProjectBranch: boolean
   @Column({ type: 'text', name: 'established_on', nullable: true }) establishedOn: string | null
   @Column({ type: 'text', nullable: true }) notes: string | null
+  /** Moves on by one with every change (see migration 0006). */
+  @Column({ type: 'integer' }) version: number
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
   @Column({ type: 'text', name: 'updated_at' }) updatedAt: string
 }
@@ -43,6 +45,8 @@ export class HouseholdEntity {
   @Column({ type: 'text', name: 'address_line', nullable: true }) addressLine: string | null
   /** When the household joined the project. */
   @Column({ type: 'text', name: 'registered_on', nullable: true }) registeredOn: string | null
+  /** Moves on by one with every change (see migration 0006). */
+  @Column({ type: 'integer' }) version: number
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
   @Column({ type: 'text', name: 'updated_at' }) updatedAt: string
 }
@@ -63,6 +67,8 @@ export class PersonEntity {
   @Column({ type: 'text', name: 'search_text' }) searchText: string
   /** Given name then patronymic in Mongolian alphabetical order. */
   @Column({ type: 'text', name: 'sort_key' }) sortKey: string
+  /** Moves on by one with every change (see migration 0006). */
+  @Column({ type: 'integer' }) version: number
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
   @Column({ type: 'text', name: 'updated_at' }) updatedAt: string
 }

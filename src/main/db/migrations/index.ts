@@ -3,9 +3,10 @@ import { HouseholdRegistered1764000000002 } from './0002-household-registered'
 import { Governance1764000000003 } from './0003-governance'
 import { Finance1764000000004 } from './0004-finance'
 import { MembershipEventBranch1764000000005 } from './0005-membership-event-branch'
+import { RecordVersions1764000000006 } from './0006-record-versions'
 
 /** Every migration, in order. A static list: globs do not survive bundling. */
-export const MIGRATIONS = [Register1764000000001, HouseholdRegistered1764000000002, Governance1764000000003, Finance1764000000004, MembershipEventBranch1764000000005]
+export const MIGRATIONS = [Register1764000000001, HouseholdRegistered1764000000002, Governance1764000000003, Finance1764000000004, MembershipEventBranch1764000000005, RecordVersions1764000000006]
 
 /** The schema version this build of the app writes: the number of migrations. */
 export const SCHEMA_VERSION = MIGRATIONS.length

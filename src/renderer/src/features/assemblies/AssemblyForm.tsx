@@ -30,7 +30,7 @@ export function AssemblyForm({ assembly, detail, onClose, onSaved }: { assembly:
     const input = f.parse((v) => ({ ...v, branchId: v.kind === 'general' ? null : v.branchId }))
     if (!input) return
     f.setBusy(true)
-    const r = assembly ? await call('assemblies.update', { id: assembly.id, assembly: input }) : await call('assemblies.create', input)
+    const r = assembly ? await call('assemblies.update', { id: assembly.id, version: assembly.version, assembly: input }) : await call('assemblies.create', input)
     f.setBusy(false)
     if (r.ok) onSaved(r.value)
     else f.serverError(r.error)

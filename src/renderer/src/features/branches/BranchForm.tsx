@@ -22,7 +22,7 @@ export function BranchForm({ branch, onClose, onSaved }: { branch: Branch | null
     const input = f.parse((v) => ({ ...v, establishedOn: v.establishedOn || null }))
     if (!input) return
     f.setBusy(true)
-    const r = branch ? await call('branches.update', { id: branch.id, branch: input }) : await call('branches.create', input)
+    const r = branch ? await call('branches.update', { id: branch.id, version: branch.version, branch: input }) : await call('branches.create', input)
     f.setBusy(false)
     if (r.ok) onSaved()
     else f.serverError(r.error)

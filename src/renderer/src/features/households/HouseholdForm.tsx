@@ -29,7 +29,7 @@ export function HouseholdForm({ household, members, onClose, onSaved }: { househ
     const input = f.parse((v) => ({ ...v, branchId: v.branchId ?? undefined, areaCode: v.areaCode ?? undefined, registeredOn: v.registeredOn || null }))
     if (!input) return
     f.setBusy(true)
-    const r = household ? await call('households.update', { id: household.id, household: input }) : await call('households.create', input)
+    const r = household ? await call('households.update', { id: household.id, version: household.version, household: input }) : await call('households.create', input)
     f.setBusy(false)
     if (r.ok) onSaved(r.value)
     else f.serverError(r.error)
