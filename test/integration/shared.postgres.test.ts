@@ -6,6 +6,7 @@ import pg from 'pg'
 import { startBackend, type Backend } from '../../src/main/backend'
 import { DORNOGOVI, personAt, testBackend, type TestBackend } from '../helpers/backend'
 import type { Result } from '../../src/shared/domain/result'
+import { startHttpBridge, type HttpBridge } from '../../src/main/transport/http'
 
 /*
  * Several users at once on one shared PostgreSQL database: two app instances
@@ -100,6 +101,28 @@ describe('two app instances on one shared database', () => {
     const other = ok<typeof ledger>(await b.dispatch('expenses.search', { projectId: 1, page: 1, pageSize: 200 }))
     expect(other.totals).toEqual(ledger.totals)
     expect(ledger.totals.dkkMinor).toBe(after.totals.actualDkkMinor)
+  })
+})
+
+describe('two browser-mode servers on one database', () => {
+  it('a payment recorded through one is seen through the other; the same receipt sent to both at once is accepted once', async () => {
+    const membershipId = await payableMember()
+    const [one, two] = [await startHttpBridge(a.backend, {}), await startHttpBridge(b, {})]
+    const post = (bridge: HttpBridge, op: string, body: unknown) =>
+      fetch(`http://127.0.0.1:${bridge.port}/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-spn-token': bridge.token }, body: JSON.stringify(body) })
+    try {
+      const pay = (amountMinor: number, receiptNumber: string) => ({ kind: 'member', membershipId, year: 2009, paidOn: '2009-04-01', amountMinor, receiptNumber })
+      expect((await post(one, 'fees.pay', pay(100_000, 'Д-100'))).status).toBe(200)
+      const seen = (await (await post(two, 'fees.payments', { year: 2009 })).json()) as { value: { rows: Array<{ receiptNumber: string }> } }
+      expect(seen.value.rows.map((r) => r.receiptNumber)).toEqual(['Д-100'])
+      const both = await Promise.all([post(one, 'fees.pay', pay(100_000, 'Д-101')), post(two, 'fees.pay', pay(100_000, 'Д-101'))])
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409])
+      const refused = (await both.find((r) => r.status === 409)!.json()) as { error: { field: string; message: string } }
+      expect(refused.error).toMatchObject({ field: 'receiptNumber', message: expect.stringMatching(/was saved by another user a moment ago/) })
+    } finally {
+      await one.close()
+      await two.close()
+    }
   })
 })
 

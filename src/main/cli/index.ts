@@ -5,6 +5,8 @@ import { basename } from 'node:path'
 import { join, resolve } from 'node:path'
 import { startBackend } from '../backend'
 import { DB_FILE, openDatabase } from '../db/open'
+import { isPostgresUrl, safeUrl } from '../db/postgres'
+import { copyDatabase, CopyRefused } from '../db/copy'
 import { DEMO_SCALES, loadDemo, type DemoScale } from '../demo/load'
 import { startHttpBridge } from '../transport/http'
 import { defaultDataDir } from '../paths'
@@ -31,8 +33,13 @@ Commands:
   import   expenses [--data DIR] FILE [--dry-run] [--project CODE]
            Import an expense ledger (.xlsx or .csv): all rows, or none when a row is bad.
            --dry-run prints the preview and the problems only.
+  copy     --from DIR|URL --to DIR|URL
+           Copy a whole database into an empty one (the desktop file to a shared server, or
+           back to a portable file), checking every table's row count and checksum; all or nothing.
   bench    [--scale full,10k,10x]  Time demo loading, person search and reports beside raw baselines.
 
+Every command takes --database URL (or SPN_DATABASE_URL) to use a shared PostgreSQL server,
+postgresql://user:password@host:5432/database, instead of the SQLite file in DIR.
 DIR defaults to SPN_DATA_DIR or the user's app-data folder.`
 
 class UsageError extends Error {}
@@ -48,8 +55,20 @@ function progressBar(label: string): (done: number, total: number) => void {
   }
 }
 
-async function demo(dataDir: string, seed: number, scale: DemoScale): Promise<void> {
-  const db = await openDatabase({ dataDir, program: 'the command spn demo' })
+/** Where the data is: the SQLite file in a folder, or a PostgreSQL server (--database or SPN_DATABASE_URL). */
+interface Where {
+  dataDir: string
+  databaseUrl?: string
+}
+
+function requireData(where: Where): void {
+  if (!where.databaseUrl && !existsSync(join(where.dataDir, DB_FILE))) {
+    throw new UsageError(`There is no database in ${where.dataDir}. Give --data or --database, or run spn demo first.`)
+  }
+}
+
+async function demo(where: Where, seed: number, scale: DemoScale): Promise<void> {
+  const db = await openDatabase({ ...where, program: 'the command spn demo' })
   try {
     const counts = await db.write((tx, sql) => loadDemo({ tx, sql }, { seed, ...DEMO_SCALES[scale], onProgress: progressBar('Loading demo') }))
     console.log(
@@ -61,9 +80,9 @@ async function demo(dataDir: string, seed: number, scale: DemoScale): Promise<vo
   }
 }
 
-async function serve(dataDir: string, port: number, withDemo: boolean, role: string): Promise<void> {
+async function serve(where: Where, port: number, withDemo: boolean, role: string): Promise<void> {
   if (!(role in ROLES)) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`)
-  const backend = await startBackend({ dataDir, session: { role: role as keyof typeof ROLES }, program: 'browser mode (spn serve)' })
+  const backend = await startBackend({ ...where, session: { role: role as keyof typeof ROLES }, program: 'browser mode (spn serve)' })
   if (withDemo && backend.db) {
     const n = await backend.db.read((_m, sql) => sql.value('SELECT count(*) AS n FROM branch'))
     if (n === 0) await backend.db.write((tx, sql) => loadDemo({ tx, sql }, { onProgress: progressBar('Loading demo') }))
@@ -80,10 +99,10 @@ async function serve(dataDir: string, port: number, withDemo: boolean, role: str
   process.on('SIGTERM', stop)
 }
 
-async function report(dataDir: string, positionals: string[], v: Record<string, string | boolean | undefined>): Promise<number> {
+async function report(where: Where, positionals: string[], v: Record<string, string | boolean | undefined>): Promise<number> {
   const [name] = positionals
   if (!name) throw new UsageError('Which report? e.g. spn report membership --year 2009')
-  if (!existsSync(join(dataDir, DB_FILE))) throw new UsageError(`There is no database in ${dataDir}. Give --data, or run spn demo first.`)
+  requireData(where)
   const out = v.out as string | undefined
   const format = (v.format as string | undefined) ?? (out?.match(/\.(xlsx|pdf)$/i)?.[1].toLowerCase())
   const input: Record<string, unknown> = { report: name, lang: v.lang ?? 'mn', format }
@@ -98,7 +117,7 @@ async function report(dataDir: string, positionals: string[], v: Record<string, 
   if (v.from !== undefined) input.from = v.from
   if (v.to !== undefined) input.to = v.to
   // A report only reads: it may run while the app has the data open, and takes no backup.
-  const backend = await startBackend({ dataDir, log: () => undefined, readOnly: true })
+  const backend = await startBackend({ ...where, log: () => undefined, readOnly: true })
   try {
     if (backend.startupError) {
       console.error(`spn: ${backend.startupError}`)
@@ -120,13 +139,13 @@ async function report(dataDir: string, positionals: string[], v: Record<string, 
   }
 }
 
-async function importCommand(dataDir: string, positionals: string[], v: Record<string, string | boolean | undefined>): Promise<number> {
+async function importCommand(where: Where, positionals: string[], v: Record<string, string | boolean | undefined>): Promise<number> {
   const [what, file] = positionals
   if (what !== 'expenses') throw new UsageError('What to import? spn import expenses FILE')
   if (!file) throw new UsageError('Give the ledger file: spn import expenses --data DIR FILE')
   if (!existsSync(file)) throw new UsageError(`There is no file ${file}`)
-  if (!existsSync(join(dataDir, DB_FILE))) throw new UsageError(`There is no database in ${dataDir}. Give --data, or run spn demo first.`)
-  const backend = await startBackend({ dataDir, log: () => undefined, program: 'the command spn import' })
+  requireData(where)
+  const backend = await startBackend({ ...where, log: () => undefined, program: 'the command spn import' })
   try {
     if (backend.startupError) {
       console.error(`spn: ${backend.startupError}`)
@@ -161,6 +180,40 @@ async function importCommand(dataDir: string, positionals: string[], v: Record<s
   }
 }
 
+/** `spn copy --from DIR|URL --to DIR|URL`: the whole database, verified table by table, into an empty target. */
+async function copyCommand(v: Record<string, string | boolean | undefined>): Promise<number> {
+  const place = (s: string | boolean | undefined, option: string): Where => {
+    if (typeof s !== 'string' || !s) throw new UsageError(`Give ${option}: a data folder (the SQLite file) or a PostgreSQL URL`)
+    return isPostgresUrl(s) ? { dataDir: defaultDataDir(), databaseUrl: s } : { dataDir: resolve(s) }
+  }
+  const from = place(v.from, '--from')
+  const to = place(v.to, '--to')
+  const label = (w: Where) => (w.databaseUrl ? safeUrl(w.databaseUrl) : join(w.dataDir, DB_FILE))
+  if (label(from) === label(to)) throw new UsageError('--from and --to are the same database')
+  if (!from.databaseUrl && !existsSync(join(from.dataDir, DB_FILE))) throw new UsageError(`There is no database in ${from.dataDir}`)
+  const source = await openDatabase({ ...from, program: 'the command spn copy (reading)' })
+  try {
+    const target = await openDatabase({ ...to, program: 'the command spn copy (writing)' })
+    try {
+      console.log(`Copying ${label(from)} to ${label(to)}…`)
+      const tables = await copyDatabase(source, target, (t) => console.log(`  ${t.table.padEnd(18)} ${String(t.rows).padStart(8)} rows  checksum ${t.checksum}`))
+      const rows = tables.reduce((s, t) => s + t.rows, 0)
+      console.log(`Copied ${rows} rows in ${tables.length} tables; every table's count and checksum match the source.`)
+      return 0
+    } catch (e) {
+      if (e instanceof CopyRefused) {
+        console.error(`spn: ${e.message}`)
+        return 2
+      }
+      throw e
+    } finally {
+      await target.close()
+    }
+  } finally {
+    await source.close()
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   try {
@@ -183,19 +236,23 @@ export async function main(argv: string[]): Promise<number> {
         'project-year': { type: 'string' },
         project: { type: 'string' },
         role: { type: 'string' },
+        database: { type: 'string' },
       },
       strict: true,
     })
     const dataDir = resolve(values.data ?? defaultDataDir())
+    const databaseUrl = values.database ?? process.env.SPN_DATABASE_URL ?? undefined
+    if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) throw new UsageError('--database must be a PostgreSQL URL: postgresql://user:password@host:5432/database')
+    const where: Where = { dataDir, databaseUrl: databaseUrl || undefined }
     switch (command) {
       case 'serve': {
         const port = values.port === undefined ? 0 : Number(values.port)
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535')
-        await serve(dataDir, port, values.demo ?? false, values.role ?? 'secretariat')
+        await serve(where, port, values.demo ?? false, values.role ?? 'secretariat')
         return -1
       }
       case 'migrate': {
-        const db = await openDatabase({ dataDir, program: 'the command spn migrate' })
+        const db = await openDatabase({ ...where, program: 'the command spn migrate' })
         console.log(`Database ${db.dbPath} is at schema version ${db.schemaVersion}.${db.backupPath ? ` Backup: ${db.backupPath}` : ''}`)
         await db.close()
         return 0
@@ -205,13 +262,15 @@ export async function main(argv: string[]): Promise<number> {
         if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number')
         const scale = values.scale ?? 'full'
         if (!(scale in DEMO_SCALES)) throw new UsageError(`--scale must be one of ${Object.keys(DEMO_SCALES).join(', ')}`)
-        await demo(dataDir, seed, scale as DemoScale)
+        await demo(where, seed, scale as DemoScale)
         return 0
       }
       case 'report':
-        return await report(dataDir, positionals, values)
+        return await report(where, positionals, values)
       case 'import':
-        return await importCommand(dataDir, positionals, values)
+        return await importCommand(where, positionals, values)
+      case 'copy':
+        return await copyCommand(values)
       case 'bench': {
         const scales = (values.scale ?? 'full,10k,10x').split(',')
         if (!scales.every((x) => x in DEMO_SCALES)) throw new UsageError(`--scale must be a list of ${Object.keys(DEMO_SCALES).join(', ')}`)

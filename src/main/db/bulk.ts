@@ -13,26 +13,36 @@ const CHUNK = 500
 export async function insertMany<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: T[] | Array<Partial<T>>): Promise<void> {
   if (rows.length === 0) return
   const meta = manager.connection.getMetadata(entity)
-  const postgres = manager.connection.options.type === 'postgres'
   const columns = meta.columns.filter((c) => c.propertyName in rows[0])
-  const names = columns.map((c) => `"${c.databaseName}"`).join(', ')
   const value = (row: Partial<T>, c: (typeof columns)[number]) => {
     const v = row[c.propertyName as keyof T]
     const t = c.transformer as ValueTransformer | undefined
-    const out = t && !Array.isArray(t) ? t.to(v) : v
-    return out === undefined ? null : out
+    return t && !Array.isArray(t) ? t.to(v) : v
   }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK)
+  await insertRows(
+    manager,
+    meta.tableName,
+    columns.map((c) => c.databaseName),
+    rows.map((r) => Object.fromEntries(columns.map((c) => [c.databaseName, value(r, c)]))),
+  )
+}
+
+/** Multi-row INSERTs of plain rows keyed by column name, every value bound as a parameter. */
+export async function insertRows(manager: EntityManager, table: string, columns: string[], rows: Array<Record<string, unknown>>): Promise<void> {
+  const postgres = manager.connection.options.type === 'postgres'
+  const names = columns.map((c) => `"${c}"`).join(', ')
+  const perChunk = Math.max(1, Math.min(CHUNK, Math.floor(30000 / columns.length)))
+  for (let i = 0; i < rows.length; i += perChunk) {
     const params: unknown[] = []
-    const tuples = chunk.map((row) => {
+    const tuples = rows.slice(i, i + perChunk).map((row) => {
       const marks = columns.map((c) => {
-        params.push(value(row, c))
+        const v = row[c]
+        params.push(v === undefined ? null : v)
         return postgres ? `$${params.length}` : '?'
       })
       return `(${marks.join(', ')})`
     })
-    await manager.query(`INSERT INTO "${meta.tableName}" (${names}) VALUES ${tuples.join(', ')}`, params)
+    await manager.query(`INSERT INTO "${table}" (${names}) VALUES ${tuples.join(', ')}`, params)
   }
 }
 
