@@ -3,13 +3,15 @@ import { join } from 'node:path'
 import { userInfo } from 'node:os'
 import { createDispatcher, type Dispatch, type Session } from './api/dispatcher'
 import { makeHandlers, type Host } from './api/handlers'
-import { openDatabase, type OpenDatabase, type OpenOptions } from './db/open'
-import { fail } from '../shared/domain/result'
+import { DB_FILE, openDatabase, type OpenDatabase, type OpenOptions } from './db/open'
+import type { ActiveDatabase } from './services/settings'
 
 export interface BackendOptions {
   dataDir: string
   /** A shared PostgreSQL server; the SQLite file in dataDir when not given. */
   databaseUrl?: string
+  /** The URL came from --database or SPN_DATABASE_URL, not from the saved settings (shown on the Settings page). */
+  databaseOverridden?: boolean
   nativeBinding?: string
   session?: Partial<Session>
   log?: (message: string, error: unknown) => void
@@ -62,6 +64,9 @@ export function defaultActor(): string {
 export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const version = appVersion()
   const session: Session = { actor: opts.session?.actor ?? defaultActor(), role: opts.session?.role ?? 'secretariat' }
+  const database: ActiveDatabase = opts.databaseUrl
+    ? { engine: 'postgres', location: opts.databaseUrl, overridden: opts.databaseOverridden ?? false }
+    : { engine: 'sqlite', location: join(opts.dataDir, DB_FILE), overridden: opts.databaseOverridden ?? false }
   let db: OpenDatabase
   try {
     db = await openDatabase({
@@ -76,8 +81,18 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   } catch (e) {
     const message = (e as Error).message
     ;(opts.log ?? ((m, err) => console.error(m, err)))('The database could not be opened', e)
+    // Only the settings answer, so the user can point the app back at this computer or fix the server's address.
+    const dispatch = createDispatcher({
+      db: null,
+      unavailable: message,
+      handlers: makeHandlers({ version, schemaVersion: 0, role: session.role, database }, opts.host),
+      dataDir: opts.dataDir,
+      session,
+      log: opts.log,
+      clock: opts.clock,
+    })
     return {
-      dispatch: async () => fail('unavailable', message),
+      dispatch,
       version,
       schemaVersion: null,
       dataDir: opts.dataDir,
@@ -88,7 +103,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   }
   const dispatch = createDispatcher({
     db,
-    handlers: makeHandlers({ version, schemaVersion: db.schemaVersion, role: session.role }, opts.host),
+    handlers: makeHandlers({ version, schemaVersion: db.schemaVersion, role: session.role, database }, opts.host),
     dataDir: opts.dataDir,
     session,
     log: opts.log,

@@ -2,6 +2,7 @@ import 'reflect-metadata'
 import { app, BrowserWindow, dialog, session } from 'electron'
 import { join } from 'node:path'
 import { startBackend, type Backend } from './backend'
+import { resolveDatabaseUrl } from './settings'
 import { electronNativeBinding } from './db/nativeBinding'
 import { registerIpc } from './transport/ipc'
 import { createMainWindow, hardenSession, isAppUrl, rendererEntry, saveFileHost } from './window'
@@ -34,8 +35,13 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession)
     const binding = electronNativeBinding(app.getAppPath())
     if (!binding.ok) dialog.showErrorBox('SPN Secretariat', binding.message)
+    const dataDir = process.env.SPN_DATA_DIR ?? app.getPath('userData')
+    // This computer's file, or the shared server chosen on the Settings page (SPN_DATABASE_URL overrides).
+    const database = resolveDatabaseUrl(dataDir)
     backend = await startBackend({
-      dataDir: process.env.SPN_DATA_DIR ?? app.getPath('userData'),
+      dataDir,
+      databaseUrl: database.url,
+      databaseOverridden: database.overridden,
       nativeBinding: binding.ok ? binding.path : undefined,
       host: saveFileHost(app.getPath('documents')),
       program: 'the desktop app',

@@ -13,14 +13,15 @@ export interface App {
   origin: string
   dataDir: string
   api<T = unknown>(op: string, input: unknown): Promise<T>
-  stop(): Promise<void>
+  /** Stops the server; with keepData the folder stays for a restart (startApp with dataDir). */
+  stop(opts?: { keepData?: boolean }): Promise<void>
 }
 
 /** Starts browser mode (`spn serve`) on a fresh data folder and waits for its ready line. */
-export async function startApp(prepare?: (dataDir: string) => void, extraArgs: string[] = []): Promise<App> {
+export async function startApp(prepare?: (dataDir: string) => void, extraArgs: string[] = [], existingDir?: string): Promise<App> {
   const cli = join(ROOT, 'out', 'main', 'cli.js')
   if (!existsSync(cli)) throw new Error('Build first: npm run build')
-  const dataDir = mkdtempSync(join(tmpdir(), 'spn-e2e-'))
+  const dataDir = existingDir ?? mkdtempSync(join(tmpdir(), 'spn-e2e-'))
   prepare?.(dataDir)
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0', ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
@@ -51,10 +52,10 @@ export async function startApp(prepare?: (dataDir: string) => void, extraArgs: s
       if (!body.ok) throw new Error(`${op}: ${body.error?.message}`)
       return body.value
     },
-    async stop() {
+    async stop(opts) {
       child.kill('SIGTERM')
       await new Promise((r) => child.once('exit', r))
-      rmSync(dataDir, { recursive: true, force: true })
+      if (!opts?.keepData) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -11,8 +11,13 @@ export interface Session {
   role: keyof typeof ROLES
 }
 
+/** Operations that work without a database: choosing where the data is, when it cannot be opened. */
+const WITHOUT_DATABASE: ReadonlySet<string> = new Set(['settings.get', 'settings.testServer', 'settings.saveDatabase'])
+
 export interface DispatcherOptions {
-  db: OpenDatabase
+  /** null: the database could not be opened (`unavailable` says why); only WITHOUT_DATABASE operations run. */
+  db: OpenDatabase | null
+  unavailable?: string
   handlers: Handlers
   dataDir: string
   session: Session
@@ -56,7 +61,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
     if (!permissions.has(def.permission)) {
       return fail('forbidden', `The ${opts.session.role} role may not ${operation} (needs ${def.permission})`)
     }
-    if (def.write && opts.db.readOnly) {
+    if (!opts.db && !WITHOUT_DATABASE.has(operation)) return fail('unavailable', opts.unavailable ?? 'The database is not open.')
+    if (def.write && opts.db?.readOnly) {
       return fail('forbidden', 'This program opened the data read-only; nothing can be changed from here.')
     }
     const handler = opts.handlers[operation] as (ctx: ServiceContext, i: unknown) => unknown
@@ -64,7 +70,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
     try {
       const call = async (tx: ServiceContext['tx'], sql: ServiceContext['sql']) =>
         handler({ tx, sql, actor: opts.session.actor, operation, now, dataDir: opts.dataDir }, parsed.data)
-      const value = def.write ? await opts.db.write(call) : await opts.db.read(call)
+      const db = opts.db
+      const value = !db
+        ? await call(undefined as never, undefined as never)
+        : WITHOUT_DATABASE.has(operation)
+          ? await call(db.dataSource.manager, undefined as never)
+          : def.write
+            ? await db.write(call)
+            : await db.read(call)
       return ok(value as OutputOf<OperationName>)
     } catch (e) {
       if (e instanceof DomainError) {

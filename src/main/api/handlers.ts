@@ -19,11 +19,14 @@ import { createExpense, searchExpenses } from '../services/finance/expenses'
 import { budgetVsActual, setVarianceNote } from '../services/finance/budgetVsActual'
 import { importLedger, ledgerTemplate } from '../services/finance/importLedger'
 import { listFundEntries, recordFundEntry } from '../services/finance/fundEntries'
+import { databaseSettings, saveDatabaseChoice, testServer, type ActiveDatabase } from '../services/settings'
 
 export interface SystemFacts {
   version: string
   schemaVersion: number
   role: string
+  /** Where the running app keeps its data. */
+  database: ActiveDatabase
 }
 
 /** What only the desktop shell can do; absent in browser mode, the CLI and tests. */
@@ -95,6 +98,9 @@ export function makeHandlers(facts: SystemFacts, host?: Host): Handlers {
     'expenses.template': (ctx, i) => ledgerTemplate(ctx, i.projectId),
     'finance.budgetVsActual': budgetVsActual,
     'finance.setNote': setVarianceNote,
+    'settings.get': (ctx) => databaseSettings(ctx, facts.database),
+    'settings.testServer': testServer,
+    'settings.saveDatabase': (ctx, i) => saveDatabaseChoice(ctx, i, facts.database),
     'audit.list': listAudit,
   }
 }

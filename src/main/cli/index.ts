@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { startBackend } from '../backend'
 import { DB_FILE, openDatabase } from '../db/open'
 import { isPostgresUrl, safeUrl } from '../db/postgres'
+import { resolveDatabaseUrl } from '../settings'
 import { copyDatabase, CopyRefused } from '../db/copy'
 import { DEMO_SCALES, loadDemo, type DemoScale } from '../demo/load'
 import { startHttpBridge } from '../transport/http'
@@ -59,6 +60,7 @@ function progressBar(label: string): (done: number, total: number) => void {
 interface Where {
   dataDir: string
   databaseUrl?: string
+  databaseOverridden?: boolean
 }
 
 function requireData(where: Where): void {
@@ -241,9 +243,10 @@ export async function main(argv: string[]): Promise<number> {
       strict: true,
     })
     const dataDir = resolve(values.data ?? defaultDataDir())
-    const databaseUrl = values.database ?? process.env.SPN_DATABASE_URL ?? undefined
-    if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) throw new UsageError('--database must be a PostgreSQL URL: postgresql://user:password@host:5432/database')
-    const where: Where = { dataDir, databaseUrl: databaseUrl || undefined }
+    // --database, then SPN_DATABASE_URL, then the server saved on the Settings page, else the file in DIR.
+    const resolved = resolveDatabaseUrl(dataDir, values.database)
+    if (resolved.url !== undefined && !isPostgresUrl(resolved.url)) throw new UsageError('--database must be a PostgreSQL URL: postgresql://user:password@host:5432/database')
+    const where: Where = { dataDir, databaseUrl: resolved.url, databaseOverridden: resolved.overridden }
     switch (command) {
       case 'serve': {
         const port = values.port === undefined ? 0 : Number(values.port)

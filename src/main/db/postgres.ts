@@ -142,3 +142,58 @@ export async function openPostgres(opts: OpenOptions, url: string): Promise<Open
     close: () => dataSource.destroy(),
   }
 }
+
+export interface ServerParts {
+  host: string
+  port: number
+  database: string
+  user: string
+  password: string
+}
+
+/** A connection URL from its parts (user and password escaped). */
+export function serverUrl(p: ServerParts): string {
+  const auth = p.password ? `${encodeURIComponent(p.user)}:${encodeURIComponent(p.password)}` : encodeURIComponent(p.user)
+  return `postgresql://${auth}@${p.host.includes(':') ? `[${p.host}]` : p.host}:${p.port}/${encodeURIComponent(p.database)}`
+}
+
+export function serverParts(url: string): ServerParts {
+  const u = new URL(url)
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: u.port ? Number(u.port) : 5432,
+    database: decodeURIComponent(u.pathname.replace(/^\//, '')),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  }
+}
+
+/**
+ * Connects once to a server and says what it holds: its version, and the SPN
+ * schema version found there (null for an empty database). Errors name the
+ * server without the password.
+ */
+export async function probeServer(url: string): Promise<{ serverVersion: string; schemaVersion: number | null; holdsData: boolean }> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 6000 })
+  try {
+    await client.connect()
+  } catch (e) {
+    throw new DatabaseOpenError('unreachable', `The database server ${safeUrl(url)} cannot be reached: ${(e as Error).message.replaceAll(url, safeUrl(url))}`)
+  }
+  try {
+    const version = (await client.query(`SHOW server_version`)).rows[0].server_version as string
+    const major = Number(version.split('.')[0])
+    if (major < 15) throw new DatabaseOpenError('unreadable', `The server runs PostgreSQL ${version}; SPN Secretariat needs PostgreSQL 15 or later.`)
+    const hasMigrations = (await client.query(`SELECT to_regclass('migrations') IS NOT NULL AS present`)).rows[0].present as boolean
+    if (!hasMigrations) {
+      const tables = Number((await client.query(`SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema()`)).rows[0].n)
+      if (tables > 0) throw new DatabaseOpenError('unreadable', `The database ${safeUrl(url)} holds other tables: it is not an SPN Secretariat database. Create an empty database for the app.`)
+      return { serverVersion: version, schemaVersion: null, holdsData: false }
+    }
+    const schemaVersion = Number((await client.query(`SELECT count(*) AS n FROM migrations`)).rows[0].n)
+    const rows = Number((await client.query(`SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n`)).rows[0].n)
+    return { serverVersion: version, schemaVersion, holdsData: rows > 0 }
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}

@@ -18,6 +18,8 @@ import { BudgetPage } from './features/finance/BudgetPage'
 import { TransfersPage } from './features/finance/TransfersPage'
 import { ExpensesPage } from './features/finance/ExpensesPage'
 import { BudgetVsActualPage } from './features/finance/BudgetVsActualPage'
+import { SettingsPage } from './features/settings/SettingsPage'
+import { DatabaseSettingsCard } from './features/settings/DatabaseSettings'
 import type { MessageKey } from '../../shared/i18n'
 
 const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][]; group?: MessageKey }> = [
@@ -34,6 +36,7 @@ const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][]; gr
   { route: { page: 'expenses' }, label: 'nav.expenses', matches: ['expenses'] },
   { route: { page: 'bva' }, label: 'nav.bva', matches: ['bva'] },
   { route: { page: 'reports' }, label: 'nav.reports', matches: ['reports'], group: 'nav.groupReports' },
+  { route: { page: 'settings' }, label: 'nav.settings', matches: ['settings'], group: 'nav.groupSystem' },
 ]
 
 function Page({ route }: { route: Route }) {
@@ -70,6 +73,8 @@ function Page({ route }: { route: Route }) {
       return <ExpensesPage />
     case 'bva':
       return <BudgetVsActualPage />
+    case 'settings':
+      return <SettingsPage />
   }
 }
 
@@ -87,6 +92,12 @@ export function LanguageSwitch() {
       ]}
     />
   )
+}
+
+/** On the error screen: where the data is, so a wrong or unreachable server can be replaced. */
+function StartupSettings() {
+  const settings = useOperation('settings.get', {})
+  return settings.data ? <DatabaseSettingsCard settings={settings.data} canChange onSaved={() => settings.reload()} /> : null
 }
 
 export function App() {
@@ -114,6 +125,7 @@ export function App() {
               {info.error.message}
             </Text>
           </Alert>
+          <StartupSettings />
         </Stack>
       </Center>
     )

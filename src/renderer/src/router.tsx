@@ -18,6 +18,7 @@ export type Route =
   | { page: 'transfers' }
   | { page: 'expenses' }
   | { page: 'bva' }
+  | { page: 'settings' }
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/')
@@ -43,6 +44,7 @@ export function parseRoute(hash: string): Route {
     case 'transfers':
     case 'expenses':
     case 'bva':
+    case 'settings':
       return { page }
     default:
       return { page: 'dashboard' }

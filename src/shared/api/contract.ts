@@ -3,6 +3,7 @@ import { MEMBERSHIP_STATUSES } from '../domain/membership'
 import { op } from './define'
 import { governanceOps } from './governance'
 import { financeOps } from './finance'
+import { settingsOps } from './settings'
 import type * as T from './types'
 import {
   areaCode, cyrillicName, gender, id, isoDate, recordVersion, optionalText, page, pageSize, phone, registerNumber,
@@ -245,6 +246,7 @@ export const contract = {
 
   ...governanceOps,
   ...financeOps,
+  ...settingsOps,
 
   'audit.list': op<T.Page<T.AuditEntry>>()({
     summary: 'Audit entries, newest first',

@@ -53,6 +53,9 @@ export const OPERATION_NAME_LIST = [
   'expenses.template',
   'finance.budgetVsActual',
   'finance.setNote',
+  'settings.get',
+  'settings.testServer',
+  'settings.saveDatabase',
   'audit.list',
 ] as const
 

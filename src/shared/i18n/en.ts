@@ -3,8 +3,9 @@ import { register } from './en/register'
 import { governance } from './en/governance'
 import { finance } from './en/finance'
 import { reports } from './en/reports'
+import { settings } from './en/settings'
 
 /** English UI and report labels, by area. Keys are shared with the Mongolian catalogue. */
-export const en = { ...common, ...register, ...governance, ...finance, ...reports } as const
+export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings } as const
 
 export type MessageKey = keyof typeof en

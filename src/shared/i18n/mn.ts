@@ -4,6 +4,7 @@ import { register } from './mn/register'
 import { governance } from './mn/governance'
 import { finance } from './mn/finance'
 import { reports } from './mn/reports'
+import { settings } from './mn/settings'
 
 /** Монгол хэлний шошго. Every English key must have a Mongolian label (the type says so). */
-export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports }
+export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings }

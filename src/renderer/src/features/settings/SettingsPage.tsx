@@ -1,0 +1,21 @@
+import { Alert, Loader, Stack, Title } from '@mantine/core'
+import { useI18n } from '../../i18n'
+import { useOperation } from '../../components/useOperation'
+import { DatabaseSettingsCard } from './DatabaseSettings'
+
+export function SettingsPage() {
+  const { t } = useI18n()
+  const settings = useOperation('settings.get', {})
+  const info = useOperation('system.info', {})
+  return (
+    <Stack>
+      <Title order={2}>{t('settings.title')}</Title>
+      {settings.status === 'error' && <Alert color="red">{settings.error.message}</Alert>}
+      {!settings.data ? (
+        <Loader />
+      ) : (
+        <DatabaseSettingsCard settings={settings.data} canChange={info.data?.role === 'secretariat'} onSaved={() => settings.reload()} />
+      )}
+    </Stack>
+  )
+}
