@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, startApp, type App } from './harness'
 import { expectText, nav } from './pages'
-import { startCluster, type Cluster } from '../helpers/pgCluster'
+import { startCluster, type Cluster } from '../../src/main/bench/cluster'
 import pg from 'pg'
 
 let browser: Browser

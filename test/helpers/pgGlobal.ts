@@ -1,4 +1,4 @@
-import { startCluster } from './pgCluster'
+import { startCluster } from '../../src/main/bench/cluster'
 import { openDatabase } from '../../src/main/db/open'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

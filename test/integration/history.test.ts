@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DORNOGOVI, ORKHON, personAt, testBackend, type TestBackend } from '../helpers/backend'
 import { membershipFigures } from '../../src/main/reports/membership'
-import { activeMemberships } from '../../src/main/services/activeMembers'
-import { membershipOn, type BranchEventLike } from '../../src/shared/domain/membership'
+import { activeMemberships, liableMemberships } from '../../src/main/services/activeMembers'
+import { liableBranches, membershipOn, type BranchEventLike } from '../../src/shared/domain/membership'
 
 /*
  * A member who resigns from one local organisation and later joins another
@@ -109,7 +109,7 @@ describe('a member who moves to another local organisation', () => {
 })
 
 describe('status on a date has one rule', () => {
-  it('the SQL form (eligibility, dues) and the TypeScript form (dashboard, reports) agree on every demo member on many dates', async () => {
+  it('the SQL form (eligibility, dues, fees) and the TypeScript form (dashboard, reports, demo) agree on every demo member on many dates and years', async () => {
     const demo = await testBackend()
     await demo.loadDemo()
     const events = await demo.read((sql) =>
@@ -140,6 +140,15 @@ describe('status on a date has one rule', () => {
       }
     }
     expect(compared).toBeGreaterThan(1000)
+    // Fee liability: the SQL form (fees, dues) and the TypeScript form (demo) give the same members and organisations.
+    let liable = 0
+    for (let year = 2004; year <= 2011; year++) {
+      const sqlForm = (await demo.read((sql) => liableMemberships(sql, year, null))).map((m) => `${m.id}@${m.branchId}`)
+      const tsForm = [...byMembership.entries()].flatMap(([id, list]) => liableBranches(list, year).map((b) => `${id}@${b}`))
+      expect(sqlForm.sort()).toEqual(tsForm.sort())
+      liable += sqlForm.length
+    }
+    expect(liable).toBeGreaterThan(500)
     await demo.close()
   })
 })

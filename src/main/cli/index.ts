@@ -37,7 +37,9 @@ Commands:
   copy     --from DIR|URL --to DIR|URL
            Copy a whole database into an empty one (the desktop file to a shared server, or
            back to a portable file), checking every table's row count and checksum; all or nothing.
-  bench    [--scale full,10k,10x]  Time demo loading, person search and reports beside raw baselines.
+  bench    [--scale full,10k,10x] [--engines sqlite,postgresql]
+           Time demo loading, person search, reports and imports beside raw baselines of the same
+           engine (PostgreSQL on a throwaway local cluster), and the cost of synchronous=FULL.
 
 Every command takes --database URL (or SPN_DATABASE_URL) to use a shared PostgreSQL server,
 postgresql://user:password@host:5432/database, instead of the SQLite file in DIR.
@@ -239,6 +241,7 @@ export async function main(argv: string[]): Promise<number> {
         project: { type: 'string' },
         role: { type: 'string' },
         database: { type: 'string' },
+        engines: { type: 'string' },
       },
       strict: true,
     })
@@ -277,7 +280,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'bench': {
         const scales = (values.scale ?? 'full,10k,10x').split(',')
         if (!scales.every((x) => x in DEMO_SCALES)) throw new UsageError(`--scale must be a list of ${Object.keys(DEMO_SCALES).join(', ')}`)
-        const rows = await runBench(scales as DemoScale[])
+        const engines = (values.engines ?? 'sqlite,postgresql').split(',')
+        if (!engines.every((x) => x === 'sqlite' || x === 'postgresql')) throw new UsageError('--engines must be a list of sqlite, postgresql')
+        const rows = await runBench(scales as DemoScale[], console.error, engines as Array<'sqlite' | 'postgresql'>)
         console.log(formatBench(rows))
         return 0
       }

@@ -14,35 +14,42 @@ export async function insertMany<T extends ObjectLiteral>(manager: EntityManager
   if (rows.length === 0) return
   const meta = manager.connection.getMetadata(entity)
   const columns = meta.columns.filter((c) => c.propertyName in rows[0])
-  const value = (row: Partial<T>, c: (typeof columns)[number]) => {
-    const v = row[c.propertyName as keyof T]
+  const readers = columns.map((c) => {
+    const key = c.propertyName as keyof T
     const t = c.transformer as ValueTransformer | undefined
-    return t && !Array.isArray(t) ? t.to(v) : v
-  }
-  await insertRows(
-    manager,
-    meta.tableName,
-    columns.map((c) => c.databaseName),
-    rows.map((r) => Object.fromEntries(columns.map((c) => [c.databaseName, value(r, c)]))),
-  )
+    return t && !Array.isArray(t) ? (row: Partial<T>) => t.to(row[key]) : (row: Partial<T>) => row[key]
+  })
+  await insertValues(manager, meta.tableName, columns.map((c) => c.databaseName), rows, (row, i) => readers[i](row))
 }
 
 /** Multi-row INSERTs of plain rows keyed by column name, every value bound as a parameter. */
-export async function insertRows(manager: EntityManager, table: string, columns: string[], rows: Array<Record<string, unknown>>): Promise<void> {
+export function insertRows(manager: EntityManager, table: string, columns: string[], rows: Array<Record<string, unknown>>): Promise<void> {
+  return insertValues(manager, table, columns, rows, (row, i) => row[columns[i]])
+}
+
+async function insertValues<R>(manager: EntityManager, table: string, columns: string[], rows: R[], valueOf: (row: R, column: number) => unknown): Promise<void> {
   const postgres = manager.connection.options.type === 'postgres'
   const names = columns.map((c) => `"${c}"`).join(', ')
   const perChunk = Math.max(1, Math.min(CHUNK, Math.floor(30000 / columns.length)))
+  // One statement text per chunk size, so the driver's prepared-statement cache serves every full chunk.
+  const textFor = (n: number) => {
+    let p = 0
+    const tuple = () => `(${columns.map(() => (postgres ? `$${++p}` : '?')).join(', ')})`
+    return `INSERT INTO "${table}" (${names}) VALUES ${Array.from({ length: n }, tuple).join(', ')}`
+  }
+  let fullText: string | null = null
   for (let i = 0; i < rows.length; i += perChunk) {
-    const params: unknown[] = []
-    const tuples = rows.slice(i, i + perChunk).map((row) => {
-      const marks = columns.map((c) => {
-        const v = row[c]
-        params.push(v === undefined ? null : v)
-        return postgres ? `$${params.length}` : '?'
-      })
-      return `(${marks.join(', ')})`
-    })
-    await manager.query(`INSERT INTO "${table}" (${names}) VALUES ${tuples.join(', ')}`, params)
+    const n = Math.min(perChunk, rows.length - i)
+    const params: unknown[] = new Array(n * columns.length)
+    let k = 0
+    for (let r = i; r < i + n; r++) {
+      for (let c = 0; c < columns.length; c++) {
+        const v = valueOf(rows[r], c)
+        params[k++] = v === undefined ? null : v
+      }
+    }
+    const text = n === perChunk ? (fullText ??= textFor(n)) : textFor(n)
+    await manager.query(text, params)
   }
 }
 

@@ -154,7 +154,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
       }
     }
   }
-  rows.sort((a, b) => a[0].localeCompare(b[0]))
+  rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   rows.forEach(([date, , lineId, branchId, description, amount, currency, source], i) => {
     expenseRows.add({
       projectId,

@@ -1,7 +1,7 @@
 import { AssemblyEntity, CandidateEntity, ElectionEntity, FeeDecisionEntity, FeePaymentEntity } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
 import { electionOutcome, quorumMet, quorumNeeded } from '../../shared/domain/governance'
-import { activeMemberships, liableMemberships } from '../services/activeMembers'
+import { liableBranches, membershipOn, type BranchEventLike } from '../../shared/domain/membership'
 import type { Random } from './random'
 
 export interface GovernanceCounts {
@@ -39,6 +39,23 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
   const elections = await new Rows<ElectionEntity>('election', ElectionEntity).start(target)
   const candidates = await new Rows<CandidateEntity>('candidate', CandidateEntity).start(target)
   const persons = new Set(await sql.column<number>(`SELECT id FROM membership WHERE member_type = 'person'`))
+  // Who counts on a date, from the history already loaded: the TypeScript form of the rule
+  // (shared/domain/membership), which a test holds equal to the SQL form the app queries with.
+  const history = new Map<number, BranchEventLike[]>()
+  for (const e of await sql.all<BranchEventLike & { membershipId: number }>(
+    `SELECT membership_id AS "membershipId", branch_id AS "branchId", type, effective_date AS "effectiveDate", seq FROM membership_event ORDER BY membership_id, id`,
+  )) {
+    const list = history.get(e.membershipId) ?? []
+    list.push(e)
+    history.set(e.membershipId, list)
+  }
+  const members = [...history.keys()].sort((x, y) => x - y)
+  const activeOn = (date: string, branchId: number | null) =>
+    members.filter((id) => {
+      const on = membershipOn(history.get(id)!, date)
+      return on?.status === 'active' && (branchId === null || on.branchId === branchId)
+    })
+  const liableIn = (year: number, branchId: number) => members.filter((id) => liableBranches(history.get(id)!, year).includes(branchId))
   const assembly = (kind: 'local' | 'general', branchId: number | null, year: number, heldOn: string, place: string, present: number, decisions: string) =>
     assemblies.add({ kind, branchId, year, heldOn, place, membersPresent: present, quorumPercent: 50, quorumStrict: 1, decisions, minutes: null, createdAt: now, updatedAt: now })
   const fee = (assemblyId: number, kind: 'local' | 'central', branchId: number | null, year: number, amountMinor: number, minimumMinor: number | null, referenceDate: string | null) =>
@@ -84,7 +101,7 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
     for (const b of branches) {
       // In the founding year 2004 the first assemblies met in the autumn, once members had been admitted.
       const heldOn = year === 2004 ? `2004-${pad(rng.int(10, 11))}-${pad(rng.int(1, 28))}` : `${year}-${pad(rng.int(2, 4))}-${pad(rng.int(1, 28))}`
-      const eligible = await activeMemberships(sql, heldOn, b.id)
+      const eligible = activeOn(heldOn, b.id)
       if (eligible.length === 0) continue
       // Now and then too few come: the assembly is recorded without quorum.
       const rule = { percent: 50, strict: true }
@@ -96,18 +113,18 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
       fee(assemblyId, 'local', b.id, year, localFee, null, null)
       counts.feeDecisions++
       if (quorumMet(present, eligible.length, rule)) elect(assemblyId, [...eligible], present, 3)
-      for (const m of await liableMemberships(sql, year, b.id)) {
+      for (const id of liableIn(year, b.id)) {
         const r = rng.next()
         if (r < 0.12) continue // not paid: in arrears
         const amount = r < 0.2 ? Math.round(localFee / 2 / 100) * 100 : localFee
         const month = Math.max(Number(heldOn.slice(5, 7)) + 1, rng.int(4, 11))
-        payment('member', year, b.id, m.id, `${year}-${pad(Math.min(12, month))}-${pad(rng.int(1, 28))}`, amount, receipt(`${b.code}-${year}`))
+        payment('member', year, b.id, id, `${year}-${pad(Math.min(12, month))}-${pad(rng.int(1, 28))}`, amount, receipt(`${b.code}-${year}`))
         counts.payments++
       }
     }
     // The general assembly in May sets the central fee and elects the central board.
     const heldOn = year === 2004 ? `2004-12-${pad(rng.int(10, 20))}` : `${year}-05-${pad(rng.int(10, 25))}`
-    const eligible = await activeMemberships(sql, heldOn, null)
+    const eligible = activeOn(heldOn, null)
     if (eligible.length === 0) continue
     const present = rng.int(quorumNeeded(eligible.length, { percent: 50, strict: true }), eligible.length)
     const assemblyId = assembly('general', null, year, heldOn, 'Улаанбаатар', present, rng.pick(GENERAL_DECISIONS))
@@ -119,7 +136,7 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
     counts.feeDecisions++
     elect(assemblyId, [...eligible], present, 5)
     for (const b of branches) {
-      const active = (await activeMemberships(sql, referenceDate, b.id)).length
+      const active = activeOn(referenceDate, b.id).length
       const due = Math.max(rate * active, minimum)
       if (active === 0 || rng.chance(0.15)) continue
       payment('branch', year, b.id, null, year === 2004 ? '2004-12-28' : `${year}-${pad(rng.int(6, 12))}-${pad(rng.int(1, 28))}`, due, receipt(`ТӨВ-${year}`))

@@ -87,18 +87,18 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
       latinName: null,
       registerNumber: registerFor(b, birthDate, gender),
       phone: birthDate < '1995-01-01' && rng.chance(0.7) ? `${rng.pick(['99', '88', '95', '91', '96'])}${String(rng.int(0, 999999)).padStart(6, '0')}` : null,
-    }
-    const id = personRows.add({
-      ...p,
       gender,
       birthDate,
       branchId,
       householdId,
-      searchText: personSearchText(p),
-      sortKey: personSortKey(p),
+      searchText: '',
+      sortKey: '',
       createdAt: now,
       updatedAt: now,
-    })
+    }
+    p.searchText = personSearchText(p)
+    p.sortKey = personSortKey(p)
+    const id = personRows.add(p)
     counts.persons++
     return { id, givenName }
   }

@@ -28,9 +28,12 @@ export class Rows<T extends ObjectLiteral> {
     return this
   }
 
+  /** Takes the row (no copy) and gives it the next id. */
   add(row: Omit<T, 'id' | 'version'>): number {
     const id = this.next++
-    this.rows.push({ ...(row as T), id })
+    const r = row as T & { id: number }
+    r.id = id
+    this.rows.push(r)
     return id
   }
 }

@@ -8,14 +8,18 @@ import type { Sql } from '../db/sql'
  * same rule is membershipOn in shared/domain/membership; a test holds the two
  * equal on every demo member and many dates.
  */
-const LAST_EVENT_ID = (date: string) => `(SELECT e2.id FROM membership_event e2 WHERE e2.membership_id = m.id AND e2.effective_date <= :${date}
-  ORDER BY e2.effective_date DESC, e2.seq DESC LIMIT 1)`
+/**
+ * A column of the membership's decision in effect on a date: one index lookup
+ * per membership (membership_event_date), the same text on both engines.
+ */
+const IN_EFFECT = (column: 'type' | 'branch_id', date: string) => `(SELECT e.${column} FROM membership_event e
+  WHERE e.membership_id = m.id AND e.effective_date <= :${date} ORDER BY e.effective_date DESC, e.seq DESC LIMIT 1)`
 
 /** Memberships active on a date, of one branch or of the whole SPN. */
 export function activeMemberships(sql: Sql, date: string, branchId: number | null): Promise<number[]> {
   return sql.column<number>(
-    `SELECT m.id FROM membership m JOIN membership_event e ON e.id = ${LAST_EVENT_ID('date')}
-     WHERE e.type = 'accepted' ${branchId === null ? '' : 'AND e.branch_id = :branchId'} ORDER BY m.id`,
+    `SELECT m.id FROM membership m WHERE ${IN_EFFECT('type', 'date')} = 'accepted'
+     ${branchId === null ? '' : `AND ${IN_EFFECT('branch_id', 'date')} = :branchId`} ORDER BY m.id`,
     { date, branchId },
   )
 }
@@ -33,7 +37,7 @@ export async function countActive(sql: Sql, date: string, branchId: number | nul
 export function liableMemberships(sql: Sql, year: number, branchId: number | null): Promise<Array<{ id: number; branchId: number }>> {
   return sql.all(
     `SELECT liable.id, liable."branchId" FROM (
-        SELECT m.id, e.branch_id AS "branchId" FROM membership m JOIN membership_event e ON e.id = ${LAST_EVENT_ID('jan1')} WHERE e.type = 'accepted'
+        SELECT m.id, ${IN_EFFECT('branch_id', 'jan1')} AS "branchId" FROM membership m WHERE ${IN_EFFECT('type', 'jan1')} = 'accepted'
         UNION
         SELECT a.membership_id AS id, a.branch_id AS "branchId" FROM membership_event a WHERE a.type = 'accepted' AND a.effective_date BETWEEN :jan1 AND :dec31
       ) liable ${branchId === null ? '' : 'WHERE liable."branchId" = :branchId'} ORDER BY liable.id, liable."branchId"`,

@@ -69,6 +69,20 @@ export function membershipOn(events: readonly BranchEventLike[], date: string): 
   return last ? { status: STATUS_AFTER[last.type], branchId: last.branchId } : null
 }
 
+/**
+ * The local organisations a member owes a year's local fee to: the one she was
+ * active at on 1 January, and each one that accepted her during the year. The
+ * SQL form is liableMemberships in main/services/activeMembers; a test holds
+ * the two equal.
+ */
+export function liableBranches(events: readonly BranchEventLike[], year: number): number[] {
+  const out = new Set<number>()
+  const jan1 = membershipOn(events, `${year}-01-01`)
+  if (jan1?.status === 'active') out.add(jan1.branchId)
+  for (const e of events) if (e.type === 'accepted' && e.effectiveDate >= `${year}-01-01` && e.effectiveDate <= `${year}-12-31`) out.add(e.branchId)
+  return [...out].sort((a, b) => a - b)
+}
+
 /** The latest status, whatever its date. */
 export function currentStatus(events: readonly MembershipEventLike[]): MembershipStatus | null {
   const sorted = sortEvents(events)

@@ -5,10 +5,10 @@ import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 
 /*
- * A throwaway PostgreSQL cluster for the tests, from the system's binaries:
- * initdb in a temp folder, a free port on 127.0.0.1, stopped and removed
- * afterwards. Where the binaries are missing the tests fail and say how to
- * install them: never a silent skip.
+ * A throwaway PostgreSQL cluster for the tests and the bench, from the
+ * system's binaries: initdb in a temp folder, a free port on 127.0.0.1,
+ * stopped and removed afterwards. Where the binaries are missing it fails and
+ * says how to install them: never a silent skip.
  */
 
 export interface Cluster {
