@@ -29,17 +29,21 @@ describe('opening the database', () => {
     await db.close()
   })
 
-  it('copies the file to a backup before running migrations on an existing database', async () => {
+  it('copies the file to a backup before running migrations on an existing database, and at the first start of a day', async () => {
     const dataDir = tempDir()
-    const first = await openDatabase({ dataDir })
+    const first = await openDatabase({ dataDir, now: () => new Date('2026-01-01T03:00:00Z') })
     rawConnection(first.dataSource).prepare(`INSERT INTO branch (code, name_mn, name_en, area_code, is_project_branch, created_at, updated_at) VALUES ('X', 'Х', 'X', 'tuv', 0, 'n', 'n')`).run()
+    await first.dataSource.undoLastMigration({ transaction: 'all' })
     await first.close()
-    const second = await openDatabase({ dataDir, now: () => new Date('2026-01-02T03:04:05Z') })
-    expect(second.backupPath).toMatch(new RegExp(`spn-20260102-030405-schema${SCHEMA_VERSION}\.sqlite$`))
+    const second = await openDatabase({ dataDir, now: () => new Date('2026-01-01T03:04:05Z') })
+    expect(second.backupPath).toMatch(new RegExp(`spn-20260101-030405-schema${SCHEMA_VERSION - 1}-migration\.sqlite$`))
     const copy = new Database(second.backupPath!, { readonly: true })
     expect((copy.prepare('SELECT count(*) AS n FROM branch').get() as { n: number }).n).toBe(1)
     copy.close()
     await second.close()
+    const third = await openDatabase({ dataDir, now: () => new Date('2026-01-02T03:04:05Z') })
+    expect(third.backupPath).toMatch(new RegExp(`spn-20260102-030405-schema${SCHEMA_VERSION}-daily\.sqlite$`))
+    await third.close()
   })
 
   it('refuses a database written by a newer app and leaves it unchanged', async () => {

@@ -1,6 +1,6 @@
 import 'reflect-metadata'
 import { parseArgs } from 'node:util'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { join, resolve } from 'node:path'
 import { startBackend } from '../backend'
@@ -8,6 +8,8 @@ import { DB_FILE, openDatabase } from '../db/open'
 import { isPostgresUrl, safeUrl } from '../db/postgres'
 import { resolveDatabaseUrl } from '../settings'
 import { copyDatabase, CopyRefused } from '../db/copy'
+import { backupsDir, inspectSpnFile } from '../db/backup'
+import { listBackups, restoreBackup, takeBackup } from '../db/maintenance'
 import { DEMO_SCALES, loadDemo, type DemoScale } from '../demo/load'
 import { startHttpBridge } from '../transport/http'
 import { defaultDataDir } from '../paths'
@@ -34,6 +36,9 @@ Commands:
   import   expenses [--data DIR] FILE [--dry-run] [--project CODE]
            Import an expense ledger (.xlsx or .csv): all rows, or none when a row is bad.
            --dry-run prints the preview and the problems only.
+  backup   [--data DIR]            Take a backup now (a SQLite file in DIR/backups, also of a server).
+  backups  [--data DIR]            List the backups: when, why, schema, size, record counts.
+  restore  FILE [--data DIR]       Put a backup's data back; the current data is backed up first.
   copy     --from DIR|URL --to DIR|URL
            Copy a whole database into an empty one (the desktop file to a shared server, or
            back to a portable file), checking every table's row count and checksum; all or nothing.
@@ -184,6 +189,69 @@ async function importCommand(where: Where, positionals: string[], v: Record<stri
   }
 }
 
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`
+const localTime = (iso: string) => {
+  const d = new Date(iso)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}.${p(d.getMonth() + 1)}.${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
+/** `spn backup`: a backup now (a portable SQLite file, also of a server); it only reads, so it may run beside the app. */
+async function backupCommand(where: Where): Promise<number> {
+  requireData(where)
+  const db = await openDatabase({ ...where, readOnly: true })
+  try {
+    const file = await takeBackup(db, where.dataDir, new Date(), 'manual')
+    const { counts } = inspectSpnFile(file)
+    console.log(`Backup written: ${file} (${mb(statSync(file).size)}; ${counts.person} persons, ${counts.household} households, ${counts.membership} memberships, ${counts.expense} expenses)`)
+    return 0
+  } finally {
+    await db.close()
+  }
+}
+
+/** `spn backups`: the backups in the data folder, newest first. */
+function backupsCommand(where: Where): number {
+  const list = listBackups(where.dataDir)
+  if (!list.length) {
+    console.log(`There are no backups in ${backupsDir(where.dataDir)} yet.`)
+    return 0
+  }
+  console.log(`Backups in ${backupsDir(where.dataDir)} (kept: the newest of each of the last 14 days, 8 weeks and 12 months):`)
+  console.log(`  ${'taken (local time)'.padEnd(17)}  ${'reason'.padEnd(14)} schema  ${'size'.padStart(8)}  ${'persons'.padStart(7)} ${'househ.'.padStart(7)} ${'members'.padStart(7)} ${'expenses'.padStart(8)}  file`)
+  for (const b of list) {
+    const c = b.counts
+    const n = (k: string) => (c ? String(c[k]) : '?')
+    console.log(
+      `  ${localTime(b.takenAt).padEnd(17)}  ${(b.reason ?? '').padEnd(14)} ${String(b.schemaVersion).padStart(6)}  ${mb(b.bytes).padStart(8)}  ${n('person').padStart(7)} ${n('household').padStart(7)} ${n('membership').padStart(7)} ${n('expense').padStart(8)}  ${b.file}${b.problem ? `  (${b.problem})` : ''}`,
+    )
+  }
+  return 0
+}
+
+/** `spn restore FILE`: the data of a backup back in place, the current data backed up first. */
+async function restoreCommand(where: Where, positionals: string[]): Promise<number> {
+  const [given] = positionals
+  if (!given) throw new UsageError('Which backup? spn restore FILE (spn backups lists them)')
+  const file = existsSync(given) ? resolve(given) : join(backupsDir(where.dataDir), given)
+  if (!existsSync(file)) throw new UsageError(`There is no file ${given}`)
+  try {
+    inspectSpnFile(file)
+  } catch (e) {
+    console.error(`spn: ${(e as Error).message}`)
+    return 2
+  }
+  const db = await openDatabase({ ...where, program: 'the command spn restore' })
+  try {
+    const r = await restoreBackup(db, file, where.dataDir, new Date())
+    console.log(`The data before the restore was backed up to ${r.before}.`)
+    console.log(`Restored ${basename(file)}: ${r.counts.person} persons, ${r.counts.household} households, ${r.counts.membership} memberships, ${r.counts.expense} expenses.`)
+    return 0
+  } finally {
+    await db.close()
+  }
+}
+
 /** `spn copy --from DIR|URL --to DIR|URL`: the whole database, verified table by table, into an empty target. */
 async function copyCommand(v: Record<string, string | boolean | undefined>): Promise<number> {
   const place = (s: string | boolean | undefined, option: string): Where => {
@@ -277,6 +345,12 @@ export async function main(argv: string[]): Promise<number> {
         return await importCommand(where, positionals, values)
       case 'copy':
         return await copyCommand(values)
+      case 'backup':
+        return await backupCommand(where)
+      case 'backups':
+        return backupsCommand(where)
+      case 'restore':
+        return await restoreCommand(where, positionals)
       case 'bench': {
         const scales = (values.scale ?? 'full,10k,10x').split(',')
         if (!scales.every((x) => x in DEMO_SCALES)) throw new UsageError(`--scale must be a list of ${Object.keys(DEMO_SCALES).join(', ')}`)

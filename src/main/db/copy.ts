@@ -66,10 +66,18 @@ async function checksum(manager: EntityManager, t: TableInfo): Promise<{ rows: n
   return { rows, checksum: hash.digest('hex').slice(0, 16) }
 }
 
-/** Copies every table of `from` into the empty `to` and proves it: row counts and checksums equal. */
-export async function copyDatabase(from: OpenDatabase, to: OpenDatabase, onTable?: (t: TableCopy) => void): Promise<TableCopy[]> {
+/**
+ * Copies every table of `from` into the empty `to` and proves it: row counts
+ * and checksums equal. With `replace` (restoring a backup onto a server) the
+ * target's rows are removed first, in the same transaction.
+ */
+export async function copyDatabase(from: OpenDatabase, to: OpenDatabase, onTable?: (t: TableCopy) => void, opts: { replace?: boolean } = {}): Promise<TableCopy[]> {
   const tables = tablesOf(from)
   return to.write(async (target) => {
+    if (opts.replace) {
+      if (to.engine !== 'postgres') throw new Error('Replacing is for a server; a SQLite file is restored by replacing the file')
+      await target.query(`TRUNCATE ${tables.map((t) => `"${t.table}"`).join(', ')} RESTART IDENTITY CASCADE`)
+    }
     const held: string[] = []
     for (const t of tables) {
       const n = Number(((await target.query(`SELECT count(*) AS n FROM "${t.table}"`)) as Array<{ n: number | string }>)[0].n)

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { DataSource } from 'typeorm'
@@ -7,9 +7,8 @@ import { MIGRATION_NAMES, MIGRATIONS, SCHEMA_VERSION } from './migrations'
 import { lockDataDir } from './lock'
 import { storageError } from './errors'
 import { sqlFor } from './sql'
+import { backupSqliteFile, dailyBackupDue } from './backup'
 import { DatabaseOpenError, DB_FILE, type OpenDatabase, type OpenOptions } from './types'
-
-const KEEP_BACKUPS = 10
 
 /** Names of applied migrations in an existing file, or an error if it is not a readable SPN database. */
 function inspect(dbPath: string, nativeBinding?: string): string[] {
@@ -30,23 +29,6 @@ function inspect(dbPath: string, nativeBinding?: string): string[] {
   } finally {
     raw?.close()
   }
-}
-
-async function backup(dbPath: string, dataDir: string, now: Date, version: number, nativeBinding?: string): Promise<string> {
-  const dir = join(dataDir, 'backups')
-  mkdirSync(dir, { recursive: true })
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')
-  const target = join(dir, `spn-${stamp}-schema${version}.sqlite`)
-  const raw = new Database(dbPath, { readonly: true, fileMustExist: true, nativeBinding })
-  try {
-    // The online backup API includes pages still in the WAL file.
-    await raw.backup(target)
-  } finally {
-    raw.close()
-  }
-  const old = readdirSync(dir).filter((f) => /^spn-.*\.sqlite$/.test(f)).sort()
-  for (const f of old.slice(0, Math.max(0, old.length - KEEP_BACKUPS))) rmSync(join(dir, f))
-  return target
 }
 
 function sqliteDataSource(dbPath: string, opts: OpenOptions): DataSource {
@@ -120,7 +102,12 @@ async function openLocked(opts: OpenOptions, dbPath: string, readOnly: boolean, 
     if (readOnly && applied.length < SCHEMA_VERSION) {
       throw new DatabaseOpenError('older', `The database ${dbPath} needs updating (schema ${applied.length} of ${SCHEMA_VERSION}); start the app or run "spn migrate" first.`)
     }
-    if (!readOnly) backupPath = await backup(dbPath, opts.dataDir, (opts.now ?? (() => new Date()))(), applied.length, opts.nativeBinding)
+    // A backup before the schema changes, and the first start of each day; never for a reader.
+    const now = (opts.now ?? (() => new Date()))()
+    if (!readOnly && applied.length > 0) {
+      const reason = applied.length < SCHEMA_VERSION ? 'migration' : dailyBackupDue(opts.dataDir, now) ? 'daily' : null
+      if (reason) backupPath = await backupSqliteFile(dbPath, opts.dataDir, now, applied.length, reason, opts.nativeBinding)
+    }
   }
   let dataSource = sqliteDataSource(dbPath, opts)
   await dataSource.initialize()
@@ -165,6 +152,26 @@ async function openLocked(opts: OpenOptions, dbPath: string, readOnly: boolean, 
         await runner.release()
         if (!sqliteClean(dataSource)) await reopen()
       }
+    },
+    async replaceFile(from: string) {
+      const incoming = `${dbPath}.restoring`
+      rmSync(incoming, { force: true })
+      const src = new Database(from, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding })
+      try {
+        await src.backup(incoming)
+      } finally {
+        src.close()
+      }
+      await dataSource.destroy()
+      try {
+        for (const side of ['-wal', '-shm']) rmSync(`${dbPath}${side}`, { force: true })
+        renameSync(incoming, dbPath)
+      } finally {
+        // The restored file, or the current one when the swap failed: the app goes on with a connection either way.
+        dataSource = sqliteDataSource(dbPath, opts)
+        await dataSource.initialize()
+      }
+      await dataSource.runMigrations({ transaction: 'all' })
     },
     async close() {
       await dataSource.destroy()

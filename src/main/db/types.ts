@@ -52,6 +52,12 @@ export interface OpenDatabase {
    * swallowed by a transaction that nobody commits.
    */
   write<T>(fn: (m: EntityManager, sql: Sql) => Promise<T>): Promise<T>
+  /**
+   * SQLite only: replaces the whole file with a copy of another SPN database
+   * file (a backup) while keeping the folder's lock, then brings its schema up
+   * to date. On a failure before the swap the current file stays in use.
+   */
+  replaceFile?(from: string): Promise<void>
   close(): Promise<void>
 }
 
