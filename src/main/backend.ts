@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch, type Session } from './api/dispatcher'
 import { makeHandlers, type Host } from './api/handlers'
 import { DB_FILE, openDatabase, type OpenDatabase, type OpenOptions } from './db/open'
 import type { ActiveDatabase } from './services/settings'
+import { maintenanceFor } from './services/backups'
 
 export interface BackendOptions {
   dataDir: string
@@ -103,7 +104,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   }
   const dispatch = createDispatcher({
     db,
-    handlers: makeHandlers({ version, schemaVersion: db.schemaVersion, role: session.role, database }, opts.host),
+    handlers: makeHandlers({ version, schemaVersion: db.schemaVersion, role: session.role, database }, opts.host, maintenanceFor(db, opts.dataDir, opts.clock ?? (() => new Date()), opts.nativeBinding)),
     dataDir: opts.dataDir,
     session,
     log: opts.log,

@@ -77,6 +77,33 @@ describe('Settings: where the data is kept', () => {
     }
   })
 
+  it('Backups: takes one by hand and restores it after a mistake, in Mongolian', async () => {
+    const app = await startApp()
+    const page = await open(app)
+    try {
+      const b = await app.api<{ id: number }>('branches.create', { code: 'DOR', nameMn: 'Дорноговь', nameEn: 'Dornogovi', areaCode: 'dornogovi', isProjectBranch: true })
+      await app.api('persons.create', { patronymic: 'Цэнд', givenName: 'Батбаяр', gender: 'male', registerNumber: 'УБ85031215', branchId: b.id })
+      await nav(page, 'Нөөц хуулбар').click()
+      await page.getByRole('heading', { name: 'Нөөц хуулбар' }).waitFor()
+      await page.getByRole('button', { name: 'Одоо нөөцлөх' }).click()
+      await expect.poll(() => page.getByTestId('backups-message').textContent()).toMatch(/^Нөөц авлаа: spn-.*-manual\.sqlite\.$/)
+      const row = page.getByRole('row').filter({ hasText: 'Гараар авсан' })
+      await expect.poll(() => row.textContent()).toMatch(/Гараар авсан.*1/)
+      // The mistake: a person recorded who should not be.
+      await app.api('persons.create', { patronymic: 'Дорж', givenName: 'Болд', gender: 'male', registerNumber: 'УБ85031216', branchId: b.id })
+      await row.getByRole('button', { name: 'Сэргээх' }).click()
+      await expectText(page, 'Энэ нөөцийг сэргээх үү?')
+      await page.screenshot({ path: '/tmp/backups-mn.png' })
+      await page.getByRole('dialog').getByRole('button', { name: 'Сэргээх' }).click()
+      await expect.poll(() => page.getByTestId('backups-message').textContent()).toMatch(/мэдээлэл сэргэлээ\. Сэргээхийн өмнөх мэдээлэл spn-.*-before-restore\.sqlite нөөцөд хадгалагдсан\./)
+      expect((await app.api<{ total: number }>('persons.search', {})).total).toBe(1)
+      await expect.poll(() => page.getByRole('row').filter({ hasText: 'Сэргээхийн өмнө' }).count()).toBe(1)
+    } finally {
+      await page.context().close()
+      await app.stop()
+    }
+  })
+
   it('refuses to save over a change someone else made since the form was opened, saying who', async () => {
     const app = await startApp()
     const page = await open(app)

@@ -13,6 +13,8 @@ export interface Session {
 
 /** Operations that work without a database: choosing where the data is, when it cannot be opened. */
 const WITHOUT_DATABASE: ReadonlySet<string> = new Set(['settings.get', 'settings.testServer', 'settings.saveDatabase'])
+/** Operations on the database as a whole (backups, restore): outside any transaction, still one call at a time. */
+const OUTSIDE_TRANSACTION: ReadonlySet<string> = new Set([...WITHOUT_DATABASE, 'backups.list', 'backups.create', 'backups.restore'])
 
 export interface DispatcherOptions {
   /** null: the database could not be opened (`unavailable` says why); only WITHOUT_DATABASE operations run. */
@@ -73,7 +75,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
       const db = opts.db
       const value = !db
         ? await call(undefined as never, undefined as never)
-        : WITHOUT_DATABASE.has(operation)
+        : OUTSIDE_TRANSACTION.has(operation)
           ? await call(db.dataSource.manager, undefined as never)
           : def.write
             ? await db.write(call)

@@ -20,6 +20,7 @@ import { budgetVsActual, setVarianceNote } from '../services/finance/budgetVsAct
 import { importLedger, ledgerTemplate } from '../services/finance/importLedger'
 import { listFundEntries, recordFundEntry } from '../services/finance/fundEntries'
 import { databaseSettings, saveDatabaseChoice, testServer, type ActiveDatabase } from '../services/settings'
+import type { Maintenance } from '../services/backups'
 
 export interface SystemFacts {
   version: string
@@ -39,7 +40,11 @@ export type Handler<K extends OperationName> = (ctx: ServiceContext, input: Pars
 export type Handlers = { [K in OperationName]: Handler<K> }
 
 /** One handler per contract operation; the type makes a missing one a compile error. */
-export function makeHandlers(facts: SystemFacts, host?: Host): Handlers {
+export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Maintenance): Handlers {
+  const backups = () => {
+    if (!maintenance) throw new DomainError('unavailable', 'The database is not open, so there is nothing to back up or restore into.')
+    return maintenance
+  }
   return {
     'system.info': (ctx) => ({ version: facts.version, schemaVersion: facts.schemaVersion, dataDir: ctx.dataDir, actor: ctx.actor, role: facts.role }),
     'demo.load': async (ctx, i) => {
@@ -101,6 +106,9 @@ export function makeHandlers(facts: SystemFacts, host?: Host): Handlers {
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),
     'settings.testServer': testServer,
     'settings.saveDatabase': (ctx, i) => saveDatabaseChoice(ctx, i, facts.database),
+    'backups.list': () => backups().list(),
+    'backups.create': () => backups().create(),
+    'backups.restore': (_ctx, i) => backups().restore(i.file),
     'audit.list': listAudit,
   }
 }

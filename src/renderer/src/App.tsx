@@ -1,4 +1,4 @@
-import { Alert, AppShell, Center, Group, Loader, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Alert, AppShell, Center, Group, Loader, NavLink, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { useI18n } from './i18n'
 import { href, useRoute, type Route } from './router'
 import { useOperation } from './components/useOperation'
@@ -19,6 +19,7 @@ import { TransfersPage } from './features/finance/TransfersPage'
 import { ExpensesPage } from './features/finance/ExpensesPage'
 import { BudgetVsActualPage } from './features/finance/BudgetVsActualPage'
 import { SettingsPage } from './features/settings/SettingsPage'
+import { BackupsPage } from './features/settings/BackupsPage'
 import { DatabaseSettingsCard } from './features/settings/DatabaseSettings'
 import type { MessageKey } from '../../shared/i18n'
 
@@ -37,6 +38,7 @@ const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][]; gr
   { route: { page: 'bva' }, label: 'nav.bva', matches: ['bva'] },
   { route: { page: 'reports' }, label: 'nav.reports', matches: ['reports'], group: 'nav.groupReports' },
   { route: { page: 'settings' }, label: 'nav.settings', matches: ['settings'], group: 'nav.groupSystem' },
+  { route: { page: 'backups' }, label: 'nav.backups', matches: ['backups'] },
 ]
 
 function Page({ route }: { route: Route }) {
@@ -75,6 +77,8 @@ function Page({ route }: { route: Route }) {
       return <BudgetVsActualPage />
     case 'settings':
       return <SettingsPage />
+    case 'backups':
+      return <BackupsPage />
   }
 }
 
@@ -152,6 +156,8 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
+        {/* The list is taller than a 720-pixel screen: it scrolls on its own. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
         {NAV.map((n) => (
           <div key={n.label}>
             {n.group && (
@@ -162,6 +168,7 @@ export function App() {
             <NavLink href={href(n.route)} label={t(n.label)} active={n.matches.includes(route.page)} py={6} />
           </div>
         ))}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Page route={route} />

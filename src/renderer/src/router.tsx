@@ -19,6 +19,7 @@ export type Route =
   | { page: 'expenses' }
   | { page: 'bva' }
   | { page: 'settings' }
+  | { page: 'backups' }
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/')
@@ -45,6 +46,7 @@ export function parseRoute(hash: string): Route {
     case 'expenses':
     case 'bva':
     case 'settings':
+    case 'backups':
       return { page }
     default:
       return { page: 'dashboard' }

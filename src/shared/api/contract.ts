@@ -4,6 +4,7 @@ import { op } from './define'
 import { governanceOps } from './governance'
 import { financeOps } from './finance'
 import { settingsOps } from './settings'
+import { backupOps } from './backups'
 import type * as T from './types'
 import {
   areaCode, cyrillicName, gender, id, isoDate, recordVersion, optionalText, page, pageSize, phone, registerNumber,
@@ -247,6 +248,7 @@ export const contract = {
   ...governanceOps,
   ...financeOps,
   ...settingsOps,
+  ...backupOps,
 
   'audit.list': op<T.Page<T.AuditEntry>>()({
     summary: 'Audit entries, newest first',

@@ -56,6 +56,9 @@ export const OPERATION_NAME_LIST = [
   'settings.get',
   'settings.testServer',
   'settings.saveDatabase',
+  'backups.list',
+  'backups.create',
+  'backups.restore',
   'audit.list',
 ] as const
 
