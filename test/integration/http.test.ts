@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { request } from 'node:http'
 import { startHttpBridge, type HttpBridge } from '../../src/main/transport/http'
 import { OPERATION_NAMES } from '../../src/shared/api/contract'
 import { SCHEMA_VERSION } from '../../src/main/db/migrations'
@@ -64,6 +65,22 @@ describe('HTTP bridge', () => {
     const wrong = await api('/api/branches.create', { method: 'POST', body: JSON.stringify({ ...DORNOGOVI, code: 5 }) })
     expect(wrong.status).toBe(400)
     expect(await wrong.json()).toMatchObject({ ok: false, error: { field: 'code' } })
+  })
+  it('refuses another Host or a foreign Origin (DNS rebinding), with the token or without', async () => {
+    const raw = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: bridge.port, path: '/api/branches.list', method: 'POST', headers: { 'x-spn-token': bridge.token, 'content-type': 'application/json', ...headers } }, (res) => {
+          res.resume()
+          resolve(res.statusCode!)
+        })
+        req.on('error', reject)
+        req.end('{}')
+      })
+    expect(await raw({ host: `evil.example:${bridge.port}` })).toBe(421)
+    expect(await raw({ host: `127.0.0.1:${bridge.port + 1}` })).toBe(421)
+    expect(await raw({ host: `127.0.0.1:${bridge.port}`, origin: 'http://evil.example' })).toBe(403)
+    expect(await raw({ host: `127.0.0.1:${bridge.port}`, origin: `http://127.0.0.1:${bridge.port}` })).toBe(200)
+    expect(await raw({ host: `localhost:${bridge.port}` })).toBe(200)
   })
   it('serves the renderer with the Content-Security-Policy', async () => {
     const r = await fetch(`http://127.0.0.1:${bridge.port}/`)

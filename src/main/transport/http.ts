@@ -114,9 +114,19 @@ function serveStatic(res: ServerResponse, rendererDir: string, urlPath: string):
  */
 export async function startHttpBridge(backend: Backend, opts: { port?: number; rendererDir?: string; token?: string }): Promise<HttpBridge> {
   const token = opts.token ?? randomBytes(24).toString('hex')
+  let port = 0
   const server = createServer(async (req, res) => {
     const url = req.url ?? '/'
     try {
+      // DNS rebinding: a page of another site that resolves its name to 127.0.0.1 sends its own Host and Origin.
+      const own = [`127.0.0.1:${port}`, `localhost:${port}`]
+      if (!own.includes(String(req.headers.host ?? ''))) {
+        return send(res, 421, { ok: false, error: { code: 'forbidden', message: `This server answers only to http://127.0.0.1:${port}` } })
+      }
+      const origin = req.headers.origin
+      if (origin !== undefined && !own.some((o) => origin === `http://${o}`)) {
+        return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Requests from other web pages are refused' } })
+      }
       if (!url.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end()
         if (!opts.rendererDir) return void res.writeHead(404).end()
@@ -168,7 +178,7 @@ export async function startHttpBridge(backend: Backend, opts: { port?: number; r
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
   })
   const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
+  port = typeof address === 'object' && address ? address.port : 0
   return {
     server,
     port,

@@ -7,7 +7,7 @@ import { settingsOps } from './settings'
 import { backupOps } from './backups'
 import type * as T from './types'
 import {
-  areaCode, cyrillicName, gender, id, isoDate, recordVersion, optionalText, page, pageSize, phone, registerNumber,
+  areaCode, cyrillicName, gender, id, identifier, isoDate, recordVersion, optionalText, page, pageSize, phone, registerNumber,
   requiredText, sortDir,
 } from './fields'
 
@@ -16,7 +16,7 @@ export type { OperationDef } from './define'
 const empty = z.strictObject({})
 
 export const branchInput = z.strictObject({
-  code: requiredText(12).regex(/^[A-Z0-9-]+$/, { message: 'must be capital Latin letters, digits or -' }),
+  code: identifier(12).regex(/^[A-Z0-9-]+$/, { message: 'must be Latin letters, digits or -' }),
   nameMn: requiredText(120),
   nameEn: requiredText(120),
   areaCode,

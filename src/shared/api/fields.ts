@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isIsoDate } from '../domain/dates'
 import { checkRegisterNumber, normalizeRegisterNumber } from '../domain/registerNumber'
 import { AREA_CODES } from '../domain/geography'
+import { forbiddenCharacter, normalizeIdentifier, stripInvisible } from '../domain/text'
 
 /** Field schemas shared by the contract and the renderer's forms. */
 export const id = z.number().int().positive()
@@ -14,7 +15,19 @@ export const isoDate = z
   .max(10)
   .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
 
-export const text = (max: number) => z.string().trim().max(max, { message: `must be at most ${max} characters` })
+/** Free text: invisible characters removed, control characters and bidirectional overrides refused (shared/domain/text). */
+export const text = (max: number) =>
+  z
+    .string()
+    .overwrite(stripInvisible)
+    .refine((s) => forbiddenCharacter(s) === null, {
+      error: (issue) => `contains an invisible control character (${forbiddenCharacter(String(issue.input))}); type it again, or paste it as plain text`,
+    })
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+
+/** A number that must be unique (voucher, receipt), kept in one form so look-alikes collide (normalizeIdentifier). */
+export const identifier = (max: number) => text(max).overwrite(normalizeIdentifier).min(1, { message: 'is required' })
 export const requiredText = (max: number) => text(max).min(1, { message: 'is required' })
 /** Optional free text: empty strings become null. */
 export const optionalText = (max: number) =>

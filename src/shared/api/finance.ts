@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { op } from './define'
-import { id, isoDate, optionalText, page, pageSize, requiredText } from './fields'
+import { id, identifier, isoDate, optionalText, page, pageSize, requiredText } from './fields'
 import type * as F from './financeTypes'
 import type { ReportFile } from './contract'
 
@@ -20,7 +20,7 @@ export const transferInput = z.strictObject({
 export const expenseInput = z.strictObject({
   projectId: id,
   spentOn: isoDate,
-  voucher: requiredText(40),
+  voucher: identifier(40),
   lineId: id,
   /** null: the secretariat (DaMoST). */
   branchId: id.nullish().transform((v) => v ?? null),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { BOARD_ROLES } from '../domain/governance'
 import { op } from './define'
-import { id, isoDate, optionalText, page, pageSize, recordVersion, requiredText } from './fields'
+import { id, identifier, isoDate, optionalText, page, pageSize, recordVersion, requiredText } from './fields'
 import type * as G from './governanceTypes'
 import type { Page } from './types'
 
@@ -39,7 +39,7 @@ const paymentCommon = {
   year,
   paidOn: isoDate,
   amountMinor: moneyMinor.refine((v) => v > 0, { message: 'must be more than 0' }),
-  receiptNumber: requiredText(40),
+  receiptNumber: identifier(40),
   payer: optionalText(120),
   note: optionalText(500),
 }

@@ -4,6 +4,7 @@ import type { ReportFile } from '../../../shared/api/contract'
 import { audit, type ServiceContext } from '../context'
 import { ExpenseEntity } from '../../db/entities'
 import { insertMany } from '../../db/bulk'
+import { forbiddenCharacter, normalizeIdentifier, stripInvisible } from '../../../shared/domain/text'
 import { requireProject } from './projects'
 import { forgetConversions } from './money'
 import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseAmount, parseDate, readGrid, type LedgerColumn, type RawCell } from './ledgerFile'
@@ -37,7 +38,8 @@ export interface ImportResult {
   dryRun: boolean
 }
 
-const text = (v: RawCell) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim())
+/** A cell as text, without invisible characters (as a text field of the app takes it). */
+const text = (v: RawCell) => (v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : stripInvisible(String(v)).trim())
 const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim()
 const SECRETARIAT_NAMES = ['secretariat', 'damost', 'ажлын алба', 'ажлын алба (damost)', 'secretariat (damost)', 'төв', 'central']
 
@@ -76,7 +78,7 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   for (const s of await ctx.sql.all<Named>('SELECT id, code, name_en AS en, name_mn AS mn FROM funding_source WHERE project_id = :projectId', params)) {
     for (const k of [s.code, s.en, s.mn]) sources.set(key(k), s)
   }
-  const existing = new Set(await ctx.sql.column<string>('SELECT voucher FROM expense WHERE project_id = :projectId', params))
+  const existing = new Set((await ctx.sql.column<string>('SELECT voucher FROM expense WHERE project_id = :projectId', params)).map(normalizeIdentifier))
   const seen = new Map<string, number>()
   const good: Array<ImportPreviewRow & { lineId: number; branchId: number | null; sourceId: number }> = []
   for (const r of table.rows) {
@@ -85,7 +87,8 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
     const spentOn = parseDate(r.cells.date)
     if (!spentOn) problem('date', `"${text(r.cells.date)}" is not a date (YYYY-MM-DD or YYYY.MM.DD)`)
     else if (spentOn < p.startsOn || spentOn > p.endsOn) problem('date', `${spentOn} is outside the project period (${p.startsOn} to ${p.endsOn})`)
-    const voucher = text(r.cells.voucher)
+    // Compared and stored in one form, as typed in the app: `u‑100` and `U-100` are one voucher.
+    const voucher = normalizeIdentifier(text(r.cells.voucher))
     if (!voucher) problem('voucher', 'is empty')
     else if (voucher.length > 40) problem('voucher', 'is longer than 40 characters')
     else if (existing.has(voucher)) problem('voucher', `${voucher} is already recorded`)
@@ -96,7 +99,9 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
     const branch = branches.get(key(text(r.cells.branch)))
     if (!branch) problem('branch', `"${text(r.cells.branch)}" is not a local organisation or the secretariat`)
     const description = text(r.cells.description)
+    const bad = forbiddenCharacter(description)
     if (!description) problem('description', 'is empty')
+    else if (bad) problem('description', `contains an invisible control character (${bad})`)
     const amount = parseAmount(r.cells.amount)
     if (amount === null) problem('amount', `"${text(r.cells.amount)}" is not an amount`)
     else if (amount <= 0) problem('amount', 'must be more than 0')
