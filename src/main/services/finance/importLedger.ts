@@ -53,7 +53,7 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   try {
     grid = await readGrid(Buffer.from(input.base64, 'base64'), input.fileName)
   } catch (e) {
-    throw new DomainError('validation', `cannot be read: ${(e as Error).message}`, 'fileName')
+    throw new DomainError('validation', `The file ${input.fileName} ${(e as Error).message}.`.replace(/\.\.$/, '.'), 'fileName')
   }
   const table = locateTable(grid)
   const result: ImportResult = { fileName: input.fileName, headerRow: null, rows: 0, problems: [], preview: [], imported: 0, dryRun: input.dryRun }

@@ -57,6 +57,11 @@ function cellValue(v: ExcelJS.CellValue): RawCell {
   if (v instanceof Date || typeof v === 'number' || typeof v === 'string') return v
   if (typeof v === 'boolean') return String(v)
   if (typeof v === 'object') {
+    if ('formula' in v || 'sharedFormula' in v) {
+      const f = v as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue }
+      if (f.result === undefined || f.result === null) throw new FormulaWithoutResult(f.formula ?? f.sharedFormula ?? '')
+      return cellValue(f.result)
+    }
     if ('result' in v) return cellValue((v as { result: ExcelJS.CellValue }).result)
     if ('richText' in v) return (v as { richText: Array<{ text: string }> }).richText.map((r) => r.text).join('')
     if ('text' in v) return String((v as { text: unknown }).text)
@@ -100,26 +105,121 @@ export function parseCsv(text: string): string[][] {
   return rows
 }
 
+class FormulaWithoutResult extends Error {
+  constructor(readonly formula: string) {
+    super(formula)
+  }
+}
+
+/** What an import reads at most: a ledger is far smaller; a file beyond these is refused before it is read whole. */
+export const IMPORT_LIMITS = { rows: 100_000, expandedBytes: 200 * 1024 * 1024 }
+
+const MB = (n: number) => `${Math.round(n / 1048576)} MB`
+
+/**
+ * The text of a CSV file in whatever encoding Excel wrote it: UTF-8 (with or
+ * without a byte-order mark), UTF-16 (Excel's "Unicode text"), or
+ * Windows-1251 (Excel's CSV on Mongolian and Russian Windows). Anything else
+ * is refused, saying so, rather than stored as replacement characters.
+ */
+export function decodeCsv(bytes: Buffer): { text: string; encoding: 'UTF-8' | 'UTF-16' | 'Windows-1251' } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'UTF-8' }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16' }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16' }
+  // UTF-16 without a byte-order mark: every other byte of Latin text is zero.
+  const head = bytes.subarray(0, 512)
+  const zeros = (offset: number) => head.filter((_, i) => i % 2 === offset && head[i] === 0).length
+  if (head.length >= 4 && zeros(1) > head.length / 4) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'UTF-16' }
+  if (head.length >= 4 && zeros(0) > head.length / 4) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'UTF-16' }
+  if (head.includes(0)) throw new Error('is not a text (CSV) file: it holds binary data. Is it an Excel workbook? Then name it .xlsx')
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' }
+  } catch {
+    const text = new TextDecoder('windows-1251').decode(bytes)
+    // Read as Windows-1251, real Cyrillic text forms whole words; another encoding read that way (é, à of a
+    // Latin text) gives Cyrillic letters glued to Latin ones, as in "Cafй".
+    const cyrillic = (text.match(/\p{Script=Cyrillic}/gu) ?? []).length
+    const glued = (text.match(/[A-Za-z]\p{Script=Cyrillic}|\p{Script=Cyrillic}[A-Za-z]/gu) ?? []).length
+    if (cyrillic > 0 && glued <= cyrillic * 0.02) return { text, encoding: 'Windows-1251' }
+    throw new Error('is neither UTF-8 nor Windows-1251 (Cyrillic) text; in Excel save it as "CSV UTF-8", or as .xlsx')
+  }
+}
+
+/**
+ * Checks an .xlsx file before it is read: that it is a workbook at all (not a
+ * CSV or an old .xls renamed), and what it expands to (a zip bomb of 4 MB
+ * that opens to 4 GB is refused from its directory, without unpacking it).
+ */
+export function checkWorkbook(bytes: Buffer): void {
+  if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0) throw new Error('is an old Excel 97–2003 workbook (.xls); in Excel save it as .xlsx (Excel Workbook) and import that')
+  if (bytes.length < 22 || bytes.readUInt32LE(0) !== 0x04034b50) {
+    const start = bytes.subarray(0, 256).toString('latin1')
+    if (/^[\x09\x0a\x0d\x20-\x7e\x80-\xff]*$/.test(start)) throw new Error('is a text (CSV) file named .xlsx; name it .csv and import it again')
+    throw new Error('is not an Excel workbook (.xlsx)')
+  }
+  // The end-of-central-directory record lists every entry with its unpacked size.
+  const tail = bytes.subarray(Math.max(0, bytes.length - 65_557))
+  let eocd = -1
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd < 0) throw new Error('is a damaged workbook (its table of contents is missing); open it in Excel and save it again')
+  const entries = tail.readUInt16LE(eocd + 10)
+  let at = tail.readUInt32LE(eocd + 16)
+  let expanded = 0
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) throw new Error('is a damaged workbook; open it in Excel and save it again')
+    const size = bytes.readUInt32LE(at + 24)
+    if (size === 0xffffffff) throw new Error(`expands to more than ${MB(IMPORT_LIMITS.expandedBytes)} when opened; a ledger is far smaller. Is it the right file?`)
+    expanded += size
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32)
+  }
+  if (expanded > IMPORT_LIMITS.expandedBytes) {
+    throw new Error(`expands to ${MB(expanded)} when opened, more than the ${MB(IMPORT_LIMITS.expandedBytes)} an import reads; a ledger is far smaller. Is it the right file?`)
+  }
+}
+
+const tooManyRows = () => new Error(`has more than ${IMPORT_LIMITS.rows.toLocaleString('en').replace(/,/g, ' ')} rows; import it in parts`)
+
 /** The cells of the file as a grid of raw values (first worksheet of an .xlsx). */
 export async function readGrid(bytes: Buffer, fileName: string): Promise<RawCell[][]> {
   if (/\.csv$/i.test(fileName)) {
-    const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
-    return parseCsv(text).map((r) => r.map((c) => (c.trim() === '' ? null : c.trim())))
+    const rows = parseCsv(decodeCsv(bytes).text)
+    if (rows.length > IMPORT_LIMITS.rows + 50) throw tooManyRows()
+    return rows.map((r) => r.map((c) => (c.trim() === '' ? null : c.trim())))
   }
   if (!/\.xlsx$/i.test(fileName)) throw new Error('must be an .xlsx or .csv file')
+  checkWorkbook(bytes)
   // Streaming read of the first worksheet: a 20,000-row ledger never sits in memory as a whole workbook.
   const { Readable } = await import('node:stream')
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' })
   const grid: RawCell[][] = []
-  for await (const ws of reader) {
-    for await (const row of ws) {
-      const cells: RawCell[] = []
-      row.eachCell({ includeEmpty: true }, (c, col) => {
-        cells[col - 1] = cellValue(c.value)
-      })
-      grid[row.number - 1] = cells
+  try {
+    for await (const ws of reader) {
+      for await (const row of ws) {
+        if (row.number > IMPORT_LIMITS.rows + 50) throw tooManyRows()
+        const cells: RawCell[] = []
+        row.eachCell({ includeEmpty: true }, (c, col) => {
+          try {
+            cells[col - 1] = cellValue(c.value)
+          } catch (e) {
+            if (!(e instanceof FormulaWithoutResult)) throw e
+            throw new Error(
+              `has a formula in cell ${c.address} (=${e.formula}) without its result saved: the file was not last saved by Excel or LibreOffice. Open it there and save it again`,
+            )
+          }
+        })
+        grid[row.number - 1] = cells
+      }
+      break
     }
-    break
+  } catch (e) {
+    const m = (e as Error).message
+    if (/^(has|is|expands)/.test(m)) throw e
+    throw new Error(`is a damaged or unreadable workbook (${m}); open it in Excel and save it again`)
   }
   for (let i = 0; i < grid.length; i++) grid[i] ??= []
   return grid
