@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, session } from 'electron'
 import { join } from 'node:path'
 import { startBackend, type Backend } from './backend'
 import { resolveDatabaseUrl } from './settings'
+import { fileLogger } from './log'
 import { electronNativeBinding } from './db/nativeBinding'
 import { registerIpc } from './transport/ipc'
 import { createMainWindow, hardenSession, isAppUrl, rendererEntry, saveFileHost } from './window'
@@ -40,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
     const database = resolveDatabaseUrl(dataDir)
     backend = await startBackend({
       dataDir,
+      log: fileLogger(dataDir, true),
       databaseUrl: database.url,
       databaseOverridden: database.overridden,
       nativeBinding: binding.ok ? binding.path : undefined,

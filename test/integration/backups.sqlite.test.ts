@@ -143,3 +143,41 @@ async function expenses(): Promise<number> {
     await b.close()
   }
 }
+
+describe('the data folder in trouble, in words', () => {
+  it('a folder named like the database, a damaged database file, a file in the way of the folder', async () => {
+    mkdirSync(join(data(), 'spn.sqlite'), { recursive: true })
+    await expect(openDatabase({ dataDir: data() })).rejects.toThrow(/spn\.sqlite is a folder, not the database file\. Move or rename that folder/)
+    rmSync(join(data(), 'spn.sqlite'), { recursive: true })
+    writeFileSync(join(data(), 'spn.sqlite'), Buffer.alloc(4096, 7))
+    await expect(openDatabase({ dataDir: data() })).rejects.toThrow(/cannot be opened: it is damaged, or it is not a database at all\. It was not changed\. Restore a backup/)
+    writeFileSync(join(dir, 'a-file'), 'x')
+    await expect(openDatabase({ dataDir: join(dir, 'a-file', 'data') })).rejects.toThrow(/cannot be created \(a file is in the way of the folder\)/)
+  })
+
+  it('spn restore puts a backup in place of a damaged file, keeping the damaged one aside', async () => {
+    expect(await main(['demo', '--data', data()])).toBe(0)
+    expect(await main(['backup', '--data', data()])).toBe(0)
+    const [backup] = listBackupFiles(data())
+    const before = await expenses()
+    writeFileSync(join(data(), 'spn.sqlite'), Buffer.alloc(8192, 1))
+    rmSync(join(data(), 'spn.sqlite-wal'), { force: true })
+    rmSync(join(data(), 'spn.sqlite-shm'), { force: true })
+    expect(await main(['restore', '--data', data(), backup.file])).toBe(0)
+    expect(out.join('\n')).toMatch(/cannot be opened; it was moved aside to .*spn\.sqlite\.damaged-/)
+    expect(await expenses()).toBe(before)
+    expect(readdirSync(data()).some((f) => /^spn\.sqlite\.damaged-\d{8}T\d{6}$/.test(f))).toBe(true)
+  })
+
+  it('keeps the CLI log in the data folder, so "the details are in the log" is true', async () => {
+    expect(await main(['demo', '--data', data()])).toBe(0)
+    // The database breaks under the report: an unexpected failure.
+    const db = await openDatabase({ dataDir: data() })
+    await db.dataSource.query('DROP TABLE fee_payment')
+    await db.close()
+    expect(await main(['report', 'fees', '--data', data(), '--year', '2009', '--out', join(dir, 'f.xlsx')])).toBe(1)
+    expect(err.join('\n')).toMatch(/details are in the log/)
+    const log = readFileSync(join(data(), 'logs', 'spn.log'), 'utf8')
+    expect(log).toMatch(/Operation reports\.generate failed unexpectedly\n.*no such table: fee_payment/)
+  })
+})

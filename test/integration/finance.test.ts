@@ -37,7 +37,16 @@ describe('budget versions', () => {
     expect(r.version.number).toBe(2)
     expect(r.warnings.map((w) => w.code).sort()).toEqual(['admin_share', 'line_move', 'total_mismatch'])
     expect((await t.must('budget.get', { projectId: project.id, versionId: current.version.id })).totalMinor).toBe(current.totalMinor)
-    expect(await t.call('budget.revise', { projectId: project.id, approvedOn: '2008-01-01', reason: 'x', amounts: [] })).toMatchObject({ ok: false, error: { field: 'approvedOn' } })
+    expect(await t.call('budget.revise', { projectId: project.id, approvedOn: '2008-01-01', reason: 'x', amounts })).toMatchObject({ ok: false, error: { field: 'approvedOn' } })
+    // An empty revision would wipe the budget: refused.
+    const versions = (await t.must('finance.projects', {}))[0].versions.length
+    for (const empty of [[], amounts.map((a) => ({ ...a, amountMinor: 0 }))]) {
+      expect(await t.call('budget.revise', { projectId: project.id, approvedOn: '2010-01-01', reason: 'x', amounts: empty })).toMatchObject({
+        ok: false,
+        error: { code: 'validation', field: 'amounts', message: expect.stringMatching(/at least one amount/) },
+      })
+    }
+    expect((await t.must('finance.projects', {}))[0].versions.length).toBe(versions)
   })
 })
 

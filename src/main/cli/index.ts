@@ -1,12 +1,13 @@
 import 'reflect-metadata'
 import { parseArgs } from 'node:util'
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { join, resolve } from 'node:path'
 import { startBackend } from '../backend'
-import { DB_FILE, openDatabase } from '../db/open'
+import { DatabaseOpenError, DB_FILE, openDatabase } from '../db/open'
 import { isPostgresUrl, safeUrl } from '../db/postgres'
 import { resolveDatabaseUrl } from '../settings'
+import { fileLogger, logFile } from '../log'
 import { copyDatabase, CopyRefused } from '../db/copy'
 import { backupsDir, inspectSpnFile } from '../db/backup'
 import { listBackups, restoreBackup, takeBackup } from '../db/maintenance'
@@ -91,7 +92,7 @@ async function demo(where: Where, seed: number, scale: DemoScale): Promise<void>
 
 async function serve(where: Where, port: number, withDemo: boolean, role: string): Promise<void> {
   if (!(role in ROLES)) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`)
-  const backend = await startBackend({ ...where, session: { role: role as keyof typeof ROLES }, program: 'browser mode (spn serve)' })
+  const backend = await startBackend({ ...where, session: { role: role as keyof typeof ROLES }, program: 'browser mode (spn serve)', log: fileLogger(where.dataDir, true) })
   if (withDemo && backend.db) {
     const n = await backend.db.read((_m, sql) => sql.value('SELECT count(*) AS n FROM branch'))
     if (n === 0) await backend.db.write((tx, sql) => loadDemo({ tx, sql }, { onProgress: progressBar('Loading demo') }))
@@ -126,7 +127,7 @@ async function report(where: Where, positionals: string[], v: Record<string, str
   if (v.from !== undefined) input.from = v.from
   if (v.to !== undefined) input.to = v.to
   // A report only reads: it may run while the app has the data open, and takes no backup.
-  const backend = await startBackend({ ...where, log: () => undefined, readOnly: true })
+  const backend = await startBackend({ ...where, log: fileLogger(where.dataDir), readOnly: true })
   try {
     if (backend.startupError) {
       console.error(`spn: ${backend.startupError}`)
@@ -154,7 +155,7 @@ async function importCommand(where: Where, positionals: string[], v: Record<stri
   if (!file) throw new UsageError('Give the ledger file: spn import expenses --data DIR FILE')
   if (!existsSync(file)) throw new UsageError(`There is no file ${file}`)
   requireData(where)
-  const backend = await startBackend({ ...where, log: () => undefined, program: 'the command spn import' })
+  const backend = await startBackend({ ...where, log: fileLogger(where.dataDir), program: 'the command spn import' })
   try {
     if (backend.startupError) {
       console.error(`spn: ${backend.startupError}`)
@@ -241,7 +242,18 @@ async function restoreCommand(where: Where, positionals: string[]): Promise<numb
     console.error(`spn: ${(e as Error).message}`)
     return 2
   }
-  const db = await openDatabase({ ...where, program: 'the command spn restore' })
+  let db: Awaited<ReturnType<typeof openDatabase>>
+  try {
+    db = await openDatabase({ ...where, program: 'the command spn restore' })
+  } catch (e) {
+    // A damaged desktop file is what a restore is for: it is moved aside (kept, never deleted) and the backup restored in its place.
+    const damaged = join(where.dataDir, DB_FILE)
+    if (where.databaseUrl || !(e instanceof DatabaseOpenError) || e.kind !== 'unreadable' || !existsSync(damaged) || statSync(damaged).isDirectory()) throw e
+    const aside = `${damaged}.damaged-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`
+    for (const side of ['', '-wal', '-shm']) if (existsSync(damaged + side)) renameSync(damaged + side, aside + side)
+    console.log(`The current database cannot be opened; it was moved aside to ${aside}.`)
+    db = await openDatabase({ ...where, program: 'the command spn restore' })
+  }
   try {
     const r = await restoreBackup(db, file, where.dataDir, new Date())
     console.log(`The data before the restore was backed up to ${r.before}.`)
@@ -288,6 +300,7 @@ async function copyCommand(v: Record<string, string | boolean | undefined>): Pro
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
+  let logDir: string | null = null
   try {
     const { values, positionals } = parseArgs({
       args: rest,
@@ -314,6 +327,7 @@ export async function main(argv: string[]): Promise<number> {
       strict: true,
     })
     const dataDir = resolve(values.data ?? defaultDataDir())
+    logDir = existsSync(dataDir) ? dataDir : null
     // --database, then SPN_DATABASE_URL, then the server saved on the Settings page, else the file in DIR.
     const resolved = resolveDatabaseUrl(dataDir, values.database)
     if (resolved.url !== undefined && !isPostgresUrl(resolved.url)) throw new UsageError('--database must be a PostgreSQL URL: postgresql://user:password@host:5432/database')
@@ -374,6 +388,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2
     }
     console.error(`spn: ${(e as Error).message}`)
+    if (logDir) {
+      fileLogger(logDir)(`spn ${command ?? ''} failed`, e)
+      console.error(`spn: the details are in ${logFile(logDir)}`)
+    }
     return 1
   }
 }

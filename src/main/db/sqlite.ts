@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { DataSource } from 'typeorm'
@@ -25,7 +25,13 @@ function inspect(dbPath: string, nativeBinding?: string): string[] {
     }
     return (raw.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((r) => r.name)
   } catch (e) {
-    throw new DatabaseOpenError('unreadable', `The database ${dbPath} cannot be opened: ${(e as Error).message}`)
+    const m = (e as Error).message
+    const why = /file is not a database|malformed|not a database/i.test(m)
+      ? 'it is damaged, or it is not a database at all'
+      : /unable to open/i.test(m)
+        ? 'it cannot be read (check that this user may read it)'
+        : m
+    throw new DatabaseOpenError('unreadable', `The database ${dbPath} cannot be opened: ${why}. It was not changed. Restore a backup (Backups, or spn restore) or move the file away.`)
   } finally {
     raw?.close()
   }
@@ -65,18 +71,39 @@ function sqliteClean(ds: DataSource): boolean {
  * (one writing process per file), refuses files it cannot read or that a newer
  * app wrote, backs the file up, then runs pending migrations.
  */
+/** A file system refusal in words. */
+function folderProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'EROFS') return 'the disk is read-only'
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file is in the way of the folder'
+  if (code === 'ENOSPC') return 'the disk is full'
+  return (e as Error).message
+}
+
 export async function openSqlite(opts: OpenOptions): Promise<OpenDatabase> {
   const readOnly = opts.readOnly ?? false
   const dbPath = join(opts.dataDir, DB_FILE)
   if (readOnly && !existsSync(dbPath)) {
     throw new DatabaseOpenError('unreadable', `There is no database in ${opts.dataDir}.`)
   }
-  mkdirSync(opts.dataDir, { recursive: true })
+  if (existsSync(dbPath) && statSync(dbPath).isDirectory()) {
+    throw new DatabaseOpenError('unreadable', `${dbPath} is a folder, not the database file. Move or rename that folder, then start again.`)
+  }
+  try {
+    mkdirSync(opts.dataDir, { recursive: true })
+  } catch (e) {
+    throw new DatabaseOpenError('unreadable', `The data folder ${opts.dataDir} cannot be created (${folderProblem(e)}). Choose another folder (--data or SPN_DATA_DIR).`)
+  }
   let release = () => undefined as void
   if (!readOnly) {
     try {
       release = lockDataDir(opts.dataDir, opts.program ?? 'SPN Secretariat')
     } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code && code !== 'EEXIST') {
+        throw new DatabaseOpenError('unreadable', `The data folder ${opts.dataDir} cannot be written (${folderProblem(e)}); the app keeps its data there. Choose another folder (--data or SPN_DATA_DIR) or let this user write to it.`)
+      }
       throw new DatabaseOpenError('locked', (e as Error).message)
     }
   }

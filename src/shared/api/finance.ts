@@ -45,7 +45,10 @@ export const budgetRevisionInput = z.strictObject({
   approvedOn: isoDate,
   reason: requiredText(1000),
   /** The whole budget of the new version: every cell that is not zero. */
-  amounts: z.array(z.strictObject({ lineId: id, projectYear: z.number().int().min(1).max(20), sourceId: id, amountMinor: minor })).max(5000),
+  amounts: z
+    .array(z.strictObject({ lineId: id, projectYear: z.number().int().min(1).max(20), sourceId: id, amountMinor: minor }))
+    .max(5000)
+    .refine((a) => a.some((c) => c.amountMinor > 0), { message: 'must hold at least one amount: an empty budget is not a revision' }),
 })
 
 export const financeOps = {
