@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { tableTotals, MINOR_PER_MAJOR, type ColumnType, type ReportModel, type ReportSection, type CellValue } from './model'
 
@@ -42,22 +43,50 @@ export function sheetName(wanted: string, taken: Set<string>): string {
   return name
 }
 
-function addSection(wb: ExcelJS.Workbook, model: ReportModel, section: ReportSection, taken: Set<string>): void {
+type Sheet = ExcelJS.Worksheet
+
+/** The widest formatted value of a column, in characters (a loop: a quarter of a million rows do not fit in a spread). */
+function widest(c: ReportSection['table']['columns'][number], rows: ReportSection['table']['rows']): number {
+  let longest = c.label.length * (c.label.length > 18 ? 0.6 : 1)
+  for (const r of rows) {
+    const n = displayLength(c.type, r[c.key])
+    if (n > longest) longest = n
+  }
+  return longest
+}
+
+function addSection(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, section: ReportSection, taken: Set<string>): Sheet {
   const { columns, rows } = section.table
   const landscape = columns.length > 7
+  const headerRow = section.description ? 5 : 4
+  // Streamed: widths, views and print setup are set before the first row is written; rows go out one by one.
   const ws = wb.addWorksheet(sheetName(section.sheetName, taken), {
-    pageSetup: { paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
     headerFooter: { oddFooter: `&L${model.organisation}&C${model.title}&R${model.labels.page} &P ${model.labels.of} &N` },
+    views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow, topLeftCell: `B${headerRow + 1}` }],
   })
-  ws.getCell('A1').value = section.title
-  ws.getCell('A1').font = { bold: true, size: 14 }
-  ws.getRow(1).height = 22
-  ws.getCell('A2').value = `${model.labels.period}: ${model.period.label}`
-  let headerRow = 4
+  ws.columns = columns.map((c) => ({ width: Math.min(60, Math.max(10, Math.ceil(widest(c, rows)) + 2)) }))
+  const title = ws.getRow(1)
+  title.getCell(1).value = section.title
+  title.getCell(1).font = { bold: true, size: 14 }
+  title.height = 22
+  title.commit()
+  const period = ws.getRow(2)
+  period.getCell(1).value = `${model.labels.period}: ${model.period.label}`
+  period.commit()
   if (section.description) {
-    ws.getCell('A3').value = section.description
-    ws.getCell('A3').font = { italic: true, color: { argb: 'FF555555' } }
-    headerRow = 5
+    const d = ws.getRow(3)
+    d.getCell(1).value = section.description
+    d.getCell(1).font = { italic: true, color: { argb: 'FF555555' } }
+    d.commit()
   }
   const header = ws.getRow(headerRow)
   columns.forEach((c, i) => {
@@ -68,6 +97,7 @@ function addSection(wb: ExcelJS.Workbook, model: ReportModel, section: ReportSec
     cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.type === 'text' ? 'left' : 'center' }
   })
   header.height = 32
+  header.commit()
   rows.forEach((r, ri) => {
     const row = ws.getRow(headerRow + 1 + ri)
     columns.forEach((c, ci) => {
@@ -77,6 +107,7 @@ function addSection(wb: ExcelJS.Workbook, model: ReportModel, section: ReportSec
       cell.border = THIN
       if (c.type === 'text') cell.alignment = { wrapText: true, vertical: 'top' }
     })
+    row.commit()
   })
   const firstData = headerRow + 1
   const lastData = headerRow + rows.length
@@ -97,26 +128,23 @@ function addSection(wb: ExcelJS.Workbook, model: ReportModel, section: ReportSec
       cell.font = { bold: true }
       cell.fill = TOTAL_FILL
     })
+    row.commit()
   }
-  columns.forEach((c, ci) => {
-    const longest = Math.max(c.label.length * (c.label.length > 18 ? 0.6 : 1), ...rows.map((r) => displayLength(c.type, r[c.key])))
-    ws.getColumn(ci + 1).width = Math.min(60, Math.max(10, Math.ceil(longest) + 2))
-  })
-  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow, topLeftCell: `B${headerRow + 1}` }]
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, lastData), column: columns.length } }
-  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`
   let noteRow = lastData + (section.table.total ? 3 : 2)
   for (const note of section.notes ?? []) {
-    ws.getCell(`A${noteRow++}`).value = note
+    const row = ws.getRow(noteRow++)
+    row.getCell(1).value = note
+    row.commit()
   }
+  return ws
 }
 
-function addCover(wb: ExcelJS.Workbook, model: ReportModel, taken: Set<string>): void {
+function addCover(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, taken: Set<string>): Sheet {
   const ws = wb.addWorksheet(sheetName(model.lang === 'mn' ? 'Нүүр' : 'Cover', taken), {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   })
-  ws.getColumn(1).width = 48
-  ws.getColumn(2).width = 22
+  ws.columns = [{ width: 48 }, { width: 22 }]
   ws.getCell('A1').value = model.organisation
   ws.getCell('A1').font = { size: 11, color: { argb: 'FF0B7A75' }, bold: true }
   ws.getCell('A2').value = model.title
@@ -153,11 +181,23 @@ function addCover(wb: ExcelJS.Workbook, model: ReportModel, taken: Set<string>):
       ws.getRow(r++).height = Math.max(15, Math.ceil(n.length / 100) * 15)
     }
   }
+  return ws
 }
 
-/** Writes the report as an .xlsx workbook: a cover sheet, then one sheet per section. Pure: returns bytes. */
+/**
+ * Writes the report as an .xlsx workbook: a cover sheet, then one sheet per
+ * section. Streamed row by row (a ledger of a quarter of a million rows is
+ * written without building the whole workbook in memory). Pure: returns bytes.
+ */
 export async function writeXlsx(model: ReportModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const chunks: Buffer[] = []
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk)
+      done()
+    },
+  })
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true })
   wb.creator = model.organisation
   wb.lastModifiedBy = model.organisation
   wb.company = model.organisation
@@ -166,7 +206,8 @@ export async function writeXlsx(model: ReportModel): Promise<Buffer> {
   wb.created = new Date(model.generatedAt)
   wb.modified = new Date(model.generatedAt)
   const taken = new Set<string>()
-  addCover(wb, model, taken)
-  for (const s of model.sections) addSection(wb, model, s, taken)
-  return Buffer.from(await wb.xlsx.writeBuffer())
+  addCover(wb, model, taken).commit()
+  for (const s of model.sections) addSection(wb, model, s, taken).commit()
+  await wb.commit()
+  return Buffer.concat(chunks)
 }

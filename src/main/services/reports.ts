@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { z } from 'zod'
 import { DomainError } from '../../shared/domain/result'
+import { formatNumber } from '../../shared/i18n'
 import type { ReportFile, reportRequest } from '../../shared/api/contract'
 import { resourcePath } from '../paths'
 import { membershipReport } from '../reports/membership'
@@ -90,8 +91,23 @@ export function reportFileName(input: ReportRequest, model: ReportModel): string
 }
 
 /** Produces a report file: query step, model, writer. */
+/** The most table rows a PDF is made with (about 1 250 A4 pages); beyond, the report is refused in PDF and offered as Excel. */
+export const PDF_ROW_LIMIT = 50_000
+
 export async function generateReport(ctx: ServiceContext, input: ReportRequest): Promise<{ file: ReportFile; bytes: Buffer }> {
   const model = await buildReportModel(ctx, input)
+  if (input.format === 'pdf') {
+    let rows = 0
+    for (const s of model.sections) rows += s.table.rows.length
+    if (rows > PDF_ROW_LIMIT) {
+      const pages = (n: number) => formatNumber(Math.ceil(n / 40))
+      throw new DomainError(
+        'validation',
+        `This report has ${formatNumber(rows)} rows, about ${pages(rows)} pages as a PDF: more than the ${pages(PDF_ROW_LIMIT)} a PDF is made with. Export it as Excel (.xlsx), or choose a shorter period.`,
+        'format',
+      )
+    }
+  }
   const bytes = await renderReport(model, input.format)
   return {
     bytes,
