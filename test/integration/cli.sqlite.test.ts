@@ -97,3 +97,13 @@ describe('spn report for finance', () => {
     expect(err.pop()).toMatch(/projectYear must be at most 4/)
   })
 })
+
+describe('spn serve', () => {
+  it('refuses an unknown role at start, also a name every object has', async () => {
+    for (const role of ['admin', 'constructor', 'toString']) {
+      err.length = 0
+      expect(await main(['serve', '--data', data(), '--role', role])).toBe(2)
+      expect(err.join('\n')).toMatch(/--role must be one of secretariat, board/)
+    }
+  })
+})

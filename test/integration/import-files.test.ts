@@ -65,6 +65,8 @@ describe('workbooks that are not what they say', () => {
       ok: false,
       error: { message: 'The file ledger.xlsx is a text (CSV) file named .xlsx; name it .csv and import it again.' },
     })
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\n`, 'utf16le')])
+    expect(await importFile('unicode.xlsx', utf16)).toMatchObject({ ok: false, error: { message: 'The file unicode.xlsx is a text (CSV) file in UTF-16 ("Unicode text") named .xlsx; name it .csv and import it again.' } })
     const xls = Buffer.alloc(512)
     xls.writeUInt32BE(0xd0cf11e0, 0)
     expect(await importFile('old.xlsx', xls)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/old Excel 97–2003 workbook \(\.xls\); in Excel save it as \.xlsx/) } })

@@ -91,7 +91,7 @@ async function demo(where: Where, seed: number, scale: DemoScale): Promise<void>
 }
 
 async function serve(where: Where, port: number, withDemo: boolean, role: string): Promise<void> {
-  if (!(role in ROLES)) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`)
+  if (!Object.prototype.hasOwnProperty.call(ROLES, role)) throw new UsageError(`--role must be one of ${Object.keys(ROLES).join(', ')}`)
   const backend = await startBackend({ ...where, session: { role: role as keyof typeof ROLES }, program: 'browser mode (spn serve)', log: fileLogger(where.dataDir, true) })
   if (withDemo && backend.db) {
     const n = await backend.db.read((_m, sql) => sql.value('SELECT count(*) AS n FROM branch'))

@@ -153,6 +153,9 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: 'UTF-8' | 'U
 export function checkWorkbook(bytes: Buffer): void {
   if (bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0) throw new Error('is an old Excel 97–2003 workbook (.xls); in Excel save it as .xlsx (Excel Workbook) and import that')
   if (bytes.length < 22 || bytes.readUInt32LE(0) !== 0x04034b50) {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      throw new Error('is a text (CSV) file in UTF-16 ("Unicode text") named .xlsx; name it .csv and import it again')
+    }
     const start = bytes.subarray(0, 256).toString('latin1')
     if (/^[\x09\x0a\x0d\x20-\x7e\x80-\xff]*$/.test(start)) throw new Error('is a text (CSV) file named .xlsx; name it .csv and import it again')
     throw new Error('is not an Excel workbook (.xlsx)')
