@@ -68,4 +68,13 @@ describe('xlsx writer', () => {
     expect(wb.getWorksheet('Cover')!.getCell('B7').value).toBe(490000000)
     expect(wb.getWorksheet('Cover')!.getCell('B10').value).toBe('215.4321')
   })
+  it('makes a money column wide enough for its bold total, which is wider than every row (no ### in a spreadsheet)', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => ({ name: `L${i}`, date: '2009-03-01', mnt: 90_000_000_00 }))
+    const wide: ReportModel = { ...model, sections: [{ ...model.sections[0], table: { ...model.sections[0].table, rows } }] }
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await writeXlsx(wide)) as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('Money')!
+    // The total, 1 080 000 000 ₮, is 13 characters formatted; a row's 90 000 000 ₮ only 12.
+    expect(ws.getColumn(3).width!).toBeGreaterThanOrEqual('1 080 000 000 ₮'.length * 1.15)
+  })
 })

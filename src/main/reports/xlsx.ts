@@ -45,13 +45,17 @@ export function sheetName(wanted: string, taken: Set<string>): string {
 
 type Sheet = ExcelJS.Worksheet
 
-/** The widest formatted value of a column, in characters (a loop: a quarter of a million rows do not fit in a spread). */
-function widest(c: ReportSection['table']['columns'][number], rows: ReportSection['table']['rows']): number {
+/**
+ * The widest formatted value of a column, in characters, the bold total
+ * included (a loop: a quarter of a million rows do not fit in a spread).
+ */
+function widest(c: ReportSection['table']['columns'][number], rows: ReportSection['table']['rows'], total: CellValue | undefined): number {
   let longest = c.label.length * (c.label.length > 18 ? 0.6 : 1)
   for (const r of rows) {
     const n = displayLength(c.type, r[c.key])
     if (n > longest) longest = n
   }
+  if (total !== undefined) longest = Math.max(longest, displayLength(c.type, total) * 1.15)
   return longest
 }
 
@@ -73,7 +77,8 @@ function addSection(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, 
     headerFooter: { oddFooter: `&L${model.organisation}&C${model.title}&R${model.labels.page} &P ${model.labels.of} &N` },
     views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow, topLeftCell: `B${headerRow + 1}` }],
   })
-  ws.columns = columns.map((c) => ({ width: Math.min(60, Math.max(10, Math.ceil(widest(c, rows)) + 2)) }))
+  const totals = section.table.total ? tableTotals(section.table) : {}
+  ws.columns = columns.map((c) => ({ width: Math.min(60, Math.max(10, Math.ceil(widest(c, rows, totals[c.key])) + 2)) }))
   const title = ws.getRow(1)
   title.getCell(1).value = section.title
   title.getCell(1).font = { bold: true, size: 14 }
@@ -112,7 +117,6 @@ function addSection(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, 
   const firstData = headerRow + 1
   const lastData = headerRow + rows.length
   if (section.table.total) {
-    const totals = tableTotals(section.table)
     const row = ws.getRow(lastData + 1)
     row.getCell(1).value = section.table.total.label
     columns.forEach((c, ci) => {
