@@ -12,15 +12,20 @@ import { PaymentForm, type PaymentTarget } from './PaymentForm'
 
 const PAGE_SIZE = 50
 
+/** Lets a sentence wrap between words but never inside an amount (`2 750 ₮`). */
+const keepAmountsTogether = (s: string) => s.replace(/(\d) (?=\d)/g, '$1\u00A0').replace(/ ₮/g, '\u00A0₮')
+
 function CentralCell({ c }: { c: BranchFees['central'] }) {
   const { t, mnt, date } = useI18n()
   if (!c) return <>—</>
   return (
-    <Stack gap={0}>
+    <Stack gap={0} maw={260}>
       <Text size="sm">{mnt(c.dueMinor)}</Text>
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'normal' }}>
-        {t('fee.calculation', { members: c.activeOnReference, date: date(c.referenceDate), rate: mnt(c.rateMinor), byRate: mnt(c.byRateMinor) })}
-        {c.minimumApplied && c.minimumMinor !== null ? `; ${t('fee.minimumApplied', { minimum: mnt(c.minimumMinor) })}` : ''}
+        {keepAmountsTogether(
+          t('fee.calculation', { members: c.activeOnReference, date: date(c.referenceDate), rate: mnt(c.rateMinor), byRate: mnt(c.byRateMinor) }) +
+            (c.minimumApplied && c.minimumMinor !== null ? `; ${t('fee.minimumApplied', { minimum: mnt(c.minimumMinor) })}` : ''),
+        )}
       </Text>
     </Stack>
   )
@@ -76,6 +81,8 @@ export function FeesPage() {
                     </Badge>
                   )}
                 </Text>
+                {/* Wider than a 1280-pixel screen in Mongolian: it scrolls inside the page, never past it. */}
+                <Table.ScrollContainer minWidth={980}>
                 <Table striped withTableBorder aria-label={t('fee.overview')} style={{ whiteSpace: 'nowrap' }}>
                   <Table.Thead>
                     <Table.Tr>
@@ -128,6 +135,7 @@ export function FeesPage() {
                     </Table.Tr>
                   </Table.Tbody>
                 </Table>
+                </Table.ScrollContainer>
               </Stack>
             )}
           </PageState>
