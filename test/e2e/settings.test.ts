@@ -104,6 +104,29 @@ describe('Settings: where the data is kept', () => {
     }
   })
 
+  it('a form submitted empty and with wrong values says what is wrong in Mongolian, next to each field', async () => {
+    const app = await startApp()
+    const page = await open(app)
+    try {
+      await app.api('branches.create', { code: 'DOR', nameMn: 'Дорноговь', nameEn: 'Dornogovi', areaCode: 'dornogovi', isProjectBranch: true })
+      await nav(page, 'Хүмүүс').click()
+      await page.getByRole('button', { name: 'Хүн нэмэх' }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+      await expectText(page, 'заавал бөглөнө')
+      const errors = async () => (await dialog.locator('.mantine-InputWrapper-error').allTextContents()).filter(Boolean)
+      expect((await errors()).length).toBeGreaterThan(1)
+      for (const e of await errors()) expect(e, e).not.toMatch(/[A-Za-z]{3,}/)
+      await dialog.getByRole('textbox', { name: /^Эцгийн нэр/ }).fill('Tsend')
+      await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+      await expectText(page, 'кирилл үсгээр бичнэ')
+      for (const e of await errors()) expect(e, e).not.toMatch(/[A-Za-z]{3,}/)
+    } finally {
+      await page.context().close()
+      await app.stop()
+    }
+  })
+
   it('refuses to save over a change someone else made since the form was opened, saying who', async () => {
     const app = await startApp()
     const page = await open(app)
@@ -116,7 +139,7 @@ describe('Settings: where the data is kept', () => {
       await app.api('persons.update', { id: p.id, version: p.version, person: { patronymic: 'Цэнд', givenName: 'Батбаяр', gender: 'male', registerNumber: 'УБ85031215', branchId: b.id, phone: '99112233' } })
       await page.getByRole('dialog').getByLabel('Утас').fill('88001122')
       await page.getByRole('dialog').getByRole('button', { name: 'Хадгалах' }).click()
-      await expectText(page, /was changed by .* after you opened it; nothing was saved/)
+      await expectText(page, /Таныг нээснээс хойш энэ хүний мэдээллийг .* өөрчилсөн; юу ч хадгалагдсангүй/)
       const now = await app.api<{ person: { phone: string } }>('persons.get', { id: p.id })
       expect(now.person.phone).toBe('99112233')
     } finally {

@@ -5,6 +5,7 @@ import { DomainError, fail, ok, type Result } from '../../shared/domain/result'
 import type { OpenDatabase } from '../db/open'
 import type { ServiceContext } from '../services/context'
 import type { Handlers } from './handlers'
+import { issueRef, messageRef } from '../../shared/i18n/issues'
 
 export interface Session {
   actor: string
@@ -35,13 +36,14 @@ export function validationError(error: z.ZodError): Result<never> {
   const issue = error.issues[0]
   const field = issue.path.map(String).join('.')
   let message = issue.message
+  const ref = issueRef(issue)
   if (issue.code === 'unrecognized_keys') {
     const keys = (issue as { keys: string[] }).keys
     const where = field ? `${field}.` : ''
-    return fail('validation', `Unknown field ${keys.map((k) => where + k).join(', ')}`, where + keys[0])
+    return fail('validation', `Unknown field ${keys.map((k) => where + k).join(', ')}`, where + keys[0], ref)
   }
   if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) message = `has the wrong type (${message})`
-  return fail('validation', field ? `${field} ${message}` : message, field || undefined)
+  return fail('validation', field ? `${field} ${message}` : message, field || undefined, ref)
 }
 
 /**
@@ -61,11 +63,13 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
     const parsed = def.input.safeParse(input ?? {})
     if (!parsed.success) return validationError(parsed.error)
     if (!permissions.has(def.permission)) {
-      return fail('forbidden', `The ${opts.session.role} role may not ${operation} (needs ${def.permission})`)
+      const message = `The ${opts.session.role} role may not ${operation} (needs ${def.permission})`
+      return fail('forbidden', message, undefined, messageRef(message) ?? undefined)
     }
     if (!opts.db && !WITHOUT_DATABASE.has(operation)) return fail('unavailable', opts.unavailable ?? 'The database is not open.')
     if (def.write && opts.db?.readOnly) {
-      return fail('forbidden', 'This program opened the data read-only; nothing can be changed from here.')
+      const message = 'This program opened the data read-only; nothing can be changed from here.'
+      return fail('forbidden', message, undefined, messageRef(message) ?? undefined)
     }
     const handler = opts.handlers[operation] as (ctx: ServiceContext, i: unknown) => unknown
     const now = (opts.clock ?? (() => new Date()))().toISOString()
@@ -85,7 +89,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
       if (e instanceof DomainError) {
         // Messages written as a predicate ("is required") get the field's name in front.
         const sentence = e.field && /^[a-z]/.test(e.message) ? `${e.field} ${e.message}` : e.message
-        return fail(e.code, sentence, e.field)
+        return fail(e.code, sentence, e.field, e.ref ?? messageRef(e.message) ?? undefined)
       }
       log(`Operation ${operation} failed unexpectedly`, e)
       return fail('internal', 'Something went wrong inside the app; the change was not saved. The details are in the log.')

@@ -105,7 +105,7 @@ function StartupSettings() {
 }
 
 export function App() {
-  const { t } = useI18n()
+  const { t, errorText } = useI18n()
   const route = useRoute()
   const info = useOperation('system.info', {})
 
@@ -126,7 +126,7 @@ export function App() {
           <Alert color="red" title={t('startup.title')} role="alert">
             <Text size="sm">{t('startup.body')}</Text>
             <Text size="sm" mt="xs" ff="monospace" data-testid="startup-error">
-              {info.error.message}
+              {errorText(info.error)}
             </Text>
           </Alert>
           <StartupSettings />

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
-import { translate, formatNumber, type Lang, type MessageKey } from '../../shared/i18n'
+import { CATALOGUES, translate, formatNumber, type Lang, type MessageKey } from '../../shared/i18n'
 import { formatDateMn } from '../../shared/domain/dates'
 import { formatDkkAmount, formatMnt } from '../../shared/domain/money'
 import type { LocalName } from '../../shared/api/types'
@@ -18,6 +18,8 @@ interface I18n {
   /** DKK øre as `4 900 000,00`. */
   dkk(minor: number): string
   local(name: LocalName): string
+  /** An error of the backend in the user's language: its key and values when it has them, else its English sentence. */
+  errorText(error: { message: string; key?: string; vars?: Record<string, string | number> }): string
 }
 
 const Ctx = createContext<I18n | null>(null)
@@ -44,6 +46,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       mnt: formatMnt,
       dkk: formatDkkAmount,
       local: (name) => (lang === 'mn' ? name.mn : name.en),
+      errorText: (e) => (e.key && e.key in CATALOGUES[lang] ? translate(lang, e.key as MessageKey, e.vars) : e.message),
     }),
     [lang, setLang],
   )

@@ -11,17 +11,21 @@ export type ErrorCode =
 
 export interface ApiError {
   code: ErrorCode
+  /** The sentence in English (the CLI, logs, and where no key is known yet). */
   message: string
   /** The input field the error is about, as a dotted path (e.g. `person.registerNumber`). */
   field?: string
+  /** The sentence as a key of the i18n catalogues and its values, for the user's language. */
+  key?: string
+  vars?: Record<string, string | number>
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: ErrorCode, message: string, field?: string): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, field?: string, ref?: { key: string; vars?: Record<string, string | number> }): Result<never> => ({
   ok: false,
-  error: field === undefined ? { code, message } : { code, message, field },
+  error: { code, message, ...(field === undefined ? {} : { field }), ...(ref ? { key: ref.key, ...(ref.vars ? { vars: ref.vars } : {}) } : {}) },
 })
 
 /**
@@ -33,6 +37,8 @@ export class DomainError extends Error {
     readonly code: Exclude<ErrorCode, 'internal'>,
     message: string,
     readonly field?: string,
+    /** The sentence as a catalogue key with its values (see ApiError.key). */
+    readonly ref?: { key: string; vars?: Record<string, string | number> },
   ) {
     super(message)
     this.name = 'DomainError'

@@ -4,8 +4,10 @@ import { governance } from './en/governance'
 import { finance } from './en/finance'
 import { reports } from './en/reports'
 import { settings } from './en/settings'
+import { validation } from './en/validation'
+import { refusals } from './en/refusals'
 
 /** English UI and report labels, by area. Keys are shared with the Mongolian catalogue. */
-export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings } as const
+export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals } as const
 
 export type MessageKey = keyof typeof en

@@ -5,6 +5,8 @@ import { governance } from './mn/governance'
 import { finance } from './mn/finance'
 import { reports } from './mn/reports'
 import { settings } from './mn/settings'
+import { validation } from './mn/validation'
+import { refusals } from './mn/refusals'
 
 /** Монгол хэлний шошго. Every English key must have a Mongolian label (the type says so). */
-export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings }
+export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals }

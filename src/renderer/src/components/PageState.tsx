@@ -5,12 +5,12 @@ import { useI18n } from '../i18n'
 
 /** Loading, error and ready states of a page section, in one place. */
 export function PageState<T>({ state, reload, children }: { state: Loaded<T>; reload(): void; children: (data: T) => ReactNode }) {
-  const { t } = useI18n()
+  const { t, errorText } = useI18n()
   if (state.status === 'error') {
     return (
       <Alert color="red" title={t('common.error', { message: '' })} role="alert">
         <Stack gap="xs" align="flex-start">
-          <Text size="sm">{state.error.message}</Text>
+          <Text size="sm">{errorText(state.error)}</Text>
           <Button size="xs" variant="light" color="red" onClick={reload}>
             {t('common.retry')}
           </Button>

@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { z } from 'zod'
 import type { ApiError } from '../../../shared/domain/result'
+import { issueRef } from '../../../shared/i18n/issues'
+import { useI18n } from '../i18n'
 
 export type FieldErrors = Record<string, string>
 
@@ -10,6 +12,7 @@ export type FieldErrors = Record<string, string>
  * shown on that field too.
  */
 export function useContractForm<S extends z.ZodType, V extends Record<string, unknown>>(schema: S, initial: V, prefix = '') {
+  const { t, errorText } = useI18n()
   const [values, setValues] = useState<V>(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
@@ -34,7 +37,9 @@ export function useContractForm<S extends z.ZodType, V extends Record<string, un
     const next: FieldErrors = {}
     for (const issue of r.error.issues) {
       const key = issue.path.map(String).join('.')
-      if (!next[key]) next[key] = issue.message
+      // The same sentence the backend would give, in the user's language.
+      const ref = issueRef(issue)
+      if (!next[key]) next[key] = t(ref.key, ref.vars)
     }
     setErrors(next)
     return null
@@ -44,10 +49,10 @@ export function useContractForm<S extends z.ZodType, V extends Record<string, un
     const field = error.field && prefix && error.field.startsWith(prefix) ? error.field.slice(prefix.length) : error.field
     if (field && field in values) {
       // Under the field itself, its technical name in front of the message says nothing more.
-      const message = error.field && error.message.startsWith(`${error.field} `) ? error.message.slice(error.field.length + 1) : error.message
-      setErrors((e) => ({ ...e, [field]: message }))
+      const english = error.field && error.message.startsWith(`${error.field} `) ? error.message.slice(error.field.length + 1) : error.message
+      setErrors((e) => ({ ...e, [field]: error.key ? errorText(error) : english }))
       setFormError(null)
-    } else setFormError(error.message)
+    } else setFormError(errorText(error))
   }
 
   return { values, set, setValues, errors, formError, setFormError, busy, setBusy, parse, serverError }

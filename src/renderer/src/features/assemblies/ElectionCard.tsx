@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n'
 import { useOperation } from '../../components/useOperation'
 
 function RecordElection({ assembly, onSaved }: { assembly: AssemblyRow; onSaved(): void }) {
-  const { t } = useI18n()
+  const { t, errorText } = useI18n()
   const members = useOperation('members.list', { status: 'active', memberType: 'person', pageSize: 200, ...(assembly.branchId ? { branchId: assembly.branchId } : {}) })
   const [seats, setSeats] = useState<number | string>(3)
   const [rows, setRows] = useState<Array<{ membershipId: string | null; votes: number | string }>>([{ membershipId: null, votes: 0 }])
@@ -23,7 +23,7 @@ function RecordElection({ assembly, onSaved }: { assembly: AssemblyRow; onSaved(
     })
     setBusy(false)
     if (r.ok) onSaved()
-    else setError(r.error.message)
+    else setError(errorText(r.error))
   }
   return (
     <Stack gap="xs">
@@ -68,7 +68,7 @@ function RecordElection({ assembly, onSaved }: { assembly: AssemblyRow; onSaved(
 }
 
 function ElectionResult({ election, onSaved }: { election: Election; onSaved(): void }) {
-  const { t, num } = useI18n()
+  const { t, num, errorText } = useI18n()
   const [winners, setWinners] = useState<number[]>([])
   const [decision, setDecision] = useState('')
   const [roles, setRoles] = useState<Record<number, BoardRole | null>>(Object.fromEntries(election.candidates.filter((c) => c.elected).map((c) => [c.membershipId, c.role])))
@@ -76,7 +76,7 @@ function ElectionResult({ election, onSaved }: { election: Election; onSaved(): 
   const resolve = async () => {
     const r = await call('elections.resolveTie', { electionId: election.id, winners, decision })
     if (r.ok) onSaved()
-    else setError(r.error.message)
+    else setError(errorText(r.error))
   }
   const saveRoles = async () => {
     const r = await call('elections.assignRoles', {
@@ -84,7 +84,7 @@ function ElectionResult({ election, onSaved }: { election: Election; onSaved(): 
       roles: Object.entries(roles).filter(([, role]) => role).map(([membershipId, role]) => ({ membershipId: Number(membershipId), role: role! })),
     })
     if (r.ok) onSaved()
-    else setError(r.error.message)
+    else setError(errorText(r.error))
   }
   return (
     <Stack gap="xs">

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n'
 
 /** Shows an assembly's fee decision, or records one: the local fee, or the general assembly's central fee. */
 export function FeeDecisionCard({ assembly, fee, onSaved }: { assembly: AssemblyRow; fee: FeeDecision | null; onSaved(): void }) {
-  const { t, mnt, date } = useI18n()
+  const { t, mnt, date, errorText } = useI18n()
   const central = assembly.kind === 'general'
   const [amount, setAmount] = useState<number | string>('')
   const [minimum, setMinimum] = useState<number | string>('')
@@ -22,7 +22,7 @@ export function FeeDecisionCard({ assembly, fee, onSaved }: { assembly: Assembly
     })
     setBusy(false)
     if (r.ok) onSaved()
-    else setErrors({ [(r.error.field ?? 'form').replace('Minor', '')]: r.error.message })
+    else setErrors({ [(r.error.field ?? 'form').replace('Minor', '')]: errorText(r.error) })
   }
   return (
     <Card withBorder>

@@ -26,7 +26,7 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
 }
 
 export function DashboardPage() {
-  const { t, num, date, local } = useI18n()
+  const { t, num, date, local, errorText } = useI18n()
   const [asOf, setAsOf] = useState('')
   const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf)
   const summary = useOperation('dashboard.summary', validAsOf ? { asOf } : {})
@@ -37,7 +37,7 @@ export function DashboardPage() {
     const r = await call('demo.load', {})
     setLoading(false)
     if (r.ok) summary.reload()
-    else setError(r.error.message)
+    else setError(errorText(r.error))
   }
   return (
     <Stack>

@@ -10,7 +10,7 @@ export type PaymentTarget = { kind: 'member'; membershipId: number; name: string
 
 /** A payment in a few keystrokes: payer, year and amount come filled in; the receipt number has the focus. */
 export function PaymentForm({ target, year, amountMinor, onClose, onSaved }: { target: PaymentTarget; year: number; amountMinor: number; onClose(): void; onSaved(p: FeePayment): void }) {
-  const { t } = useI18n()
+  const { t, errorText } = useI18n()
   const [amount, setAmount] = useState<number | string>(amountMinor / 100)
   const [paidOn, setPaidOn] = useState(todayIso())
   const [receipt, setReceipt] = useState('')
@@ -25,8 +25,8 @@ export function PaymentForm({ target, year, amountMinor, onClose, onSaved }: { t
     setBusy(false)
     if (r.ok) return onSaved(r.value)
     const field = r.error.field === 'amountMinor' ? 'amount' : r.error.field
-    if (field && ['amount', 'paidOn', 'receiptNumber', 'payer'].includes(field)) setErrors({ [field]: r.error.message })
-    else setFormError(r.error.message)
+    if (field && ['amount', 'paidOn', 'receiptNumber', 'payer'].includes(field)) setErrors({ [field]: errorText(r.error) })
+    else setFormError(errorText(r.error))
   }
   return (
     <FormModal opened title={`${t(target.kind === 'member' ? 'fee.pay' : 'fee.payCentral')}: ${target.name} · ${year}`} onClose={onClose} onSubmit={submit} busy={busy} error={formError}>

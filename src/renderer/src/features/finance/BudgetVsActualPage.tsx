@@ -9,14 +9,14 @@ import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
 
 function NoteForm({ projectId, row, projectYear, onClose, onSaved }: { projectId: number; row: BudgetVsActualRow; projectYear: number | null; onClose(): void; onSaved(): void }) {
-  const { t, local } = useI18n()
+  const { t, local, errorText } = useI18n()
   const [note, setNote] = useState(row.note ?? '')
   const [error, setError] = useState<string | null>(null)
   const period = projectYear === null ? 'cumulative' : `Y${projectYear}`
   const submit = async () => {
     const r = await call('finance.setNote', { projectId, lineId: row.lineId!, period, note: note || null })
     if (r.ok) onSaved()
-    else setError(r.error.message)
+    else setError(errorText(r.error))
   }
   return (
     <FormModal opened title={t('fin.noteFor', { line: `${row.code} ${local(row.name)}`, period: projectYear === null ? t('fin.cumulative') : t('fin.year', { n: projectYear }) })} onClose={onClose} onSubmit={submit} busy={false} error={error}>

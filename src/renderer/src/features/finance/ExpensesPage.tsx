@@ -22,7 +22,7 @@ function useCostCentres() {
 
 /** Fast entry: the last line, cost centre, source and currency stay for the next voucher. */
 function ExpenseForm({ project, onClose, onSaved }: { project: Project; onClose(): void; onSaved(): void }) {
-  const { t, local } = useI18n()
+  const { t, local, errorText } = useI18n()
   const centres = useCostCentres()
   const [v, setV] = useState({ spentOn: todayIso(), voucher: '', lineId: null as string | null, costCentre: 'secretariat' as string | null, description: '', amount: '' as number | string, currency: 'MNT', sourceId: String(project.sources[0]?.id ?? '') as string | null })
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -54,8 +54,8 @@ function ExpenseForm({ project, onClose, onSaved }: { project: Project; onClose(
     setSaved(null)
     const map: Record<string, string> = { amountMinor: 'amount', branchId: 'costCentre' }
     const field = r.error.field ? (map[r.error.field] ?? r.error.field) : undefined
-    if (field && field in v) setErrors({ [field]: r.error.message })
-    else setFormError(r.error.message)
+    if (field && field in v) setErrors({ [field]: errorText(r.error) })
+    else setFormError(errorText(r.error))
   }
   return (
     <FormModal opened title={t('fin.addExpense')} onClose={onClose} onSubmit={submit} busy={busy} error={formError}>

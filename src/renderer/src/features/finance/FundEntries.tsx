@@ -8,7 +8,7 @@ import { FormModal } from '../../components/FormModal'
 
 /** Bank interest and exchange differences of the project account: listed and recorded here. */
 export function FundEntries({ projectId, onChanged }: { projectId: number; onChanged(): void }) {
-  const { t, mnt, dkk, date } = useI18n()
+  const { t, mnt, dkk, date, errorText } = useI18n()
   const entries = useOperation('funds.entries', { projectId })
   const [open, setOpen] = useState(false)
   const [v, setV] = useState({ kind: 'interest' as 'interest' | 'exchange', entryOn: '', mnt: '' as number | string, dkk: '' as number | string, note: '' })
@@ -22,7 +22,7 @@ export function FundEntries({ projectId, onChanged }: { projectId: number; onCha
       dkkMinor: Math.round(Number(v.dkk || 0) * 100),
       note: v.note || null,
     })
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(errorText(r.error))
     setOpen(false)
     entries.reload()
     onChanged()

@@ -7,7 +7,7 @@ import { downloadFile, readAsBase64 } from '../../components/download'
 
 /** Import a ledger: pick the file, see every bad row or a preview, then import all rows at once. */
 export function ImportDialog({ projectId, onClose, onImported }: { projectId: number; onClose(): void; onImported(n: number): void }) {
-  const { t, mnt, dkk, date } = useI18n()
+  const { t, mnt, dkk, date, errorText } = useI18n()
   const [file, setFile] = useState<File | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -18,14 +18,14 @@ export function ImportDialog({ projectId, onClose, onImported }: { projectId: nu
     setError(null)
     const r = await call('expenses.import', { projectId, fileName: file.name, base64: await readAsBase64(file), dryRun })
     setBusy(false)
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(errorText(r.error))
     setResult(r.value)
     if (!dryRun && r.value.imported) onImported(r.value.imported)
   }
   const template = async () => {
     const r = await call('expenses.template', { projectId })
     if (r.ok) downloadFile(r.value)
-    else setError(r.error.message)
+    else setError(errorText(r.error))
   }
   return (
     <Modal opened onClose={onClose} title={t('fin.import')} size="xl">

@@ -9,7 +9,7 @@ const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/$
 
 /** A budget revision: starts from the shown version; every cell in DKK, one funding source at a time. */
 export function RevisionForm({ project, budget, onClose, onSaved }: { project: Project; budget: Budget; onClose(): void; onSaved(): void }) {
-  const { t, local, dkk } = useI18n()
+  const { t, local, dkk, errorText } = useI18n()
   const [cells, setCells] = useState<Record<string, number>>(() => Object.fromEntries(budget.amounts.map((a) => [cellKey(a.lineId, a.projectYear, a.sourceId), a.amountMinor])))
   const [sourceId, setSourceId] = useState(String(project.sources[0]?.id ?? ''))
   const [approvedOn, setApprovedOn] = useState(todayIso())
@@ -29,7 +29,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
     const r = await call('budget.revise', { projectId: project.id, approvedOn, reason, amounts })
     setBusy(false)
     if (r.ok) onSaved()
-    else setError(r.error.message)
+    else setError(errorText(r.error))
   }
   return (
     <Modal opened onClose={onClose} title={t('fin.revise')} size="90%">

@@ -10,7 +10,7 @@ import { NoProject, useProject } from './useProject'
 import { FundEntries } from './FundEntries'
 
 function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onClose(): void; onSaved(): void }) {
-  const { t } = useI18n()
+  const { t, errorText } = useI18n()
   const [v, setV] = useState({ sentOn: todayIso(), dkk: '' as number | string, receivedOn: todayIso(), mnt: '' as number | string, reference: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
@@ -28,8 +28,8 @@ function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onCl
     setBusy(false)
     if (r.ok) return onSaved()
     const field = r.error.field?.replace('Minor', '')
-    if (field && field in v) setErrors({ [field]: r.error.message })
-    else setFormError(r.error.message)
+    if (field && field in v) setErrors({ [field]: errorText(r.error) })
+    else setFormError(errorText(r.error))
   }
   return (
     <FormModal opened title={t('fin.addTransfer')} onClose={onClose} onSubmit={submit} busy={busy} error={formError}>

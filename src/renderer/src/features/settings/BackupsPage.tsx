@@ -14,7 +14,7 @@ function localTime(iso: string): string {
 }
 
 export function BackupsPage() {
-  const { t, num } = useI18n()
+  const { t, num, errorText } = useI18n()
   const list = useOperation('backups.list', {})
   const info = useOperation('system.info', {})
   const canChange = info.data?.role === 'secretariat'
@@ -27,7 +27,7 @@ export function BackupsPage() {
     setMessage(null)
     const r = await call('backups.create', {})
     setBusy(false)
-    setMessage(r.ok ? { color: 'green', text: t('backups.made', { file: r.value.file }) } : { color: 'red', text: r.error.message })
+    setMessage(r.ok ? { color: 'green', text: t('backups.made', { file: r.value.file }) } : { color: 'red', text: errorText(r.error) })
     list.reload()
   }
   const restore = async (b: BackupRow) => {
@@ -36,7 +36,7 @@ export function BackupsPage() {
     const r = await call('backups.restore', { file: b.file })
     setBusy(false)
     setConfirm(null)
-    setMessage(r.ok ? { color: 'green', text: t('backups.restored', { when: localTime(b.takenAt), before: r.value.before }) } : { color: 'red', text: r.error.message })
+    setMessage(r.ok ? { color: 'green', text: t('backups.restored', { when: localTime(b.takenAt), before: r.value.before }) } : { color: 'red', text: errorText(r.error) })
     list.reload()
   }
 

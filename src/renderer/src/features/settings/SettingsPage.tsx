@@ -4,13 +4,13 @@ import { useOperation } from '../../components/useOperation'
 import { DatabaseSettingsCard } from './DatabaseSettings'
 
 export function SettingsPage() {
-  const { t } = useI18n()
+  const { t, errorText } = useI18n()
   const settings = useOperation('settings.get', {})
   const info = useOperation('system.info', {})
   return (
     <Stack>
       <Title order={2}>{t('settings.title')}</Title>
-      {settings.status === 'error' && <Alert color="red">{settings.error.message}</Alert>}
+      {settings.status === 'error' && <Alert color="red">{errorText(settings.error)}</Alert>}
       {!settings.data ? (
         <Loader />
       ) : (

@@ -1,0 +1,90 @@
+import type { z } from 'zod'
+import { en, type MessageKey } from './en'
+
+/*
+ * What is wrong with a value, as a message key and its values rather than
+ * English: the renderer, the reports and the CLI turn it into a sentence in
+ * the user's language. The schemas' own sentences (`is required`, `must be a
+ * real date written YYYY-MM-DD`) are the English catalogue's, so each is found
+ * again here by its text; zod's built-in checks by their kind.
+ */
+
+export interface MessageRef {
+  key: MessageKey
+  vars?: Record<string, string | number>
+}
+
+const EXACT = new Map<string, MessageKey>(
+  Object.entries(en)
+    .filter(([k, v]) => (k.startsWith('v.') || k.startsWith('r.')) && !v.includes('{'))
+    .map(([k, v]) => [v, k as MessageKey]),
+)
+
+const PATTERNS: Array<[RegExp, MessageKey, (m: RegExpExecArray) => Record<string, string | number>]> = [
+  [/^must be at most (\d+) characters$/, 'v.maxChars', (m) => ({ max: Number(m[1]) })],
+  [/^contains an invisible control character \((.+)\); type it again, or paste it as plain text$/, 'v.controlChar', (m) => ({ char: m[1] })],
+  [/^must not be before the start of the period \((.+)\)$/, 'v.beforePeriod', (m) => ({ from: m[1] })],
+  [/^must be one of: (.+)$/, 'v.oneOf', (m) => ({ values: m[1] })],
+  [/^must be at least (\d+)$/, 'v.atLeast', (m) => ({ min: Number(m[1]) })],
+  [/^must be at most (\d+)$/, 'v.atMost', (m) => ({ max: Number(m[1]) })],
+  [/^must be within the project period \((.+) to (.+)\)$/, 'r.withinProject', (m) => ({ from: m[1], to: m[2] })],
+  [/^(.+) is already used \(expense of (.+)\)$/, 'r.voucherUsed', (m) => ({ voucher: m[1], date: m[2] })],
+  [/^(.+) is already used in this branch$/, 'r.receiptUsedBranch', (m) => ({ receipt: m[1] })],
+  [/^(.+) is already used by the central level$/, 'r.receiptUsedCentral', (m) => ({ receipt: m[1] })],
+  [/^The code (.+) is already used by (.+)$/, 'r.codeUsed', (m) => ({ code: m[1], other: m[2] })],
+  [/^The register number (.+) is already recorded for (.+) \(person (\d+)\)$/, 'r.registerUsed', (m) => ({ number: m[1], name: m[2], id: m[3] })],
+  [/^The \w+ role may not /, 'r.forbidden', () => ({})],
+]
+
+const NOT_FOUND: Record<string, MessageKey> = {
+  person: 'r.notFound.person',
+  membership: 'r.notFound.membership',
+  household: 'r.notFound.household',
+  assembly: 'r.notFound.assembly',
+  project: 'r.notFound.project',
+  election: 'r.notFound.election',
+  organisation: 'r.notFound.organisation',
+  'local organisation': 'r.notFound.branch',
+}
+const CHANGED: Record<string, MessageKey> = {
+  person: 'r.changed.person',
+  household: 'r.changed.household',
+  assembly: 'r.changed.assembly',
+  'local organisation': 'r.changed.branch',
+}
+
+/** The key of one of the schemas' own sentences, or null. */
+export function messageRef(message: string): MessageRef | null {
+  const exact = EXACT.get(message)
+  if (exact) return { key: exact }
+  for (const [re, key, vars] of PATTERNS) {
+    const m = re.exec(message)
+    if (m) return { key, vars: vars(m) }
+  }
+  const missing = /^No (.+) with id (\d+)$/.exec(message)
+  if (missing && NOT_FOUND[missing[1]]) return { key: NOT_FOUND[missing[1]], vars: { id: Number(missing[2]) } }
+  const changed = /^This (.+) was changed by (.+) at (.+) after you opened it; nothing was saved\./.exec(message)
+  if (changed && CHANGED[changed[1]]) return { key: CHANGED[changed[1]], vars: { who: changed[2], when: changed[3] } }
+  return null
+}
+
+/** A zod issue as a message key. */
+export function issueRef(issue: z.core.$ZodIssue): MessageRef {
+  const known = messageRef(issue.message)
+  if (known) return known
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return { key: 'v.unknownField', vars: { fields: issue.keys.join(', ') } }
+    case 'invalid_type':
+      return /received undefined|received null/.test(issue.message) ? { key: 'v.required' } : { key: 'v.wrongType' }
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? { key: 'v.required' } : { key: 'v.atLeast', vars: { min: Number(issue.minimum) } }
+    case 'too_big':
+      return issue.origin === 'string' ? { key: 'v.maxChars', vars: { max: Number(issue.maximum) } } : { key: 'v.atMost', vars: { max: Number(issue.maximum) } }
+    case 'invalid_value':
+    case 'invalid_union':
+      return { key: 'v.notAllowed' }
+    default:
+      return { key: 'v.wrongType' }
+  }
+}
