@@ -111,7 +111,7 @@ export async function financialReport(ctx: ServiceContext, opts: FinanceReportOp
     notes: [
       t('report.fin.note2', { approved: bva.approvedVersion.number, approvedOn: formatDateMn(bva.approvedVersion.approvedOn), revised: bva.revisedVersion.number, revisedOn: formatDateMn(bva.revisedVersion.approvedOn) }),
       t('report.fin.note1', { flagged }),
-      ...bva.warnings.map((w) => w.message),
+      ...bva.warnings.map((w) => t(w.key, { ...w.vars, source: opts.lang === 'mn' ? (w.vars.sourceMn ?? '') : (w.vars.source ?? '') })),
     ],
     rates: transfers.map((tr) => ({ label: t('report.fin.rate', { date: formatDateMn(tr.receivedOn), dkk: formatDkkAmount(tr.dkkMinor), mnt: formatNumber(Math.round(tr.mntMinor / 100)) }), rate: tr.rate })),
     labels: writerLabels(t),

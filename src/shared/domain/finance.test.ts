@@ -62,3 +62,15 @@ describe('budget checks', () => {
     expect(projectYearOf('2007-03-01', '2011-02-28')).toBe(4)
   })
 })
+
+describe('budget warnings in both languages', () => {
+  it('carry a key and values, so the page and a Mongolian report say them in Mongolian', async () => {
+    const { translate } = await import('../i18n')
+    const [w] = checkLineMoves({ '9': 60_000_00 }, { '9': 20_000_00 })
+    expect(translate('mn', w.key, w.vars)).toBe('9-р үндсэн мөр 66.7%-иар өөрчлөгдөж байна (60 000,00 DKK-аас 20 000,00 DKK болж): 10%-иас их өөрчлөлтөд хандивлагчийн зөвшөөрөл шаардлагатай')
+    expect(translate('en', w.key, w.vars)).toBe(w.message)
+    const [total] = checkTotals([{ name: 'DMS co-funding', nameMn: 'ДМН-ийн санхүүжилт', budgetMinor: 149_000_00, committedMinor: 150_000_00 }])
+    expect(translate('mn', total.key, { ...total.vars, source: total.vars.sourceMn })).toMatch(/^ДМН-ийн санхүүжилт-ийн төсөв нийт/)
+    expect(translate('en', total.key, total.vars)).toBe(total.message)
+  })
+})

@@ -117,7 +117,10 @@ export const MOVE_LIMIT_PERCENT = 10
 export interface BudgetWarning {
   code: 'admin_share' | 'line_move' | 'total_mismatch'
   line?: string
+  /** In English (the CLI, English reports); `key` and `vars` say it in the user's language. */
   message: string
+  key: 'w.adminShare' | 'w.lineMove' | 'w.totalMismatch'
+  vars: Record<string, string | number>
 }
 
 /** Administration in Denmark may be at most 7% of the project expenses plus audit (all other lines). */
@@ -126,7 +129,13 @@ export function checkAdminShare(totalsByMainLine: Record<string, number>): Budge
   const base = Object.entries(totalsByMainLine).filter(([k]) => k !== ADMIN_LINE).reduce((s, [, v]) => s + v, 0)
   const max = mulDivRound(base, ADMIN_MAX_PERCENT, 100)
   if (admin <= max) return null
-  return { code: 'admin_share', line: ADMIN_LINE, message: `Administration in Denmark is ${formatDkk(admin)}, more than 7% of the project expenses and audit (at most ${formatDkk(max)})` }
+  return {
+    code: 'admin_share',
+    line: ADMIN_LINE,
+    message: `Administration in Denmark is ${formatDkk(admin)}, more than 7% of the project expenses and audit (at most ${formatDkk(max)})`,
+    key: 'w.adminShare',
+    vars: { admin: formatDkk(admin), max: formatDkk(max) },
+  }
 }
 
 /** A main line that moves by more than 10% between budget versions needs the donor's approval. */
@@ -139,17 +148,28 @@ export function checkLineMoves(previous: Record<string, number>, current: Record
     if (moved === 0) continue
     if (before === 0 || moved * 100 > before * MOVE_LIMIT_PERCENT) {
       const pct = before === 0 ? '∞' : ((moved * 100) / before).toFixed(1)
-      out.push({ code: 'line_move', line: code, message: `Main line ${code} changes by ${pct}% (from ${formatDkk(before)} to ${formatDkk(after)}): more than 10% needs the donor's approval` })
+      out.push({
+        code: 'line_move',
+        line: code,
+        message: `Main line ${code} changes by ${pct}% (from ${formatDkk(before)} to ${formatDkk(after)}): more than 10% needs the donor's approval`,
+        key: 'w.lineMove',
+        vars: { line: code, pct, before: formatDkk(before), after: formatDkk(after) },
+      })
     }
   }
   return out
 }
 
 /** The budget of each funding source should equal what the source committed. */
-export function checkTotals(bySource: Array<{ name: string; budgetMinor: number; committedMinor: number | null }>): BudgetWarning[] {
+export function checkTotals(bySource: Array<{ name: string; nameMn?: string; budgetMinor: number; committedMinor: number | null }>): BudgetWarning[] {
   return bySource
     .filter((s) => s.committedMinor !== null && s.budgetMinor !== s.committedMinor)
-    .map((s) => ({ code: 'total_mismatch' as const, message: `The budget for ${s.name} totals ${formatDkk(s.budgetMinor)}, not the ${formatDkk(s.committedMinor!)} committed` }))
+    .map((s) => ({
+      code: 'total_mismatch' as const,
+      message: `The budget for ${s.name} totals ${formatDkk(s.budgetMinor)}, not the ${formatDkk(s.committedMinor!)} committed`,
+      key: 'w.totalMismatch' as const,
+      vars: { source: s.name, sourceMn: s.nameMn ?? s.name, budget: formatDkk(s.budgetMinor), committed: formatDkk(s.committedMinor!) },
+    }))
 }
 
 /** Project year n (1-based) of a project starting on `start` (year 1 = the first twelve months). */

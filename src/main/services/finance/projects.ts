@@ -91,11 +91,11 @@ export async function getBudget(ctx: ServiceContext, projectId: number, versionI
   if (admin) warnings.push(admin)
   const previous = (await versions(ctx, projectId)).filter((v) => v.number < version.number).pop()
   if (previous) warnings.push(...checkLineMoves(await totalsByMainLine(ctx, await amountsOf(ctx, previous.id)), byMain))
-  const sources = await ctx.sql.all<{ id: number; name: string; committedMinor: number | null }>(
-    `SELECT id, name_en AS name, committed_minor AS "committedMinor" FROM funding_source WHERE project_id = :projectId ORDER BY id`,
+  const sources = await ctx.sql.all<{ id: number; name: string; nameMn: string; committedMinor: number | null }>(
+    `SELECT id, name_en AS name, name_mn AS "nameMn", committed_minor AS "committedMinor" FROM funding_source WHERE project_id = :projectId ORDER BY id`,
     { projectId },
   )
-  warnings.push(...checkTotals(sources.map((s) => ({ name: s.name, budgetMinor: bySource[s.id] ?? 0, committedMinor: s.committedMinor }))))
+  warnings.push(...checkTotals(sources.map((s) => ({ name: s.name, nameMn: s.nameMn, budgetMinor: bySource[s.id] ?? 0, committedMinor: s.committedMinor }))))
   return { version, amounts, totalsByMainLine: byMain, totalsBySource: bySource, totalMinor: amounts.reduce((s, c) => s + c.amountMinor, 0), warnings }
 }
 

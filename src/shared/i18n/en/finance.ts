@@ -68,4 +68,7 @@ export const finance = {
   'fin.reason': 'Reason',
   'fin.importRows': 'Import {n} rows',
   'fin.imported': '{n} expenses imported.',
+  'w.adminShare': 'Administration in Denmark is {admin}, more than 7% of the project expenses and audit (at most {max})',
+  'w.lineMove': "Main line {line} changes by {pct}% (from {before} to {after}): more than 10% needs the donor's approval",
+  'w.totalMismatch': 'The budget for {source} totals {budget}, not the {committed} committed',
 } as const

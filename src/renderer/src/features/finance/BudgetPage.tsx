@@ -8,7 +8,7 @@ import type { Project } from '../../../../shared/api/financeTypes'
 import { RevisionForm } from './RevisionForm'
 
 function BudgetTable({ project, onRevised }: { project: Project; onRevised(): void }) {
-  const { t, dkk, date, local } = useI18n()
+  const { t, dkk, date, local, lang } = useI18n()
   const [versionId, setVersionId] = useState<string | null>(null)
   const [revising, setRevising] = useState(false)
   const budget = useOperation('budget.get', { projectId: project.id, ...(versionId ? { versionId: Number(versionId) } : {}) })
@@ -50,7 +50,7 @@ function BudgetTable({ project, onRevised }: { project: Project; onRevised(): vo
                   <Stack gap={4}>
                     {b.warnings.map((w, i) => (
                       <Text size="sm" key={i}>
-                        {w.message}
+                        {t(w.key, { ...w.vars, source: lang === 'mn' ? w.vars.sourceMn ?? '' : w.vars.source ?? '' })}
                       </Text>
                     ))}
                   </Stack>

@@ -26,7 +26,7 @@ function NoteForm({ projectId, row, projectYear, onClose, onSaved }: { projectId
 }
 
 function Report({ project }: { project: Project }) {
-  const { t, dkk, mnt, local, date } = useI18n()
+  const { t, dkk, mnt, local, date, lang } = useI18n()
   const [period, setPeriod] = useState('cumulative')
   const projectYear = period === 'cumulative' ? null : Number(period)
   const bva = useOperation('finance.budgetVsActual', { projectId: project.id, projectYear })
@@ -50,7 +50,7 @@ function Report({ project }: { project: Project }) {
               <Alert color="orange" title={t('fin.warnings')}>
                 {b.warnings.map((w, i) => (
                   <Text size="sm" key={i}>
-                    {w.message}
+                    {t(w.key, { ...w.vars, source: lang === 'mn' ? w.vars.sourceMn ?? '' : w.vars.source ?? '' })}
                   </Text>
                 ))}
               </Alert>
