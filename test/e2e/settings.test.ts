@@ -47,7 +47,7 @@ describe('Settings: where the data is kept', () => {
       await page.getByLabel('Хэрэглэгч').fill('spn')
       await page.getByLabel('Нууц үг', { exact: true }).fill('office-secret')
       await page.getByRole('button', { name: 'Холболт шалгах' }).click()
-      await expectText(page, /cannot be reached/)
+      await expectText(page, /өгөгдлийн сангийн сервертэй холбогдож чадсангүй/)
       // The right port: the server answers, with an empty database the app will set up.
       await page.getByRole('textbox', { name: /^Порт/ }).fill(String(port))
       await page.getByRole('button', { name: 'Холболт шалгах' }).click()

@@ -10,6 +10,7 @@ import { startBackend } from '../../src/main/backend'
 import { main } from '../../src/main/cli'
 import { DORNOGOVI, personAt } from '../helpers/backend'
 import { DomainError } from '../../src/shared/domain/result'
+import { translate, type MessageKey } from '../../src/shared/i18n'
 
 const dirs: string[] = []
 const tempDir = () => {
@@ -152,6 +153,16 @@ describe('one writing process per SQLite file', () => {
     await reader.close()
     await open.pop()!.close()
     open.push(await openDatabase({ dataDir, program: 'browser mode' }))
+  })
+
+  it('says in the user\'s language, on the error screen, what holds the data', async () => {
+    const dataDir = tempDir()
+    open.push(await openDatabase({ dataDir, program: 'the desktop app' }))
+    const second = await startBackend({ dataDir, program: 'browser mode', log: () => undefined })
+    const r = await second.dispatch('persons.search', {})
+    expect(r).toMatchObject({ ok: false, error: { code: 'unavailable', key: 'r.locked' } })
+    if (!r.ok) expect(translate('mn', r.error.key as MessageKey, r.error.vars)).toMatch(new RegExp(`^${dataDir.replace(/[/.-]/g, '\\$&')} дахь мэдээллийг өөр програм \\(the desktop app, процесс \\d+, `))
+    await second.close()
   })
 
   it('takes over a lock left by a process that no longer runs', async () => {

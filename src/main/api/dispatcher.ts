@@ -66,7 +66,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatch {
       const message = `The ${opts.session.role} role may not ${operation} (needs ${def.permission})`
       return fail('forbidden', message, undefined, messageRef(message) ?? undefined)
     }
-    if (!opts.db && !WITHOUT_DATABASE.has(operation)) return fail('unavailable', opts.unavailable ?? 'The database is not open.')
+    if (!opts.db && !WITHOUT_DATABASE.has(operation)) {
+      const message = opts.unavailable ?? 'The database is not open.'
+      return fail('unavailable', message, undefined, messageRef(message) ?? undefined)
+    }
     if (def.write && opts.db?.readOnly) {
       const message = 'This program opened the data read-only; nothing can be changed from here.'
       return fail('forbidden', message, undefined, messageRef(message) ?? undefined)
