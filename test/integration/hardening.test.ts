@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DORNOGOVI, personAt, testBackend, type TestBackend } from '../helpers/backend'
+import { translate, type MessageKey } from '../../src/shared/i18n'
 
 /* Any text, any request: on both engines. */
 let t: TestBackend
@@ -45,6 +46,11 @@ describe('identifiers that must be unique', () => {
     expect(r.problems.map((p) => [p.row, p.reason])).toEqual([
       [2, 'U-100 is already recorded'],
       [4, 'X-7 is also on row 3'],
+    ])
+    // Each row's reason is said in Mongolian too, under the column's Mongolian title.
+    expect(r.problems.map((p) => [p.columnMn, translate('mn', p.key as MessageKey, p.vars)])).toEqual([
+      ['Баримтын дугаар', 'U-100 аль хэдийн бүртгэгдсэн'],
+      ['Баримтын дугаар', 'X-7 мөн 3-р мөрөнд байна'],
     ])
   })
 })

@@ -127,8 +127,13 @@ export interface BudgetVsActual {
 
 export interface ImportProblem {
   row: number
+  /** The column's English title; `columnMn` its Mongolian one. */
   column: string
+  columnMn: string
+  /** In English (the CLI); `key` and `vars` say it in the user's language. */
   reason: string
+  key?: string
+  vars?: Record<string, string | number>
 }
 
 export interface ImportResult {

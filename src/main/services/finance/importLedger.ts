@@ -12,7 +12,10 @@ import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseAmount, parseDate, rea
 export interface ImportProblem {
   row: number
   column: string
+  columnMn: string
   reason: string
+  key?: string
+  vars?: Record<string, string | number>
 }
 
 export interface ImportPreviewRow {
@@ -58,7 +61,7 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   const table = locateTable(grid)
   const result: ImportResult = { fileName: input.fileName, headerRow: null, rows: 0, problems: [], preview: [], imported: 0, dryRun: input.dryRun }
   if ('error' in table) {
-    result.problems.push({ row: 0, column: '', reason: table.error })
+    result.problems.push({ row: 0, column: '', columnMn: '', reason: table.error, ...(table.missing ? { key: 'imp.noColumns', vars: { row: table.headerRow ?? 0, columns: table.missing.map((m) => COLUMN_TITLES[m].mn).join(', ') } } : { key: 'imp.noHeader' }) })
     return result
   }
   result.headerRow = table.headerRow
@@ -82,34 +85,35 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   const seen = new Map<string, number>()
   const good: Array<ImportPreviewRow & { lineId: number; branchId: number | null; sourceId: number }> = []
   for (const r of table.rows) {
-    const problem = (column: LedgerColumn, reason: string) => result.problems.push({ row: r.row, column: COLUMN_TITLES[column].en, reason })
+    const problem = (column: LedgerColumn, reason: string, key: string, vars: Record<string, string | number> = {}) =>
+      result.problems.push({ row: r.row, column: COLUMN_TITLES[column].en, columnMn: COLUMN_TITLES[column].mn, reason, key, vars })
     const before = result.problems.length
     const spentOn = parseDate(r.cells.date)
-    if (!spentOn) problem('date', `"${text(r.cells.date)}" is not a date (YYYY-MM-DD or YYYY.MM.DD)`)
-    else if (spentOn < p.startsOn || spentOn > p.endsOn) problem('date', `${spentOn} is outside the project period (${p.startsOn} to ${p.endsOn})`)
+    if (!spentOn) problem('date', `"${text(r.cells.date)}" is not a date (YYYY-MM-DD or YYYY.MM.DD)`, 'imp.notDate', { value: text(r.cells.date) })
+    else if (spentOn < p.startsOn || spentOn > p.endsOn) problem('date', `${spentOn} is outside the project period (${p.startsOn} to ${p.endsOn})`, 'imp.outsideProject', { date: spentOn, from: p.startsOn, to: p.endsOn })
     // Compared and stored in one form, as typed in the app: `u‑100` and `U-100` are one voucher.
     const voucher = normalizeIdentifier(text(r.cells.voucher))
-    if (!voucher) problem('voucher', 'is empty')
-    else if (voucher.length > 40) problem('voucher', 'is longer than 40 characters')
-    else if (existing.has(voucher)) problem('voucher', `${voucher} is already recorded`)
-    else if (seen.has(voucher)) problem('voucher', `${voucher} is also on row ${seen.get(voucher)}`)
+    if (!voucher) problem('voucher', 'is empty', 'v.empty')
+    else if (voucher.length > 40) problem('voucher', 'is longer than 40 characters', 'v.maxChars', { max: 40 })
+    else if (existing.has(voucher)) problem('voucher', `${voucher} is already recorded`, 'imp.recorded', { voucher })
+    else if (seen.has(voucher)) problem('voucher', `${voucher} is also on row ${seen.get(voucher)}`, 'imp.alsoOnRow', { voucher, row: seen.get(voucher)! })
     else seen.set(voucher, r.row)
     const line = lines.get(key(text(r.cells.line)))
-    if (!line) problem('line', `"${text(r.cells.line)}" is not a budget line of the project`)
+    if (!line) problem('line', `"${text(r.cells.line)}" is not a budget line of the project`, 'imp.notLine', { value: text(r.cells.line) })
     const branch = branches.get(key(text(r.cells.branch)))
-    if (!branch) problem('branch', `"${text(r.cells.branch)}" is not a local organisation or the secretariat`)
+    if (!branch) problem('branch', `"${text(r.cells.branch)}" is not a local organisation or the secretariat`, 'imp.notBranch', { value: text(r.cells.branch) })
     const description = text(r.cells.description)
     const bad = forbiddenCharacter(description)
-    if (!description) problem('description', 'is empty')
-    else if (bad) problem('description', `contains an invisible control character (${bad})`)
+    if (!description) problem('description', 'is empty', 'v.empty')
+    else if (bad) problem('description', `contains an invisible control character (${bad})`, 'v.controlChar', { char: bad })
     const amount = parseAmount(r.cells.amount)
-    if (amount === null) problem('amount', `"${text(r.cells.amount)}" is not an amount`)
-    else if (amount <= 0) problem('amount', 'must be more than 0')
+    if (amount === null) problem('amount', `"${text(r.cells.amount)}" is not an amount`, 'imp.notAmount', { value: text(r.cells.amount) })
+    else if (amount <= 0) problem('amount', 'must be more than 0', 'v.moreThanZero')
     const cur = key(text(r.cells.currency))
     const currency = ['mnt', '₮', 'төгрөг', 'tugrik'].includes(cur) ? 'MNT' : ['dkk', 'kr', 'kr.', 'крон'].includes(cur) ? 'DKK' : null
-    if (!currency) problem('currency', `"${text(r.cells.currency)}" must be MNT or DKK`)
+    if (!currency) problem('currency', `"${text(r.cells.currency)}" must be MNT or DKK`, 'imp.notCurrency', { value: text(r.cells.currency) })
     const source = sources.get(key(text(r.cells.source)))
-    if (!source) problem('source', `"${text(r.cells.source)}" is not a funding source of the project`)
+    if (!source) problem('source', `"${text(r.cells.source)}" is not a funding source of the project`, 'imp.notSource', { value: text(r.cells.source) })
     if (result.problems.length === before) {
       good.push({ row: r.row, spentOn: spentOn!, voucher, lineCode: line!.code, costCentre: branch!.name, description: description.slice(0, 300), amountMinor: amount!, currency: currency!, source: source!.code, lineId: line!.id, branchId: branch!.id, sourceId: source!.id })
     }

@@ -229,7 +229,7 @@ export async function readGrid(bytes: Buffer, fileName: string): Promise<RawCell
 }
 
 /** Finds the header row (the first with at least five known titles) and returns the data rows under it, blank rows dropped. */
-export function locateTable(grid: RawCell[][]): LedgerTable | { error: string } {
+export function locateTable(grid: RawCell[][]): LedgerTable | { error: string; headerRow?: number; missing?: LedgerColumn[] } {
   for (let h = 0; h < Math.min(grid.length, 30); h++) {
     const map = new Map<number, LedgerColumn>()
     grid[h].forEach((v, i) => {
@@ -238,7 +238,7 @@ export function locateTable(grid: RawCell[][]): LedgerTable | { error: string } 
     })
     if (map.size < 5) continue
     const missing = LEDGER_COLUMNS.filter((c) => ![...map.values()].includes(c))
-    if (missing.length) return { error: `The header row (row ${h + 1}) has no column ${missing.map((m) => COLUMN_TITLES[m].en).join(', ')}` }
+    if (missing.length) return { error: `The header row (row ${h + 1}) has no column ${missing.map((m) => COLUMN_TITLES[m].en).join(', ')}`, headerRow: h + 1, missing }
     const rows: LedgerRow[] = []
     for (let r = h + 1; r < grid.length; r++) {
       const cells = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c, null])) as Record<LedgerColumn, RawCell>

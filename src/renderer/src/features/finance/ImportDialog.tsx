@@ -7,7 +7,7 @@ import { downloadFile, readAsBase64 } from '../../components/download'
 
 /** Import a ledger: pick the file, see every bad row or a preview, then import all rows at once. */
 export function ImportDialog({ projectId, onClose, onImported }: { projectId: number; onClose(): void; onImported(n: number): void }) {
-  const { t, mnt, dkk, date, errorText } = useI18n()
+  const { t, mnt, dkk, date, errorText, lang } = useI18n()
   const [file, setFile] = useState<File | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -76,8 +76,8 @@ export function ImportDialog({ projectId, onClose, onImported }: { projectId: nu
                   {result.problems.slice(0, 200).map((p, i) => (
                     <Table.Tr key={i}>
                       <Table.Td>{p.row || ''}</Table.Td>
-                      <Table.Td>{p.column}</Table.Td>
-                      <Table.Td>{p.reason}</Table.Td>
+                      <Table.Td>{lang === 'mn' ? p.columnMn : p.column}</Table.Td>
+                      <Table.Td>{errorText({ message: p.reason, key: p.key, vars: p.vars })}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
