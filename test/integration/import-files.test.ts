@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { testBackend, type TestBackend } from '../helpers/backend'
+import { translate, type MessageKey } from '../../src/shared/i18n'
 
 /* Any file: understood, or refused in words, and nothing changes. On both engines. */
 let t: TestBackend
@@ -56,6 +57,9 @@ describe('CSV files in the encodings Excel writes', () => {
       error: { field: 'fileName', message: 'The file latin.csv is neither UTF-8 nor Windows-1251 (Cyrillic) text; in Excel save it as "CSV UTF-8", or as .xlsx.' },
     })
     expect(await t.count('expense')).toBe(before)
+    // The same refusal in Mongolian.
+    const r = await importFile('latin.csv', latin1)
+    if (!r.ok) expect(translate('mn', r.error.key as MessageKey, r.error.vars)).toBe('latin.csv файл UTF-8 ч биш, Windows-1251 (кирилл) ч биш текст байна; Excel-д "CSV UTF-8" эсвэл .xlsx хэлбэрээр хадгална уу.')
   })
 })
 
