@@ -42,7 +42,7 @@ export type Handlers = { [K in OperationName]: Handler<K> }
 /** One handler per contract operation; the type makes a missing one a compile error. */
 export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Maintenance): Handlers {
   const backups = () => {
-    if (!maintenance) throw new DomainError('unavailable', 'The database is not open, so there is nothing to back up or restore into.')
+    if (!maintenance) throw new DomainError('unavailable', 'The database is not open, so there is nothing to back up or restore into.', undefined, { key: 'r.notOpen' })
     return maintenance
   }
   return {
