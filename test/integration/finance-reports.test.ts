@@ -59,6 +59,8 @@ describe('donor financial report, funds statement and ledger', () => {
     expect(text).toMatch(/Exchange rates used/)
     expect(text).toMatch(/\d{3}\.\d{4}/)
     expect(pdfFonts(pdf).every((f) => f.embedded)).toBe(true)
+    // In Mongolian the project is named in Mongolian.
+    expect(pdfText(await get({ report: 'financial', projectYear: 1, lang: 'mn', format: 'pdf' }))).toContain('Нийгмийн түншлэлийн сүлжээг бэхжүүлэх төсөл')
   })
 
   it('refuse a year beyond the project, a calendar year, and a period for the financial report', async () => {

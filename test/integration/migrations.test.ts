@@ -149,4 +149,19 @@ describe(`migrations on ${TEST_ENGINE}`, () => {
     await d.migrateDownTo(4)
     expect(await columnsOf('membership_event')).not.toContain('branch_id')
   })
+
+  it('0007 gives the DANIDA project its Mongolian name and donor; another project keeps none until given', async () => {
+    await d.migrateDownTo(6)
+    const project = (id: number, code: string, name: string) =>
+      d.exec(`INSERT INTO project (id, code, name, donor, starts_on, ends_on, grant_minor, created_at) VALUES (:id, :code, :name, 'D', '2007-03-01', '2011-02-28', 1, 'n')`, { id, code, name })
+    await project(1, 'SPN-2007', 'Strengthening of Social Partnership Network')
+    await project(2, 'OTHER', 'Another project')
+    await d.db.dataSource.runMigrations({ transaction: 'all' })
+    expect(await d.all('SELECT id, name_mn AS n, donor_mn AS d FROM project ORDER BY id')).toEqual([
+      { id: 1, n: 'Нийгмийн түншлэлийн сүлжээг бэхжүүлэх төсөл', d: 'ДАНИДА (Дани-Монголын нийгэмлэгээр дамжуулан)' },
+      { id: 2, n: null, d: null },
+    ])
+    await d.migrateDownTo(6)
+    expect(await columnsOf('project')).not.toContain('name_mn')
+  })
 })

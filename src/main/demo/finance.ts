@@ -9,6 +9,7 @@ import {
   TransferEntity,
 } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
+import { SPN_2007 } from '../db/migrations/0007-project-names-mn'
 import { insertMany } from '../db/bulk'
 import type { Random } from './random'
 
@@ -74,8 +75,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   const amountRows: BudgetAmountEntity[] = []
   const projectId = projects.add({
     code: 'SPN-2007',
-    name: 'Strengthening of Social Partnership Network',
-    donor: 'DANIDA (through the Danish Mongolian Society)',
+    ...SPN_2007,
     startsOn: '2007-03-01',
     endsOn: '2011-02-28',
     currency: 'DKK',

@@ -97,7 +97,7 @@ export async function financialReport(ctx: ServiceContext, opts: FinanceReportOp
   return {
     report: 'financial',
     lang: opts.lang,
-    title: `${t('report.fin.title')}: ${p.name}`,
+    title: `${t('report.fin.title')}: ${p.name[opts.lang]}`,
     organisation: t('report.organisation'),
     period: { from, to, label: periodLabelOf(t, opts.projectYear, from, to) },
     generatedAt: opts.generatedAt,
@@ -160,7 +160,7 @@ export async function fundsStatement(ctx: ServiceContext, opts: FinanceReportOpt
   return {
     report: 'funds',
     lang: opts.lang,
-    title: `${t('report.funds.title')}: ${p.name}`,
+    title: `${t('report.funds.title')}: ${p.name[opts.lang]}`,
     organisation: t('report.organisation'),
     period: { from, to, label: periodLabelOf(t, opts.projectYear, from, to) },
     generatedAt: opts.generatedAt,
@@ -205,7 +205,7 @@ export async function expenseLedger(ctx: ServiceContext, opts: FinanceReportOpti
   return {
     report: 'ledger',
     lang: opts.lang,
-    title: `${t('report.ledger.title')}: ${p.name}`,
+    title: `${t('report.ledger.title')}: ${p.name[opts.lang]}`,
     organisation: t('report.organisation'),
     period: { ...period, label },
     generatedAt: opts.generatedAt,

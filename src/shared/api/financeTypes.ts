@@ -27,8 +27,9 @@ export interface BudgetVersion {
 export interface Project {
   id: number
   code: string
-  name: string
-  donor: string
+  /** In both languages; the English one where no Mongolian name was given. */
+  name: { en: string; mn: string }
+  donor: { en: string; mn: string }
   startsOn: string
   endsOn: string
   currency: 'DKK'

@@ -5,7 +5,9 @@ export class ProjectEntity {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number
   @Column({ type: 'text' }) code: string
   @Column({ type: 'text' }) name: string
+  @Column({ type: 'text', name: 'name_mn', nullable: true }) nameMn: string | null
   @Column({ type: 'text' }) donor: string
+  @Column({ type: 'text', name: 'donor_mn', nullable: true }) donorMn: string | null
   @Column({ type: 'text', name: 'starts_on' }) startsOn: string
   @Column({ type: 'text', name: 'ends_on' }) endsOn: string
   @Column({ type: 'text' }) currency: string

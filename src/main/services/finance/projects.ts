@@ -11,14 +11,16 @@ interface ProjectRecord {
   id: number
   code: string
   name: string
+  nameMn: string | null
   donor: string
+  donorMn: string | null
   startsOn: string
   endsOn: string
   grantMinor: number
 }
 
 export async function requireProject(ctx: ServiceContext, id: number): Promise<ProjectRecord> {
-  const p = await ctx.sql.one<ProjectRecord>(`SELECT id, code, name, donor, starts_on AS "startsOn", ends_on AS "endsOn", grant_minor AS "grantMinor" FROM project WHERE id = :id`, { id })
+  const p = await ctx.sql.one<ProjectRecord>(`SELECT id, code, name, name_mn AS "nameMn", donor, donor_mn AS "donorMn", starts_on AS "startsOn", ends_on AS "endsOn", grant_minor AS "grantMinor" FROM project WHERE id = :id`, { id })
   if (!p) throw new DomainError('not_found', `No project with id ${id}`, 'projectId')
   return p
 }
@@ -51,7 +53,8 @@ export async function listProjects(ctx: ServiceContext): Promise<Project[]> {
         { id },
       )
     ).map(({ en, mn, ...l }) => ({ ...l, name: { en, mn } }))
-    out.push({ ...p, currency: 'DKK' as const, years: projectYears(p), sources, lines, versions: await versions(ctx, id) })
+    const { nameMn, donorMn, ...rest } = p
+    out.push({ ...rest, name: { en: p.name, mn: nameMn || p.name }, donor: { en: p.donor, mn: donorMn || p.donor }, currency: 'DKK' as const, years: projectYears(p), sources, lines, versions: await versions(ctx, id) })
   }
   return out
 }

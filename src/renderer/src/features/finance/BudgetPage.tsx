@@ -114,7 +114,7 @@ function BudgetTable({ project, onRevised }: { project: Project; onRevised(): vo
 }
 
 export function BudgetPage() {
-  const { t, date } = useI18n()
+  const { t, date, local } = useI18n()
   const { project, loading, reload } = useProject()
   return (
     <Stack>
@@ -124,7 +124,7 @@ export function BudgetPage() {
       ) : project ? (
         <>
           <Text c="dimmed" size="sm">
-            {project.name} · {project.donor} · {date(project.startsOn)} – {date(project.endsOn)}
+            {local(project.name)} · {local(project.donor)} · {date(project.startsOn)} – {date(project.endsOn)}
           </Text>
           <BudgetTable key={project.versions.length} project={project} onRevised={reload} />
         </>
