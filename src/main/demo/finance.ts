@@ -96,8 +96,9 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   // Revision 1 after the mid-term review: activities shifted to micro-credit; most of the budget margin to facilitators.
   budgets[1].set('1.5', 140_000).set('1.2', 760_000).set('9.1', 20_000).set('4.2', 520_000)
   const reasons = [
-    'Original budget approved by DANIDA',
-    'Mid-term review: more for micro-credit, less for conferences; budget margin used for branch facilitators',
+    // Written by the secretariat, in Mongolian, as its staff would.
+    'ДАНИДА-гийн баталсан анхны төсөв',
+    'Дунд хугацааны үнэлгээ: бичил зээлд нэмж, бага хурал, семинарт хасав; төсвийн нөөцийг салбарын чиглүүлэгчдэд зарцуулав',
   ]
   const approved = ['2007-02-15', '2008-09-01']
   budgets.forEach((b, n) => {
@@ -135,7 +136,8 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   // Expenses: each line spends about its revised budget each year (±12%), in many vouchers.
   const branches = await target.sql.column<number>(`SELECT id FROM branch WHERE is_project_branch = 1 ORDER BY id`)
   const rows: Array<[string, string, number, number | null, string, number, 'MNT' | 'DKK', number]> = []
-  for (const [code, en, , , weights, currency] of LINES) {
+  // Vouchers are described in Mongolian, as the accountant writes them.
+  for (const [code, , mn, , weights, currency] of LINES) {
     for (let y = 0; y < 4; y++) {
       const budgetDkk = (budgets[1].get(code)! * weights[y] + (DMS[code] ?? 0) * weights[y]) * (0.88 + rng.next() * 0.24)
       if (budgetDkk < 1) continue
@@ -150,7 +152,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
         const branchId = code.startsWith('1.') || code === '4.2' || code === '6.1' ? rng.pick(branches) : null
         const source = DMS[code] && rng.chance(DMS[code] / (DMS[code] + budgets[1].get(code)!)) ? dms : danida
         const amount = currency === 'MNT' ? Math.round((dkkPart * rateOn(date)) / 100) * 100 : dkkPart
-        if (amount > 0) rows.push([date, code, lineIds.get(code)!, branchId, en, amount, currency, source])
+        if (amount > 0) rows.push([date, code, lineIds.get(code)!, branchId, mn, amount, currency, source])
       }
     }
   }
@@ -175,9 +177,9 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
     entryRows.add({ projectId, kind, entryOn, mntMinor, dkkMinor, note, createdAt: now })
   for (const date of ['2007-12-31', '2008-12-31', '2009-12-31', '2010-12-31']) {
     const mnt = rng.int(200_000, 900_000) * 100
-    insEntry('interest', date, mnt, Math.round(mnt / rateOn(date)), 'Bank interest on the project account')
+    insEntry('interest', date, mnt, Math.round(mnt / rateOn(date)), 'Төслийн дансны хүү')
   }
-  insEntry('exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100, 'Exchange loss on the closing MNT balance')
+  insEntry('exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100, 'Төгрөгийн эцсийн үлдэгдлийн ханшийн алдагдал')
   await flush(target, projects, sourceRows, lineRows, versionRows, transferRows, expenseRows, entryRows)
   await insertMany(target.tx, BudgetAmountEntity, amountRows)
   return counts
