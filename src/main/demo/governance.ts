@@ -12,14 +12,15 @@ export interface GovernanceCounts {
 }
 
 const PLACES: Record<string, string> = {}
+/** Minutes and reasons as the secretariat writes them: in Mongolian. */
 const LOCAL_DECISIONS = [
-  'Өмнөх оны үйл ажиллагааны тайланг баталсан. / Approved the report on last year’s activities.',
-  'Гишүүний татварыг тогтоож, орон нутгийн зөвлөлийг сонгосон. / Set the membership fee and elected the local board.',
-  'Өрхийн эмэгтэйчүүдийн бүлгүүдтэй хамтран ажиллах төлөвлөгөө баталсан. / Adopted a plan for working with the women’s groups.',
+  'Өмнөх оны үйл ажиллагааны тайланг баталсан.',
+  'Гишүүний татварыг тогтоож, орон нутгийн зөвлөлийг сонгосон.',
+  'Өрхийн эмэгтэйчүүдийн бүлгүүдтэй хамтран ажиллах төлөвлөгөө баталсан.',
 ]
 const GENERAL_DECISIONS = [
-  'НТС-ийн жилийн тайлан, санхүүгийн тайланг баталсан. / Approved the SPN annual and financial reports.',
-  'Төвийн татварын хэмжээг тогтоож, төвийн зөвлөлийг сонгосон. / Set the central fee and elected the central board.',
+  'НТС-ийн жилийн тайлан, санхүүгийн тайланг баталсан.',
+  'Төвийн татварын хэмжээг тогтоож, төвийн зөвлөлийг сонгосон.',
 ]
 const ROLE_ORDER_3 = ['chair', 'treasurer', 'secretary'] as const
 const ROLE_ORDER_5 = ['chair', 'vice_chair', 'treasurer', 'secretary', 'member'] as const

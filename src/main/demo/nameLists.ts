@@ -56,10 +56,10 @@ export const DEMO_ORGANISATIONS = [
 ]
 
 export const REJECTION_REASONS = [
-  'Өргөдөл дутуу бөглөгдсөн / The application was incomplete',
-  'Сүлжээний зорилготой нийцэхгүй үйл ажиллагаа / Activities not in line with the network’s goals',
+  'Өргөдөл дутуу бөглөгдсөн',
+  'Сүлжээний зорилготой нийцэхгүй үйл ажиллагаа',
 ]
 export const EXCLUSION_REASONS = [
-  'Сүлжээний ашиг сонирхолд харшилсан үйлдэл / Acted against the interests of the SPN',
-  'Гишүүний үүргээ удаа дараа биелүүлээгүй / Repeatedly failed member duties',
+  'Сүлжээний ашиг сонирхолд харшилсан үйлдэл',
+  'Гишүүний үүргээ удаа дараа биелүүлээгүй',
 ]

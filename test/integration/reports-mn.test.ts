@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testBackend, type TestBackend } from '../helpers/backend'
+import { pdfText, readXlsx } from '../helpers/files'
+
+/*
+ * A Mongolian report of the demo is Mongolian throughout: titles, labels,
+ * notes, sheet names, the project's name and the demo's own data (minutes,
+ * reasons, vouchers). Latin letters appear only in codes: currencies, the
+ * funding sources' codes, the secretariat's acronym, UTC.
+ */
+const CODES = new Set(['UTC', 'DKK', 'MNT', 'DANIDA', 'DMS', 'DaMoST', 'OWN', 'INT'])
+const latinWords = (text: string) => [...new Set(text.match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => !CODES.has(w))
+
+let t: TestBackend
+beforeAll(async () => {
+  t = await testBackend()
+  await t.must('demo.load', {})
+})
+afterAll(() => t.close())
+
+const REPORTS = [
+  { report: 'membership', year: 2009 },
+  { report: 'fees', year: 2009 },
+  { report: 'assemblies', year: 2009 },
+  { report: 'annual', year: 2009 },
+  { report: 'financial', projectYear: 2 },
+  { report: 'funds', projectYear: 2 },
+  { report: 'ledger', from: '2009-01-01', to: '2009-03-31' },
+]
+
+describe('Mongolian reports', () => {
+  it.each(REPORTS.map((r) => [r.report, r] as const))('%s: no English word in the PDF or the workbook', async (_name, input) => {
+    const get = async (format: 'pdf' | 'xlsx') => Buffer.from((await t.must('reports.generate', { ...input, lang: 'mn', format } as never)).base64, 'base64')
+    expect(latinWords(pdfText(await get('pdf')))).toEqual([])
+    const wb = await readXlsx(await get('xlsx'))
+    const texts: string[] = []
+    wb.eachSheet((ws) => {
+      texts.push(ws.name)
+      ws.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === 'string' && texts.push(cell.value))))
+    })
+    expect(texts.length).toBeGreaterThan(10)
+    expect(latinWords(texts.join('\n'))).toEqual([])
+  })
+})
