@@ -1,26 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { main } from '../../src/main/cli'
 import { startBackend } from '../../src/main/backend'
 import { inspectSpnFile, listBackupFiles } from '../../src/main/db/backup'
 import { freshPostgres } from '../helpers/backend'
+import { cliSandbox } from '../helpers/cli'
 
 /* On a shared server a backup is a portable SQLite file: it restores on either engine. */
-let dir: string
 let server: { url: string; drop: () => Promise<void> }
+const { dir } = cliSandbox('spn-pg-backups-')
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'spn-pg-backups-'))
-  vi.spyOn(console, 'log').mockImplementation(() => undefined)
-  vi.spyOn(console, 'error').mockImplementation(() => undefined)
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
   server = await freshPostgres()
 })
 afterEach(async () => {
-  vi.restoreAllMocks()
   await server.drop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 async function figures(where: { dataDir: string; databaseUrl?: string }) {
@@ -34,7 +27,7 @@ async function figures(where: { dataDir: string; databaseUrl?: string }) {
 
 describe('backups of a shared server', () => {
   it('are SQLite files that restore onto a desktop folder, and back onto the server after a mistake', async () => {
-    const office = { dataDir: join(dir, 'pc1'), databaseUrl: server.url }
+    const office = { dataDir: join(dir(), 'pc1'), databaseUrl: server.url }
     expect(await main(['demo', '--data', office.dataDir, '--database', server.url])).toBe(0)
     const original = await figures(office)
     expect(await main(['backup', '--data', office.dataDir, '--database', server.url])).toBe(0)
@@ -43,8 +36,8 @@ describe('backups of a shared server', () => {
     expect(inspectSpnFile(backup.path).counts.person).toBeGreaterThan(6000)
 
     // A portable copy: restored into an empty folder on any PC.
-    expect(await main(['restore', '--data', join(dir, 'laptop'), backup.path])).toBe(0)
-    expect(await figures({ dataDir: join(dir, 'laptop') })).toEqual(original)
+    expect(await main(['restore', '--data', join(dir(), 'laptop'), backup.path])).toBe(0)
+    expect(await figures({ dataDir: join(dir(), 'laptop') })).toEqual(original)
 
     // A mistake on the server, then the backup put back; the mistaken state is kept as a backup too.
     const b = await startBackend({ ...office, log: () => undefined })

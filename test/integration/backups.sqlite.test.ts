@@ -1,29 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it } from 'vitest'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/main/cli'
 import { openDatabase } from '../../src/main/db/open'
 import { backupsToKeep, listBackupFiles, pruneBackups, type BackupFile } from '../../src/main/db/backup'
 import { startBackend } from '../../src/main/backend'
+import { cliSandbox } from '../helpers/cli'
 
-let dir: string
-let out: string[]
-let err: string[]
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'spn-backups-'))
-  out = []
-  err = []
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-  rmSync(dir, { recursive: true, force: true })
-})
 
-const data = () => join(dir, 'data')
+const { out, err, dir } = cliSandbox('spn-backups-')
+const data = () => join(dir(), 'data')
 const at = (iso: string) => () => new Date(iso)
 const backups = () => listBackupFiles(data()).map((b) => `${b.takenAt} ${b.reason}`)
 
@@ -95,7 +81,7 @@ describe('spn backup, spn backups, spn restore', () => {
     const before = await expenses()
 
     // The mistaken import: a ledger of 3 vouchers that were not the project's.
-    const ledger = join(dir, 'wrong.csv')
+    const ledger = join(dir(), 'wrong.csv')
     writeFileSync(ledger, 'Date,Voucher,Budget line,Branch,Description,Amount,Currency,Funding source\n2009-05-01,X-1,1.1,Secretariat,Wrong,100,MNT,DANIDA\n2009-05-02,X-2,1.1,Secretariat,Wrong,100,MNT,DANIDA\n2009-05-03,X-3,1.1,Secretariat,Wrong,100,MNT,DANIDA\n')
     expect(await main(['import', 'expenses', '--data', data(), ledger])).toBe(0)
     expect(await expenses()).toBe(before + 3)
@@ -118,16 +104,16 @@ describe('spn backup, spn backups, spn restore', () => {
   it('refuses a file that is not an SPN database, and changes nothing', async () => {
     expect(await main(['demo', '--data', data()])).toBe(0)
     const before = await expenses()
-    const notes = join(dir, 'minutes.sqlite')
+    const notes = join(dir(), 'minutes.sqlite')
     writeFileSync(notes, 'these are the minutes of the 2009 assembly, not a database')
     expect(await main(['restore', '--data', data(), notes])).toBe(2)
     expect(err.join('\n')).toMatch(/minutes\.sqlite cannot be restored: it is not a database file\. Nothing was changed\./)
-    const other = await openDatabase({ dataDir: join(dir, 'other') })
+    const other = await openDatabase({ dataDir: join(dir(), 'other') })
     await other.dataSource.query('DROP TABLE migrations')
     await other.close()
-    expect(await main(['restore', '--data', data(), join(dir, 'other', 'spn.sqlite')])).toBe(2)
+    expect(await main(['restore', '--data', data(), join(dir(), 'other', 'spn.sqlite')])).toBe(2)
     expect(err.join('\n')).toMatch(/it is not an SPN Secretariat database/)
-    expect(await main(['restore', '--data', data(), join(dir, 'nothing.sqlite')])).toBe(2)
+    expect(await main(['restore', '--data', data(), join(dir(), 'nothing.sqlite')])).toBe(2)
     expect(await expenses()).toBe(before)
     expect(listBackupFiles(data()).filter((b) => b.reason === 'before-restore')).toEqual([])
     expect(existsSync(join(data(), 'spn.sqlite.restoring'))).toBe(false)
@@ -151,8 +137,8 @@ describe('the data folder in trouble, in words', () => {
     rmSync(join(data(), 'spn.sqlite'), { recursive: true })
     writeFileSync(join(data(), 'spn.sqlite'), Buffer.alloc(4096, 7))
     await expect(openDatabase({ dataDir: data() })).rejects.toThrow(/cannot be opened: it is damaged, or it is not a database at all\. It was not changed\. Restore a backup/)
-    writeFileSync(join(dir, 'a-file'), 'x')
-    await expect(openDatabase({ dataDir: join(dir, 'a-file', 'data') })).rejects.toThrow(/cannot be created \(a file is in the way of the folder\)/)
+    writeFileSync(join(dir(), 'a-file'), 'x')
+    await expect(openDatabase({ dataDir: join(dir(), 'a-file', 'data') })).rejects.toThrow(/cannot be created \(a file is in the way of the folder\)/)
   })
 
   it('spn restore puts a backup in place of a damaged file, keeping the damaged one aside', async () => {
@@ -175,7 +161,7 @@ describe('the data folder in trouble, in words', () => {
     const db = await openDatabase({ dataDir: data() })
     await db.dataSource.query('DROP TABLE fee_payment')
     await db.close()
-    expect(await main(['report', 'fees', '--data', data(), '--year', '2009', '--out', join(dir, 'f.xlsx')])).toBe(1)
+    expect(await main(['report', 'fees', '--data', data(), '--year', '2009', '--out', join(dir(), 'f.xlsx')])).toBe(1)
     expect(err.join('\n')).toMatch(/details are in the log/)
     const log = readFileSync(join(data(), 'logs', 'spn.log'), 'utf8')
     expect(log).toMatch(/Operation reports\.generate failed unexpectedly\n.*no such table: fee_payment/)

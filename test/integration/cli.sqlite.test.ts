@@ -1,28 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it } from 'vitest'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/main/cli'
 import { SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { pdfText, readXlsx, rowLabelled, num } from '../helpers/files'
+import { cliSandbox } from '../helpers/cli'
 
-let dir: string
-let out: string[]
-let err: string[]
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'spn-cli-'))
-  out = []
-  err = []
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-  rmSync(dir, { recursive: true, force: true })
-})
 
-const data = () => join(dir, 'data')
+const { out, err, dir } = cliSandbox('spn-cli-')
+const data = () => join(dir(), 'data')
 
 describe('spn CLI', () => {
   it('migrate creates the database; demo loads the full scale deterministically', async () => {
@@ -36,33 +22,33 @@ describe('spn CLI', () => {
 
   it('writes the membership report as xlsx and pdf', async () => {
     await main(['demo', '--data', data()])
-    const xlsx = join(dir, 'm.xlsx')
+    const xlsx = join(dir(), 'm.xlsx')
     expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--lang', 'en', '--out', xlsx])).toBe(0)
     const wb = await readXlsx(readFileSync(xlsx))
     expect(num(rowLabelled(wb.getWorksheet('Households')!, 'Total').getCell(2))).toBeGreaterThan(1000)
-    const pdf = join(dir, 'm.pdf')
+    const pdf = join(dir(), 'm.pdf')
     expect(await main(['report', 'membership', '--data', data(), '--from', '2007-03-01', '--to', '2008-02-29', '--lang', 'mn', '--format', 'pdf', '--out', pdf])).toBe(0)
     expect(pdfText(readFileSync(pdf))).toContain('2007.03.01 – 2008.02.29')
   })
 
   it('exits non-zero with a clear message on bad arguments or an empty database', async () => {
-    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--out', join(dir(), 'x.pdf')])).toBe(2)
     expect(err.pop()).toMatch(/There is no database/)
     await main(['migrate', '--data', data()])
-    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--out', join(dir(), 'x.pdf')])).toBe(2)
     expect(err.pop()).toMatch(/The database is empty/)
     await main(['demo', '--data', data()])
-    expect(await main(['report', 'membership', '--data', data(), '--from', '2009-06-01', '--to', '2009-01-01', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(await main(['report', 'membership', '--data', data(), '--from', '2009-06-01', '--to', '2009-01-01', '--out', join(dir(), 'x.pdf')])).toBe(2)
     expect(err.pop()).toMatch(/to must not be before the start of the period \(2009-06-01\) \(--to\)/)
-    expect(await main(['report', 'membership', '--data', data(), '--year', '1999', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(await main(['report', 'membership', '--data', data(), '--year', '1999', '--out', join(dir(), 'x.pdf')])).toBe(2)
     expect(err.pop()).toMatch(/year must be between 2004 and 2026/)
-    expect(await main(['report', 'budget', '--data', data(), '--year', '2009', '--out', join(dir, 'x.pdf')])).toBe(2)
+    expect(await main(['report', 'budget', '--data', data(), '--year', '2009', '--out', join(dir(), 'x.pdf')])).toBe(2)
     expect(err.pop()).toMatch(/report must be one of: membership, fees, assemblies, annual/)
-    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--out', join(dir, 'x.doc')])).toBe(2)
+    expect(await main(['report', 'membership', '--data', data(), '--year', '2009', '--out', join(dir(), 'x.doc')])).toBe(2)
     expect(err.pop()).toMatch(/format must be xlsx or pdf/)
     expect(await main(['demo', '--data', data(), '--scale', 'huge'])).toBe(2)
     expect(await main(['explode'])).toBe(2)
-    expect(existsSync(join(dir, 'x.pdf'))).toBe(false)
+    expect(existsSync(join(dir(), 'x.pdf'))).toBe(false)
   })
 })
 
@@ -70,26 +56,26 @@ describe('spn import expenses', () => {
   it('previews with --dry-run, imports, and refuses a file with a bad row naming it', async () => {
     await main(['demo', '--data', data()])
     const { writeFileSync } = await import('node:fs')
-    const good = join(dir, 'ledger.csv')
+    const good = join(dir(), 'ledger.csv')
     writeFileSync(good, 'Date,Voucher,Budget line,Branch,Description,Amount,Currency,Funding source\n2010-05-01,CLI-1,1.1,Dornogovi,Training,"250,000",MNT,DANIDA\n')
     out.length = 0
     expect(await main(['import', 'expenses', '--data', data(), good, '--dry-run'])).toBe(0)
     expect(out.join('\n')).toMatch(/Dry run: 1 rows would be imported/)
     expect(await main(['import', 'expenses', '--data', data(), good])).toBe(0)
     expect(out.join('\n')).toMatch(/Imported 1 expenses into SPN-2007/)
-    const bad = join(dir, 'bad.csv')
+    const bad = join(dir(), 'bad.csv')
     writeFileSync(bad, 'Date,Voucher,Budget line,Branch,Description,Amount,Currency,Funding source\n2010-05-01,CLI-2,1.1,Dornogovi,Training,100,MNT,DANIDA\n2010-13-01,CLI-3,1.1,Dornogovi,Training,100,MNT,DANIDA\n')
     out.length = 0
     expect(await main(['import', 'expenses', '--data', data(), bad])).toBe(2)
     expect(out.join('\n')).toMatch(/row 3, Date: "2010-13-01" is not a date/)
-    expect(await main(['import', 'expenses', '--data', data(), join(dir, 'missing.csv')])).toBe(2)
+    expect(await main(['import', 'expenses', '--data', data(), join(dir(), 'missing.csv')])).toBe(2)
   })
 })
 
 describe('spn report for finance', () => {
   it('writes the financial report for a project year', async () => {
     await main(['demo', '--data', data()])
-    const file = join(dir, 'fin.xlsx')
+    const file = join(dir(), 'fin.xlsx')
     expect(await main(['report', 'financial', '--data', data(), '--project-year', '2', '--lang', 'en', '--out', file])).toBe(0)
     const wb = await readXlsx(readFileSync(file))
     expect(wb.worksheets.map((w) => w.name)).toContain('Main lines')

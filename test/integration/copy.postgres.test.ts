@@ -1,34 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { main } from '../../src/main/cli'
 import { startBackend } from '../../src/main/backend'
 import { freshPostgres } from '../helpers/backend'
+import { cliSandbox } from '../helpers/cli'
 
 /* `spn copy`: from the desktop file to a new shared server, and back as a portable copy. */
-let dir: string
-let out: string[]
-let err: string[]
 let server: { url: string; drop: () => Promise<void> }
+const { out, err, dir } = cliSandbox('spn-copy-')
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'spn-copy-'))
-  out = []
-  err = []
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')))
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')))
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
   server = await freshPostgres()
 })
 afterEach(async () => {
-  vi.restoreAllMocks()
   await server.drop()
-  rmSync(dir, { recursive: true, force: true })
 })
 
-const desktop = () => join(dir, 'desktop')
-const portable = () => join(dir, 'portable')
+const desktop = () => join(dir(), 'desktop')
+const portable = () => join(dir(), 'portable')
 
 async function summaryOf(where: { dataDir: string; databaseUrl?: string }) {
   const b = await startBackend({ ...where, log: () => undefined, readOnly: true })
@@ -57,11 +47,11 @@ describe('spn copy', () => {
     expect(out.join('\n')).toMatch(/spn:\*\*\*@127\.0\.0\.1/)
     expect([...out, ...err].join('\n')).not.toContain('s3cret-pw')
     const original = await summaryOf({ dataDir: desktop() })
-    expect(await summaryOf({ dataDir: dir, databaseUrl: server.url })).toEqual(original)
+    expect(await summaryOf({ dataDir: dir(), databaseUrl: server.url })).toEqual(original)
     // New records on the server continue after the copied ids.
     expect(await main(['copy', '--from', server.url, '--to', portable()])).toBe(0)
     expect(await summaryOf({ dataDir: portable() })).toEqual(original)
-    const b = await startBackend({ dataDir: dir, databaseUrl: server.url, log: () => undefined })
+    const b = await startBackend({ dataDir: dir(), databaseUrl: server.url, log: () => undefined })
     const branch = await b.dispatch('branches.create', { code: 'NEW', nameMn: 'Шинэ', nameEn: 'New', areaCode: 'tuv' })
     expect(branch).toMatchObject({ ok: true, value: { id: 16 } })
     await b.close()
@@ -70,10 +60,10 @@ describe('spn copy', () => {
   it('refuses a target that holds data and leaves it as it was', async () => {
     expect(await main(['demo', '--data', desktop(), '--scale', 'full'])).toBe(0)
     expect(await main(['demo', '--database', server.url])).toBe(0)
-    const before = await summaryOf({ dataDir: dir, databaseUrl: server.url })
+    const before = await summaryOf({ dataDir: dir(), databaseUrl: server.url })
     expect(await main(['copy', '--from', desktop(), '--to', server.url])).toBe(2)
     expect(err.join('\n')).toMatch(/already holds data .*copy only into an empty database/)
-    expect(await summaryOf({ dataDir: dir, databaseUrl: server.url })).toEqual(before)
+    expect(await summaryOf({ dataDir: dir(), databaseUrl: server.url })).toEqual(before)
   })
 
   it('is all or nothing: a failure part-way leaves the target empty', async () => {
@@ -91,7 +81,7 @@ describe('spn copy', () => {
 
   it('says what is wrong with its arguments', async () => {
     expect(await main(['copy', '--to', server.url])).toBe(2)
-    expect(await main(['copy', '--from', join(dir, 'nothing-here'), '--to', portable()])).toBe(2)
+    expect(await main(['copy', '--from', join(dir(), 'nothing-here'), '--to', portable()])).toBe(2)
     expect(err.join('\n')).toMatch(/There is no database in/)
     expect(existsSync(join(portable(), 'spn.sqlite'))).toBe(false)
     expect(await main(['migrate', '--database', 'mysql://x@y/z'])).toBe(2)
