@@ -48,6 +48,45 @@ describe('browser mode with the demo register', () => {
     expect(names.every((n) => n.endsWith('Оюунчимэг'))).toBe(true)
   })
 
+  it('goes Back from a person to the list as it was: filtered, sorted, on the same page', async () => {
+    const persons = new PersonsPage(page)
+    await persons.open()
+    await page.getByRole('combobox', { name: 'Local organisation' }).click()
+    await page.getByRole('option', { name: 'Orkhon', exact: true }).click()
+    await page.getByRole('combobox', { name: 'SPN membership' }).click()
+    await page.getByRole('option', { name: 'Not a member', exact: true }).click()
+    await page.getByRole('button', { name: /Birth date/ }).click()
+    await page.getByRole('button', { name: /Birth date/ }).click()
+    await page.getByRole('button', { name: '2', exact: true }).click()
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toMatch(/^Page 2 of/)
+    const before = await persons.rowNames()
+    const count = await page.getByTestId('result-count').textContent()
+    expect(page.url()).toMatch(/#\/persons\?.*page=2/)
+    const listUrl = page.url()
+
+    await page.locator('table[aria-label="Persons"] tbody tr td:first-child a').nth(3).click()
+    await expect.poll(() => page.getByTestId('person-name').textContent()).toBe(before[3])
+    await page.goBack()
+    await expect.poll(() => page.url()).toBe(listUrl)
+    await expect.poll(() => persons.rowNames()).toEqual(before)
+    expect(await page.getByTestId('result-count').textContent()).toBe(count)
+    expect(await page.getByRole('combobox', { name: 'Local organisation' }).inputValue()).toBe('Orkhon')
+    expect(await page.getByRole('columnheader', { name: /Birth date/ }).getAttribute('aria-sort')).toBe('descending')
+
+    // The page's own "← Persons" link does the same; and the list's address is a deep link of its own.
+    await page.locator('table[aria-label="Persons"] tbody tr td:first-child a').first().click()
+    await page.getByRole('link', { name: '← Persons' }).click()
+    await expect.poll(() => persons.rowNames()).toEqual(before)
+    await page.goto('about:blank')
+    await page.goto(listUrl)
+    await expect.poll(() => persons.rowNames()).toEqual(before)
+    // Keys: the arrows move between rows and Enter opens the one with focus.
+    await page.locator('table[aria-label="Persons"] tbody tr').first().focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('person-name').textContent()).toBe(before[1])
+  })
+
   it('filters households by branch and opens one with its persons', async () => {
     await nav(page, 'Households').click()
     await page.getByRole('heading', { name: 'Households' }).waitFor()

@@ -1,85 +1,56 @@
-import { Alert, AppShell, Center, Group, Loader, NavLink, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Alert, AppShell, Center, Group, Loader, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { useI18n } from './i18n'
-import { href, useRoute, type Route } from './router'
-import { useOperation } from './components/useOperation'
-import { DashboardPage } from './features/dashboard/DashboardPage'
-import { BranchesPage } from './features/branches/BranchesPage'
-import { PersonsPage } from './features/persons/PersonsPage'
-import { PersonPage } from './features/persons/PersonPage'
-import { HouseholdsPage } from './features/households/HouseholdsPage'
-import { HouseholdPage } from './features/households/HouseholdPage'
-import { MembersPage } from './features/members/MembersPage'
-import { ReportsPage } from './features/reports/ReportsPage'
-import { AssembliesPage } from './features/assemblies/AssembliesPage'
-import { AssemblyPage } from './features/assemblies/AssemblyPage'
-import { FeesPage } from './features/fees/FeesPage'
-import { BoardsPage } from './features/boards/BoardsPage'
-import { BudgetPage } from './features/finance/BudgetPage'
-import { TransfersPage } from './features/finance/TransfersPage'
-import { ExpensesPage } from './features/finance/ExpensesPage'
-import { BudgetVsActualPage } from './features/finance/BudgetVsActualPage'
-import { SettingsPage } from './features/settings/SettingsPage'
-import { BackupsPage } from './features/settings/BackupsPage'
+import { Outlet, useRouterState, type LinkProps } from '@tanstack/react-router'
+import { useOperation } from './query'
+import { AnchorLink, NavLinkLink } from './components/links'
 import { DatabaseSettingsCard } from './features/settings/DatabaseSettings'
 import type { MessageKey } from '../../shared/i18n'
 
-const NAV: Array<{ route: Route; label: MessageKey; matches: Route['page'][]; group?: MessageKey }> = [
-  { route: { page: 'dashboard' }, label: 'nav.dashboard', matches: ['dashboard'] },
-  { route: { page: 'branches' }, label: 'nav.branches', matches: ['branches'], group: 'nav.groupRegister' },
-  { route: { page: 'persons' }, label: 'nav.persons', matches: ['persons', 'person'] },
-  { route: { page: 'households' }, label: 'nav.households', matches: ['households', 'household'] },
-  { route: { page: 'members' }, label: 'nav.members', matches: ['members'] },
-  { route: { page: 'assemblies' }, label: 'nav.assemblies', matches: ['assemblies', 'assembly'], group: 'nav.groupGovernance' },
-  { route: { page: 'fees' }, label: 'nav.fees', matches: ['fees'] },
-  { route: { page: 'boards' }, label: 'nav.boards', matches: ['boards'] },
-  { route: { page: 'budget' }, label: 'nav.budget', matches: ['budget'], group: 'nav.groupFinance' },
-  { route: { page: 'transfers' }, label: 'nav.transfers', matches: ['transfers'] },
-  { route: { page: 'expenses' }, label: 'nav.expenses', matches: ['expenses'] },
-  { route: { page: 'bva' }, label: 'nav.bva', matches: ['bva'] },
-  { route: { page: 'reports' }, label: 'nav.reports', matches: ['reports'], group: 'nav.groupReports' },
-  { route: { page: 'settings' }, label: 'nav.settings', matches: ['settings'], group: 'nav.groupSystem' },
-  { route: { page: 'backups' }, label: 'nav.backups', matches: ['backups'] },
+type NavTo = NonNullable<LinkProps['to']>
+
+const NAV: Array<{ to: NavTo; label: MessageKey; group?: MessageKey }> = [
+  { to: '/', label: 'nav.dashboard' },
+  { to: '/branches', label: 'nav.branches', group: 'nav.groupRegister' },
+  { to: '/persons', label: 'nav.persons' },
+  { to: '/households', label: 'nav.households' },
+  { to: '/members', label: 'nav.members' },
+  { to: '/assemblies', label: 'nav.assemblies', group: 'nav.groupGovernance' },
+  { to: '/fees', label: 'nav.fees' },
+  { to: '/boards', label: 'nav.boards' },
+  { to: '/budget', label: 'nav.budget', group: 'nav.groupFinance' },
+  { to: '/transfers', label: 'nav.transfers' },
+  { to: '/expenses', label: 'nav.expenses' },
+  { to: '/bva', label: 'nav.bva' },
+  { to: '/reports', label: 'nav.reports', group: 'nav.groupReports' },
+  { to: '/settings', label: 'nav.settings', group: 'nav.groupSystem' },
+  { to: '/backups', label: 'nav.backups' },
 ]
 
-function Page({ route }: { route: Route }) {
-  switch (route.page) {
-    case 'dashboard':
-      return <DashboardPage />
-    case 'branches':
-      return <BranchesPage />
-    case 'persons':
-      return <PersonsPage />
-    case 'person':
-      return <PersonPage id={route.id} />
-    case 'households':
-      return <HouseholdsPage />
-    case 'household':
-      return <HouseholdPage id={route.id} />
-    case 'members':
-      return <MembersPage />
-    case 'reports':
-      return <ReportsPage />
-    case 'assemblies':
-      return <AssembliesPage />
-    case 'assembly':
-      return <AssemblyPage id={route.id} />
-    case 'fees':
-      return <FeesPage />
-    case 'boards':
-      return <BoardsPage />
-    case 'budget':
-      return <BudgetPage />
-    case 'transfers':
-      return <TransfersPage />
-    case 'expenses':
-      return <ExpensesPage />
-    case 'bva':
-      return <BudgetVsActualPage />
-    case 'settings':
-      return <SettingsPage />
-    case 'backups':
-      return <BackupsPage />
-  }
+/** A section's link is lit on its list and on its records' pages. */
+const inSection = (pathname: string, to: NavTo) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`))
+
+/** An address that matches no page, or a record number that is not a number. */
+export function NotFound() {
+  const { t } = useI18n()
+  return (
+    <Alert color="yellow" title={t('common.notFound')} role="alert">
+      <AnchorLink to="/" size="sm">
+        {t('common.toDashboard')}
+      </AnchorLink>
+    </Alert>
+  )
+}
+
+/** A page that threw while drawing: said in the user's language, the rest of the app still works. */
+export function RouteError() {
+  const { t } = useI18n()
+  return (
+    <Alert color="red" title={t('common.pageFailed')} role="alert">
+      <AnchorLink to="/" size="sm">
+        {t('common.toDashboard')}
+      </AnchorLink>
+    </Alert>
+  )
 }
 
 export function LanguageSwitch() {
@@ -106,7 +77,7 @@ function StartupSettings() {
 
 export function App() {
   const { t, errorText } = useI18n()
-  const route = useRoute()
+  const pathname = useRouterState({ select: (s) => s.location.pathname })
   const info = useOperation('system.info', {})
 
   if (info.status === 'loading' && !info.data) {
@@ -159,19 +130,19 @@ export function App() {
         {/* The list is taller than a 720-pixel screen: it scrolls on its own. */}
         <AppShell.Section grow component={ScrollArea} type="auto">
         {NAV.map((n) => (
-          <div key={n.label}>
+          <div key={n.to}>
             {n.group && (
               <Text size="xs" c="dimmed" tt="uppercase" fw={600} px="sm" pt="sm" pb={2}>
                 {t(n.group)}
               </Text>
             )}
-            <NavLink href={href(n.route)} label={t(n.label)} active={n.matches.includes(route.page)} py={6} />
+            <NavLinkLink to={n.to} label={t(n.label)} active={inSection(pathname, n.to)} py={6} />
           </div>
         ))}
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Page route={route} />
+        <Outlet />
       </AppShell.Main>
     </AppShell>
   )

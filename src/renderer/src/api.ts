@@ -24,6 +24,11 @@ function browserToken(): string {
 
 let token: string | null = null
 
+/** Called once on start-up, before the router reads the address. */
+export function takeBrowserToken(): void {
+  if (!window.spn) token = browserToken()
+}
+
 /** Calls a contract operation over Electron IPC, or over the loopback HTTP bridge in browser mode. */
 export async function call<K extends OperationName>(operation: K, input: InputOf<K>): Promise<Result<OutputOf<K>>> {
   try {

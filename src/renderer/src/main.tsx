@@ -2,8 +2,12 @@ import '@mantine/core/styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { MantineProvider, createTheme } from '@mantine/core'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { RouterProvider } from '@tanstack/react-router'
 import { I18nProvider } from './i18n'
-import { App } from './App'
+import { takeBrowserToken } from './api'
+import { queryClient } from './query'
+import { createAppRouter } from './router'
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -11,11 +15,17 @@ const theme = createTheme({
   defaultRadius: 'sm',
 })
 
+// The token leaves the address bar before the router starts keeping history.
+takeBrowserToken()
+const router = createAppRouter()
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <I18nProvider>
-        <App />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
       </I18nProvider>
     </MantineProvider>
   </StrictMode>,

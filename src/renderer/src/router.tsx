@@ -1,81 +1,84 @@
-import { useEffect, useState } from 'react'
+import type { ReactElement } from 'react'
+import { createHashHistory, createRootRoute, createRoute, createRouter } from '@tanstack/react-router'
+import { z } from 'zod'
+import { App, NotFound, RouteError } from './App'
+import { DashboardPage } from './features/dashboard/DashboardPage'
+import { BranchesPage } from './features/branches/BranchesPage'
+import { PersonsPage, personsSearch } from './features/persons/PersonsPage'
+import { PersonPage } from './features/persons/PersonPage'
+import { HouseholdsPage, householdsSearch } from './features/households/HouseholdsPage'
+import { HouseholdPage } from './features/households/HouseholdPage'
+import { MembersPage, membersSearch } from './features/members/MembersPage'
+import { ReportsPage } from './features/reports/ReportsPage'
+import { AssembliesPage, assembliesSearch } from './features/assemblies/AssembliesPage'
+import { AssemblyPage } from './features/assemblies/AssemblyPage'
+import { FeesPage, feesSearch } from './features/fees/FeesPage'
+import { BoardsPage } from './features/boards/BoardsPage'
+import { BudgetPage } from './features/finance/BudgetPage'
+import { TransfersPage } from './features/finance/TransfersPage'
+import { ExpensesPage, expensesSearch } from './features/finance/ExpensesPage'
+import { BudgetVsActualPage } from './features/finance/BudgetVsActualPage'
+import { SettingsPage } from './features/settings/SettingsPage'
+import { BackupsPage } from './features/settings/BackupsPage'
 
-/** Hash routes, so the same build works from file:// in Electron and from the browser-mode server. */
-export type Route =
-  | { page: 'dashboard' }
-  | { page: 'branches' }
-  | { page: 'persons' }
-  | { page: 'person'; id: number }
-  | { page: 'households' }
-  | { page: 'household'; id: number }
-  | { page: 'members' }
-  | { page: 'reports' }
-  | { page: 'assemblies' }
-  | { page: 'assembly'; id: number }
-  | { page: 'fees' }
-  | { page: 'boards' }
-  | { page: 'budget' }
-  | { page: 'transfers' }
-  | { page: 'expenses' }
-  | { page: 'bva' }
-  | { page: 'settings' }
-  | { page: 'backups' }
+/**
+ * The app's routes (TanStack Router, hash history so the same build works
+ * from file:// in Electron and from the browser-mode server). A list keeps
+ * its filters, sort and page in the URL's search, so Back returns to the list
+ * as it was; every record has its own address (`#/persons/6170`).
+ */
+const root = createRootRoute({ component: App, notFoundComponent: NotFound, errorComponent: RouteError })
 
-export function parseRoute(hash: string): Route {
-  const [, page, id] = hash.replace(/^#/, '').split('/')
-  const n = Number(id)
-  switch (page) {
-    case 'branches':
-      return { page: 'branches' }
-    case 'persons':
-      return Number.isInteger(n) && n > 0 ? { page: 'person', id: n } : { page: 'persons' }
-    case 'households':
-      return Number.isInteger(n) && n > 0 ? { page: 'household', id: n } : { page: 'households' }
-    case 'members':
-      return { page: 'members' }
-    case 'reports':
-      return { page: 'reports' }
-    case 'assemblies':
-      return Number.isInteger(n) && n > 0 ? { page: 'assembly', id: n } : { page: 'assemblies' }
-    case 'fees':
-      return { page: 'fees' }
-    case 'boards':
-      return { page: 'boards' }
-    case 'budget':
-    case 'transfers':
-    case 'expenses':
-    case 'bva':
-    case 'settings':
-    case 'backups':
-      return { page }
-    default:
-      return { page: 'dashboard' }
+/** A record's number in the address; anything else is a page that does not exist. */
+const recordId = {
+  parse: ({ id }: { id: string }) => ({ id: z.coerce.number().int().positive().parse(id) }),
+  stringify: ({ id }: { id: number }) => ({ id: String(id) }),
+}
+
+const child = { getParentRoute: () => root }
+const personRoute = createRoute({ ...child, path: '/persons/$id', params: recordId, component: PersonRoute })
+const householdRoute = createRoute({ ...child, path: '/households/$id', params: recordId, component: HouseholdRoute })
+const assemblyRoute = createRoute({ ...child, path: '/assemblies/$id', params: recordId, component: AssemblyRoute })
+
+// Typed reads of the record's number (their return types are written out: each route refers to its own component).
+function PersonRoute(): ReactElement {
+  return <PersonPage id={personRoute.useParams().id} />
+}
+function HouseholdRoute(): ReactElement {
+  return <HouseholdPage id={householdRoute.useParams().id} />
+}
+function AssemblyRoute(): ReactElement {
+  return <AssemblyPage id={assemblyRoute.useParams().id} />
+}
+
+const routeTree = root.addChildren([
+  createRoute({ ...child, path: '/', component: DashboardPage }),
+  createRoute({ ...child, path: '/branches', component: BranchesPage }),
+  createRoute({ ...child, path: '/persons', validateSearch: personsSearch, component: PersonsPage }),
+  personRoute,
+  createRoute({ ...child, path: '/households', validateSearch: householdsSearch, component: HouseholdsPage }),
+  householdRoute,
+  createRoute({ ...child, path: '/members', validateSearch: membersSearch, component: MembersPage }),
+  createRoute({ ...child, path: '/assemblies', validateSearch: assembliesSearch, component: AssembliesPage }),
+  assemblyRoute,
+  createRoute({ ...child, path: '/fees', validateSearch: feesSearch, component: FeesPage }),
+  createRoute({ ...child, path: '/boards', component: BoardsPage }),
+  createRoute({ ...child, path: '/budget', component: BudgetPage }),
+  createRoute({ ...child, path: '/transfers', component: TransfersPage }),
+  createRoute({ ...child, path: '/expenses', validateSearch: expensesSearch, component: ExpensesPage }),
+  createRoute({ ...child, path: '/bva', component: BudgetVsActualPage }),
+  createRoute({ ...child, path: '/reports', component: ReportsPage }),
+  createRoute({ ...child, path: '/settings', component: SettingsPage }),
+  createRoute({ ...child, path: '/backups', component: BackupsPage }),
+])
+
+/** Made on start-up, after the browser-mode token has been taken out of the address. */
+export function createAppRouter() {
+  return createRouter({ routeTree, history: createHashHistory(), defaultPreload: false, scrollRestoration: true })
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>
   }
-}
-
-export function href(route: Route): string {
-  switch (route.page) {
-    case 'person':
-      return `#/persons/${route.id}`
-    case 'household':
-      return `#/households/${route.id}`
-    case 'assembly':
-      return `#/assemblies/${route.id}`
-    default:
-      return `#/${route.page}`
-  }
-}
-
-export function navigate(route: Route): void {
-  window.location.hash = href(route)
-}
-
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
-  useEffect(() => {
-    const on = () => setRoute(parseRoute(window.location.hash))
-    window.addEventListener('hashchange', on)
-    return () => window.removeEventListener('hashchange', on)
-  }, [])
-  return route
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
-import type { Loaded } from './useOperation'
+import type { Loaded } from '../query'
 import { useI18n } from '../i18n'
 
 /** Loading, error and ready states of a page section, in one place. */

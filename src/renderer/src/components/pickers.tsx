@@ -3,7 +3,7 @@ import { AREAS } from '../../../shared/domain/geography'
 import type { MembershipStatus } from '../../../shared/domain/membership'
 import type { BranchWithCounts } from '../../../shared/api/types'
 import { useI18n } from '../i18n'
-import { useOperation } from './useOperation'
+import { useOperation } from '../query'
 
 export function AreaSelect(props: { label: string; value: string | null; onChange(v: string | null): void; error?: string; required?: boolean }) {
   const { lang } = useI18n()
@@ -15,7 +15,7 @@ export function AreaSelect(props: { label: string; value: string | null; onChang
 }
 
 export function useBranches() {
-  return useOperation('branches.list', {})
+  return useOperation('branches.list', {}, { lookup: true })
 }
 
 export function BranchSelect(props: {

@@ -1,9 +1,13 @@
 import { useState } from 'react'
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Title } from '@mantine/core'
+import { Badge, Button, Group, Select, Stack, Title } from '@mantine/core'
+import { getRouteApi, useNavigate } from '@tanstack/react-router'
+import { z } from 'zod'
+import type { AssemblyRow } from '../../../../shared/api/governanceTypes'
 import { useI18n } from '../../i18n'
-import { href, navigate } from '../../router'
-import { useOperation } from '../../components/useOperation'
-import { Empty, PageState } from '../../components/PageState'
+import { AnchorLink } from '../../components/links'
+import { useOperation } from '../../query'
+import { DataTable } from '../../components/DataTable'
+import { patchSearch, searchId, searchOneOf, searchYear } from '../../components/listSearch'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { AssemblyForm } from './AssemblyForm'
 
@@ -19,18 +23,25 @@ export function QuorumBadge({ met }: { met: boolean }) {
   )
 }
 
+/** The assemblies list's address: `#/assemblies?year=2009&branch=…&kind=local`. */
+export const assembliesSearch = z.object({ year: searchYear, branch: searchId, kind: searchOneOf(['local', 'general']) })
+type Search = z.infer<typeof assembliesSearch>
+const route = getRouteApi('/assemblies')
+
 export function AssembliesPage() {
   const { t, date, local, num } = useI18n()
   const branches = useBranches()
-  const [year, setYear] = useState<string | null>(null)
-  const [branchId, setBranchId] = useState<number | null>(null)
-  const [kind, setKind] = useState<string | null>(null)
+  const search = route.useSearch()
+  const navigate = useNavigate({ from: '/assemblies' })
+  const set = (patch: Partial<Search>) => void navigate(patchSearch<Search>(patch))
   const [adding, setAdding] = useState(false)
   const list = useOperation('assemblies.list', {
-    ...(year ? { year: Number(year) } : {}),
-    ...(branchId ? { branchId } : {}),
-    ...(kind ? { kind: kind as 'local' | 'general' } : {}),
+    ...(search.year ? { year: search.year } : {}),
+    ...(search.branch ? { branchId: search.branch } : {}),
+    ...(search.kind ? { kind: search.kind } : {}),
   })
+  const open = (a: { id: number }) => void navigate({ to: '/assemblies/$id', params: { id: a.id } })
+  const body = (a: AssemblyRow) => (a.kind === 'general' ? t('assembly.general') : `${t('assembly.local')}: ${local(a.bodyName)}`)
   return (
     <Stack>
       <Group justify="space-between">
@@ -38,63 +49,56 @@ export function AssembliesPage() {
         <Button onClick={() => setAdding(true)}>{t('assembly.add')}</Button>
       </Group>
       <Group align="flex-end">
-        <Select label={t('assembly.year')} clearable placeholder={t('common.all')} value={year} onChange={setYear} data={YEAR_OPTIONS} w={120} />
-        <BranchSelect label={t('person.branch')} clearable placeholder={t('common.all')} branches={branches.data ?? []} value={branchId} onChange={setBranchId} />
+        <Select
+          label={t('assembly.year')}
+          clearable
+          placeholder={t('common.all')}
+          value={search.year ? String(search.year) : null}
+          onChange={(y) => set({ year: y ? Number(y) : undefined })}
+          data={YEAR_OPTIONS}
+          w={120}
+        />
+        <BranchSelect label={t('person.branch')} clearable placeholder={t('common.all')} branches={branches.data ?? []} value={search.branch ?? null} onChange={(b) => set({ branch: b ?? undefined })} />
         <Select
           label={t('assembly.kind')}
           clearable
           placeholder={t('common.all')}
-          value={kind}
-          onChange={setKind}
+          value={search.kind ?? null}
+          onChange={(k) => set({ kind: (k as Search['kind']) ?? undefined })}
           data={[
             { value: 'local', label: t('assembly.local') },
             { value: 'general', label: t('assembly.general') },
           ]}
         />
       </Group>
-      <PageState state={list} reload={list.reload}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <Empty filtered={Boolean(year || branchId || kind)} />
-          ) : (
-            <Table striped highlightOnHover withTableBorder aria-label={t('nav.assemblies')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('assembly.heldOn')}</Table.Th>
-                  <Table.Th>{t('assembly.body')}</Table.Th>
-                  <Table.Th>{t('assembly.place')}</Table.Th>
-                  <Table.Th ta="right">{t('assembly.eligible')}</Table.Th>
-                  <Table.Th ta="right">{t('assembly.present')}</Table.Th>
-                  <Table.Th>{t('assembly.quorum')}</Table.Th>
-                  <Table.Th>{t('fee.title')}</Table.Th>
-                  <Table.Th>{t('election.title')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Anchor href={href({ page: 'assembly', id: a.id })}>{date(a.heldOn)}</Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      {a.kind === 'general' ? t('assembly.general') : `${t('assembly.local')}: ${local(a.bodyName)}`}
-                    </Table.Td>
-                    <Table.Td>{a.place ?? '—'}</Table.Td>
-                    <Table.Td ta="right">{num(a.membersEligible)}</Table.Td>
-                    <Table.Td ta="right">{num(a.membersPresent)}</Table.Td>
-                    <Table.Td>
-                      <QuorumBadge met={a.quorumMet} />
-                    </Table.Td>
-                    <Table.Td>{a.feeDecided ? '✓' : ''}</Table.Td>
-                    <Table.Td>{a.hasElection ? '✓' : ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
-      </PageState>
-      {adding && <AssemblyForm assembly={null} onClose={() => setAdding(false)} onSaved={(a) => navigate({ page: 'assembly', id: a.id })} />}
+      <DataTable
+        label={t('nav.assemblies')}
+        state={list}
+        rows={(rows) => rows}
+        rowKey={(a) => a.id}
+        filtered={Boolean(search.year || search.branch || search.kind)}
+        onOpen={open}
+        columns={[
+          {
+            key: 'heldOn',
+            header: t('assembly.heldOn'),
+            sortValue: (a: AssemblyRow) => a.heldOn,
+            cell: (a) => (
+              <AnchorLink to="/assemblies/$id" params={{ id: a.id }}>
+                {date(a.heldOn)}
+              </AnchorLink>
+            ),
+          },
+          { key: 'body', header: t('assembly.body'), sortValue: body, cell: body },
+          { key: 'place', header: t('assembly.place'), cell: (a) => a.place ?? '—' },
+          { key: 'eligible', header: t('assembly.eligible'), numeric: true, sortValue: (a) => a.membersEligible, cell: (a) => num(a.membersEligible) },
+          { key: 'present', header: t('assembly.present'), numeric: true, sortValue: (a) => a.membersPresent, cell: (a) => num(a.membersPresent) },
+          { key: 'quorum', header: t('assembly.quorum'), cell: (a) => <QuorumBadge met={a.quorumMet} /> },
+          { key: 'fee', header: t('fee.title'), cell: (a) => (a.feeDecided ? '✓' : '') },
+          { key: 'election', header: t('election.title'), cell: (a) => (a.hasElection ? '✓' : '') },
+        ]}
+      />
+      {adding && <AssemblyForm assembly={null} onClose={() => setAdding(false)} onSaved={open} />}
     </Stack>
   )
 }

@@ -2,7 +2,7 @@ import { Checkbox, Group, NumberInput, SegmentedControl, Text, TextInput, Textar
 import { assemblyInput } from '../../../../shared/api/governance'
 import type { AssemblyRow } from '../../../../shared/api/governanceTypes'
 import { todayIso } from '../../../../shared/domain/dates'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { BranchSelect, useBranches } from '../../components/pickers'
@@ -30,7 +30,7 @@ export function AssemblyForm({ assembly, detail, onClose, onSaved }: { assembly:
     const input = f.parse((v) => ({ ...v, branchId: v.kind === 'general' ? null : v.branchId }))
     if (!input) return
     f.setBusy(true)
-    const r = assembly ? await call('assemblies.update', { id: assembly.id, version: assembly.version, assembly: input }) : await call('assemblies.create', input)
+    const r = assembly ? await write('assemblies.update', { id: assembly.id, version: assembly.version, assembly: input }) : await write('assemblies.create', input)
     f.setBusy(false)
     if (r.ok) onSaved(r.value)
     else f.serverError(r.error)

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useI18n } from '../../i18n'
-import { href } from '../../router'
-import { useOperation } from '../../components/useOperation'
+import { BackLink } from '../../components/links'
+import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
 import { AuditTable } from '../../components/AuditTable'
 import { AssemblyForm } from './AssemblyForm'
@@ -22,9 +22,7 @@ export function AssemblyPage({ id }: { id: number }) {
           <Stack>
             <Group justify="space-between">
               <Group>
-                <Anchor href={href({ page: 'assemblies' })} size="sm">
-                  ← {t('nav.assemblies')}
-                </Anchor>
+                <BackLink to="/assemblies" label={t('nav.assemblies')} />
                 <Title order={2}>
                   {a.kind === 'general' ? t('assembly.general') : `${t('assembly.local')}: ${local(a.bodyName)}`} · {date(a.heldOn)}
                 </Title>
@@ -74,10 +72,7 @@ export function AssemblyPage({ id }: { id: number }) {
                 assembly={a}
                 detail={d}
                 onClose={() => setEditing(false)}
-                onSaved={() => {
-                  setEditing(false)
-                  detail.reload()
-                }}
+                onSaved={() => setEditing(false)}
               />
             )}
           </Stack>

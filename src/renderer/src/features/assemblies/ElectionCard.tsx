@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { BOARD_ROLES, type BoardRole } from '../../../../shared/domain/governance'
 import type { AssemblyRow, Election } from '../../../../shared/api/governanceTypes'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../components/useOperation'
+import { useOperation } from '../../query'
 
 function RecordElection({ assembly, onSaved }: { assembly: AssemblyRow; onSaved(): void }) {
   const { t, errorText } = useI18n()
@@ -16,7 +16,7 @@ function RecordElection({ assembly, onSaved }: { assembly: AssemblyRow; onSaved(
   const options = (members.data?.rows ?? []).map((m) => ({ value: String(m.id), label: m.memberName }))
   const save = async () => {
     setBusy(true)
-    const r = await call('elections.record', {
+    const r = await write('elections.record', {
       assemblyId: assembly.id,
       seats: Number(seats),
       candidates: rows.filter((x) => x.membershipId).map((x) => ({ membershipId: Number(x.membershipId), votes: Number(x.votes) })),
@@ -74,12 +74,12 @@ function ElectionResult({ election, onSaved }: { election: Election; onSaved(): 
   const [roles, setRoles] = useState<Record<number, BoardRole | null>>(Object.fromEntries(election.candidates.filter((c) => c.elected).map((c) => [c.membershipId, c.role])))
   const [error, setError] = useState<string | null>(null)
   const resolve = async () => {
-    const r = await call('elections.resolveTie', { electionId: election.id, winners, decision })
+    const r = await write('elections.resolveTie', { electionId: election.id, winners, decision })
     if (r.ok) onSaved()
     else setError(errorText(r.error))
   }
   const saveRoles = async () => {
-    const r = await call('elections.assignRoles', {
+    const r = await write('elections.assignRoles', {
       electionId: election.id,
       roles: Object.entries(roles).filter(([, role]) => role).map(([membershipId, role]) => ({ membershipId: Number(membershipId), role: role! })),
     })

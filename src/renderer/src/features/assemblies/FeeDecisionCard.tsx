@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Badge, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { AssemblyRow, FeeDecision } from '../../../../shared/api/governanceTypes'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 
 /** Shows an assembly's fee decision, or records one: the local fee, or the general assembly's central fee. */
@@ -15,7 +15,7 @@ export function FeeDecisionCard({ assembly, fee, onSaved }: { assembly: Assembly
   const [busy, setBusy] = useState(false)
   const save = async () => {
     setBusy(true)
-    const r = await call('fees.decide', {
+    const r = await write('fees.decide', {
       assemblyId: assembly.id,
       amountMinor: Math.round(Number(amount) * 100),
       ...(central ? { minimumMinor: minimum === '' ? null : Math.round(Number(minimum) * 100), referenceDate } : {}),

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useI18n } from '../../i18n'
-import { href } from '../../router'
-import { useOperation } from '../../components/useOperation'
+import { AnchorLink } from '../../components/links'
+import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
 
 export function BoardsPage() {
@@ -29,7 +29,7 @@ export function BoardsPage() {
                     <Table.Tbody>
                       {b.seats.map((s) => (
                         <Table.Tr key={s.membershipId}>
-                          <Table.Td>{s.personId ? <Anchor href={href({ page: 'person', id: s.personId })}>{s.name}</Anchor> : s.name}</Table.Td>
+                          <Table.Td>{s.personId ? <AnchorLink to="/persons/$id" params={{ id: s.personId }}>{s.name}</AnchorLink> : s.name}</Table.Td>
                           <Table.Td>{t(`role.${s.role}`)}</Table.Td>
                         </Table.Tr>
                       ))}

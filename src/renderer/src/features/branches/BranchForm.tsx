@@ -1,7 +1,7 @@
 import { Checkbox, Group, TextInput, Textarea } from '@mantine/core'
 import { branchInput } from '../../../../shared/api/contract'
 import type { Branch } from '../../../../shared/api/types'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { AreaSelect } from '../../components/pickers'
@@ -22,7 +22,7 @@ export function BranchForm({ branch, onClose, onSaved }: { branch: Branch | null
     const input = f.parse((v) => ({ ...v, establishedOn: v.establishedOn || null }))
     if (!input) return
     f.setBusy(true)
-    const r = branch ? await call('branches.update', { id: branch.id, version: branch.version, branch: input }) : await call('branches.create', input)
+    const r = branch ? await write('branches.update', { id: branch.id, version: branch.version, branch: input }) : await write('branches.create', input)
     f.setBusy(false)
     if (r.ok) onSaved()
     else f.serverError(r.error)

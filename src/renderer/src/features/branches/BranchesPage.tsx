@@ -68,10 +68,7 @@ export function BranchesPage() {
         <BranchForm
           branch={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            branches.reload()
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </Stack>

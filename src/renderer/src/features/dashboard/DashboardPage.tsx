@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { call } from '../../api'
-import { navigate } from '../../router'
+import { write } from '../../query'
+import { useNavigate } from '@tanstack/react-router'
 import { MEMBERSHIP_STATUSES } from '../../../../shared/domain/membership'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../components/useOperation'
+import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
 
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
@@ -27,6 +27,7 @@ function Stat({ label, value, note }: { label: string; value: string; note?: str
 
 export function DashboardPage() {
   const { t, num, date, local, errorText } = useI18n()
+  const navigate = useNavigate()
   const [asOf, setAsOf] = useState('')
   const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf)
   const summary = useOperation('dashboard.summary', validAsOf ? { asOf } : {})
@@ -34,10 +35,9 @@ export function DashboardPage() {
   const [error, setError] = useState<string | null>(null)
   const loadDemo = async () => {
     setLoading(true)
-    const r = await call('demo.load', {})
+    const r = await write('demo.load', {})
     setLoading(false)
-    if (r.ok) summary.reload()
-    else setError(errorText(r.error))
+    if (!r.ok) setError(errorText(r.error))
   }
   return (
     <Stack>
@@ -63,7 +63,7 @@ export function DashboardPage() {
                 <Stack gap="sm" align="flex-start">
                   <Text size="sm">{t('dashboard.emptyBody')}</Text>
                   <Group>
-                    <Button size="xs" onClick={() => navigate({ page: 'branches' })}>
+                    <Button size="xs" onClick={() => void navigate({ to: '/branches' })}>
                       {t('dashboard.addBranches')}
                     </Button>
                     <Button size="xs" variant="light" loading={loading} onClick={loadDemo}>

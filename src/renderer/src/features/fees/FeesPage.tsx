@@ -1,16 +1,23 @@
-import { useEffect, useState } from 'react'
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core'
-import type { BranchFees } from '../../../../shared/api/governanceTypes'
+import { useState } from 'react'
+import { Badge, Button, Group, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core'
+import { getRouteApi, useNavigate } from '@tanstack/react-router'
+import { z } from 'zod'
+import type { BranchFees, FeePayment, MemberFeeRow } from '../../../../shared/api/governanceTypes'
 import { useI18n } from '../../i18n'
-import { href } from '../../router'
-import { useOperation } from '../../components/useOperation'
-import { Empty, PageState } from '../../components/PageState'
-import { Pager } from '../../components/Pager'
+import { AnchorLink } from '../../components/links'
+import { useOperation } from '../../query'
+import { DataTable } from '../../components/DataTable'
+import { pageSearch, patchSearch, searchId, searchOneOf, searchPage, searchYear } from '../../components/listSearch'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { YEAR_OPTIONS } from '../assemblies/AssembliesPage'
 import { PaymentForm, type PaymentTarget } from './PaymentForm'
 
 const PAGE_SIZE = 50
+
+/** The fees page's address: `#/fees?year=2009&branch=…&tab=unpaid&page=2`. */
+export const feesSearch = z.object({ year: searchYear, branch: searchId, tab: searchOneOf(['overview', 'unpaid', 'payments']), page: searchPage })
+type Search = z.infer<typeof feesSearch>
+const route = getRouteApi('/fees')
 
 /** Lets a sentence wrap between words but never inside an amount (`2 750 ₮`). */
 const keepAmountsTogether = (s: string) => s.replace(/(\d) (?=\d)/g, '$1\u00A0').replace(/ ₮/g, '\u00A0₮')
@@ -35,197 +42,156 @@ export function FeesPage() {
   const { t, mnt, local, num, date } = useI18n()
   const branches = useBranches()
   const assemblies = useOperation('assemblies.list', {})
-  const [year, setYear] = useState<string | null>(null)
-  useEffect(() => {
-    if (year === null && assemblies.data) {
-      const decided = assemblies.data.filter((a) => a.feeDecided).map((a) => a.year)
-      setYear(String(decided.length ? Math.max(...decided) : new Date().getFullYear()))
-    }
-  }, [assemblies.data, year])
-  const y = Number(year ?? new Date().getFullYear())
-  const [branchId, setBranchId] = useState<number | null>(null)
-  const [page, setPage] = useState(1)
+  const search = route.useSearch()
+  const navigate = useNavigate({ from: '/fees' })
+  const set = (patch: Partial<Search>) => void navigate(patchSearch<Search>(patch))
+  // Without a year in the address: the latest year with a fee decision.
+  const decided = (assemblies.data ?? []).filter((a) => a.feeDecided).map((a) => a.year)
+  const y = search.year ?? (decided.length ? Math.max(...decided) : new Date().getFullYear())
+  const branchId = search.branch
   const [paying, setPaying] = useState<{ target: PaymentTarget; amountMinor: number } | null>(null)
-  const overview = useOperation('fees.overview', { year: y })
-  const unpaid = useOperation('fees.members', { year: y, onlyArrears: true, page, pageSize: PAGE_SIZE, ...(branchId ? { branchId } : {}) })
-  const payments = useOperation('fees.payments', { year: y, page: 1, pageSize: 100, ...(branchId ? { branchId } : {}) })
-  const reload = () => {
-    overview.reload()
-    unpaid.reload()
-    payments.reload()
-  }
+  const ready = assemblies.data !== undefined || search.year !== undefined
+  const overview = useOperation('fees.overview', { year: y }, { enabled: ready })
+  const tab = search.tab ?? 'overview'
+  const unpaid = useOperation('fees.members', { year: y, onlyArrears: true, page: tab === 'unpaid' ? (search.page ?? 1) : 1, pageSize: PAGE_SIZE, ...(branchId ? { branchId } : {}) }, { enabled: ready })
+  const payments = useOperation('fees.payments', { year: y, page: tab === 'payments' ? (search.page ?? 1) : 1, pageSize: PAGE_SIZE, ...(branchId ? { branchId } : {}) }, { enabled: ready })
+  const money = (minor: number) => mnt(minor)
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('nav.fees')}</Title>
         <Group>
-          <Select label={t('assembly.year')} allowDeselect={false} value={year} onChange={(v) => (setYear(v), setPage(1))} data={YEAR_OPTIONS} w={110} />
-          <BranchSelect label={t('person.branch')} clearable placeholder={t('common.all')} branches={branches.data ?? []} value={branchId} onChange={(v) => (setBranchId(v), setPage(1))} />
+          <Select label={t('assembly.year')} allowDeselect={false} value={String(y)} onChange={(v) => set({ year: v ? Number(v) : undefined })} data={YEAR_OPTIONS} w={110} />
+          <BranchSelect label={t('person.branch')} clearable placeholder={t('common.all')} branches={branches.data ?? []} value={branchId ?? null} onChange={(v) => set({ branch: v ?? undefined })} />
         </Group>
       </Group>
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs value={tab} onChange={(tab) => set({ tab: tab === 'overview' ? undefined : (tab as Search['tab']), page: undefined })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">{t('fee.overview')}</Tabs.Tab>
           <Tabs.Tab value="unpaid">{t('fee.unpaid')}</Tabs.Tab>
           <Tabs.Tab value="payments">{t('fee.payments')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
-          <PageState state={overview} reload={overview.reload}>
-            {(o) => (
-              <Stack>
-                <Text size="sm">
-                  {t('fee.central')}: {o.centralFee ? `${mnt(o.centralFee.amountMinor)}${o.centralFee.minimumMinor !== null ? `, ${t('fee.minimumShort')} ${mnt(o.centralFee.minimumMinor)}` : ''}` : t('fee.notDecided')}
-                  {o.centralFee && !o.centralFee.quorumMet && (
-                    <Badge ml="xs" color="red">
-                      {t('fee.noQuorumMark')}
-                    </Badge>
-                  )}
-                </Text>
-                {/* Wider than a 1280-pixel screen in Mongolian: it scrolls inside the page, never past it. */}
-                <Table.ScrollContainer minWidth={980}>
-                <Table striped withTableBorder aria-label={t('fee.overview')} style={{ whiteSpace: 'nowrap' }}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('branch.name')}</Table.Th>
-                      <Table.Th ta="right">{t('fee.local')}</Table.Th>
-                      <Table.Th ta="right">{t('fee.liable')}</Table.Th>
-                      <Table.Th ta="right">{t('fee.due')}</Table.Th>
-                      <Table.Th ta="right">{t('fee.paid')}</Table.Th>
-                      <Table.Th ta="right">{t('fee.arrears')}</Table.Th>
-                      <Table.Th>{t('fee.centralDue')}</Table.Th>
-                      <Table.Th ta="right">{t('fee.centralPaid')}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {o.branches
-                      .filter((b) => !branchId || b.branchId === branchId)
-                      .map((b) => (
-                        <Table.Tr key={b.branchId}>
-                          <Table.Td>{local(b.branchName)}</Table.Td>
-                          <Table.Td ta="right">
-                            {b.localFee ? mnt(b.localFee.amountMinor) : <Text span c="dimmed" size="xs">{t('fee.notDecided')}</Text>}
-                            {b.localFee && !b.localFee.quorumMet && <Badge ml={4} size="xs" color="red">!</Badge>}
-                          </Table.Td>
-                          <Table.Td ta="right">{num(b.liable)}</Table.Td>
-                          <Table.Td ta="right">{mnt(b.dueMinor)}</Table.Td>
-                          <Table.Td ta="right">{mnt(b.paidMinor)}</Table.Td>
-                          <Table.Td ta="right" c={b.arrearsMinor > 0 ? 'red' : undefined}>{mnt(b.arrearsMinor)}</Table.Td>
-                          <Table.Td><CentralCell c={b.central} /></Table.Td>
-                          <Table.Td ta="right">{b.central ? mnt(b.central.paidMinor) : '—'}</Table.Td>
-                          <Table.Td>
-                            {b.central && b.central.arrearsMinor > 0 && (
-                              <Button size="xs" variant="subtle" onClick={() => setPaying({ target: { kind: 'branch', branchId: b.branchId, name: local(b.branchName) }, amountMinor: b.central!.arrearsMinor })}>
-                                {t('fee.payCentral')}
-                              </Button>
-                            )}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    <Table.Tr fw={700}>
-                      <Table.Td>{t('common.total')}</Table.Td>
-                      <Table.Td />
-                      <Table.Td ta="right">{num(o.totals.liable)}</Table.Td>
-                      <Table.Td ta="right">{mnt(o.totals.dueMinor)}</Table.Td>
-                      <Table.Td ta="right">{mnt(o.totals.paidMinor)}</Table.Td>
-                      <Table.Td ta="right">{mnt(o.totals.arrearsMinor)}</Table.Td>
-                      <Table.Td>{mnt(o.totals.centralDueMinor)}</Table.Td>
-                      <Table.Td ta="right">{mnt(o.totals.centralPaidMinor)}</Table.Td>
-                      <Table.Td />
-                    </Table.Tr>
-                  </Table.Tbody>
-                </Table>
-                </Table.ScrollContainer>
-              </Stack>
+          <Stack>
+            {overview.data && (
+              <Text size="sm">
+                {t('fee.central')}: {overview.data.centralFee ? `${mnt(overview.data.centralFee.amountMinor)}${overview.data.centralFee.minimumMinor !== null ? `, ${t('fee.minimumShort')} ${mnt(overview.data.centralFee.minimumMinor)}` : ''}` : t('fee.notDecided')}
+                {overview.data.centralFee && !overview.data.centralFee.quorumMet && (
+                  <Badge ml="xs" color="red">
+                    {t('fee.noQuorumMark')}
+                  </Badge>
+                )}
+              </Text>
             )}
-          </PageState>
+            <DataTable
+              label={t('fee.overview')}
+              state={overview}
+              rows={(o) => o.branches.filter((b) => !branchId || b.branchId === branchId)}
+              rowKey={(b) => b.branchId}
+              columns={[
+                { key: 'branch', header: t('branch.name'), cell: (b: BranchFees) => local(b.branchName) },
+                {
+                  key: 'local',
+                  header: t('fee.local'),
+                  numeric: true,
+                  cell: (b) => (
+                    <>
+                      {b.localFee ? mnt(b.localFee.amountMinor) : <Text span c="dimmed" size="xs">{t('fee.notDecided')}</Text>}
+                      {b.localFee && !b.localFee.quorumMet && <Badge ml={4} size="xs" color="red">!</Badge>}
+                    </>
+                  ),
+                },
+                { key: 'liable', header: t('fee.liable'), numeric: true, cell: (b) => num(b.liable) },
+                { key: 'due', header: t('fee.due'), numeric: true, cell: (b) => money(b.dueMinor) },
+                { key: 'paid', header: t('fee.paid'), numeric: true, cell: (b) => money(b.paidMinor) },
+                { key: 'arrears', header: t('fee.arrears'), numeric: true, cell: (b) => <Text span size="sm" c={b.arrearsMinor > 0 ? 'red' : undefined}>{money(b.arrearsMinor)}</Text> },
+                { key: 'centralDue', header: t('fee.centralDue'), cell: (b) => <CentralCell c={b.central} /> },
+                { key: 'centralPaid', header: t('fee.centralPaid'), numeric: true, cell: (b) => (b.central ? money(b.central.paidMinor) : '—') },
+                {
+                  key: 'pay',
+                  header: '',
+                  cell: (b) =>
+                    b.central && b.central.arrearsMinor > 0 ? (
+                      <Button size="xs" variant="subtle" onClick={() => setPaying({ target: { kind: 'branch', branchId: b.branchId, name: local(b.branchName) }, amountMinor: b.central!.arrearsMinor })}>
+                        {t('fee.payCentral')}
+                      </Button>
+                    ) : null,
+                },
+              ]}
+              footer={(o) => (
+                <Table.Tfoot>
+                  <Table.Tr fw={700}>
+                    <Table.Td>{t('common.total')}</Table.Td>
+                    <Table.Td />
+                    <Table.Td ta="right">{num(o.totals.liable)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(o.totals.dueMinor)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(o.totals.paidMinor)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(o.totals.arrearsMinor)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{money(o.totals.centralDueMinor)}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(o.totals.centralPaidMinor)}</Table.Td>
+                    <Table.Td />
+                  </Table.Tr>
+                </Table.Tfoot>
+              )}
+              minWidth={980}
+            />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="unpaid" pt="md">
-          <PageState state={unpaid} reload={unpaid.reload}>
-            {(u) =>
-              u.total === 0 ? (
-                <Text c="dimmed">{t('fee.allPaid')}</Text>
-              ) : (
-                <>
-                  <Table striped withTableBorder aria-label={t('fee.unpaid')}>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('fee.member')}</Table.Th>
-                        <Table.Th>{t('branch.name')}</Table.Th>
-                        <Table.Th ta="right">{t('fee.due')}</Table.Th>
-                        <Table.Th ta="right">{t('fee.paid')}</Table.Th>
-                        <Table.Th ta="right">{t('fee.arrears')}</Table.Th>
-                        <Table.Th />
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {u.rows.map((r) => (
-                        <Table.Tr key={r.membershipId}>
-                          <Table.Td>{r.personId ? <Anchor href={href({ page: 'person', id: r.personId })}>{r.memberName}</Anchor> : r.memberName}</Table.Td>
-                          <Table.Td>{local(r.branchName)}</Table.Td>
-                          <Table.Td ta="right">{mnt(r.dueMinor)}</Table.Td>
-                          <Table.Td ta="right">{mnt(r.paidMinor)}</Table.Td>
-                          <Table.Td ta="right" c="red">{mnt(r.arrearsMinor)}</Table.Td>
-                          <Table.Td>
-                            <Button size="xs" variant="light" aria-label={`${t('fee.pay')}: ${r.memberName}`} onClick={() => setPaying({ target: { kind: 'member', membershipId: r.membershipId, name: r.memberName }, amountMinor: r.arrearsMinor })}>
-                              {t('fee.pay')}
-                            </Button>
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                  <Pager page={u.page} total={u.total} pageSize={PAGE_SIZE} onChange={setPage} />
-                </>
-              )
-            }
-          </PageState>
+          <DataTable
+            label={t('fee.unpaid')}
+            state={unpaid}
+            rows={(u) => u.rows}
+            rowKey={(r) => r.membershipId}
+            emptyText={t('fee.allPaid')}
+            paging={{ pageSize: PAGE_SIZE, total: (u) => u.total, page: (u) => u.page, onPage: (page) => void navigate(pageSearch<Search>(page)) }}
+            columns={[
+              {
+                key: 'member',
+                header: t('fee.member'),
+                cell: (r: MemberFeeRow) =>
+                  r.personId ? (
+                    <AnchorLink to="/persons/$id" params={{ id: r.personId }}>
+                      {r.memberName}
+                    </AnchorLink>
+                  ) : (
+                    r.memberName
+                  ),
+              },
+              { key: 'branch', header: t('branch.name'), cell: (r) => local(r.branchName) },
+              { key: 'due', header: t('fee.due'), numeric: true, cell: (r) => money(r.dueMinor) },
+              { key: 'paid', header: t('fee.paid'), numeric: true, cell: (r) => money(r.paidMinor) },
+              { key: 'arrears', header: t('fee.arrears'), numeric: true, cell: (r) => <Text span size="sm" c="red">{money(r.arrearsMinor)}</Text> },
+              {
+                key: 'pay',
+                header: '',
+                cell: (r) => (
+                  <Button size="xs" variant="light" aria-label={`${t('fee.pay')}: ${r.memberName}`} onClick={() => setPaying({ target: { kind: 'member', membershipId: r.membershipId, name: r.memberName }, amountMinor: r.arrearsMinor })}>
+                    {t('fee.pay')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="payments" pt="md">
-          <PageState state={payments} reload={payments.reload}>
-            {(p) =>
-              p.total === 0 ? (
-                <Empty />
-              ) : (
-                <Table striped withTableBorder aria-label={t('fee.payments')}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('fee.paidOn')}</Table.Th>
-                      <Table.Th>{t('fee.receipt')}</Table.Th>
-                      <Table.Th>{t('fee.member')}</Table.Th>
-                      <Table.Th>{t('branch.name')}</Table.Th>
-                      <Table.Th ta="right">{t('fee.amount')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {p.rows.map((r) => (
-                      <Table.Tr key={r.id}>
-                        <Table.Td>{date(r.paidOn)}</Table.Td>
-                        <Table.Td>{r.receiptNumber}</Table.Td>
-                        <Table.Td>{r.kind === 'branch' ? t('fee.payCentral') : r.memberName}</Table.Td>
-                        <Table.Td>{local(r.branchName)}</Table.Td>
-                        <Table.Td ta="right">{mnt(r.amountMinor)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )
-            }
-          </PageState>
+          <DataTable
+            label={t('fee.payments')}
+            state={payments}
+            rows={(p) => p.rows}
+            rowKey={(r) => r.id}
+            paging={{ pageSize: PAGE_SIZE, total: (p) => p.total, page: (p) => p.page, onPage: (page) => void navigate(pageSearch<Search>(page)) }}
+            columns={[
+              { key: 'paidOn', header: t('fee.paidOn'), numeric: true, sortValue: (r: FeePayment) => r.paidOn, cell: (r) => date(r.paidOn) },
+              { key: 'receipt', header: t('fee.receipt'), sortValue: (r) => r.receiptNumber, cell: (r) => r.receiptNumber },
+              { key: 'member', header: t('fee.member'), cell: (r) => (r.kind === 'branch' ? t('fee.payCentral') : r.memberName) },
+              { key: 'branch', header: t('branch.name'), cell: (r) => local(r.branchName) },
+              { key: 'amount', header: t('fee.amount'), numeric: true, sortValue: (r) => r.amountMinor, cell: (r) => money(r.amountMinor) },
+            ]}
+          />
         </Tabs.Panel>
       </Tabs>
-      {paying && (
-        <PaymentForm
-          target={paying.target}
-          year={y}
-          amountMinor={paying.amountMinor}
-          onClose={() => setPaying(null)}
-          onSaved={() => {
-            setPaying(null)
-            reload()
-          }}
-        />
-      )}
+      {paying && <PaymentForm target={paying.target} year={y} amountMinor={paying.amountMinor} onClose={() => setPaying(null)} onSaved={() => setPaying(null)} />}
     </Stack>
   )
 }

@@ -1,7 +1,7 @@
 import { NumberInput, Group, TextInput } from '@mantine/core'
 import { todayIso } from '../../../../shared/domain/dates'
 import type { FeePayment } from '../../../../shared/api/governanceTypes'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { useState } from 'react'
@@ -21,7 +21,7 @@ export function PaymentForm({ target, year, amountMinor, onClose, onSaved }: { t
   const submit = async () => {
     setBusy(true)
     const common = { year, paidOn, amountMinor: Math.round(Number(amount) * 100), receiptNumber: receipt, payer: payer || null }
-    const r = target.kind === 'member' ? await call('fees.pay', { kind: 'member', membershipId: target.membershipId, ...common }) : await call('fees.pay', { kind: 'branch', branchId: target.branchId, ...common })
+    const r = target.kind === 'member' ? await write('fees.pay', { kind: 'member', membershipId: target.membershipId, ...common }) : await write('fees.pay', { kind: 'branch', branchId: target.branchId, ...common })
     setBusy(false)
     if (r.ok) return onSaved(r.value)
     const field = r.error.field === 'amountMinor' ? 'amount' : r.error.field

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../components/useOperation'
+import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
 import { NoProject, useProject } from './useProject'
 import type { Project } from '../../../../shared/api/financeTypes'

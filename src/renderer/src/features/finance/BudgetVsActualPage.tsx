@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { Alert, Button, Loader, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import type { BudgetVsActualRow, Project } from '../../../../shared/api/financeTypes'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../components/useOperation'
+import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
 import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
@@ -14,7 +14,7 @@ function NoteForm({ projectId, row, projectYear, onClose, onSaved }: { projectId
   const [error, setError] = useState<string | null>(null)
   const period = projectYear === null ? 'cumulative' : `Y${projectYear}`
   const submit = async () => {
-    const r = await call('finance.setNote', { projectId, lineId: row.lineId!, period, note: note || null })
+    const r = await write('finance.setNote', { projectId, lineId: row.lineId!, period, note: note || null })
     if (r.ok) onSaved()
     else setError(errorText(r.error))
   }
@@ -115,10 +115,7 @@ function Report({ project }: { project: Project }) {
           row={editing}
           projectYear={projectYear}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null)
-            bva.reload()
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </Stack>

@@ -1,12 +1,14 @@
-import { useEffect, useState } from 'react'
-import { Badge, Button, Checkbox, Group, Loader, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import type { Project } from '../../../../shared/api/financeTypes'
+import { useState } from 'react'
+import { Badge, Button, Checkbox, Group, Loader, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { getRouteApi, useNavigate } from '@tanstack/react-router'
+import { z } from 'zod'
+import type { Expense, Project } from '../../../../shared/api/financeTypes'
 import { todayIso } from '../../../../shared/domain/dates'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../components/useOperation'
-import { Empty, PageState } from '../../components/PageState'
-import { Pager } from '../../components/Pager'
+import { useOperation } from '../../query'
+import { DataTable } from '../../components/DataTable'
+import { SearchBox, pageSearch, patchSearch, searchDate, searchFlag, searchId, searchPage } from '../../components/listSearch'
 import { FormModal } from '../../components/FormModal'
 import { useBranches } from '../../components/pickers'
 import { NoProject, useProject } from './useProject'
@@ -21,7 +23,7 @@ function useCostCentres() {
 }
 
 /** Fast entry: the last line, cost centre, source and currency stay for the next voucher. */
-function ExpenseForm({ project, onClose, onSaved }: { project: Project; onClose(): void; onSaved(): void }) {
+function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }) {
   const { t, local, errorText } = useI18n()
   const centres = useCostCentres()
   const [v, setV] = useState({ spentOn: todayIso(), voucher: '', lineId: null as string | null, costCentre: 'secretariat' as string | null, description: '', amount: '' as number | string, currency: 'MNT', sourceId: String(project.sources[0]?.id ?? '') as string | null })
@@ -31,7 +33,7 @@ function ExpenseForm({ project, onClose, onSaved }: { project: Project; onClose(
   const [saved, setSaved] = useState<string | null>(null)
   const submit = async () => {
     setBusy(true)
-    const r = await call('expenses.create', {
+    const r = await write('expenses.create', {
       projectId: project.id,
       spentOn: v.spentOn,
       voucher: v.voucher,
@@ -49,7 +51,7 @@ function ExpenseForm({ project, onClose, onSaved }: { project: Project; onClose(
       setErrors({})
       setFormError(null)
       setV({ ...v, voucher: '', description: '', amount: '' })
-      return onSaved()
+      return
     }
     setSaved(null)
     const map: Record<string, string> = { amountMinor: 'amount', branchId: 'costCentre' }
@@ -82,32 +84,41 @@ function ExpenseForm({ project, onClose, onSaved }: { project: Project; onClose(
   )
 }
 
+/** The expenses list's address: `#/expenses?line=…&centre=secretariat&source=…&from=…&to=…&flagged=true&page=…`. */
+export const expensesSearch = z.object({
+  line: searchId,
+  centre: z.union([z.literal('secretariat'), z.number().int().positive()]).optional().catch(undefined),
+  source: searchId,
+  from: searchDate,
+  to: searchDate,
+  flagged: searchFlag,
+  page: searchPage,
+})
+type Search = z.infer<typeof expensesSearch>
+const route = getRouteApi('/expenses')
+const isDate = (d: string) => d === '' || /^\d{4}-\d{2}-\d{2}$/.test(d)
+
 function ExpenseList({ project }: { project: Project }) {
   const { t, mnt, dkk, date, local, num } = useI18n()
   const centres = useCostCentres()
-  const [lineId, setLineId] = useState<string | null>(null)
-  const [centre, setCentre] = useState<string | null>(null)
-  const [sourceId, setSourceId] = useState<string | null>(null)
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
-  const [flaggedOnly, setFlaggedOnly] = useState(false)
-  const [page, setPage] = useState(1)
+  const search = route.useSearch()
+  const navigate = useNavigate({ from: '/expenses' })
+  const set = (patch: Partial<Search>) => void navigate(patchSearch<Search>(patch))
   const [adding, setAdding] = useState(false)
   const [importing, setImporting] = useState(false)
-  useEffect(() => setPage(1), [lineId, centre, sourceId, from, to, flaggedOnly])
-  const valid = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d)
   const result = useOperation('expenses.search', {
     projectId: project.id,
-    ...(lineId ? { lineId: Number(lineId) } : {}),
-    ...(centre ? { costCentre: centre === 'secretariat' ? ('secretariat' as const) : Number(centre) } : {}),
-    ...(sourceId ? { sourceId: Number(sourceId) } : {}),
-    ...(valid(from) ? { from } : {}),
-    ...(valid(to) ? { to } : {}),
-    flaggedOnly,
-    page,
+    ...(search.line ? { lineId: search.line } : {}),
+    ...(search.centre ? { costCentre: search.centre } : {}),
+    ...(search.source ? { sourceId: search.source } : {}),
+    ...(search.from ? { from: search.from } : {}),
+    ...(search.to ? { to: search.to } : {}),
+    flaggedOnly: search.flagged ?? false,
+    page: search.page ?? 1,
     pageSize: PAGE_SIZE,
   })
   const lineCode = new Map(project.lines.map((l) => [l.id, l]))
+  const filtered = Boolean(search.line || search.centre || search.source || search.from || search.to || search.flagged)
   return (
     <Stack>
       <Group justify="flex-end">
@@ -117,70 +128,77 @@ function ExpenseList({ project }: { project: Project }) {
         <Button onClick={() => setAdding(true)}>{t('fin.addExpense')}</Button>
       </Group>
       <Group align="flex-end">
-        <Select label={t('fin.line')} clearable searchable placeholder={t('common.all')} value={lineId} onChange={setLineId} data={project.lines.map((l) => ({ value: String(l.id), label: `${l.code} ${local(l.name)}` }))} w={300} />
-        <Select label={t('fin.costCentre')} clearable searchable placeholder={t('common.all')} value={centre} onChange={setCentre} data={centres} w={220} />
-        <Select label={t('fin.source')} clearable placeholder={t('common.all')} value={sourceId} onChange={setSourceId} data={project.sources.map((s) => ({ value: String(s.id), label: local(s.name) }))} w={220} />
-        <TextInput label={t('fin.from')} placeholder={t('person.dateHint')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={130} />
-        <TextInput label={t('fin.to')} placeholder={t('person.dateHint')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={130} />
-        <Checkbox label={t('fin.flaggedOnly')} checked={flaggedOnly} onChange={(e) => setFlaggedOnly(e.currentTarget.checked)} mb={8} />
-      </Group>
-      <PageState state={result} reload={result.reload}>
-        {(r) =>
-          r.total === 0 ? (
-            <Empty filtered />
-          ) : (
-            <>
-              <Text size="sm" data-testid="expense-totals">
-                {t('fin.totals', { count: num(r.total), mnt: mnt(r.totals.mntMinor), dkk: dkk(r.totals.dkkMinor) })}
-              </Text>
-              <Table striped withTableBorder aria-label={t('nav.expenses')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('fin.date')}</Table.Th>
-                    <Table.Th>{t('fin.voucher')}</Table.Th>
-                    <Table.Th>{t('fin.line')}</Table.Th>
-                    <Table.Th>{t('fin.costCentre')}</Table.Th>
-                    <Table.Th>{t('fin.description')}</Table.Th>
-                    <Table.Th ta="right">{t('fin.amount')}</Table.Th>
-                    <Table.Th ta="right">{t('fin.dkkValue')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {r.rows.map((e) => (
-                    <Table.Tr key={e.id}>
-                      <Table.Td>{date(e.spentOn)}</Table.Td>
-                      <Table.Td>{e.voucher}</Table.Td>
-                      <Table.Td>{lineCode.get(e.lineId)?.code}</Table.Td>
-                      <Table.Td>{local(e.costCentre)}</Table.Td>
-                      <Table.Td>{e.description}</Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {e.currency === 'MNT' ? mnt(e.amountMinor) : `DKK ${dkk(e.amountMinor)}`}
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                        {e.dkkMinor === null ? '—' : dkk(e.dkkMinor)}
-                        {e.uncoveredMntMinor > 0 && (
-                          <Badge ml={4} size="xs" color="orange" title={t('fin.flagged')}>
-                            !
-                          </Badge>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              <Pager page={r.page} total={r.total} pageSize={PAGE_SIZE} onChange={setPage} />
-            </>
-          )
-        }
-      </PageState>
-      {importing && <ImportDialog projectId={project.id} onClose={() => setImporting(false)} onImported={() => result.reload()} />}
-      {adding && (
-        <ExpenseForm
-          project={project}
-          onClose={() => setAdding(false)}
-          onSaved={() => result.reload()}
+        <Select
+          label={t('fin.line')}
+          clearable
+          searchable
+          placeholder={t('common.all')}
+          value={search.line ? String(search.line) : null}
+          onChange={(v) => set({ line: v ? Number(v) : undefined })}
+          data={project.lines.map((l) => ({ value: String(l.id), label: `${l.code} ${local(l.name)}` }))}
+          w={300}
         />
+        <Select
+          label={t('fin.costCentre')}
+          clearable
+          searchable
+          placeholder={t('common.all')}
+          value={search.centre ? String(search.centre) : null}
+          onChange={(v) => set({ centre: v === null ? undefined : v === 'secretariat' ? v : Number(v) })}
+          data={centres}
+          w={220}
+        />
+        <Select
+          label={t('fin.source')}
+          clearable
+          placeholder={t('common.all')}
+          value={search.source ? String(search.source) : null}
+          onChange={(v) => set({ source: v ? Number(v) : undefined })}
+          data={project.sources.map((s) => ({ value: String(s.id), label: local(s.name) }))}
+          w={220}
+        />
+        <SearchBox label={t('fin.from')} placeholder={t('person.dateHint')} value={search.from ?? ''} onSearch={(d) => isDate(d) && set({ from: d || undefined })} w={130} />
+        <SearchBox label={t('fin.to')} placeholder={t('person.dateHint')} value={search.to ?? ''} onSearch={(d) => isDate(d) && set({ to: d || undefined })} w={130} />
+        <Checkbox label={t('fin.flaggedOnly')} checked={search.flagged ?? false} onChange={(e) => set({ flagged: e.currentTarget.checked || undefined })} mb={8} />
+      </Group>
+      {result.data && result.data.total > 0 && (
+        <Text size="sm" data-testid="expense-totals">
+          {t('fin.totals', { count: num(result.data.total), mnt: mnt(result.data.totals.mntMinor), dkk: dkk(result.data.totals.dkkMinor) })}
+        </Text>
       )}
+      <DataTable
+        label={t('nav.expenses')}
+        state={result}
+        rows={(r) => r.rows}
+        rowKey={(e) => e.id}
+        filtered={filtered}
+        paging={{ pageSize: PAGE_SIZE, total: (r) => r.total, page: (r) => r.page, onPage: (page) => void navigate(pageSearch<Search>(page)) }}
+        columns={[
+          { key: 'date', header: t('fin.date'), numeric: true, cell: (e: Expense) => date(e.spentOn) },
+          { key: 'voucher', header: t('fin.voucher'), cell: (e) => e.voucher },
+          { key: 'line', header: t('fin.line'), cell: (e) => lineCode.get(e.lineId)?.code },
+          { key: 'centre', header: t('fin.costCentre'), cell: (e) => local(e.costCentre) },
+          { key: 'description', header: t('fin.description'), cell: (e) => e.description },
+          { key: 'amount', header: t('fin.amount'), numeric: true, cell: (e) => (e.currency === 'MNT' ? mnt(e.amountMinor) : `DKK ${dkk(e.amountMinor)}`) },
+          {
+            key: 'dkk',
+            header: t('fin.dkkValue'),
+            numeric: true,
+            cell: (e) => (
+              <>
+                {e.dkkMinor === null ? '—' : dkk(e.dkkMinor)}
+                {e.uncoveredMntMinor > 0 && (
+                  <Badge ml={4} size="xs" color="orange" title={t('fin.flagged')}>
+                    !
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+      {importing && <ImportDialog projectId={project.id} onClose={() => setImporting(false)} />}
+      {adding && <ExpenseForm project={project} onClose={() => setAdding(false)} />}
     </Stack>
   )
 }

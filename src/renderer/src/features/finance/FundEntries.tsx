@@ -1,20 +1,20 @@
 import { useState } from 'react'
 import { Button, Card, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../components/useOperation'
+import { useOperation } from '../../query'
 import { Empty, PageState } from '../../components/PageState'
 import { FormModal } from '../../components/FormModal'
 
 /** Bank interest and exchange differences of the project account: listed and recorded here. */
-export function FundEntries({ projectId, onChanged }: { projectId: number; onChanged(): void }) {
+export function FundEntries({ projectId }: { projectId: number }) {
   const { t, mnt, dkk, date, errorText } = useI18n()
   const entries = useOperation('funds.entries', { projectId })
   const [open, setOpen] = useState(false)
   const [v, setV] = useState({ kind: 'interest' as 'interest' | 'exchange', entryOn: '', mnt: '' as number | string, dkk: '' as number | string, note: '' })
   const [error, setError] = useState<string | null>(null)
   const submit = async () => {
-    const r = await call('funds.record', {
+    const r = await write('funds.record', {
       projectId,
       kind: v.kind,
       entryOn: v.entryOn,
@@ -24,8 +24,6 @@ export function FundEntries({ projectId, onChanged }: { projectId: number; onCha
     })
     if (!r.ok) return setError(errorText(r.error))
     setOpen(false)
-    entries.reload()
-    onChanged()
   }
   return (
     <Card withBorder>

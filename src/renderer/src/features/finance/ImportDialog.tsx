@@ -2,11 +2,12 @@ import { useState } from 'react'
 import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core'
 import type { ImportResult } from '../../../../shared/api/financeTypes'
 import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { downloadFile, readAsBase64 } from '../../components/download'
 
 /** Import a ledger: pick the file, see every bad row or a preview, then import all rows at once. */
-export function ImportDialog({ projectId, onClose, onImported }: { projectId: number; onClose(): void; onImported(n: number): void }) {
+export function ImportDialog({ projectId, onClose }: { projectId: number; onClose(): void }) {
   const { t, mnt, dkk, date, errorText, lang } = useI18n()
   const [file, setFile] = useState<File | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
@@ -16,11 +17,10 @@ export function ImportDialog({ projectId, onClose, onImported }: { projectId: nu
     if (!file) return
     setBusy(true)
     setError(null)
-    const r = await call('expenses.import', { projectId, fileName: file.name, base64: await readAsBase64(file), dryRun })
+    const r = await write('expenses.import', { projectId, fileName: file.name, base64: await readAsBase64(file), dryRun })
     setBusy(false)
     if (!r.ok) return setError(errorText(r.error))
     setResult(r.value)
-    if (!dryRun && r.value.imported) onImported(r.value.imported)
   }
   const template = async () => {
     const r = await call('expenses.template', { projectId })

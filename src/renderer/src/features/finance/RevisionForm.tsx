@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
 import type { Budget, Project } from '../../../../shared/api/financeTypes'
 import { todayIso } from '../../../../shared/domain/dates'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 
 const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/${year}/${sourceId}`
@@ -26,7 +26,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
         const [lineId, projectYear, source] = k.split('/').map(Number)
         return { lineId, projectYear, sourceId: source, amountMinor }
       })
-    const r = await call('budget.revise', { projectId: project.id, approvedOn, reason, amounts })
+    const r = await write('budget.revise', { projectId: project.id, approvedOn, reason, amounts })
     setBusy(false)
     if (r.ok) onSaved()
     else setError(errorText(r.error))

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { Button, Group, Loader, NumberInput, Stack, Table, TextInput, Title } from '@mantine/core'
 import { todayIso } from '../../../../shared/domain/dates'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../components/useOperation'
+import { useOperation } from '../../query'
 import { Empty, PageState } from '../../components/PageState'
 import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
@@ -17,7 +17,7 @@ function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onCl
   const [busy, setBusy] = useState(false)
   const submit = async () => {
     setBusy(true)
-    const r = await call('transfers.create', {
+    const r = await write('transfers.create', {
       projectId,
       sentOn: v.sentOn,
       dkkMinor: Math.round(Number(v.dkk) * 100),
@@ -102,15 +102,12 @@ function TransferList({ projectId }: { projectId: number }) {
           }
         </PageState>
       )}
-      <FundEntries projectId={projectId} onChanged={transfers.reload} />
+      <FundEntries projectId={projectId} />
       {adding && (
         <TransferForm
           projectId={projectId}
           onClose={() => setAdding(false)}
-          onSaved={() => {
-            setAdding(false)
-            transfers.reload()
-          }}
+          onSaved={() => setAdding(false)}
         />
       )}
     </Stack>

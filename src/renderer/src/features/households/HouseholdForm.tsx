@@ -1,7 +1,7 @@
 import { Checkbox, Group, NumberInput, Select, TextInput } from '@mantine/core'
 import { householdInput } from '../../../../shared/api/contract'
 import type { Household, PersonRow } from '../../../../shared/api/types'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { AreaSelect, BranchSelect, useBranches } from '../../components/pickers'
@@ -29,7 +29,7 @@ export function HouseholdForm({ household, members, onClose, onSaved }: { househ
     const input = f.parse((v) => ({ ...v, branchId: v.branchId ?? undefined, areaCode: v.areaCode ?? undefined, registeredOn: v.registeredOn || null }))
     if (!input) return
     f.setBusy(true)
-    const r = household ? await call('households.update', { id: household.id, version: household.version, household: input }) : await call('households.create', input)
+    const r = household ? await write('households.update', { id: household.id, version: household.version, household: input }) : await write('households.create', input)
     f.setBusy(false)
     if (r.ok) onSaved(r.value)
     else f.serverError(r.error)

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { areaByCode } from '../../../../shared/domain/geography'
 import { useI18n } from '../../i18n'
-import { href } from '../../router'
-import { useOperation } from '../../components/useOperation'
+import { AnchorLink, BackLink } from '../../components/links'
+import { useOperation } from '../../query'
 import { Empty, PageState } from '../../components/PageState'
 import { StatusBadge } from '../../components/pickers'
 import { AuditTable } from '../../components/AuditTable'
@@ -14,10 +14,7 @@ export function HouseholdPage({ id }: { id: number }) {
   const { t, date, local, lang, num } = useI18n()
   const detail = useOperation('households.get', { id })
   const [dialog, setDialog] = useState<'edit' | 'person' | null>(null)
-  const done = () => {
-    setDialog(null)
-    detail.reload()
-  }
+  const done = () => setDialog(null)
   return (
     <PageState state={detail} reload={detail.reload}>
       {(d) => {
@@ -26,9 +23,7 @@ export function HouseholdPage({ id }: { id: number }) {
           <Stack>
             <Group justify="space-between">
               <Group>
-                <Anchor href={href({ page: 'households' })} size="sm">
-                  ← {t('nav.households')}
-                </Anchor>
+                <BackLink to="/households" label={t('nav.households')} />
                 <Title order={2}>
                   {t('person.household')} № {h.id}
                 </Title>
@@ -86,7 +81,7 @@ export function HouseholdPage({ id }: { id: number }) {
                     {d.members.map((p) => (
                       <Table.Tr key={p.id}>
                         <Table.Td>
-                          <Anchor href={href({ page: 'person', id: p.id })}>{p.shortName}</Anchor>
+                          <AnchorLink to="/persons/$id" params={{ id: p.id }}>{p.shortName}</AnchorLink>
                           {p.id === h.headPersonId && <Badge size="xs" ml={6}>{t('household.head')}</Badge>}
                         </Table.Td>
                         <Table.Td ff="monospace">{p.registerNumber ?? '—'}</Table.Td>

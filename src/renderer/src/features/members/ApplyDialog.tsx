@@ -2,7 +2,7 @@ import { TextInput, Textarea } from '@mantine/core'
 import { applyInput } from '../../../../shared/api/contract'
 import { todayIso } from '../../../../shared/domain/dates'
 import type { Membership } from '../../../../shared/api/types'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { BranchSelect, useBranches } from '../../components/pickers'
@@ -19,7 +19,7 @@ export function ApplyDialog({ member, name, branchId, onClose, onSaved }: { memb
     const input = f.parse((v) => ({ ...v, branchId: v.branchId ?? undefined }))
     if (!input) return
     f.setBusy(true)
-    const r = await call('members.apply', input)
+    const r = await write('members.apply', input)
     f.setBusy(false)
     if (r.ok) onSaved(r.value)
     else f.serverError(r.error)

@@ -3,7 +3,7 @@ import { decideInput } from '../../../../shared/api/contract'
 import { allowedNextEvents, type MembershipEventType, type MembershipStatus } from '../../../../shared/domain/membership'
 import { todayIso } from '../../../../shared/domain/dates'
 import type { Membership } from '../../../../shared/api/types'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { useContractForm } from '../../components/useContractForm'
@@ -23,7 +23,7 @@ export function DecisionDialog({ membership, onClose, onSaved }: { membership: M
     const input = f.parse((v) => ({ ...v, decision: v.decision ?? undefined }))
     if (!input) return
     f.setBusy(true)
-    const r = await call('members.decide', input)
+    const r = await write('members.decide', input)
     f.setBusy(false)
     if (r.ok) onSaved(r.value)
     else f.serverError(r.error)

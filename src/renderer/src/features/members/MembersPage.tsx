@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react'
-import { Anchor, Button, Card, Drawer, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
-import { allowedNextEvents, MEMBERSHIP_STATUSES, type MembershipStatus } from '../../../../shared/domain/membership'
-import type { Organisation } from '../../../../shared/api/types'
+import { useState } from 'react'
+import { Anchor, Button, Card, Drawer, Group, Select, Stack, Text, Title } from '@mantine/core'
+import { getRouteApi, useNavigate } from '@tanstack/react-router'
+import { z } from 'zod'
+import { allowedNextEvents, MEMBERSHIP_STATUSES } from '../../../../shared/domain/membership'
+import type { MembershipRow, Organisation } from '../../../../shared/api/types'
 import { useI18n } from '../../i18n'
-import { href } from '../../router'
-import { useOperation } from '../../components/useOperation'
-import { Empty, PageState } from '../../components/PageState'
-import { Pager } from '../../components/Pager'
+import { AnchorLink } from '../../components/links'
+import { useOperation } from '../../query'
+import { PageState } from '../../components/PageState'
+import { DataTable } from '../../components/DataTable'
+import { SearchBox, pageSearch, patchSearch, searchId, searchOneOf, searchPage, searchText } from '../../components/listSearch'
 import { BranchSelect, StatusBadge, useBranches } from '../../components/pickers'
 import { MembershipHistory } from './MembershipHistory'
 import { DecisionDialog } from './DecisionDialog'
@@ -16,16 +18,24 @@ import { OrganisationForm } from './OrganisationForm'
 
 const PAGE_SIZE = 50
 
+/** The members list's address; `member` opens an organisation's membership (its own deep link). */
+export const membersSearch = z.object({
+  q: searchText,
+  branch: searchId,
+  status: searchOneOf(MEMBERSHIP_STATUSES),
+  type: searchOneOf(['person', 'organisation']),
+  page: searchPage,
+  member: searchId,
+})
+type Search = z.infer<typeof membersSearch>
+const route = getRouteApi('/members')
+
 /** An organisation's membership: its history, and the decisions that can follow. */
-function OrganisationDrawer({ membershipId, onClose, onChanged }: { membershipId: number; onClose(): void; onChanged(): void }) {
+function OrganisationDrawer({ membershipId, onClose }: { membershipId: number; onClose(): void }) {
   const { t, local } = useI18n()
   const m = useOperation('members.get', { id: membershipId })
   const [dialog, setDialog] = useState<'apply' | 'decide' | null>(null)
-  const done = () => {
-    setDialog(null)
-    m.reload()
-    onChanged()
-  }
+  const done = () => setDialog(null)
   return (
     <Drawer opened onClose={onClose} position="right" size="lg" title={m.data?.memberName ?? ''}>
       <PageState state={m} reload={m.reload}>
@@ -55,21 +65,17 @@ export function MembersPage() {
   const { t, local, date } = useI18n()
   const branches = useBranches()
   const organisations = useOperation('organisations.list', {})
-  const [query, setQuery] = useState('')
-  const [debounced] = useDebouncedValue(query, 250)
-  const [branchId, setBranchId] = useState<number | null>(null)
-  const [status, setStatus] = useState<string | null>(null)
-  const [memberType, setMemberType] = useState<string | null>(null)
-  const [page, setPage] = useState(1)
-  const [open, setOpen] = useState<number | null>(null)
+  const search = route.useSearch()
+  const navigate = useNavigate({ from: '/members' })
+  const set = (patch: Partial<Search>) => void navigate(patchSearch<Search>(patch))
+  const openMember = (member: number | undefined) => void navigate({ search: (s: Search) => ({ ...s, member }) })
   const [dialog, setDialog] = useState<'org' | { apply: Organisation } | null>(null)
-  useEffect(() => setPage(1), [debounced, branchId, status, memberType])
   const result = useOperation('members.list', {
-    query: debounced,
-    ...(branchId ? { branchId } : {}),
-    ...(status ? { status: status as MembershipStatus } : {}),
-    ...(memberType ? { memberType: memberType as 'person' | 'organisation' } : {}),
-    page,
+    query: search.q ?? '',
+    ...(search.branch ? { branchId: search.branch } : {}),
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.type ? { memberType: search.type } : {}),
+    page: search.page ?? 1,
     pageSize: PAGE_SIZE,
   })
   const orgsWithoutMembership = (organisations.data ?? []).filter((o) => o.membershipId === null)
@@ -80,85 +86,80 @@ export function MembersPage() {
         <Button onClick={() => setDialog('org')}>{t('members.addOrganisation')}</Button>
       </Group>
       <Group align="flex-end">
-        <TextInput style={{ flex: 1 }} label={t('common.search')} placeholder={t('members.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} />
-        <BranchSelect label={t('person.branch')} clearable placeholder={t('common.all')} branches={branches.data ?? []} value={branchId} onChange={setBranchId} />
-        <Select label={t('person.status')} clearable placeholder={t('common.all')} value={status} onChange={setStatus} data={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <SearchBox style={{ flex: 1 }} label={t('common.search')} placeholder={t('members.searchPlaceholder')} value={search.q ?? ''} onSearch={(q) => set({ q })} />
+        <BranchSelect label={t('person.branch')} clearable placeholder={t('common.all')} branches={branches.data ?? []} value={search.branch ?? null} onChange={(b) => set({ branch: b ?? undefined })} />
+        <Select
+          label={t('person.status')}
+          clearable
+          placeholder={t('common.all')}
+          value={search.status ?? null}
+          onChange={(v) => set({ status: (v as Search['status']) ?? undefined })}
+          data={MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
         <Select
           label={t('members.type')}
           clearable
           placeholder={t('common.all')}
-          value={memberType}
-          onChange={setMemberType}
+          value={search.type ?? null}
+          onChange={(v) => set({ type: (v as Search['type']) ?? undefined })}
           data={[
             { value: 'person', label: t('members.person') },
             { value: 'organisation', label: t('members.organisation') },
           ]}
         />
       </Group>
-      <PageState state={result} reload={result.reload}>
-        {(data) =>
-          data.total === 0 ? (
-            <Empty filtered={Boolean(debounced || branchId || status || memberType)} />
-          ) : (
-            <>
-              <Table striped highlightOnHover withTableBorder aria-label={t('members.title')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('members.member')}</Table.Th>
-                    <Table.Th>{t('members.type')}</Table.Th>
-                    <Table.Th>{t('person.branch')}</Table.Th>
-                    <Table.Th>{t('person.status')}</Table.Th>
-                    <Table.Th>{t('members.since')}</Table.Th>
-                    <Table.Th>{t('members.lastDecision')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.rows.map((m) => (
-                    <Table.Tr key={m.id}>
-                      <Table.Td>
-                        {m.personId !== null ? (
-                          <Anchor href={href({ page: 'person', id: m.personId })}>{m.memberName}</Anchor>
-                        ) : (
-                          <Anchor component="button" type="button" onClick={() => setOpen(m.id)}>
-                            {m.memberName}
-                          </Anchor>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{t(m.memberType === 'person' ? 'members.person' : 'members.organisation')}</Table.Td>
-                      <Table.Td>{local(m.branchName)}</Table.Td>
-                      <Table.Td><StatusBadge status={m.status} /></Table.Td>
-                      <Table.Td>{date(m.since)}</Table.Td>
-                      <Table.Td>{date(m.lastDecision)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              <Pager page={data.page} total={data.total} pageSize={PAGE_SIZE} onChange={setPage} />
-            </>
-          )
-        }
-      </PageState>
+      <DataTable
+        label={t('members.title')}
+        state={result}
+        rows={(d) => d.rows}
+        rowKey={(m) => m.id}
+        filtered={Boolean(search.q || search.branch || search.status || search.type)}
+        paging={{ pageSize: PAGE_SIZE, total: (d) => d.total, page: (d) => d.page, onPage: (page) => void navigate(pageSearch<Search>(page)) }}
+        onOpen={(m) => (m.personId !== null ? void navigate({ to: '/persons/$id', params: { id: m.personId } }) : openMember(m.id))}
+        columns={[
+          {
+            key: 'member',
+            header: t('members.member'),
+            cell: (m: MembershipRow) =>
+              m.personId !== null ? (
+                <AnchorLink to="/persons/$id" params={{ id: m.personId }}>
+                  {m.memberName}
+                </AnchorLink>
+              ) : (
+                <Anchor component="button" type="button" onClick={() => openMember(m.id)}>
+                  {m.memberName}
+                </Anchor>
+              ),
+          },
+          { key: 'type', header: t('members.type'), cell: (m) => t(m.memberType === 'person' ? 'members.person' : 'members.organisation') },
+          { key: 'branch', header: t('person.branch'), cell: (m) => local(m.branchName) },
+          { key: 'status', header: t('person.status'), cell: (m) => <StatusBadge status={m.status} /> },
+          { key: 'since', header: t('members.since'), cell: (m) => date(m.since), numeric: true },
+          { key: 'lastDecision', header: t('members.lastDecision'), cell: (m) => date(m.lastDecision), numeric: true },
+        ]}
+      />
       {orgsWithoutMembership.length > 0 && (
         <Card withBorder>
-          <Title order={5} mb="xs">{t('members.organisation')}</Title>
+          <Title order={5} mb="xs">
+            {t('members.organisation')}
+          </Title>
           <Stack gap={4}>
             {orgsWithoutMembership.map((o) => (
               <Group key={o.id} justify="space-between">
                 <Text size="sm">{o.nameMn}</Text>
-                <Button size="xs" variant="light" onClick={() => setDialog({ apply: o })}>{t('members.apply')}</Button>
+                <Button size="xs" variant="light" onClick={() => setDialog({ apply: o })}>
+                  {t('members.apply')}
+                </Button>
               </Group>
             ))}
           </Stack>
         </Card>
       )}
-      {open !== null && <OrganisationDrawer membershipId={open} onClose={() => setOpen(null)} onChanged={result.reload} />}
+      {search.member !== undefined && <OrganisationDrawer membershipId={search.member} onClose={() => openMember(undefined)} />}
       {dialog === 'org' && (
         <OrganisationForm
           onClose={() => setDialog(null)}
-          onSaved={(o) => {
-            organisations.reload()
-            setDialog({ apply: o })
-          }}
+          onSaved={(o) => setDialog({ apply: o })}
         />
       )}
       {dialog && dialog !== 'org' && (
@@ -167,11 +168,7 @@ export function MembersPage() {
           name={dialog.apply.nameMn}
           branchId={null}
           onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null)
-            organisations.reload()
-            result.reload()
-          }}
+          onSaved={() => setDialog(null)}
         />
       )}
     </Stack>

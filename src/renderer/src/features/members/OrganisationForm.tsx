@@ -1,7 +1,7 @@
 import { Group, Select, TextInput } from '@mantine/core'
 import { organisationInput } from '../../../../shared/api/contract'
 import type { Organisation } from '../../../../shared/api/types'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { AreaSelect } from '../../components/pickers'
@@ -21,7 +21,7 @@ export function OrganisationForm({ onClose, onSaved }: { onClose(): void; onSave
     const input = f.parse((v) => ({ ...v, areaCode: v.areaCode ?? undefined }))
     if (!input) return
     f.setBusy(true)
-    const r = await call('organisations.create', input)
+    const r = await write('organisations.create', input)
     f.setBusy(false)
     if (r.ok) onSaved(r.value)
     else f.serverError(r.error)

@@ -1,7 +1,7 @@
 import { Group, Select, TextInput } from '@mantine/core'
 import { personInput } from '../../../../shared/api/contract'
 import type { Person } from '../../../../shared/api/types'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { BranchSelect, useBranches } from '../../components/pickers'
@@ -38,7 +38,7 @@ export function PersonForm({ person, defaults, onClose, onSaved }: Props) {
     const input = f.parse((v) => ({ ...v, birthDate: v.birthDate || null, gender: v.gender ?? undefined, branchId: v.branchId ?? undefined }))
     if (!input) return
     f.setBusy(true)
-    const r = person ? await call('persons.update', { id: person.id, version: person.version, person: input }) : await call('persons.create', input)
+    const r = person ? await write('persons.update', { id: person.id, version: person.version, person: input }) : await write('persons.create', input)
     f.setBusy(false)
     if (r.ok) onSaved(r.value)
     else f.serverError(r.error)

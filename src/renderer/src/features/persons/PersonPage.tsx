@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { allowedNextEvents } from '../../../../shared/domain/membership'
 import { useI18n } from '../../i18n'
-import { href } from '../../router'
-import { useOperation } from '../../components/useOperation'
+import { AnchorLink, BackLink } from '../../components/links'
+import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
 import { StatusBadge } from '../../components/pickers'
 import { AuditTable } from '../../components/AuditTable'
@@ -28,10 +28,7 @@ export function PersonPage({ id }: { id: number }) {
   const { t, date, local } = useI18n()
   const detail = useOperation('persons.get', { id })
   const [dialog, setDialog] = useState<'edit' | 'apply' | 'decide' | null>(null)
-  const done = () => {
-    setDialog(null)
-    detail.reload()
-  }
+  const done = () => setDialog(null)
   return (
     <PageState state={detail} reload={detail.reload}>
       {(d) => {
@@ -43,9 +40,7 @@ export function PersonPage({ id }: { id: number }) {
           <Stack>
             <Group justify="space-between">
               <Group>
-                <Anchor href={href({ page: 'persons' })} size="sm">
-                  ← {t('nav.persons')}
-                </Anchor>
+                <BackLink to="/persons" label={t('nav.persons')} />
                 <Title order={2} data-testid="person-name">
                   {d.shortName}
                 </Title>
@@ -74,9 +69,9 @@ export function PersonPage({ id }: { id: number }) {
                     {t('person.household')}
                   </Text>
                   {d.household ? (
-                    <Anchor size="sm" href={href({ page: 'household', id: d.household.id })}>
+                    <AnchorLink size="sm" to="/households/$id" params={{ id: d.household.id }}>
                       № {d.household.id} {d.household.headName ? `(${d.household.headName})` : ''}
-                    </Anchor>
+                    </AnchorLink>
                   ) : (
                     <Text size="sm">—</Text>
                   )}

@@ -1,59 +1,52 @@
-import { useEffect, useState } from 'react'
-import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
+import { useState } from 'react'
+import { Button, Group, Select, Stack, Text, Title } from '@mantine/core'
+import { getRouteApi, useNavigate } from '@tanstack/react-router'
+import { z } from 'zod'
 import { MEMBERSHIP_STATUSES } from '../../../../shared/domain/membership'
-import type { InputOf } from '../../../../shared/api/contract'
+import { personSearchInput } from '../../../../shared/api/contract'
+import type { PersonRow } from '../../../../shared/api/types'
 import { useI18n } from '../../i18n'
-import { href, navigate } from '../../router'
-import { useOperation } from '../../components/useOperation'
-import { Empty, PageState } from '../../components/PageState'
-import { Pager } from '../../components/Pager'
+import { useOperation } from '../../query'
+import { DataTable } from '../../components/DataTable'
+import { AnchorLink } from '../../components/links'
+import { SearchBox, pageSearch, patchSearch, searchDir, searchId, searchOneOf, searchPage, searchText } from '../../components/listSearch'
 import { BranchSelect, StatusBadge, useBranches } from '../../components/pickers'
 import { PersonForm } from './PersonForm'
 
-type Sort = NonNullable<InputOf<'persons.search'>['sort']>
-const PAGE_SIZE = 50
+const STATUS_FILTERS = [...MEMBERSHIP_STATUSES, 'none'] as const
 
-function SortHeader({ label, field, sort, dir, onSort }: { label: string; field: Sort; sort: Sort; dir: 'asc' | 'desc'; onSort(f: Sort): void }) {
-  const active = sort === field
-  return (
-    <Table.Th aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(field)} fw={600} fz="sm">
-        {label} {active ? (dir === 'asc' ? '▲' : '▼') : ''}
-      </UnstyledButton>
-    </Table.Th>
-  )
-}
+/** The persons list's address: `#/persons?q=…&branch=…&status=…&sort=…&dir=…&page=…`. */
+export const personsSearch = z.object({
+  q: searchText,
+  branch: searchId,
+  status: searchOneOf(STATUS_FILTERS),
+  sort: personSearchInput.shape.sort.unwrap().optional().catch(undefined),
+  dir: searchDir,
+  page: searchPage,
+})
+type Search = z.infer<typeof personsSearch>
+
+const route = getRouteApi('/persons')
+const PAGE_SIZE = 50
 
 export function PersonsPage() {
   const { t, date, local } = useI18n()
   const branches = useBranches()
-  const [query, setQuery] = useState('')
-  const [debounced] = useDebouncedValue(query, 250)
-  const [branchId, setBranchId] = useState<number | null>(null)
-  const [status, setStatus] = useState<string | null>(null)
-  const [sort, setSort] = useState<Sort>('givenName')
-  const [dir, setDir] = useState<'asc' | 'desc'>('asc')
-  const [page, setPage] = useState(1)
+  const search = route.useSearch()
+  const navigate = useNavigate({ from: '/persons' })
+  const set = (patch: Partial<Search>) => void navigate(patchSearch<Search>(patch))
   const [adding, setAdding] = useState(false)
-  useEffect(() => setPage(1), [debounced, branchId, status, sort, dir])
+  const sort = { by: search.sort ?? 'givenName', dir: search.dir ?? 'asc' }
   const result = useOperation('persons.search', {
-    query: debounced,
-    ...(branchId ? { branchId } : {}),
-    ...(status ? { status: status as InputOf<'persons.search'>['status'] } : {}),
-    sort,
-    dir,
-    page,
+    query: search.q ?? '',
+    ...(search.branch ? { branchId: search.branch } : {}),
+    ...(search.status ? { status: search.status } : {}),
+    sort: sort.by,
+    dir: sort.dir,
+    page: search.page ?? 1,
     pageSize: PAGE_SIZE,
   })
-  const onSort = (f: Sort) => {
-    if (f === sort) setDir(dir === 'asc' ? 'desc' : 'asc')
-    else {
-      setSort(f)
-      setDir('asc')
-    }
-  }
-  const filtered = Boolean(debounced || branchId || status)
+  const open = (p: { id: number }) => void navigate({ to: '/persons/$id', params: { id: p.id } })
   return (
     <Stack>
       <Group justify="space-between">
@@ -61,69 +54,58 @@ export function PersonsPage() {
         <Button onClick={() => setAdding(true)}>{t('person.add')}</Button>
       </Group>
       <Group align="flex-end">
-        <TextInput
+        <SearchBox
           style={{ flex: 1 }}
           label={t('common.search')}
           placeholder={t('person.searchPlaceholder')}
-          value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
+          value={search.q ?? ''}
+          onSearch={(q) => set({ q })}
           data-autofocus
         />
-        <BranchSelect label={t('person.branch')} clearable placeholder={t('common.all')} branches={branches.data ?? []} value={branchId} onChange={setBranchId} />
+        <BranchSelect label={t('person.branch')} clearable placeholder={t('common.all')} branches={branches.data ?? []} value={search.branch ?? null} onChange={(b) => set({ branch: b ?? undefined })} />
         <Select
           label={t('person.status')}
           clearable
           placeholder={t('common.all')}
-          value={status}
-          onChange={setStatus}
-          data={[...MEMBERSHIP_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })), { value: 'none', label: t('status.none') }]}
+          value={search.status ?? null}
+          onChange={(s) => set({ status: (s as Search['status']) ?? undefined })}
+          data={STATUS_FILTERS.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
       </Group>
-      <PageState state={result} reload={result.reload}>
-        {(data) =>
-          data.total === 0 ? (
-            <Empty filtered={filtered} />
-          ) : (
-            <>
-              <Table striped highlightOnHover withTableBorder aria-label={t('nav.persons')} aria-busy={result.status === 'loading'}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <SortHeader label={t('person.name')} field="givenName" sort={sort} dir={dir} onSort={onSort} />
-                    <SortHeader label={t('person.registerNumber')} field="registerNumber" sort={sort} dir={dir} onSort={onSort} />
-                    <Table.Th>{t('person.gender')}</Table.Th>
-                    <SortHeader label={t('person.birthDate')} field="birthDate" sort={sort} dir={dir} onSort={onSort} />
-                    <SortHeader label={t('person.branch')} field="branch" sort={sort} dir={dir} onSort={onSort} />
-                    <Table.Th>{t('person.status')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.rows.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>
-                        <Anchor href={href({ page: 'person', id: p.id })}>{p.shortName}</Anchor>
-                        {p.latinName && (
-                          <Text span size="xs" c="dimmed" ml={6}>
-                            {p.latinName}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td ff="monospace">{p.registerNumber ?? '—'}</Table.Td>
-                      <Table.Td>{t(p.gender === 'female' ? 'person.female' : 'person.male')}</Table.Td>
-                      <Table.Td>{date(p.birthDate)}</Table.Td>
-                      <Table.Td>{local(p.branchName)}</Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={p.membershipStatus} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              <Pager page={data.page} total={data.total} pageSize={PAGE_SIZE} onChange={setPage} testId="result-count" />
-            </>
-          )
-        }
-      </PageState>
-      {adding && <PersonForm person={null} onClose={() => setAdding(false)} onSaved={(p) => navigate({ page: 'person', id: p.id })} />}
+      <DataTable
+        label={t('nav.persons')}
+        state={result}
+        rows={(d) => d.rows}
+        rowKey={(p) => p.id}
+        filtered={Boolean(search.q || search.branch || search.status)}
+        sort={{ ...sort, onSort: (s) => set({ sort: s.by as Search['sort'], dir: s.dir }) }}
+        paging={{ pageSize: PAGE_SIZE, total: (d) => d.total, page: (d) => d.page, onPage: (page) => void navigate(pageSearch<Search>(page)), testId: 'result-count' }}
+        onOpen={open}
+        columns={[
+          { key: 'name', sortField: 'givenName', header: t('person.name'), cell: (p: PersonRow) => <PersonName p={p} /> },
+          { key: 'registerNumber', sortField: 'registerNumber', header: t('person.registerNumber'), cell: (p) => <Text ff="monospace" size="sm">{p.registerNumber ?? '—'}</Text> },
+          { key: 'gender', header: t('person.gender'), cell: (p) => t(p.gender === 'female' ? 'person.female' : 'person.male') },
+          { key: 'birthDate', sortField: 'birthDate', header: t('person.birthDate'), cell: (p) => date(p.birthDate), numeric: true },
+          { key: 'branch', sortField: 'branch', header: t('person.branch'), cell: (p) => local(p.branchName) },
+          { key: 'status', header: t('person.status'), cell: (p) => <StatusBadge status={p.membershipStatus} /> },
+        ]}
+      />
+      {adding && <PersonForm person={null} onClose={() => setAdding(false)} onSaved={open} />}
     </Stack>
+  )
+}
+
+function PersonName({ p }: { p: PersonRow }) {
+  return (
+    <>
+      <AnchorLink to="/persons/$id" params={{ id: p.id }}>
+        {p.shortName}
+      </AnchorLink>
+      {p.latinName && (
+        <Text span size="xs" c="dimmed" ml={6}>
+          {p.latinName}
+        </Text>
+      )}
+    </>
   )
 }

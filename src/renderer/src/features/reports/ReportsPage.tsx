@@ -3,9 +3,10 @@ import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Te
 import { FINANCE_REPORTS, REPORTS, reportRequest } from '../../../../shared/api/contract'
 import type { Lang } from '../../../../shared/i18n'
 import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
-import { useOperation } from '../../components/useOperation'
+import { useOperation } from '../../query'
 import { downloadFile as download, fileToBlob as toBlob } from '../../components/download'
 
 type Report = (typeof REPORTS)[number]
@@ -52,7 +53,7 @@ export function ReportsPage() {
     f.setFormError(null)
     try {
       if (action === 'save' && window.spn) {
-        const r = await call('reports.save', input)
+        const r = await write('reports.save', input)
         if (r.ok) setMessage(r.value.path ? t('reports.saved', { path: r.value.path }) : t('reports.cancelled'))
         else f.serverError(r.error)
         return

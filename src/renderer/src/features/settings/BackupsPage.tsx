@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import type { BackupRow } from '../../../../shared/api/backups'
-import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../components/useOperation'
+import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
 
 /** A UTC time as this computer's local wall time, `2026.11.27 10:30`. */
@@ -25,19 +25,17 @@ export function BackupsPage() {
   const backUp = async () => {
     setBusy(true)
     setMessage(null)
-    const r = await call('backups.create', {})
+    const r = await write('backups.create', {})
     setBusy(false)
     setMessage(r.ok ? { color: 'green', text: t('backups.made', { file: r.value.file }) } : { color: 'red', text: errorText(r.error) })
-    list.reload()
   }
   const restore = async (b: BackupRow) => {
     setBusy(true)
     setMessage(null)
-    const r = await call('backups.restore', { file: b.file })
+    const r = await write('backups.restore', { file: b.file })
     setBusy(false)
     setConfirm(null)
     setMessage(r.ok ? { color: 'green', text: t('backups.restored', { when: localTime(b.takenAt), before: r.value.before }) } : { color: 'red', text: errorText(r.error) })
-    list.reload()
   }
 
   return (

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Alert, Button, Card, Code, Group, NumberInput, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core'
 import { serverInput, type DatabaseSettings, type ServerProbe } from '../../../../shared/api/settings'
 import { call } from '../../api'
+import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
 
@@ -40,12 +41,12 @@ export function DatabaseSettingsCard({ settings, canChange, onSaved }: { setting
     let r
     if (kind === 'local') {
       f.setBusy(true)
-      r = await call('settings.saveDatabase', { kind: 'local' })
+      r = await write('settings.saveDatabase', { kind: 'local' })
     } else {
       const input = f.parse()
       if (!input) return
       f.setBusy(true)
-      r = await call('settings.saveDatabase', { kind: 'server', ...input })
+      r = await write('settings.saveDatabase', { kind: 'server', ...input })
     }
     f.setBusy(false)
     if (r.ok) {

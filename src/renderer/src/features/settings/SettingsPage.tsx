@@ -1,6 +1,6 @@
 import { Alert, Loader, Stack, Title } from '@mantine/core'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../components/useOperation'
+import { useOperation } from '../../query'
 import { DatabaseSettingsCard } from './DatabaseSettings'
 
 export function SettingsPage() {
