@@ -1,7 +1,7 @@
-import { Code, Table } from '@mantine/core'
+import { Code, Text } from '@mantine/core'
 import type { AuditEntry } from '../../../shared/api/types'
 import { useI18n } from '../i18n'
-import { Empty } from './PageState'
+import { DataTable } from './DataTable'
 
 /** What changed: the fields whose values differ between before and after. */
 export function describeChange(before: unknown, after: unknown): string {
@@ -16,29 +16,18 @@ export function describeChange(before: unknown, after: unknown): string {
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useI18n()
-  if (entries.length === 0) return <Empty />
   return (
-    <Table withTableBorder aria-label={t('person.audit')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('audit.at')}</Table.Th>
-          <Table.Th>{t('audit.actor')}</Table.Th>
-          <Table.Th>{t('audit.operation')}</Table.Th>
-          <Table.Th>{t('audit.change')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {entries.map((e) => (
-          <Table.Tr key={e.id}>
-            <Table.Td>{e.at.slice(0, 16).replace('T', ' ').replaceAll('-', '.')}</Table.Td>
-            <Table.Td>{e.actor}</Table.Td>
-            <Table.Td>
-              <Code>{e.operation}</Code>
-            </Table.Td>
-            <Table.Td fz="xs">{e.before === null ? t('audit.created') : describeChange(e.before, e.after)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      label={t('person.audit')}
+      data={entries}
+      rows={(rows) => rows}
+      rowKey={(e) => e.id}
+      columns={[
+        { key: 'at', header: t('audit.at'), cell: (e: AuditEntry) => e.at.slice(0, 16).replace('T', ' ').replaceAll('-', '.') },
+        { key: 'actor', header: t('audit.actor'), cell: (e) => e.actor },
+        { key: 'operation', header: t('audit.operation'), cell: (e) => <Code>{e.operation}</Code> },
+        { key: 'change', header: t('audit.change'), cell: (e) => <Text span fz="xs">{e.before === null ? t('audit.created') : describeChange(e.before, e.after)}</Text> },
+      ]}
+    />
   )
 }

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react'
 import { Table, Text, UnstyledButton } from '@mantine/core'
 import { useI18n } from '../i18n'
 import type { Loaded } from '../query'
@@ -17,6 +17,8 @@ export interface Column<R> {
   sortValue?(row: R): string | number
 }
 
+type RowProps = { style?: CSSProperties; title?: string; 'data-testid'?: string }
+
 export interface SortState {
   by: string
   dir: 'asc' | 'desc'
@@ -25,7 +27,9 @@ export interface SortState {
 interface Props<T, R> {
   /** The table's accessible name. */
   label: string
-  state: Loaded<T> & { reload(): void }
+  /** The list's read, with its loading and error states; or `data` already loaded by the page. */
+  state?: Loaded<T> & { reload(): void }
+  data?: T
   rows(data: T): R[]
   rowKey(row: NoInfer<R>): string | number
   columns: Array<Column<NoInfer<R>> | false>
@@ -37,7 +41,7 @@ interface Props<T, R> {
   filtered?: boolean
   /** Enter on a focused row opens it (the record's page). */
   onOpen?(row: NoInfer<R>): void
-  rowProps?(row: NoInfer<R>): { style?: React.CSSProperties; 'data-testid'?: string }
+  rowProps?(row: NoInfer<R>): RowProps
   footer?(data: T): ReactNode
   /** What an empty list says instead of "Nothing to show yet" (e.g. "Everyone has paid"). */
   emptyText?: string
@@ -61,10 +65,11 @@ export function DataTable<T, R>(props: Props<T, R>) {
   const [localSort, setLocalSort] = useState<SortState | null>(null)
   const columns = props.columns.filter((c): c is Column<R> => c !== false)
   const sort = props.sort ?? localSort
+  const state = props.state ?? { status: 'ready' as const, data: props.data as T, reload: () => undefined }
   const onSort = (by: string) => (props.sort ? props.sort.onSort(nextSort(props.sort, by)) : setLocalSort(nextSort(localSort, by)))
 
   return (
-    <PageState state={props.state} reload={props.state.reload}>
+    <PageState state={state} reload={state.reload}>
       {(data) => {
         let rows = props.rows(data)
         const total = props.paging ? props.paging.total(data) : rows.length
@@ -77,7 +82,7 @@ export function DataTable<T, R>(props: Props<T, R>) {
         return (
           <>
             <Table.ScrollContainer minWidth={props.minWidth ?? 0}>
-              <Table striped highlightOnHover withTableBorder aria-label={props.label} aria-busy={props.state.status === 'loading'}>
+              <Table striped highlightOnHover withTableBorder aria-label={props.label} aria-busy={state.status === 'loading'}>
                 <Table.Thead>
                   <Table.Tr>
                     {columns.map((c) => (
@@ -117,7 +122,7 @@ function HeaderCell<R>({ column, sort, sortable, onSort }: { column: Column<R>; 
   )
 }
 
-function Row<R>({ row, columns, onOpen, extra }: { row: R; columns: Column<R>[]; onOpen?(row: R): void; extra?: { style?: React.CSSProperties; 'data-testid'?: string } }) {
+function Row<R>({ row, columns, onOpen, extra }: { row: R; columns: Column<R>[]; onOpen?(row: R): void; extra?: RowProps }) {
   const { t } = useI18n()
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>) => {
     if (e.target !== e.currentTarget) return

@@ -40,6 +40,7 @@ export const finance = {
   'fin.actualDkk': 'Actual DKK',
   'fin.variance': 'Variance DKK',
   'fin.variancePct': 'Variance %',
+  'fin.entryKind': 'Kind',
   'fin.note': 'Explanation',
   'fin.editNote': 'Explain',
   'fin.noteFor': 'Explanation for {line}, {period}',

@@ -40,6 +40,7 @@ export const finance = {
   'fin.actualDkk': 'Гүйцэтгэл DKK',
   'fin.variance': 'Зөрүү DKK',
   'fin.variancePct': 'Зөрүү %',
+  'fin.entryKind': 'Төрөл',
   'fin.note': 'Тайлбар',
   'fin.editNote': 'Тайлбарлах',
   'fin.noteFor': '{line}, {period}: тайлбар',

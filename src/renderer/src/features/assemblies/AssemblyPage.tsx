@@ -61,8 +61,8 @@ export function AssemblyPage({ id }: { id: number }) {
                 </>
               )}
             </Card>
-            <FeeDecisionCard assembly={a} fee={d.feeDecision} onSaved={detail.reload} />
-            <ElectionCard assembly={a} election={d.election} onSaved={detail.reload} />
+            <FeeDecisionCard assembly={a} fee={d.feeDecision} />
+            <ElectionCard assembly={a} election={d.election} />
             <Card withBorder>
               <Title order={4} mb="sm">{t('person.audit')}</Title>
               <AuditTable entries={d.audit} />

@@ -1,91 +1,84 @@
-import { useState } from 'react'
 import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { BOARD_ROLES, type BoardRole } from '../../../../shared/domain/governance'
 import type { AssemblyRow, Election } from '../../../../shared/api/governanceTypes'
-import { write } from '../../query'
+import { electionInput, rolesInput, tieResolutionInput } from '../../../../shared/api/governance'
+import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../query'
+import { useContractForm } from '../../components/useContractForm'
 
-function RecordElection({ assembly, onSaved }: { assembly: AssemblyRow; onSaved(): void }) {
-  const { t, errorText } = useI18n()
+function RecordElection({ assembly }: { assembly: AssemblyRow }) {
+  const { t } = useI18n()
   const members = useOperation('members.list', { status: 'active', memberType: 'person', pageSize: 200, ...(assembly.branchId ? { branchId: assembly.branchId } : {}) })
-  const [seats, setSeats] = useState<number | string>(3)
-  const [rows, setRows] = useState<Array<{ membershipId: string | null; votes: number | string }>>([{ membershipId: null, votes: 0 }])
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const f = useContractForm(electionInput, { seats: 3 as number | string, candidates: [{ membershipId: null as string | null, votes: 0 as number | string }] })
   const options = (members.data?.rows ?? []).map((m) => ({ value: String(m.id), label: m.memberName }))
   const save = async () => {
-    setBusy(true)
-    const r = await write('elections.record', {
+    const input = f.parse((v) => ({
       assemblyId: assembly.id,
-      seats: Number(seats),
-      candidates: rows.filter((x) => x.membershipId).map((x) => ({ membershipId: Number(x.membershipId), votes: Number(x.votes) })),
-    })
-    setBusy(false)
-    if (r.ok) onSaved()
-    else setError(errorText(r.error))
+      seats: v.seats === '' ? undefined : Number(v.seats),
+      candidates: v.candidates.map((c) => ({ membershipId: c.membershipId === null ? undefined : Number(c.membershipId), votes: c.votes === '' ? undefined : Number(c.votes) })),
+    }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('elections.record', input)
+    f.setBusy(false)
+    if (!r.ok) f.serverError(r.error)
   }
   return (
     <Stack gap="xs">
-      <NumberInput label={t('election.seats')} min={1} max={50} value={seats} onChange={setSeats} w={120} />
+      <NumberInput label={t('election.seats')} required min={1} max={50} {...f.input('seats')} w={120} />
       <Text size="sm" fw={500}>
         {t('election.candidates')}
       </Text>
-      {rows.map((row, i) => (
-        <Group key={i} align="flex-end">
-          <Select
-            aria-label={`${t('election.candidate')} ${i + 1}`}
-            placeholder={t('election.candidate')}
-            searchable
-            data={options}
-            value={row.membershipId}
-            onChange={(v) => setRows(rows.map((x, j) => (j === i ? { ...x, membershipId: v } : x)))}
-            w={280}
-          />
-          <NumberInput aria-label={`${t('election.votes')} ${i + 1}`} min={0} value={row.votes} onChange={(v) => setRows(rows.map((x, j) => (j === i ? { ...x, votes: v } : x)))} w={110} />
-          {rows.length > 1 && (
-            <Button variant="subtle" color="gray" size="xs" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+      {f.values.candidates.map((_, i) => (
+        <Group key={i} align="flex-start">
+          <Select aria-label={`${t('election.candidate')} ${i + 1}`} placeholder={t('election.candidate')} searchable data={options} {...f.input(`candidates.${i}.membershipId`)} w={280} />
+          <NumberInput aria-label={`${t('election.votes')} ${i + 1}`} min={0} {...f.input(`candidates.${i}.votes`)} w={110} />
+          {f.values.candidates.length > 1 && (
+            <Button variant="subtle" color="gray" size="xs" onClick={() => f.form.removeListItem('candidates', i)}>
               {t('election.remove')}
             </Button>
           )}
         </Group>
       ))}
       <Group>
-        <Button variant="light" size="xs" onClick={() => setRows([...rows, { membershipId: null, votes: 0 }])}>
+        <Button variant="light" size="xs" onClick={() => f.form.insertListItem('candidates', { membershipId: null, votes: 0 })}>
           {t('election.addCandidate')}
         </Button>
-        <Button size="xs" onClick={save} loading={busy}>
+        <Button size="xs" onClick={save} loading={f.busy}>
           {t('election.record')}
         </Button>
       </Group>
-      {error && (
+      {f.formError && (
         <Alert color="red" role="alert">
-          {error}
+          {f.formError}
         </Alert>
       )}
     </Stack>
   )
 }
 
-function ElectionResult({ election, onSaved }: { election: Election; onSaved(): void }) {
-  const { t, num, errorText } = useI18n()
-  const [winners, setWinners] = useState<number[]>([])
-  const [decision, setDecision] = useState('')
-  const [roles, setRoles] = useState<Record<number, BoardRole | null>>(Object.fromEntries(election.candidates.filter((c) => c.elected).map((c) => [c.membershipId, c.role])))
-  const [error, setError] = useState<string | null>(null)
+function ElectionResult({ election }: { election: Election }) {
+  const { t, num } = useI18n()
+  const tie = useContractForm(tieResolutionInput, { winners: [] as string[], decision: '' })
+  const roles = useContractForm(rolesInput, { roles: Object.fromEntries(election.candidates.filter((c) => c.elected).map((c) => [String(c.membershipId), c.role as BoardRole | null])) })
   const resolve = async () => {
-    const r = await write('elections.resolveTie', { electionId: election.id, winners, decision })
-    if (r.ok) onSaved()
-    else setError(errorText(r.error))
+    const input = tie.parse((v) => ({ electionId: election.id, winners: v.winners.map(Number), decision: v.decision }))
+    if (!input) return
+    const r = await write('elections.resolveTie', input)
+    if (!r.ok) tie.serverError(r.error)
   }
   const saveRoles = async () => {
-    const r = await write('elections.assignRoles', {
+    const input = roles.parse((v) => ({
       electionId: election.id,
-      roles: Object.entries(roles).filter(([, role]) => role).map(([membershipId, role]) => ({ membershipId: Number(membershipId), role: role! })),
-    })
-    if (r.ok) onSaved()
-    else setError(errorText(r.error))
+      roles: Object.entries(v.roles)
+        .filter(([, role]) => role)
+        .map(([membershipId, role]) => ({ membershipId: Number(membershipId), role })),
+    }))
+    if (!input) return
+    const r = await write('elections.assignRoles', input)
+    if (!r.ok) roles.serverError(r.error)
   }
+  const error = tie.formError ?? roles.formError
   return (
     <Stack gap="xs">
       <Text size="sm" c="dimmed">
@@ -115,8 +108,7 @@ function ElectionResult({ election, onSaved }: { election: Election; onSaved(): 
                     aria-label={`${t('election.roles')}: ${c.name}`}
                     size="xs"
                     clearable
-                    value={roles[c.membershipId] ?? null}
-                    onChange={(v) => setRoles({ ...roles, [c.membershipId]: v as BoardRole | null })}
+                    {...roles.input(`roles.${c.membershipId}`)}
                     data={BOARD_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
                     w={160}
                   />
@@ -136,14 +128,16 @@ function ElectionResult({ election, onSaved }: { election: Election; onSaved(): 
           <Text size="sm" fw={500}>
             {t('election.winners')}
           </Text>
-          <Group>
-            {election.candidates
-              .filter((c) => c.tied)
-              .map((c) => (
-                <Checkbox key={c.id} label={c.name} checked={winners.includes(c.membershipId)} onChange={(e) => setWinners(e.currentTarget.checked ? [...winners, c.membershipId] : winners.filter((w) => w !== c.membershipId))} />
-              ))}
-          </Group>
-          <TextInput label={t('election.resolution')} value={decision} onChange={(e) => setDecision(e.currentTarget.value)} />
+          <Checkbox.Group aria-label={t('election.winners')} {...tie.input('winners')}>
+            <Group>
+              {election.candidates
+                .filter((c) => c.tied)
+                .map((c) => (
+                  <Checkbox key={c.id} label={c.name} value={String(c.membershipId)} />
+                ))}
+            </Group>
+          </Checkbox.Group>
+          <TextInput label={t('election.resolution')} required {...tie.input('decision')} />
           <Group>
             <Button size="xs" onClick={resolve}>
               {t('election.resolve')}
@@ -173,14 +167,14 @@ function ElectionResult({ election, onSaved }: { election: Election; onSaved(): 
   )
 }
 
-export function ElectionCard({ assembly, election, onSaved }: { assembly: AssemblyRow; election: Election | null; onSaved(): void }) {
+export function ElectionCard({ assembly, election }: { assembly: AssemblyRow; election: Election | null }) {
   const { t } = useI18n()
   return (
     <Card withBorder>
       <Title order={4} mb="sm">
         {t('election.title')}
       </Title>
-      {election ? <ElectionResult key={JSON.stringify(election)} election={election} onSaved={onSaved} /> : <RecordElection assembly={assembly} onSaved={onSaved} />}
+      {election ? <ElectionResult key={JSON.stringify(election)} election={election} /> : <RecordElection assembly={assembly} />}
     </Card>
   )
 }

@@ -1,28 +1,31 @@
-import { useState } from 'react'
 import { Badge, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { AssemblyRow, FeeDecision } from '../../../../shared/api/governanceTypes'
+import { feeDecisionInput } from '../../../../shared/api/governance'
+import { useContractForm } from '../../components/useContractForm'
+import { toMinor } from '../../components/amount'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 
 /** Shows an assembly's fee decision, or records one: the local fee, or the general assembly's central fee. */
-export function FeeDecisionCard({ assembly, fee, onSaved }: { assembly: AssemblyRow; fee: FeeDecision | null; onSaved(): void }) {
-  const { t, mnt, date, errorText } = useI18n()
+export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee: FeeDecision | null }) {
+  const { t, mnt, date } = useI18n()
   const central = assembly.kind === 'general'
-  const [amount, setAmount] = useState<number | string>('')
-  const [minimum, setMinimum] = useState<number | string>('')
-  const [referenceDate, setReferenceDate] = useState(assembly.heldOn)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const f = useContractForm(
+    feeDecisionInput,
+    { amount: '' as number | string, minimum: '' as number | string, referenceDate: assembly.heldOn },
+    { fields: { amountMinor: 'amount', minimumMinor: 'minimum' } },
+  )
   const save = async () => {
-    setBusy(true)
-    const r = await write('fees.decide', {
+    const input = f.parse((v) => ({
       assemblyId: assembly.id,
-      amountMinor: Math.round(Number(amount) * 100),
-      ...(central ? { minimumMinor: minimum === '' ? null : Math.round(Number(minimum) * 100), referenceDate } : {}),
-    })
-    setBusy(false)
-    if (r.ok) onSaved()
-    else setErrors({ [(r.error.field ?? 'form').replace('Minor', '')]: errorText(r.error) })
+      amountMinor: toMinor(v.amount),
+      ...(central ? { minimumMinor: toMinor(v.minimum) ?? null, referenceDate: v.referenceDate } : {}),
+    }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('fees.decide', input)
+    f.setBusy(false)
+    if (!r.ok) f.serverError(r.error)
   }
   return (
     <Card withBorder>
@@ -44,26 +47,21 @@ export function FeeDecisionCard({ assembly, fee, onSaved }: { assembly: Assembly
             {t('fee.none')}
           </Text>
           <Group align="flex-start">
-            <NumberInput label={t(central ? 'fee.centralRate' : 'fee.localAmount')} min={0} thousandSeparator=" " value={amount} onChange={setAmount} error={errors.amount} w={260} />
+            <NumberInput label={t(central ? 'fee.centralRate' : 'fee.localAmount')} required min={0} thousandSeparator=" " {...f.input('amount')} w={260} />
             {central && (
               <>
-                <NumberInput label={t('fee.minimum')} min={0} thousandSeparator=" " value={minimum} onChange={setMinimum} error={errors.minimum} w={200} />
-                <TextInput label={t('fee.referenceDate')} value={referenceDate} onChange={(e) => setReferenceDate(e.currentTarget.value)} error={errors.referenceDate} w={240} />
+                <NumberInput label={t('fee.minimum')} min={0} thousandSeparator=" " {...f.input('minimum')} w={200} />
+                <TextInput label={t('fee.referenceDate')} placeholder={t('person.dateHint')} {...f.input('referenceDate')} w={240} />
               </>
             )}
           </Group>
-          {errors.form && (
+          {f.formError && (
             <Text c="red" size="sm" role="alert">
-              {errors.form}
-            </Text>
-          )}
-          {errors.assemblyId && (
-            <Text c="red" size="sm" role="alert">
-              {errors.assemblyId}
+              {f.formError}
             </Text>
           )}
           <Group>
-            <Button size="xs" onClick={save} loading={busy} disabled={amount === ''}>
+            <Button size="xs" onClick={save} loading={f.busy}>
               {t('fee.decide')}
             </Button>
           </Group>

@@ -1,4 +1,6 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import type { BoardSeat, BoardService as BoardTerm } from '../../../../shared/api/governanceTypes'
+import { DataTable } from '../../components/DataTable'
 import { useI18n } from '../../i18n'
 import { AnchorLink } from '../../components/links'
 import { useOperation } from '../../query'
@@ -25,16 +27,27 @@ export function BoardsPage() {
                   <Text size="xs" c="dimmed" mb="xs">
                     {t('board.electedOn', { date: date(b.electedOn) })} · {t('board.until')}
                   </Text>
-                  <Table>
-                    <Table.Tbody>
-                      {b.seats.map((s) => (
-                        <Table.Tr key={s.membershipId}>
-                          <Table.Td>{s.personId ? <AnchorLink to="/persons/$id" params={{ id: s.personId }}>{s.name}</AnchorLink> : s.name}</Table.Td>
-                          <Table.Td>{t(`role.${s.role}`)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
+                  <DataTable
+                    label={b.kind === 'central' ? t('board.central') : local(b.bodyName)}
+                    data={b.seats}
+                    rows={(seats) => seats}
+                    rowKey={(s) => s.membershipId}
+                    columns={[
+                      {
+                        key: 'name',
+                        header: t('fee.member'),
+                        cell: (s: BoardSeat) =>
+                          s.personId ? (
+                            <AnchorLink to="/persons/$id" params={{ id: s.personId }}>
+                              {s.name}
+                            </AnchorLink>
+                          ) : (
+                            s.name
+                          ),
+                      },
+                      { key: 'role', header: t('election.roles'), cell: (s) => t(`role.${s.role}`) },
+                    ]}
+                  />
                 </Card>
               ))}
             </SimpleGrid>
@@ -55,26 +68,18 @@ export function BoardService({ personId }: { personId: number }) {
       <Title order={4} mb="sm">
         {t('board.service')}
       </Title>
-      <Table aria-label={t('board.service')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('assembly.body')}</Table.Th>
-            <Table.Th>{t('election.roles')}</Table.Th>
-            <Table.Th>{t('board.from')}</Table.Th>
-            <Table.Th>{t('board.to')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {history.data.map((s) => (
-            <Table.Tr key={s.electionId}>
-              <Table.Td>{s.kind === 'central' ? t('board.central') : local(s.bodyName)}</Table.Td>
-              <Table.Td>{t(`role.${s.role}`)}</Table.Td>
-              <Table.Td>{date(s.from)}</Table.Td>
-              <Table.Td>{s.until ? date(s.until) : t('board.ongoing')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        label={t('board.service')}
+        data={history.data}
+        rows={(terms) => terms}
+        rowKey={(s) => s.electionId}
+        columns={[
+          { key: 'body', header: t('assembly.body'), cell: (s: BoardTerm) => (s.kind === 'central' ? t('board.central') : local(s.bodyName)) },
+          { key: 'role', header: t('election.roles'), cell: (s) => t(`role.${s.role}`) },
+          { key: 'from', header: t('board.from'), numeric: true, cell: (s) => date(s.from) },
+          { key: 'to', header: t('board.to'), numeric: true, cell: (s) => (s.until ? date(s.until) : t('board.ongoing')) },
+        ]}
+      />
     </Card>
   )
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import { Badge, Button, Group, Stack, Table, Title } from '@mantine/core'
+import { Badge, Button, Group, Stack, Title } from '@mantine/core'
 import type { BranchWithCounts } from '../../../../shared/api/types'
 import { areaByCode } from '../../../../shared/domain/geography'
 import { useI18n } from '../../i18n'
 import { useBranches } from '../../components/pickers'
-import { Empty, PageState } from '../../components/PageState'
+import { DataTable } from '../../components/DataTable'
 import { BranchForm } from './BranchForm'
 
 export function BranchesPage() {
@@ -17,53 +17,44 @@ export function BranchesPage() {
         <Title order={2}>{t('nav.branches')}</Title>
         <Button onClick={() => setEditing('new')}>{t('branch.add')}</Button>
       </Group>
-      <PageState state={branches} reload={branches.reload}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <Empty />
-          ) : (
-            <Table striped highlightOnHover withTableBorder aria-label={t('nav.branches')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('branch.code')}</Table.Th>
-                  <Table.Th>{t('branch.name')}</Table.Th>
-                  <Table.Th>{t('branch.area')}</Table.Th>
-                  <Table.Th>{t('branch.established')}</Table.Th>
-                  <Table.Th ta="right">{t('branch.activeMembers')}</Table.Th>
-                  <Table.Th ta="right">{t('branch.households')}</Table.Th>
-                  <Table.Th ta="right">{t('branch.persons')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((b) => (
-                  <Table.Tr key={b.id}>
-                    <Table.Td>{b.code}</Table.Td>
-                    <Table.Td>
-                      {lang === 'mn' ? b.nameMn : b.nameEn}{' '}
-                      {b.isProjectBranch && (
-                        <Badge size="xs" variant="light">
-                          {t('branch.project')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{areaByCode(b.areaCode)?.[lang] ?? b.areaCode}</Table.Td>
-                    <Table.Td>{date(b.establishedOn)}</Table.Td>
-                    <Table.Td ta="right">{num(b.activeMembers)}</Table.Td>
-                    <Table.Td ta="right">{num(b.households)}</Table.Td>
-                    <Table.Td ta="right">{num(b.persons)}</Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="subtle" onClick={() => setEditing(b)}>
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
-      </PageState>
+      <DataTable
+        label={t('nav.branches')}
+        state={branches}
+        rows={(rows) => rows}
+        rowKey={(b) => b.id}
+        columns={[
+          { key: 'code', header: t('branch.code'), sortValue: (b: BranchWithCounts) => b.code, cell: (b) => b.code },
+          {
+            key: 'name',
+            header: t('branch.name'),
+            sortValue: (b) => (lang === 'mn' ? b.nameMn : b.nameEn),
+            cell: (b) => (
+              <>
+                {lang === 'mn' ? b.nameMn : b.nameEn}{' '}
+                {b.isProjectBranch && (
+                  <Badge size="xs" variant="light">
+                    {t('branch.project')}
+                  </Badge>
+                )}
+              </>
+            ),
+          },
+          { key: 'area', header: t('branch.area'), sortValue: (b) => areaByCode(b.areaCode)?.[lang] ?? b.areaCode, cell: (b) => areaByCode(b.areaCode)?.[lang] ?? b.areaCode },
+          { key: 'established', header: t('branch.established'), numeric: true, sortValue: (b) => b.establishedOn ?? '', cell: (b) => date(b.establishedOn) },
+          { key: 'members', header: t('branch.activeMembers'), numeric: true, sortValue: (b) => b.activeMembers, cell: (b) => num(b.activeMembers) },
+          { key: 'households', header: t('branch.households'), numeric: true, sortValue: (b) => b.households, cell: (b) => num(b.households) },
+          { key: 'persons', header: t('branch.persons'), numeric: true, sortValue: (b) => b.persons, cell: (b) => num(b.persons) },
+          {
+            key: 'edit',
+            header: '',
+            cell: (b) => (
+              <Button size="xs" variant="subtle" onClick={() => setEditing(b)}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       {editing && (
         <BranchForm
           branch={editing === 'new' ? null : editing}

@@ -6,6 +6,10 @@ import { MEMBERSHIP_STATUSES } from '../../../../shared/domain/membership'
 import { useI18n } from '../../i18n'
 import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
+import { DataTable } from '../../components/DataTable'
+import type { DashboardSummary } from '../../../../shared/api/types'
+
+type BranchSummary = DashboardSummary['byBranch'][number]
 
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -78,55 +82,48 @@ export function DashboardPage() {
                 </Stack>
               </Alert>
             ) : (
-              <Table striped withTableBorder stickyHeader aria-label={t('dashboard.byBranch')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('branch.name')}</Table.Th>
-                    <Table.Th ta="right">{t('branch.persons')}</Table.Th>
-                    <Table.Th ta="right">{t('branch.households')}</Table.Th>
-                    {MEMBERSHIP_STATUSES.map((st) => (
-                      <Table.Th key={st} ta="right">
-                        {t(`status.${st}`)}
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {s.byBranch.map((b) => (
-                    <Table.Tr key={b.branchId}>
-                      <Table.Td>
-                        <Group gap={6}>
-                          <Text size="sm" fw={b.isProjectBranch ? 600 : 400}>
-                            {local(b.branchName)}
+              <DataTable
+                label={t('dashboard.byBranch')}
+                data={s.byBranch}
+                rows={(rows) => rows}
+                rowKey={(b) => b.branchId}
+                columns={[
+                  {
+                    key: 'branch',
+                    header: t('branch.name'),
+                    sortValue: (b: BranchSummary) => local(b.branchName),
+                    cell: (b) => (
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm" fw={b.isProjectBranch ? 600 : 400}>
+                          {local(b.branchName)}
+                        </Text>
+                        {b.isProjectBranch && (
+                          <Text size="xs" c="teal">
+                            ★
                           </Text>
-                          {b.isProjectBranch && (
-                            <Text size="xs" c="teal">
-                              ★
-                            </Text>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td ta="right">{num(b.persons)}</Table.Td>
-                      <Table.Td ta="right">{num(b.households)}</Table.Td>
+                        )}
+                      </Group>
+                    ),
+                  },
+                  { key: 'persons', header: t('branch.persons'), numeric: true, sortValue: (b) => b.persons, cell: (b) => num(b.persons) },
+                  { key: 'households', header: t('branch.households'), numeric: true, sortValue: (b) => b.households, cell: (b) => num(b.households) },
+                  ...MEMBERSHIP_STATUSES.map((st) => ({ key: st, header: t(`status.${st}`), numeric: true, sortValue: (b: BranchSummary) => b.byStatus[st], cell: (b: BranchSummary) => num(b.byStatus[st]) })),
+                ]}
+                footer={() => (
+                  <Table.Tfoot>
+                    <Table.Tr fw={700}>
+                      <Table.Td>{t('common.total')}</Table.Td>
+                      <Table.Td ta="right">{num(s.totals.persons)}</Table.Td>
+                      <Table.Td ta="right">{num(s.totals.households)}</Table.Td>
                       {MEMBERSHIP_STATUSES.map((st) => (
                         <Table.Td key={st} ta="right">
-                          {num(b.byStatus[st])}
+                          {num(s.membersByStatus[st])}
                         </Table.Td>
                       ))}
                     </Table.Tr>
-                  ))}
-                  <Table.Tr fw={700}>
-                    <Table.Td>{t('common.total')}</Table.Td>
-                    <Table.Td ta="right">{num(s.totals.persons)}</Table.Td>
-                    <Table.Td ta="right">{num(s.totals.households)}</Table.Td>
-                    {MEMBERSHIP_STATUSES.map((st) => (
-                      <Table.Td key={st} ta="right">
-                        {num(s.membersByStatus[st])}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                </Table.Tbody>
-              </Table>
+                  </Table.Tfoot>
+                )}
+              />
             )}
           </Stack>
         )}

@@ -1,26 +1,30 @@
 import { useState } from 'react'
 import { Alert, Button, Loader, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import type { BudgetVsActualRow, Project } from '../../../../shared/api/financeTypes'
-import { write } from '../../query'
+import { contract } from '../../../../shared/api/contract'
+import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../query'
+import { useContractForm } from '../../components/useContractForm'
 import { PageState } from '../../components/PageState'
 import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
 
 function NoteForm({ projectId, row, projectYear, onClose, onSaved }: { projectId: number; row: BudgetVsActualRow; projectYear: number | null; onClose(): void; onSaved(): void }) {
-  const { t, local, errorText } = useI18n()
-  const [note, setNote] = useState(row.note ?? '')
-  const [error, setError] = useState<string | null>(null)
+  const { t, local } = useI18n()
+  const f = useContractForm(contract['finance.setNote'].input, { note: row.note ?? '' })
   const period = projectYear === null ? 'cumulative' : `Y${projectYear}`
   const submit = async () => {
-    const r = await write('finance.setNote', { projectId, lineId: row.lineId!, period, note: note || null })
+    const input = f.parse((v) => ({ projectId, lineId: row.lineId, period, note: v.note || null }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('finance.setNote', input)
+    f.setBusy(false)
     if (r.ok) onSaved()
-    else setError(errorText(r.error))
+    else f.serverError(r.error)
   }
   return (
-    <FormModal opened title={t('fin.noteFor', { line: `${row.code} ${local(row.name)}`, period: projectYear === null ? t('fin.cumulative') : t('fin.year', { n: projectYear }) })} onClose={onClose} onSubmit={submit} busy={false} error={error}>
-      <Textarea label={t('fin.note')} autosize minRows={3} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
+    <FormModal opened title={t('fin.noteFor', { line: `${row.code} ${local(row.name)}`, period: projectYear === null ? t('fin.cumulative') : t('fin.year', { n: projectYear }) })} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+      <Textarea label={t('fin.note')} autosize minRows={3} {...f.input('note')} data-autofocus />
     </FormModal>
   )
 }

@@ -3,6 +3,9 @@ import { Badge, Button, Checkbox, Group, Loader, NumberInput, Select, Stack, Tex
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { z } from 'zod'
 import type { Expense, Project } from '../../../../shared/api/financeTypes'
+import { expenseInput } from '../../../../shared/api/finance'
+import { useContractForm } from '../../components/useContractForm'
+import { toMinor } from '../../components/amount'
 import { todayIso } from '../../../../shared/domain/dates'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
@@ -24,56 +27,63 @@ function useCostCentres() {
 
 /** Fast entry: the last line, cost centre, source and currency stay for the next voucher. */
 function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }) {
-  const { t, local, errorText } = useI18n()
+  const { t, local } = useI18n()
   const centres = useCostCentres()
-  const [v, setV] = useState({ spentOn: todayIso(), voucher: '', lineId: null as string | null, costCentre: 'secretariat' as string | null, description: '', amount: '' as number | string, currency: 'MNT', sourceId: String(project.sources[0]?.id ?? '') as string | null })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const f = useContractForm(
+    expenseInput,
+    {
+      spentOn: todayIso(),
+      voucher: '',
+      lineId: null as string | null,
+      costCentre: 'secretariat' as string | null,
+      description: '',
+      amount: '' as number | string,
+      currency: 'MNT' as string | null,
+      sourceId: String(project.sources[0]?.id ?? '') as string | null,
+    },
+    { fields: { amountMinor: 'amount', branchId: 'costCentre' } },
+  )
   const [saved, setSaved] = useState<string | null>(null)
   const submit = async () => {
-    setBusy(true)
-    const r = await write('expenses.create', {
+    const input = f.parse((v) => ({
       projectId: project.id,
       spentOn: v.spentOn,
       voucher: v.voucher,
-      lineId: Number(v.lineId),
+      lineId: v.lineId === null ? undefined : Number(v.lineId),
       branchId: v.costCentre && v.costCentre !== 'secretariat' ? Number(v.costCentre) : null,
       description: v.description,
-      amountMinor: Math.round(Number(v.amount) * 100),
-      currency: v.currency as 'MNT' | 'DKK',
-      sourceId: Number(v.sourceId),
-    })
-    setBusy(false)
+      amountMinor: toMinor(v.amount),
+      currency: v.currency,
+      sourceId: v.sourceId ? Number(v.sourceId) : undefined,
+    }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('expenses.create', input)
+    f.setBusy(false)
     if (r.ok) {
       // Stay open for the next voucher; keep date, line, cost centre, source and currency.
       setSaved(`${r.value.voucher} ✓`)
-      setErrors({})
-      setFormError(null)
-      setV({ ...v, voucher: '', description: '', amount: '' })
+      f.setValues({ ...f.values, voucher: '', description: '', amount: '' })
       return
     }
     setSaved(null)
-    const map: Record<string, string> = { amountMinor: 'amount', branchId: 'costCentre' }
-    const field = r.error.field ? (map[r.error.field] ?? r.error.field) : undefined
-    if (field && field in v) setErrors({ [field]: errorText(r.error) })
-    else setFormError(errorText(r.error))
+    f.serverError(r.error)
   }
   return (
-    <FormModal opened title={t('fin.addExpense')} onClose={onClose} onSubmit={submit} busy={busy} error={formError}>
+    <FormModal opened title={t('fin.addExpense')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
       <Group grow align="flex-start">
-        <TextInput label={t('fin.date')} required value={v.spentOn} onChange={(e) => setV({ ...v, spentOn: e.currentTarget.value })} error={errors.spentOn} />
-        <TextInput label={t('fin.voucher')} required data-autofocus value={v.voucher} onChange={(e) => setV({ ...v, voucher: e.currentTarget.value })} error={errors.voucher} />
+        <TextInput label={t('fin.date')} required placeholder={t('person.dateHint')} {...f.input('spentOn')} />
+        <TextInput label={t('fin.voucher')} required data-autofocus {...f.input('voucher')} />
       </Group>
-      <Select label={t('fin.line')} required searchable allowDeselect={false} value={v.lineId} onChange={(x) => setV({ ...v, lineId: x })} data={project.lines.map((l) => ({ value: String(l.id), label: `${l.code} ${local(l.name)}` }))} error={errors.lineId} />
+      <Select label={t('fin.line')} required searchable allowDeselect={false} {...f.input('lineId')} data={project.lines.map((l) => ({ value: String(l.id), label: `${l.code} ${local(l.name)}` }))} />
       <Group grow align="flex-start">
-        <Select label={t('fin.costCentre')} required searchable allowDeselect={false} value={v.costCentre} onChange={(x) => setV({ ...v, costCentre: x })} data={centres} error={errors.costCentre} />
-        <Select label={t('fin.source')} required allowDeselect={false} value={v.sourceId} onChange={(x) => setV({ ...v, sourceId: x })} data={project.sources.map((s) => ({ value: String(s.id), label: local(s.name) }))} error={errors.sourceId} />
+        <Select label={t('fin.costCentre')} required searchable allowDeselect={false} {...f.input('costCentre')} data={centres} />
+        <Select label={t('fin.source')} required allowDeselect={false} {...f.input('sourceId')} data={project.sources.map((s) => ({ value: String(s.id), label: local(s.name) }))} />
       </Group>
-      <TextInput label={t('fin.description')} required value={v.description} onChange={(e) => setV({ ...v, description: e.currentTarget.value })} error={errors.description} />
+      <TextInput label={t('fin.description')} required {...f.input('description')} />
       <Group grow align="flex-start">
-        <NumberInput label={t('fin.amount')} required min={0} decimalScale={2} thousandSeparator=" " value={v.amount} onChange={(x) => setV({ ...v, amount: x })} error={errors.amount} />
-        <Select label={t('fin.currency')} allowDeselect={false} value={v.currency} onChange={(x) => setV({ ...v, currency: x ?? 'MNT' })} data={['MNT', 'DKK']} />
+        <NumberInput label={t('fin.amount')} required min={0} decimalScale={2} thousandSeparator=" " {...f.input('amount')} />
+        <Select label={t('fin.currency')} allowDeselect={false} {...f.input('currency')} data={['MNT', 'DKK']} />
       </Group>
       {saved && (
         <Text size="sm" c="teal" role="status">

@@ -2,34 +2,44 @@ import { useState } from 'react'
 import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
 import type { Budget, Project } from '../../../../shared/api/financeTypes'
 import { todayIso } from '../../../../shared/domain/dates'
+import { budgetRevisionInput } from '../../../../shared/api/finance'
 import { write } from '../../query'
+import { useContractForm } from '../../components/useContractForm'
+import { toMinor } from '../../components/amount'
 import { useI18n } from '../../i18n'
 
 const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/${year}/${sourceId}`
 
 /** A budget revision: starts from the shown version; every cell in DKK, one funding source at a time. */
 export function RevisionForm({ project, budget, onClose, onSaved }: { project: Project; budget: Budget; onClose(): void; onSaved(): void }) {
-  const { t, local, dkk, errorText } = useI18n()
-  const [cells, setCells] = useState<Record<string, number>>(() => Object.fromEntries(budget.amounts.map((a) => [cellKey(a.lineId, a.projectYear, a.sourceId), a.amountMinor])))
+  const { t, local, dkk } = useI18n()
+  const f = useContractForm(budgetRevisionInput, {
+    approvedOn: todayIso(),
+    reason: '',
+    cells: Object.fromEntries(budget.amounts.map((a) => [cellKey(a.lineId, a.projectYear, a.sourceId), a.amountMinor])) as Record<string, number>,
+  })
   const [sourceId, setSourceId] = useState(String(project.sources[0]?.id ?? ''))
-  const [approvedOn, setApprovedOn] = useState(todayIso())
-  const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const years = Array.from({ length: project.years }, (_, i) => i + 1)
+  const cells = f.values.cells
   const total = Object.values(cells).reduce((s, v) => s + v, 0)
   const save = async () => {
-    setBusy(true)
-    const amounts = Object.entries(cells)
-      .filter(([, v]) => v > 0)
-      .map(([k, amountMinor]) => {
-        const [lineId, projectYear, source] = k.split('/').map(Number)
-        return { lineId, projectYear, sourceId: source, amountMinor }
-      })
-    const r = await write('budget.revise', { projectId: project.id, approvedOn, reason, amounts })
-    setBusy(false)
+    const input = f.parse((v) => ({
+      projectId: project.id,
+      approvedOn: v.approvedOn,
+      reason: v.reason,
+      amounts: Object.entries(v.cells)
+        .filter(([, amountMinor]) => amountMinor > 0)
+        .map(([k, amountMinor]) => {
+          const [lineId, projectYear, source] = k.split('/').map(Number)
+          return { lineId, projectYear, sourceId: source, amountMinor }
+        }),
+    }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('budget.revise', input)
+    f.setBusy(false)
     if (r.ok) onSaved()
-    else setError(errorText(r.error))
+    else f.serverError(r.error)
   }
   return (
     <Modal opened onClose={onClose} title={t('fin.revise')} size="90%">
@@ -38,8 +48,8 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
           {t('fin.reviseHelp')}
         </Text>
         <Group align="flex-start" grow>
-          <TextInput label={t('fin.approvedOn')} required value={approvedOn} onChange={(e) => setApprovedOn(e.currentTarget.value)} />
-          <Textarea label={t('fin.reasonLabel')} required autosize value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <TextInput label={t('fin.approvedOn')} required placeholder={t('person.dateHint')} {...f.input('approvedOn')} />
+          <Textarea label={t('fin.reasonLabel')} required autosize {...f.input('reason')} />
         </Group>
         <SegmentedControl value={sourceId} onChange={setSourceId} data={project.sources.map((s) => ({ value: String(s.id), label: local(s.name) }))} />
         <Table withTableBorder aria-label={t('fin.revise')}>
@@ -68,7 +78,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
                         decimalScale={2}
                         thousandSeparator=" "
                         value={(cells[k] ?? 0) / 100}
-                        onChange={(v) => setCells({ ...cells, [k]: Math.round(Number(v || 0) * 100) })}
+                        onChange={(v) => f.set('cells', { ...cells, [k]: toMinor(v) ?? 0 })}
                       />
                     </Table.Td>
                   )
@@ -80,16 +90,16 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
         <Text size="sm">
           {t('fin.total')}: DKK {dkk(total)}
         </Text>
-        {error && (
+        {f.formError && (
           <Alert color="red" role="alert">
-            {error}
+            {f.formError}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={save} loading={busy}>
+          <Button onClick={save} loading={f.busy}>
             {t('common.save')}
           </Button>
         </Group>

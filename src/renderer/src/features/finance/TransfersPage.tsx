@@ -1,47 +1,44 @@
 import { useState } from 'react'
-import { Button, Group, Loader, NumberInput, Stack, Table, TextInput, Title } from '@mantine/core'
+import { Button, Group, Loader, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import type { Transfer } from '../../../../shared/api/financeTypes'
+import { transferInput } from '../../../../shared/api/finance'
+import { useContractForm } from '../../components/useContractForm'
+import { toMinor } from '../../components/amount'
 import { todayIso } from '../../../../shared/domain/dates'
-import { write } from '../../query'
+import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../query'
-import { Empty, PageState } from '../../components/PageState'
+import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
 import { FundEntries } from './FundEntries'
 
 function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onClose(): void; onSaved(): void }) {
-  const { t, errorText } = useI18n()
-  const [v, setV] = useState({ sentOn: todayIso(), dkk: '' as number | string, receivedOn: todayIso(), mnt: '' as number | string, reference: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { t } = useI18n()
+  const f = useContractForm(
+    transferInput,
+    { sentOn: todayIso(), dkk: '' as number | string, receivedOn: todayIso(), mnt: '' as number | string, reference: '' },
+    { fields: { dkkMinor: 'dkk', mntMinor: 'mnt' } },
+  )
   const submit = async () => {
-    setBusy(true)
-    const r = await write('transfers.create', {
-      projectId,
-      sentOn: v.sentOn,
-      dkkMinor: Math.round(Number(v.dkk) * 100),
-      receivedOn: v.receivedOn,
-      mntMinor: Math.round(Number(v.mnt) * 100),
-      reference: v.reference || null,
-    })
-    setBusy(false)
-    if (r.ok) return onSaved()
-    const field = r.error.field?.replace('Minor', '')
-    if (field && field in v) setErrors({ [field]: errorText(r.error) })
-    else setFormError(errorText(r.error))
+    const input = f.parse((v) => ({ projectId, sentOn: v.sentOn, dkkMinor: toMinor(v.dkk), receivedOn: v.receivedOn, mntMinor: toMinor(v.mnt), reference: v.reference || null }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('transfers.create', input)
+    f.setBusy(false)
+    if (r.ok) onSaved()
+    else f.serverError(r.error)
   }
   return (
-    <FormModal opened title={t('fin.addTransfer')} onClose={onClose} onSubmit={submit} busy={busy} error={formError}>
+    <FormModal opened title={t('fin.addTransfer')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
       <Group grow align="flex-start">
-        <TextInput label={t('fin.sentOn')} required value={v.sentOn} onChange={(e) => setV({ ...v, sentOn: e.currentTarget.value })} error={errors.sentOn} />
-        <NumberInput label={t('fin.dkkSent')} required min={0} decimalScale={2} thousandSeparator=" " value={v.dkk} onChange={(x) => setV({ ...v, dkk: x })} error={errors.dkk} />
+        <TextInput label={t('fin.sentOn')} required placeholder={t('person.dateHint')} {...f.input('sentOn')} />
+        <NumberInput label={t('fin.dkkSent')} required min={0} decimalScale={2} thousandSeparator=" " {...f.input('dkk')} />
       </Group>
       <Group grow align="flex-start">
-        <TextInput label={t('fin.receivedOn')} required value={v.receivedOn} onChange={(e) => setV({ ...v, receivedOn: e.currentTarget.value })} error={errors.receivedOn} />
-        <NumberInput label={t('fin.mntReceived')} required min={0} decimalScale={2} thousandSeparator=" " value={v.mnt} onChange={(x) => setV({ ...v, mnt: x })} error={errors.mnt} />
+        <TextInput label={t('fin.receivedOn')} required placeholder={t('person.dateHint')} {...f.input('receivedOn')} />
+        <NumberInput label={t('fin.mntReceived')} required min={0} decimalScale={2} thousandSeparator=" " {...f.input('mnt')} />
       </Group>
-      <TextInput label={t('fin.reference')} value={v.reference} onChange={(e) => setV({ ...v, reference: e.currentTarget.value })} />
+      <TextInput label={t('fin.reference')} {...f.input('reference')} />
     </FormModal>
   )
 }
@@ -66,42 +63,21 @@ function TransferList({ projectId }: { projectId: number }) {
       <Group justify="flex-end">
         <Button onClick={() => setAdding(true)}>{t('fin.addTransfer')}</Button>
       </Group>
-      {(
-        <PageState state={transfers} reload={transfers.reload}>
-          {(rows) =>
-            rows.length === 0 ? (
-              <Empty />
-            ) : (
-              <Table striped withTableBorder aria-label={t('nav.transfers')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('fin.sentOn')}</Table.Th>
-                    <Table.Th ta="right">{t('fin.dkkSent')}</Table.Th>
-                    <Table.Th>{t('fin.receivedOn')}</Table.Th>
-                    <Table.Th ta="right">{t('fin.mntReceived')}</Table.Th>
-                    <Table.Th ta="right">{t('fin.rate')}</Table.Th>
-                    <Table.Th ta="right">{t('fin.mntLeft')}</Table.Th>
-                    <Table.Th>{t('fin.reference')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <Table.Td>{date(r.sentOn)}</Table.Td>
-                      <Table.Td ta="right">{dkk(r.dkkMinor)}</Table.Td>
-                      <Table.Td>{date(r.receivedOn)}</Table.Td>
-                      <Table.Td ta="right">{mnt(r.mntMinor)}</Table.Td>
-                      <Table.Td ta="right" ff="monospace">{r.rate}</Table.Td>
-                      <Table.Td ta="right">{mnt(r.mntLeftMinor)}</Table.Td>
-                      <Table.Td>{r.reference ?? ''}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )
-          }
-        </PageState>
-      )}
+      <DataTable
+        label={t('nav.transfers')}
+        state={transfers}
+        rows={(rows) => rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { key: 'sentOn', header: t('fin.sentOn'), numeric: true, sortValue: (r: Transfer) => r.sentOn, cell: (r) => date(r.sentOn) },
+          { key: 'dkk', header: t('fin.dkkSent'), numeric: true, sortValue: (r) => r.dkkMinor, cell: (r) => dkk(r.dkkMinor) },
+          { key: 'receivedOn', header: t('fin.receivedOn'), numeric: true, sortValue: (r) => r.receivedOn, cell: (r) => date(r.receivedOn) },
+          { key: 'mnt', header: t('fin.mntReceived'), numeric: true, sortValue: (r) => r.mntMinor, cell: (r) => mnt(r.mntMinor) },
+          { key: 'rate', header: t('fin.rate'), numeric: true, cell: (r) => <Text span ff="monospace" size="sm">{r.rate}</Text> },
+          { key: 'left', header: t('fin.mntLeft'), numeric: true, sortValue: (r) => r.mntLeftMinor, cell: (r) => mnt(r.mntLeftMinor) },
+          { key: 'reference', header: t('fin.reference'), cell: (r) => r.reference ?? '' },
+        ]}
+      />
       <FundEntries projectId={projectId} />
       {adding && (
         <TransferForm

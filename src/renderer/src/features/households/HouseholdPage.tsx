@@ -1,10 +1,13 @@
 import { useState } from 'react'
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { useNavigate } from '@tanstack/react-router'
+import type { HouseholdDetail } from '../../../../shared/api/types'
 import { areaByCode } from '../../../../shared/domain/geography'
 import { useI18n } from '../../i18n'
 import { AnchorLink, BackLink } from '../../components/links'
 import { useOperation } from '../../query'
-import { Empty, PageState } from '../../components/PageState'
+import { PageState } from '../../components/PageState'
+import { DataTable } from '../../components/DataTable'
 import { StatusBadge } from '../../components/pickers'
 import { AuditTable } from '../../components/AuditTable'
 import { PersonForm } from '../persons/PersonForm'
@@ -12,6 +15,7 @@ import { HouseholdForm } from './HouseholdForm'
 
 export function HouseholdPage({ id }: { id: number }) {
   const { t, date, local, lang, num } = useI18n()
+  const navigate = useNavigate()
   const detail = useOperation('households.get', { id })
   const [dialog, setDialog] = useState<'edit' | 'person' | null>(null)
   const done = () => setDialog(null)
@@ -64,35 +68,35 @@ export function HouseholdPage({ id }: { id: number }) {
             </Card>
             <Card withBorder>
               <Title order={4} mb="sm">{t('household.members')}</Title>
-              {d.members.length === 0 ? (
-                <Empty />
-              ) : (
-                <Table withTableBorder>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('person.name')}</Table.Th>
-                      <Table.Th>{t('person.registerNumber')}</Table.Th>
-                      <Table.Th>{t('person.gender')}</Table.Th>
-                      <Table.Th>{t('person.birthDate')}</Table.Th>
-                      <Table.Th>{t('person.status')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {d.members.map((p) => (
-                      <Table.Tr key={p.id}>
-                        <Table.Td>
-                          <AnchorLink to="/persons/$id" params={{ id: p.id }}>{p.shortName}</AnchorLink>
-                          {p.id === h.headPersonId && <Badge size="xs" ml={6}>{t('household.head')}</Badge>}
-                        </Table.Td>
-                        <Table.Td ff="monospace">{p.registerNumber ?? '—'}</Table.Td>
-                        <Table.Td>{t(p.gender === 'female' ? 'person.female' : 'person.male')}</Table.Td>
-                        <Table.Td>{date(p.birthDate)}</Table.Td>
-                        <Table.Td><StatusBadge status={p.membershipStatus} /></Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
+              <DataTable
+                label={t('household.members')}
+                data={d.members}
+                rows={(members) => members}
+                rowKey={(p) => p.id}
+                onOpen={(p) => void navigate({ to: '/persons/$id', params: { id: p.id } })}
+                columns={[
+                  {
+                    key: 'name',
+                    header: t('person.name'),
+                    cell: (p: HouseholdDetail['members'][number]) => (
+                      <>
+                        <AnchorLink to="/persons/$id" params={{ id: p.id }}>
+                          {p.shortName}
+                        </AnchorLink>
+                        {p.id === h.headPersonId && (
+                          <Badge size="xs" ml={6}>
+                            {t('household.head')}
+                          </Badge>
+                        )}
+                      </>
+                    ),
+                  },
+                  { key: 'registerNumber', header: t('person.registerNumber'), cell: (p) => <Text span ff="monospace" size="sm">{p.registerNumber ?? '—'}</Text> },
+                  { key: 'gender', header: t('person.gender'), cell: (p) => t(p.gender === 'female' ? 'person.female' : 'person.male') },
+                  { key: 'birthDate', header: t('person.birthDate'), numeric: true, cell: (p) => date(p.birthDate) },
+                  { key: 'status', header: t('person.status'), cell: (p) => <StatusBadge status={p.membershipStatus} /> },
+                ]}
+              />
             </Card>
             <Card withBorder>
               <Title order={4} mb="sm">{t('person.audit')}</Title>

@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core'
 import type { BackupRow } from '../../../../shared/api/backups'
-import { write } from '../../query'
+import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
-import { useOperation } from '../../query'
-import { PageState } from '../../components/PageState'
+import { DataTable } from '../../components/DataTable'
 
 /** A UTC time as this computer's local wall time, `2026.11.27 10:30`. */
 function localTime(iso: string): string {
@@ -57,58 +56,33 @@ export function BackupsPage() {
           {message.text}
         </Alert>
       )}
-      <PageState state={list} reload={list.reload}>
-        {(rows) =>
-          rows.length === 0 ? (
-            <Text c="dimmed">{t('backups.empty')}</Text>
-          ) : (
-            <Table striped highlightOnHover aria-label={t('backups.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('backups.taken')}</Table.Th>
-                  <Table.Th>{t('backups.reason')}</Table.Th>
-                  <Table.Th ta="right">{t('backups.schema')}</Table.Th>
-                  <Table.Th ta="right">{t('backups.size')}</Table.Th>
-                  <Table.Th ta="right">{t('backups.persons')}</Table.Th>
-                  <Table.Th ta="right">{t('backups.households')}</Table.Th>
-                  <Table.Th ta="right">{t('backups.memberships')}</Table.Th>
-                  <Table.Th ta="right">{t('backups.expenses')}</Table.Th>
-                  {canChange && <Table.Th />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((b) => (
-                  <Table.Tr key={b.file} title={b.file}>
-                    <Table.Td>{localTime(b.takenAt)}</Table.Td>
-                    <Table.Td>{b.reason ? t(`backups.reason.${b.reason}`) : '—'}</Table.Td>
-                    <Table.Td ta="right">{b.schemaVersion}</Table.Td>
-                    <Table.Td ta="right">{(b.bytes / 1048576).toFixed(1)} MB</Table.Td>
-                    {b.counts ? (
-                      <>
-                        <Table.Td ta="right">{num(b.counts.persons)}</Table.Td>
-                        <Table.Td ta="right">{num(b.counts.households)}</Table.Td>
-                        <Table.Td ta="right">{num(b.counts.memberships)}</Table.Td>
-                        <Table.Td ta="right">{num(b.counts.expenses)}</Table.Td>
-                      </>
-                    ) : (
-                      <Table.Td colSpan={4} c="red">
-                        {t('backups.unreadable')}
-                      </Table.Td>
-                    )}
-                    {canChange && (
-                      <Table.Td>
-                        <Button size="xs" variant="light" disabled={!b.counts || busy} onClick={() => setConfirm(b)}>
-                          {t('backups.restore')}
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
-      </PageState>
+      <DataTable
+        label={t('backups.title')}
+        state={list}
+        rows={(rows) => rows}
+        rowKey={(b) => b.file}
+        emptyText={t('backups.empty')}
+        rowProps={(b) => ({ title: b.file })}
+        columns={[
+          { key: 'taken', header: t('backups.taken'), cell: (b: BackupRow) => localTime(b.takenAt) },
+          { key: 'reason', header: t('backups.reason'), cell: (b) => (b.reason ? t(`backups.reason.${b.reason}`) : '—') },
+          { key: 'schema', header: t('backups.schema'), numeric: true, cell: (b) => b.schemaVersion },
+          { key: 'size', header: t('backups.size'), numeric: true, cell: (b) => `${(b.bytes / 1048576).toFixed(1)} MB` },
+          { key: 'persons', header: t('backups.persons'), numeric: true, cell: (b) => (b.counts ? num(b.counts.persons) : <Text span size="sm" c="red">{t('backups.unreadable')}</Text>) },
+          { key: 'households', header: t('backups.households'), numeric: true, cell: (b) => (b.counts ? num(b.counts.households) : '') },
+          { key: 'memberships', header: t('backups.memberships'), numeric: true, cell: (b) => (b.counts ? num(b.counts.memberships) : '') },
+          { key: 'expenses', header: t('backups.expenses'), numeric: true, cell: (b) => (b.counts ? num(b.counts.expenses) : '') },
+          canChange && {
+            key: 'restore',
+            header: '',
+            cell: (b) => (
+              <Button size="xs" variant="light" disabled={!b.counts || busy} onClick={() => setConfirm(b)}>
+                {t('backups.restore')}
+              </Button>
+            ),
+          },
+        ]}
+      />
       <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={t('backups.confirmTitle')}>
         {confirm?.counts && (
           <Stack>
