@@ -5,6 +5,7 @@ import { useOperation } from './query'
 import { AnchorLink, NavLinkLink } from './components/links'
 import { DatabaseSettingsCard } from './features/settings/DatabaseSettings'
 import type { MessageKey } from '../../shared/i18n'
+import { Verbatim } from './components/Verbatim'
 
 type NavTo = NonNullable<LinkProps['to']>
 
@@ -62,8 +63,9 @@ export function LanguageSwitch() {
       value={lang}
       onChange={(v) => setLang(v as 'mn' | 'en')}
       data={[
-        { value: 'mn', label: 'Монгол' },
-        { value: 'en', label: 'English' },
+        // Each language by its own name, as language switches do.
+        { value: 'mn', label: <span lang="mn">Монгол</span> },
+        { value: 'en', label: <Verbatim><span lang="en">English</span></Verbatim> },
       ]}
     />
   )
@@ -119,7 +121,7 @@ export function App() {
           <Group gap="md">
             {info.data && (
               <Text size="xs" c="dimmed">
-                {info.data.actor} · v{info.data.version}
+                <Verbatim>{info.data.actor}</Verbatim> · v{info.data.version}
               </Text>
             )}
             <LanguageSwitch />

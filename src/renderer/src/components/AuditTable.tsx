@@ -2,6 +2,7 @@ import { Code, Text } from '@mantine/core'
 import type { AuditEntry } from '../../../shared/api/types'
 import { useI18n } from '../i18n'
 import { DataTable } from './DataTable'
+import { Verbatim } from './Verbatim'
 
 /** What changed: the fields whose values differ between before and after. */
 export function describeChange(before: unknown, after: unknown): string {
@@ -24,7 +25,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
       rowKey={(e) => e.id}
       columns={[
         { key: 'at', header: t('audit.at'), cell: (e: AuditEntry) => e.at.slice(0, 16).replace('T', ' ').replaceAll('-', '.') },
-        { key: 'actor', header: t('audit.actor'), cell: (e) => e.actor },
+        { key: 'actor', header: t('audit.actor'), cell: (e) => <Verbatim>{e.actor}</Verbatim> },
         { key: 'operation', header: t('audit.operation'), cell: (e) => <Code>{e.operation}</Code> },
         { key: 'change', header: t('audit.change'), cell: (e) => <Text span fz="xs">{e.before === null ? t('audit.created') : describeChange(e.before, e.after)}</Text> },
       ]}

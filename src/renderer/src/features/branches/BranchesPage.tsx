@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n'
 import { useBranches } from '../../components/pickers'
 import { DataTable } from '../../components/DataTable'
 import { BranchForm } from './BranchForm'
+import { Verbatim } from '../../components/Verbatim'
 
 export function BranchesPage() {
   const { t, num, lang, date } = useI18n()
@@ -23,7 +24,7 @@ export function BranchesPage() {
         rows={(rows) => rows}
         rowKey={(b) => b.id}
         columns={[
-          { key: 'code', header: t('branch.code'), sortValue: (b: BranchWithCounts) => b.code, cell: (b) => b.code },
+          { key: 'code', header: t('branch.code'), sortValue: (b: BranchWithCounts) => b.code, cell: (b) => <Verbatim>{b.code}</Verbatim> },
           {
             key: 'name',
             header: t('branch.name'),

@@ -11,6 +11,7 @@ import { pageSearch, patchSearch, searchId, searchOneOf, searchPage, searchYear 
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { YEAR_OPTIONS } from '../assemblies/AssembliesPage'
 import { PaymentForm, type PaymentTarget } from './PaymentForm'
+import { Verbatim } from '../../components/Verbatim'
 
 const PAGE_SIZE = 50
 
@@ -183,7 +184,7 @@ export function FeesPage() {
             paging={{ pageSize: PAGE_SIZE, total: (p) => p.total, page: (p) => p.page, onPage: (page) => void navigate(pageSearch<Search>(page)) }}
             columns={[
               { key: 'paidOn', header: t('fee.paidOn'), numeric: true, sortValue: (r: FeePayment) => r.paidOn, cell: (r) => date(r.paidOn) },
-              { key: 'receipt', header: t('fee.receipt'), sortValue: (r) => r.receiptNumber, cell: (r) => r.receiptNumber },
+              { key: 'receipt', header: t('fee.receipt'), sortValue: (r) => r.receiptNumber, cell: (r) => <Verbatim>{r.receiptNumber}</Verbatim> },
               { key: 'member', header: t('fee.member'), cell: (r) => (r.kind === 'branch' ? t('fee.payCentral') : r.memberName) },
               { key: 'branch', header: t('branch.name'), cell: (r) => local(r.branchName) },
               { key: 'amount', header: t('fee.amount'), numeric: true, sortValue: (r) => r.amountMinor, cell: (r) => money(r.amountMinor) },

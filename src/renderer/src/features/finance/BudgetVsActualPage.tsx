@@ -6,6 +6,7 @@ import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
 import { PageState } from '../../components/PageState'
+import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
 
@@ -59,57 +60,53 @@ function Report({ project }: { project: Project }) {
                 ))}
               </Alert>
             )}
-            <Table withTableBorder aria-label={t('nav.bva')} style={{ whiteSpace: 'nowrap' }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fin.line')}</Table.Th>
-                  <Table.Th ta="right">{t('fin.approved')}</Table.Th>
-                  <Table.Th ta="right">{t('fin.revised')}</Table.Th>
-                  <Table.Th ta="right">{t('fin.actualMnt')}</Table.Th>
-                  <Table.Th ta="right">{t('fin.actualDkk')}</Table.Th>
-                  <Table.Th ta="right">{t('fin.variance')}</Table.Th>
-                  <Table.Th ta="right">{t('fin.variancePct')}</Table.Th>
-                  <Table.Th>{t('fin.note')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {b.rows.map((r) => (
-                  <Table.Tr key={`${r.code}-${r.isMain}`} fw={r.isMain ? 700 : 400} bg={r.isMain ? 'var(--mantine-color-gray-0)' : undefined}>
-                    <Table.Td>
-                      {r.code} {local(r.name)}
+            <DataTable
+              label={t('nav.bva')}
+              data={b}
+              rows={(d) => d.rows}
+              rowKey={(r) => `${r.code}-${r.isMain}`}
+              rowProps={(r) => (r.isMain ? { style: { fontWeight: 700, background: 'var(--mantine-color-gray-0)' } } : {})}
+              columns={[
+                { key: 'line', header: t('fin.line'), cell: (r: BudgetVsActualRow) => `${r.code} ${local(r.name)}` },
+                { key: 'approved', header: t('fin.approved'), numeric: true, cell: (r) => dkk(r.approvedMinor) },
+                { key: 'revised', header: t('fin.revised'), numeric: true, cell: (r) => dkk(r.revisedMinor) },
+                { key: 'actualMnt', header: t('fin.actualMnt'), numeric: true, cell: (r) => mnt(r.actualMntMinor) },
+                { key: 'actualDkk', header: t('fin.actualDkk'), numeric: true, cell: (r) => dkk(r.actualDkkMinor) },
+                { key: 'variance', header: t('fin.variance'), numeric: true, cell: (r) => <Text span inherit c={r.varianceMinor < 0 ? 'red' : undefined}>{dkk(r.varianceMinor)}</Text> },
+                { key: 'variancePct', header: t('fin.variancePct'), numeric: true, cell: (r) => pct(r.variancePercent) },
+                {
+                  key: 'note',
+                  header: t('fin.note'),
+                  cell: (r) =>
+                    r.lineId !== null && (
+                      <>
+                        <Text size="xs" span>
+                          {r.note ?? ''}
+                        </Text>{' '}
+                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('fin.editNote')} ${r.code}`}>
+                          {t('fin.editNote')}
+                        </Button>
+                      </>
+                    ),
+                },
+              ]}
+              footer={() => (
+                <Table.Tfoot>
+                  <Table.Tr fw={700} style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td>{t('fin.total')}</Table.Td>
+                    <Table.Td ta="right">{dkk(b.totals.approvedMinor)}</Table.Td>
+                    <Table.Td ta="right">{dkk(b.totals.revisedMinor)}</Table.Td>
+                    <Table.Td ta="right">{mnt(b.totals.actualMntMinor)}</Table.Td>
+                    <Table.Td ta="right" data-testid="bva-total-dkk">
+                      {dkk(b.totals.actualDkkMinor)}
                     </Table.Td>
-                    <Table.Td ta="right">{dkk(r.approvedMinor)}</Table.Td>
-                    <Table.Td ta="right">{dkk(r.revisedMinor)}</Table.Td>
-                    <Table.Td ta="right">{mnt(r.actualMntMinor)}</Table.Td>
-                    <Table.Td ta="right">{dkk(r.actualDkkMinor)}</Table.Td>
-                    <Table.Td ta="right" c={r.varianceMinor < 0 ? 'red' : undefined}>{dkk(r.varianceMinor)}</Table.Td>
-                    <Table.Td ta="right">{pct(r.variancePercent)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'normal' }}>
-                      {r.lineId !== null && (
-                        <>
-                          <Text size="xs" span>
-                            {r.note ?? ''}
-                          </Text>{' '}
-                          <Button size="compact-xs" variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('fin.editNote')} ${r.code}`}>
-                            {t('fin.editNote')}
-                          </Button>
-                        </>
-                      )}
-                    </Table.Td>
+                    <Table.Td ta="right">{dkk(b.totals.varianceMinor)}</Table.Td>
+                    <Table.Td ta="right">{pct(b.totals.revisedMinor ? b.totals.varianceMinor / b.totals.revisedMinor : null)}</Table.Td>
+                    <Table.Td />
                   </Table.Tr>
-                ))}
-                <Table.Tr fw={700}>
-                  <Table.Td>{t('fin.total')}</Table.Td>
-                  <Table.Td ta="right">{dkk(b.totals.approvedMinor)}</Table.Td>
-                  <Table.Td ta="right">{dkk(b.totals.revisedMinor)}</Table.Td>
-                  <Table.Td ta="right">{mnt(b.totals.actualMntMinor)}</Table.Td>
-                  <Table.Td ta="right" data-testid="bva-total-dkk">{dkk(b.totals.actualDkkMinor)}</Table.Td>
-                  <Table.Td ta="right">{dkk(b.totals.varianceMinor)}</Table.Td>
-                  <Table.Td ta="right">{pct(b.totals.revisedMinor ? b.totals.varianceMinor / b.totals.revisedMinor : null)}</Table.Td>
-                  <Table.Td />
-                </Table.Tr>
-              </Table.Tbody>
-            </Table>
+                </Table.Tfoot>
+              )}
+            />
           </Stack>
         )}
       </PageState>

@@ -16,6 +16,7 @@ import { FormModal } from '../../components/FormModal'
 import { useBranches } from '../../components/pickers'
 import { NoProject, useProject } from './useProject'
 import { ImportDialog } from './ImportDialog'
+import { Verbatim } from '../../components/Verbatim'
 
 const PAGE_SIZE = 50
 
@@ -185,7 +186,7 @@ function ExpenseList({ project }: { project: Project }) {
         paging={{ pageSize: PAGE_SIZE, total: (r) => r.total, page: (r) => r.page, onPage: (page) => void navigate(pageSearch<Search>(page)) }}
         columns={[
           { key: 'date', header: t('fin.date'), numeric: true, cell: (e: Expense) => date(e.spentOn) },
-          { key: 'voucher', header: t('fin.voucher'), cell: (e) => e.voucher },
+          { key: 'voucher', header: t('fin.voucher'), cell: (e) => <Verbatim>{e.voucher}</Verbatim> },
           { key: 'line', header: t('fin.line'), cell: (e) => lineCode.get(e.lineId)?.code },
           { key: 'centre', header: t('fin.costCentre'), cell: (e) => local(e.costCentre) },
           { key: 'description', header: t('fin.description'), cell: (e) => e.description },

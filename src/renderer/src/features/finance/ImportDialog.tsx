@@ -1,10 +1,12 @@
 import { useState } from 'react'
-import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core'
-import type { ImportResult } from '../../../../shared/api/financeTypes'
+import { Alert, Button, FileInput, Group, Modal, Stack, Text } from '@mantine/core'
+import { DataTable } from '../../components/DataTable'
+import type { ImportProblem, ImportResult } from '../../../../shared/api/financeTypes'
 import { call } from '../../api'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { downloadFile, readAsBase64 } from '../../components/download'
+import { Verbatim } from '../../components/Verbatim'
 
 /** Import a ledger: pick the file, see every bad row or a preview, then import all rows at once. */
 export function ImportDialog({ projectId, onClose }: { projectId: number; onClose(): void }) {
@@ -64,42 +66,35 @@ export function ImportDialog({ projectId, onClose }: { projectId: number; onClos
               {t('fin.importSummary', { rows: result.rows, problems: result.problems.length, header: result.headerRow ?? '—' })}
             </Text>
             {result.problems.length > 0 ? (
-              <Table withTableBorder aria-label={t('fin.problems')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('fin.row')}</Table.Th>
-                    <Table.Th>{t('fin.column')}</Table.Th>
-                    <Table.Th>{t('fin.reason')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.problems.slice(0, 200).map((p, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td>{p.row || ''}</Table.Td>
-                      <Table.Td>{lang === 'mn' ? p.columnMn : p.column}</Table.Td>
-                      <Table.Td>{errorText({ message: p.reason, key: p.key, vars: p.vars })}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <DataTable
+                label={t('fin.problems')}
+                data={result.problems.slice(0, 200)}
+                rows={(rows) => rows}
+                rowKey={(p) => `${p.row}/${p.column}/${p.reason}`}
+                columns={[
+                  { key: 'row', header: t('fin.row'), numeric: true, cell: (p: ImportProblem) => p.row || '' },
+                  { key: 'column', header: t('fin.column'), cell: (p) => (lang === 'mn' ? p.columnMn : p.column) },
+                  { key: 'reason', header: t('fin.reason'), cell: (p) => errorText({ message: p.reason, key: p.key, vars: p.vars }) },
+                ]}
+              />
             ) : (
               <>
-                <Table withTableBorder aria-label={t('fin.preview')}>
-                  <Table.Tbody>
-                    {result.preview.map((p) => (
-                      <Table.Tr key={p.row}>
-                        <Table.Td>{p.row}</Table.Td>
-                        <Table.Td>{date(p.spentOn)}</Table.Td>
-                        <Table.Td>{p.voucher}</Table.Td>
-                        <Table.Td>{p.lineCode}</Table.Td>
-                        <Table.Td>{p.costCentre}</Table.Td>
-                        <Table.Td>{p.description}</Table.Td>
-                        <Table.Td ta="right">{p.currency === 'MNT' ? mnt(p.amountMinor) : `DKK ${dkk(p.amountMinor)}`}</Table.Td>
-                        <Table.Td>{p.source}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <DataTable
+                  label={t('fin.preview')}
+                  data={result.preview}
+                  rows={(rows) => rows}
+                  rowKey={(p) => p.row}
+                  columns={[
+                    { key: 'row', header: t('fin.row'), numeric: true, cell: (p: ImportResult['preview'][number]) => p.row },
+                    { key: 'date', header: t('fin.date'), numeric: true, cell: (p) => date(p.spentOn) },
+                    { key: 'voucher', header: t('fin.voucher'), cell: (p) => <Verbatim>{p.voucher}</Verbatim> },
+                    { key: 'line', header: t('fin.line'), cell: (p) => p.lineCode },
+                    { key: 'centre', header: t('fin.costCentre'), cell: (p) => p.costCentre },
+                    { key: 'description', header: t('fin.description'), cell: (p) => p.description },
+                    { key: 'amount', header: t('fin.amount'), numeric: true, cell: (p) => (p.currency === 'MNT' ? mnt(p.amountMinor) : `DKK ${dkk(p.amountMinor)}`) },
+                    { key: 'source', header: t('fin.source'), cell: (p) => p.source },
+                  ]}
+                />
                 <Group>
                   <Button onClick={() => run(false)} loading={busy}>
                     {t('fin.importRows', { n: result.rows })}

@@ -1,6 +1,7 @@
 import { Text, Timeline } from '@mantine/core'
 import type { Membership } from '../../../../shared/api/types'
 import { useI18n } from '../../i18n'
+import { Verbatim } from '../../components/Verbatim'
 
 export function MembershipHistory({ membership }: { membership: Membership }) {
   const { t, date, local } = useI18n()
@@ -20,7 +21,7 @@ export function MembershipHistory({ membership }: { membership: Membership }) {
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            {e.recordedBy}, {e.recordedAt.slice(0, 10).replaceAll('-', '.')}
+            <Verbatim>{e.recordedBy}</Verbatim>, {e.recordedAt.slice(0, 10).replaceAll('-', '.')}
           </Text>
         </Timeline.Item>
       ))}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { allowedNextEvents } from '../../../../shared/domain/membership'
@@ -12,8 +13,9 @@ import { DecisionDialog } from '../members/DecisionDialog'
 import { ApplyDialog } from '../members/ApplyDialog'
 import { PersonForm } from './PersonForm'
 import { BoardService } from '../boards/BoardsPage'
+import { Verbatim } from '../../components/Verbatim'
 
-function Field({ label, value }: { label: string; value: string }) {
+function Field({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
@@ -58,7 +60,7 @@ export function PersonPage({ id }: { id: number }) {
                 <Field label={t('person.clanName')} value={p.clanName ?? '—'} />
                 <Field label={t('person.patronymic')} value={p.patronymic} />
                 <Field label={t('person.givenName')} value={p.givenName} />
-                <Field label={t('person.latinName')} value={p.latinName ?? '—'} />
+                <Field label={t('person.latinName')} value={<Verbatim>{p.latinName ?? '—'}</Verbatim>} />
                 <Field label={t('person.registerNumber')} value={p.registerNumber ?? '—'} />
                 <Field label={t('person.gender')} value={t(p.gender === 'female' ? 'person.female' : 'person.male')} />
                 <Field label={t('person.birthDate')} value={date(p.birthDate)} />

@@ -12,6 +12,7 @@ import { AnchorLink } from '../../components/links'
 import { SearchBox, pageSearch, patchSearch, searchDir, searchId, searchOneOf, searchPage, searchText } from '../../components/listSearch'
 import { BranchSelect, StatusBadge, useBranches } from '../../components/pickers'
 import { PersonForm } from './PersonForm'
+import { Verbatim } from '../../components/Verbatim'
 
 const STATUS_FILTERS = [...MEMBERSHIP_STATUSES, 'none'] as const
 
@@ -103,7 +104,7 @@ function PersonName({ p }: { p: PersonRow }) {
       </AnchorLink>
       {p.latinName && (
         <Text span size="xs" c="dimmed" ml={6}>
-          {p.latinName}
+          <Verbatim>{p.latinName}</Verbatim>
         </Text>
       )}
     </>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { FINANCE_REPORTS, REPORTS, reportRequest } from '../../../../shared/api/contract'
 import type { Lang } from '../../../../shared/i18n'
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
 import { useOperation } from '../../query'
 import { downloadFile as download, fileToBlob as toBlob } from '../../components/download'
+import { withVerbatim } from '../../components/Verbatim'
 
 type Report = (typeof REPORTS)[number]
 const REPORT_OPTIONS = REPORTS
@@ -28,7 +29,7 @@ export function ReportsPage() {
     projectYear: 'all',
   })
   const [busy, setBusy] = useState<'preview' | 'save' | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const [message, setMessage] = useState<ReactNode>(null)
   const [preview, setPreview] = useState<string | null>(null)
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview])
 
@@ -54,7 +55,7 @@ export function ReportsPage() {
     try {
       if (action === 'save' && window.spn) {
         const r = await write('reports.save', input)
-        if (r.ok) setMessage(r.value.path ? t('reports.saved', { path: r.value.path }) : t('reports.cancelled'))
+        if (r.ok) setMessage(r.value.path ? withVerbatim(t('reports.saved', { path: r.value.path }), r.value.path) : t('reports.cancelled'))
         else f.serverError(r.error)
         return
       }
@@ -63,7 +64,7 @@ export function ReportsPage() {
       if (action === 'preview') setPreview(URL.createObjectURL(toBlob(r.value)))
       else {
         download(r.value)
-        setMessage(t('reports.downloaded', { name: r.value.fileName, size: Math.ceil(r.value.byteLength / 1024) }))
+        setMessage(withVerbatim(t('reports.downloaded', { name: r.value.fileName, size: Math.ceil(r.value.byteLength / 1024) }), r.value.fileName))
       }
     } finally {
       setBusy(null)

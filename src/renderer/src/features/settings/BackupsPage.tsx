@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Alert, Button, Group, Modal, Stack, Text, Title } from '@mantine/core'
 import type { BackupRow } from '../../../../shared/api/backups'
 import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
 import { DataTable } from '../../components/DataTable'
+import { withVerbatim } from '../../components/Verbatim'
 
 /** A UTC time as this computer's local wall time, `2026.11.27 10:30`. */
 function localTime(iso: string): string {
@@ -18,7 +19,7 @@ export function BackupsPage() {
   const info = useOperation('system.info', {})
   const canChange = info.data?.role === 'secretariat'
   const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<{ color: string; text: string } | null>(null)
+  const [message, setMessage] = useState<{ color: string; text: ReactNode } | null>(null)
   const [confirm, setConfirm] = useState<BackupRow | null>(null)
 
   const backUp = async () => {
@@ -26,7 +27,7 @@ export function BackupsPage() {
     setMessage(null)
     const r = await write('backups.create', {})
     setBusy(false)
-    setMessage(r.ok ? { color: 'green', text: t('backups.made', { file: r.value.file }) } : { color: 'red', text: errorText(r.error) })
+    setMessage(r.ok ? { color: 'green', text: withVerbatim(t('backups.made', { file: r.value.file }), r.value.file) } : { color: 'red', text: errorText(r.error) })
   }
   const restore = async (b: BackupRow) => {
     setBusy(true)

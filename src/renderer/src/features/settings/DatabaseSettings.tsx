@@ -5,6 +5,7 @@ import { call } from '../../api'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
+import { withVerbatim } from '../../components/Verbatim'
 
 /**
  * Where the data is kept: this computer's file or a shared PostgreSQL server.
@@ -63,7 +64,7 @@ export function DatabaseSettingsCard({ settings, canChange, onSaved }: { setting
           <Text span fw={600}>
             {t('settings.now')}:{' '}
           </Text>
-          {settings.active.engine === 'sqlite' ? t('settings.nowLocal', { location: settings.active.location }) : t('settings.nowServer', { location: settings.active.location })}
+          {withVerbatim(t(settings.active.engine === 'sqlite' ? 'settings.nowLocal' : 'settings.nowServer', { location: settings.active.location }), settings.active.location)}
         </Text>
         {settings.overridden && <Alert color="yellow">{t('settings.overridden')}</Alert>}
         <Radio.Group value={kind} onChange={(v) => setKind(v as 'local' | 'server')} aria-label={t('settings.database')}>

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, startApp, type App } from './harness'
+import { translate, type MessageKey } from '../../src/shared/i18n'
+import { brokenNumbers, latinWords, overflow, settled } from './screen'
+
+const mn = (key: MessageKey) => translate('mn', key)
+
+/*
+ * The app in Mongolian, walked page by page as an officer would, on the demo
+ * register: no English word on any page or in any form's errors, no number
+ * broken across lines, nothing wider than the screen, at the two screen sizes
+ * the secretariat's PCs have.
+ */
+
+let browser: Browser
+let app: App
+let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number }
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  app = await startApp(undefined, ['--demo'])
+  const persons = await app.api<{ rows: Array<{ id: number }> }>('persons.search', { query: '', status: 'active' })
+  const households = await app.api<{ rows: Array<{ id: number }> }>('households.search', {})
+  const assemblies = await app.api<Array<{ id: number; hasElection: boolean; feeDecided: boolean }>>('assemblies.list', {})
+  const orgs = await app.api<{ rows: Array<{ id: number }> }>('members.list', { memberType: 'organisation' })
+  ids = {
+    person: persons.rows[0]!.id,
+    household: households.rows[0]!.id,
+    assembly: assemblies.find((a) => a.hasElection && a.feeDecided)!.id,
+    // A local assembly just held, with no fee decided and nobody elected yet.
+    bareAssembly: (await app.api<{ id: number }>('assemblies.create', { kind: 'local', branchId: 1, heldOn: '2026-11-20', membersPresent: 10 })).id,
+    organisationMembership: orgs.rows[0]!.id,
+  }
+})
+afterAll(async () => {
+  await browser.close()
+  await app.stop()
+})
+
+const routes = () => [
+  '#/',
+  '#/branches',
+  '#/persons',
+  `#/persons/${ids.person}`,
+  '#/households',
+  `#/households/${ids.household}`,
+  '#/members',
+  `#/members?member=${ids.organisationMembership}`,
+  '#/assemblies',
+  `#/assemblies/${ids.assembly}`,
+  '#/fees',
+  '#/fees?tab=unpaid',
+  '#/fees?tab=payments',
+  '#/boards',
+  '#/budget',
+  '#/transfers',
+  '#/expenses',
+  '#/bva',
+  '#/reports',
+  '#/settings',
+  '#/backups',
+  '#/no-such-page',
+  '#/persons/not-a-number',
+]
+
+async function open(width: number, height: number, lang: 'mn' | 'en'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height } })
+  await context.addInitScript((l) => localStorage.setItem('spn.lang', l), lang)
+  const page = await context.newPage()
+  page.setDefaultTimeout(10000)
+  await page.goto(app.url)
+  await settled(page)
+  return page
+}
+
+async function visit(page: Page, hash: string) {
+  await page.evaluate((h) => (window.location.hash = h), hash)
+  await settled(page)
+}
+
+describe('every page in Mongolian', () => {
+  it('has no English word, at 1280x720', async () => {
+    const page = await open(1280, 720, 'mn')
+    const found: Record<string, string[]> = {}
+    for (const hash of routes()) {
+      await visit(page, hash)
+      const words = await latinWords(page)
+      if (words.length) found[hash] = words
+    }
+    expect(found).toEqual({})
+    await page.context().close()
+  })
+
+  for (const [width, height] of [
+    [1280, 720],
+    [1366, 768],
+  ] as const) {
+    for (const lang of ['mn', 'en'] as const) {
+      it(`fits the screen and keeps every number on one line, ${width}x${height} in ${lang === 'mn' ? 'Mongolian' : 'English'}`, async () => {
+        const page = await open(width, height, lang)
+        const found: Record<string, { overflow: number; broken: string[] }> = {}
+        for (const hash of routes()) {
+          await visit(page, hash)
+          const wider = await overflow(page)
+          const broken = await brokenNumbers(page)
+          if (wider > 0 || broken.length) found[hash] = { overflow: wider, broken }
+        }
+        expect(found).toEqual({})
+        await page.context().close()
+      })
+    }
+  }
+})
+
+/** The forms of the app and where each opens (a record's edit form is its add form, filled in). */
+const forms = () => [
+  { route: '#/branches', open: mn('branch.add') },
+  { route: '#/persons', open: mn('person.add') },
+  { route: '#/households', open: mn('household.add') },
+  { route: '#/members', open: mn('members.addOrganisation') },
+  { route: '#/assemblies', open: mn('assembly.add') },
+  { route: '#/fees?tab=unpaid', open: mn('fee.pay') },
+  { route: '#/budget', open: mn('fin.revise') },
+  { route: '#/transfers', open: mn('fin.addTransfer') },
+  { route: '#/transfers', open: mn('fin.addEntry') },
+  { route: '#/expenses', open: mn('fin.addExpense') },
+]
+
+/** The fields that show an error, and the form's own message. */
+const complaints = (page: Page, within: string) => page.locator(`${within} [aria-invalid="true"], ${within} [role="alert"]`).count()
+
+describe('every form in Mongolian', () => {
+  it('says what is wrong in Mongolian, submitted empty and with wrong values', async () => {
+    const page = await open(1280, 720, 'mn')
+    const found: Record<string, string[]> = {}
+    const check = async (label: string, within: string) => {
+      await page.waitForTimeout(200)
+      expect(await complaints(page, within), label).toBeGreaterThan(0)
+      const words = await latinWords(page, within)
+      if (words.length) found[label] = words
+    }
+    for (const form of forms()) {
+      await visit(page, form.route)
+      await page.getByRole('main').getByRole('button', { name: form.open, exact: false }).first().click()
+      const dialog = page.getByRole('dialog')
+      await dialog.waitFor()
+      // Empty: every field a user types in, cleared.
+      for (const box of await dialog.getByRole('textbox').all()) if (await box.isEditable()) await box.fill('')
+      await dialog.getByRole('button', { name: mn('common.save'), exact: true }).click()
+      await check(`${form.route} ${form.open}: empty`, '[role="dialog"]')
+      // Wrong: "x1" typed in every field (a date, a name in Cyrillic, a code in capitals, an amount).
+      for (const box of await dialog.getByRole('textbox').all()) if (await box.isEditable()) await box.fill('x1')
+      await dialog.getByRole('button', { name: mn('common.save'), exact: true }).click()
+      await check(`${form.route} ${form.open}: wrong`, '[role="dialog"]')
+      await page.keyboard.press('Escape')
+      await dialog.waitFor({ state: 'hidden' })
+    }
+    // The forms on an assembly's page: a fee decision and an election, sent empty.
+    await visit(page, `#/assemblies/${ids.bareAssembly}`)
+    await page.getByRole('button', { name: mn('fee.decide') }).click()
+    await check('fee decision: empty', 'main')
+    await page.getByRole('button', { name: mn('election.record') }).click()
+    await check('election: empty', 'main')
+    expect(found).toEqual({})
+    await page.context().close()
+  })
+})
