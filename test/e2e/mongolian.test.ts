@@ -33,6 +33,16 @@ beforeAll(async () => {
     organisationMembership: orgs.rows[0]!.id,
   }
 })
+/** A change of the household's head, so its page has an edit to tell in words. */
+async function changeHead(id: number): Promise<{ from: string; to: string }> {
+  type Detail = { household: Record<string, unknown> & { version: number; headPersonId: number | null; headName: string | null; singleWomanHeaded: boolean }; members: Array<{ id: number; shortName: string; gender: string }> }
+  const d = await app.api<Detail>('households.get', { id })
+  const next = d.members.find((m) => m.id !== d.household.headPersonId && (!d.household.singleWomanHeaded || m.gender === 'female'))!
+  const { branchId, singleWomanHeaded, childrenCount, areaCode, soum, bag, addressLine, registeredOn } = d.household
+  await app.api('households.update', { id, version: d.household.version, household: { branchId, headPersonId: next.id, singleWomanHeaded, childrenCount, areaCode, soum, bag, addressLine, registeredOn } })
+  return { from: d.household.headName ?? '—', to: next.shortName }
+}
+
 afterAll(async () => {
   await browser.close()
   await app.stop()
@@ -81,8 +91,12 @@ async function visit(page: Page, hash: string) {
 
 describe('every page in Mongolian', () => {
   it('has no English word, at 1280x720', async () => {
+    const head = await changeHead(ids.household)
     const page = await open(1280, 720, 'mn')
     const found: Record<string, string[]> = {}
+    // The audit trail in words, as the household's page shows it.
+    await visit(page, `#/households/${ids.household}`)
+    expect(await page.getByTestId('audit-change').allTextContents()).toContain(`Өрхийн тэргүүн: ${head.from} → ${head.to}`)
     for (const hash of routes()) {
       await visit(page, hash)
       const words = await latinWords(page)

@@ -54,7 +54,8 @@ describe('the member register in Chromium', () => {
     await page.getByRole('dialog').getByLabel('Decision reference').fill('ТЗ-2009/04')
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
     await expectText(page, '2009.04.01 · Accepted by the local board')
-    await expectText(page, 'members.decide')
+    // The audit trail says it in words.
+    await expectText(page, 'Membership status: Applicant → Active')
 
     // The list shows the new status, and the dashboard counts it.
     await persons.open()

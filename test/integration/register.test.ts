@@ -19,6 +19,8 @@ describe('branches', () => {
   it('lists with counts and can be renamed', async () => {
     await t.must('persons.create', personAt(dor))
     await t.must('branches.update', { id: dor, version: 1, branch: { ...DORNOGOVI, nameEn: 'Dornogovi aimag' } })
+    const trail = await t.must('audit.list', { entityType: 'branch', entityId: dor })
+    expect(trail.rows[0]!.changes).toEqual([{ field: 'nameEn', before: { kind: 'text', text: DORNOGOVI.nameEn }, after: { kind: 'text', text: 'Dornogovi aimag' } }])
     const list = await t.must('branches.list', {})
     expect(list.find((b) => b.id === dor)).toMatchObject({ nameEn: 'Dornogovi aimag', persons: 1, isProjectBranch: true })
   })
@@ -92,6 +94,12 @@ describe('households', () => {
     expect(d.household).toMatchObject({ headName: 'Ц. Сарантуяа', memberCount: 1, singleWomanHeaded: true })
     expect(d.members.map((m) => m.id)).toEqual([mother.id])
     expect(d.audit.map((a) => a.operation)).toEqual(['households.update', 'households.create'])
+    // The trail in words: the head by name, the bag (left out of the edit) cleared; nothing for what did not change.
+    expect(d.audit[0]!.changes).toEqual([
+      { field: 'headPersonId', before: { kind: 'none' }, after: { kind: 'name', name: { mn: 'Ц. Сарантуяа', en: 'Ц. Сарантуяа' } } },
+      { field: 'bag', before: { kind: 'text', text: '3-р баг' }, after: { kind: 'none' } },
+    ])
+    expect(d.audit[1]!.changes).toEqual([])
     expect((await t.must('households.search', { query: 'sarantuya' })).total).toBe(1)
   })
 

@@ -1,11 +1,12 @@
 import type { AuditEntry, Page } from '../../shared/api/types'
 import type { ServiceContext } from './context'
+import { inWords } from './auditWords'
 
 const SELECT = `SELECT id, at, actor, operation, entity_type AS "entityType", entity_id AS "entityId",
   before_json AS "beforeJson", after_json AS "afterJson" FROM audit_entry`
 
-function toEntry(r: Record<string, unknown>): AuditEntry {
-  const { beforeJson, afterJson, ...rest } = r as { beforeJson: string | null; afterJson: string | null } & Omit<AuditEntry, 'before' | 'after'>
+function toEntry(r: Record<string, unknown>): Omit<AuditEntry, 'changes'> {
+  const { beforeJson, afterJson, ...rest } = r as { beforeJson: string | null; afterJson: string | null } & Omit<AuditEntry, 'before' | 'after' | 'changes'>
   return { ...rest, before: beforeJson ? JSON.parse(beforeJson) : null, after: afterJson ? JSON.parse(afterJson) : null }
 }
 
@@ -19,7 +20,7 @@ export async function auditFor(ctx: ServiceContext, ...records: Array<[entityTyp
       return `(entity_type = :type${i} AND entity_id = :id${i})`
     })
     .join(' OR ')
-  return (await ctx.sql.all<Record<string, unknown>>(`${SELECT} WHERE ${where} ORDER BY id DESC LIMIT 200`, params)).map(toEntry)
+  return inWords(ctx, (await ctx.sql.all<Record<string, unknown>>(`${SELECT} WHERE ${where} ORDER BY id DESC LIMIT 200`, params)).map(toEntry))
 }
 
 export async function listAudit(
@@ -33,5 +34,5 @@ export async function listAudit(
   const w = where.length ? ` WHERE ${where.join(' AND ')}` : ''
   const total = await ctx.sql.value(`SELECT count(*) AS n FROM audit_entry${w}`, params)
   const rows = await ctx.sql.all<Record<string, unknown>>(`${SELECT}${w} ORDER BY id DESC LIMIT :limit OFFSET :offset`, params)
-  return { rows: rows.map(toEntry), total, page: input.page, pageSize: input.pageSize }
+  return { rows: await inWords(ctx, rows.map(toEntry)), total, page: input.page, pageSize: input.pageSize }
 }

@@ -27,7 +27,7 @@ import { BackupsPage } from './features/settings/BackupsPage'
  * its filters, sort and page in the URL's search, so Back returns to the list
  * as it was; every record has its own address (`#/persons/6170`).
  */
-const root = createRootRoute({ component: App, notFoundComponent: NotFound, errorComponent: RouteError })
+const root = createRootRoute({ component: App })
 
 /** A record's number in the address; anything else is a page that does not exist. */
 const recordId = {
@@ -74,7 +74,8 @@ const routeTree = root.addChildren([
 
 /** Made on start-up, after the browser-mode token has been taken out of the address. */
 export function createAppRouter() {
-  return createRouter({ routeTree, history: createHashHistory(), defaultPreload: false, scrollRestoration: true })
+  // A page that fails or does not exist is said inside the app's frame, the navigation still there.
+  return createRouter({ routeTree, history: createHashHistory(), defaultPreload: false, scrollRestoration: true, defaultErrorComponent: RouteError, defaultNotFoundComponent: NotFound })
 }
 
 declare module '@tanstack/react-router' {

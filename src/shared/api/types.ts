@@ -137,6 +137,26 @@ export interface AuditEntry {
   entityId: number
   before: unknown
   after: unknown
+  /** What an edit changed, field by field, with ids resolved to names (empty for a new record). */
+  changes: AuditChange[]
+}
+
+/** A value of the audit trail as the user reads it: a name rather than an id, a date, yes or no, an amount. */
+export type AuditValue =
+  | { kind: 'none' }
+  | { kind: 'text'; text: string }
+  | { kind: 'name'; name: LocalName }
+  | { kind: 'date'; date: string }
+  | { kind: 'flag'; value: boolean }
+  | { kind: 'number'; value: number }
+  | { kind: 'mnt'; minor: number }
+  /** A word of the catalogues (`status.active`, `person.female`). */
+  | { kind: 'word'; key: string }
+
+export interface AuditChange {
+  field: string
+  before: AuditValue
+  after: AuditValue
 }
 
 export interface PersonDetail {

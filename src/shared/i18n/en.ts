@@ -6,8 +6,9 @@ import { reports } from './en/reports'
 import { settings } from './en/settings'
 import { validation } from './en/validation'
 import { refusals } from './en/refusals'
+import { audit } from './en/audit'
 
 /** English UI and report labels, by area. Keys are shared with the Mongolian catalogue. */
-export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals } as const
+export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit } as const
 
 export type MessageKey = keyof typeof en

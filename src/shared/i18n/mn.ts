@@ -7,6 +7,7 @@ import { reports } from './mn/reports'
 import { settings } from './mn/settings'
 import { validation } from './mn/validation'
 import { refusals } from './mn/refusals'
+import { audit } from './mn/audit'
 
 /** Монгол хэлний шошго. Every English key must have a Mongolian label (the type says so). */
-export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals }
+export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit }

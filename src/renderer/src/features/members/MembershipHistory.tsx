@@ -2,6 +2,7 @@ import { Text, Timeline } from '@mantine/core'
 import type { Membership } from '../../../../shared/api/types'
 import { useI18n } from '../../i18n'
 import { Verbatim } from '../../components/Verbatim'
+import { localTime } from '../../components/localTime'
 
 export function MembershipHistory({ membership }: { membership: Membership }) {
   const { t, date, local } = useI18n()
@@ -21,7 +22,7 @@ export function MembershipHistory({ membership }: { membership: Membership }) {
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            <Verbatim>{e.recordedBy}</Verbatim>, {e.recordedAt.slice(0, 10).replaceAll('-', '.')}
+            <Verbatim>{e.recordedBy}</Verbatim>, {localTime(e.recordedAt).slice(0, 10)}
           </Text>
         </Timeline.Item>
       ))}

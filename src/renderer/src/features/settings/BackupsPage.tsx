@@ -4,14 +4,8 @@ import type { BackupRow } from '../../../../shared/api/backups'
 import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
 import { DataTable } from '../../components/DataTable'
+import { localTime } from '../../components/localTime'
 import { withVerbatim } from '../../components/Verbatim'
-
-/** A UTC time as this computer's local wall time, `2026.11.27 10:30`. */
-function localTime(iso: string): string {
-  const d = new Date(iso)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}.${p(d.getMonth() + 1)}.${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
-}
 
 export function BackupsPage() {
   const { t, num, errorText } = useI18n()
