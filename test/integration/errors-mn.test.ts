@@ -33,6 +33,17 @@ describe('refusals in Mongolian', () => {
     expect(inMongolian(await t.call('fees.pay', { kind: 'member', membershipId: m.id, year: 2026, paidOn: '2027-01-01', amountMinor: 100, receiptNumber: 'Д-1' }))).toBe('ирээдүйд байж болохгүй')
   })
 
+  it('governance: a receipt number used twice, an assembly that already has its election', async () => {
+    const payments = await t.must('fees.payments', { kind: 'member', page: 1, pageSize: 1 })
+    const p = payments.rows[0]!
+    const debtor = (await t.must('fees.members', { year: p.year, branchId: p.branchId, onlyArrears: true, pageSize: 1 })).rows[0]!
+    const r = await t.call('fees.pay', { kind: 'member', membershipId: debtor.membershipId, year: p.year, paidOn: `${p.year}-12-01`, amountMinor: 100, receiptNumber: p.receiptNumber })
+    expect(inMongolian(r)).toBe(translate('mn', 'r.receiptUsedBranch', { receipt: p.receiptNumber }))
+    expect(inMongolian(r)).toContain(p.receiptNumber)
+    const held = (await t.must('assemblies.list', {})).find((a) => a.hasElection)!
+    expect(inMongolian(await t.call('elections.record', { assemblyId: held.id, seats: 1, candidates: [{ membershipId: 1, votes: 1 }] }))).toBe('Энэ хуралд сонгууль аль хэдийн бүртгэгдсэн')
+  })
+
   it('finance: a voucher already used, an empty budget revision', async () => {
     const v = (await t.must('expenses.search', { projectId: 1, pageSize: 1 })).rows[0]
     const r = await t.call('expenses.create', { projectId: 1, spentOn: '2010-05-05', voucher: v.voucher.toLowerCase(), lineId: 1, branchId: null, description: 'Сургалт', amountMinor: 100, currency: 'MNT', sourceId: 1 })

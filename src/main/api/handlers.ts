@@ -49,7 +49,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'system.info': (ctx) => ({ version: facts.version, schemaVersion: facts.schemaVersion, dataDir: ctx.dataDir, actor: ctx.actor, role: facts.role }),
     'demo.load': async (ctx, i) => {
       const n = await ctx.sql.value('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n')
-      if (n > 0) throw new DomainError('conflict', 'The demo loads only into an empty database; this one already holds data.')
+      if (n > 0) throw new DomainError('conflict', 'The demo loads only into an empty database; this one already holds data.', undefined, { key: 'r.demoNotEmpty' })
       return loadDemo(ctx, { seed: i.seed, actor: ctx.actor, now: ctx.now })
     },
     'dashboard.summary': (ctx, i) => dashboardSummary(ctx, i.asOf),
@@ -72,7 +72,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'members.decide': decideMembership,
     'reports.generate': async (ctx, i) => (await generateReport(ctx, i)).file,
     'reports.save': async (ctx, i) => {
-      if (!host) throw new DomainError('unavailable', 'Saving with a dialog needs the desktop app; in the browser the file is downloaded.')
+      if (!host) throw new DomainError('unavailable', 'Saving with a dialog needs the desktop app; in the browser the file is downloaded.', undefined, { key: 'r.needsDesktop' })
       const { file, bytes } = await generateReport(ctx, i)
       return { path: await host.saveFile(file.fileName, bytes) }
     },

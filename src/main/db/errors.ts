@@ -51,7 +51,7 @@ export function storageError(e: unknown): unknown {
     return new DomainError('conflict', 'Someone else changed the same records at the same time; nothing was saved. Try again.', undefined, { key: 'r.sameTime' })
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new DomainError('unavailable', 'The database file is damaged; nothing was saved. Restore the latest backup.')
+    return new DomainError('unavailable', 'The database file is damaged; nothing was saved. Restore the latest backup.', undefined, { key: 'r.damagedWrite' })
   }
   if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT' || code === '57P01' || code.startsWith('08')) {
     return new DomainError('unavailable', 'The database server cannot be reached; nothing was saved. Check the network and the server, then try again.', undefined, { key: 'r.serverGone' })

@@ -24,12 +24,12 @@ export interface FinanceReportOptions {
 
 async function project(ctx: ServiceContext) {
   const p = (await listProjects(ctx))[0]
-  if (!p) throw new DomainError('validation', 'The database holds no project to report on')
+  if (!p) throw new DomainError('validation', 'The database holds no project to report on', undefined, { key: 'r.noProjectToReport' })
   return p
 }
 
 function checkYear(p: { years: number }, projectYear: number | null): void {
-  if (projectYear !== null && projectYear > p.years) throw new DomainError('validation', `must be at most ${p.years}, the project's years`, 'projectYear')
+  if (projectYear !== null && projectYear > p.years) throw new DomainError('validation', `must be at most ${p.years}, the project's years`, 'projectYear', { key: 'r.projectYears', vars: { n: p.years } })
 }
 
 function periodLabelOf(t: T, projectYear: number | null, from: string, to: string): string {

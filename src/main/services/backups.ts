@@ -28,7 +28,7 @@ function toRow(e: BackupEntry): BackupRow {
 export function maintenanceFor(db: OpenDatabase, dataDir: string, clock: () => Date, nativeBinding?: string): Maintenance {
   const entry = (file: string) => {
     const found = listBackups(dataDir, nativeBinding).find((b) => b.file === file)
-    if (!found) throw new DomainError('not_found', `There is no backup ${file}`, 'file')
+    if (!found) throw new DomainError('not_found', `There is no backup ${file}`, 'file', { key: 'r.noBackup', vars: { file } })
     return toRow(found)
   }
   return {
@@ -37,7 +37,7 @@ export function maintenanceFor(db: OpenDatabase, dataDir: string, clock: () => D
       return entry(basename(await takeBackup(db, dataDir, clock(), 'manual', nativeBinding)))
     },
     async restore(file) {
-      if (!listBackupFiles(dataDir).some((b) => b.file === file)) throw new DomainError('not_found', `There is no backup ${file}`, 'file')
+      if (!listBackupFiles(dataDir).some((b) => b.file === file)) throw new DomainError('not_found', `There is no backup ${file}`, 'file', { key: 'r.noBackup', vars: { file } })
       const restored = entry(file)
       if (restored.problem) throw new DomainError('validation', restored.problem, 'file')
       try {
@@ -45,7 +45,7 @@ export function maintenanceFor(db: OpenDatabase, dataDir: string, clock: () => D
         return { restored, before: basename(r.before) }
       } catch (e) {
         if (e instanceof DomainError) throw e
-        throw new DomainError('unavailable', `The backup could not be restored: ${(e as Error).message}`, 'file')
+        throw new DomainError('unavailable', `The backup could not be restored: ${(e as Error).message}`, 'file', { key: 'r.restoreFailed', vars: { reason: (e as Error).message } })
       }
     },
   }

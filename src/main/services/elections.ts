@@ -69,7 +69,7 @@ async function requireElection(ctx: ServiceContext, id: number): Promise<Electio
 /** Records an election: only members of the body active on the assembly date may stand; votes are capped by present voters × seats. */
 export async function recordElection(ctx: ServiceContext, input: z.output<typeof electionInput>): Promise<Election> {
   const a = await assemblyRow(ctx, input.assemblyId)
-  if (await electionOfAssembly(ctx, a.id)) throw new DomainError('conflict', 'This assembly already has an election recorded', 'assemblyId')
+  if (await electionOfAssembly(ctx, a.id)) throw new DomainError('conflict', 'This assembly already has an election recorded', 'assemblyId', { key: 'r.electionExists' })
   const body = a.kind === 'local' ? `${a.bodyName.en}` : 'the SPN'
   const seen = new Set<number>()
   for (const [i, c] of input.candidates.entries()) {
@@ -92,7 +92,11 @@ export async function recordElection(ctx: ServiceContext, input: z.output<typeof
     const elsewhere = a.kind === 'local' && on !== null && on.branchId !== a.branchId
     if (status !== 'active' || elsewhere) {
       const why = elsewhere ? 'belongs to another local organisation' : `is ${status ?? 'not yet a member'} on that date`
-      throw new DomainError('validation', `${m.name} cannot stand: only active members of ${body} on ${formatDateMn(a.heldOn)} are eligible, and ${m.name} ${why}`, field)
+      const vars = { name: m.name ?? '', date: formatDateMn(a.heldOn) }
+      throw new DomainError('validation', `${m.name} cannot stand: only active members of ${body} on ${formatDateMn(a.heldOn)} are eligible, and ${m.name} ${why}`, field, {
+        key: elsewhere ? 'r.notEligible.elsewhere' : 'r.notEligible.status',
+        vars,
+      })
     }
   }
   const total = input.candidates.reduce((s, c) => s + c.votes, 0)
@@ -144,7 +148,7 @@ export async function resolveTie(ctx: ServiceContext, input: z.output<typeof tie
 /** Gives the elected their roles: one chair, vice-chair, treasurer and secretary each; the others are members. */
 export async function assignRoles(ctx: ServiceContext, input: z.output<typeof rolesInput>): Promise<Election> {
   const before = await requireElection(ctx, input.electionId)
-  if (before.tieOpen) throw new DomainError('conflict', 'Resolve the tie first: the board is not complete', 'electionId')
+  if (before.tieOpen) throw new DomainError('conflict', 'Resolve the tie first: the board is not complete', 'electionId', { key: 'r.tieFirst' })
   const taken = new Set<BoardRole>()
   for (const [i, r] of input.roles.entries()) {
     if (!before.candidates.some((c) => c.elected && c.membershipId === r.membershipId)) throw new DomainError('validation', 'was not elected', `roles.${i}.membershipId`)

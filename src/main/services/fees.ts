@@ -40,11 +40,14 @@ export async function decideFee(ctx: ServiceContext, input: z.output<typeof feeD
   if (kind === 'local' && input.referenceDate !== null) throw new DomainError('validation', 'applies only to the central fee', 'referenceDate')
   const referenceDate = kind === 'central' ? (input.referenceDate ?? a.heldOn) : null
   if (referenceDate && referenceDate.slice(0, 4) !== String(a.year)) {
-    throw new DomainError('validation', `must be in ${a.year}, the year of the fee`, 'referenceDate')
+    throw new DomainError('validation', `must be in ${a.year}, the year of the fee`, 'referenceDate', { key: 'r.feeYear', vars: { year: a.year } })
   }
   const existing = kind === 'local' ? await localFee(ctx, a.branchId!, a.year) : await centralFee(ctx, a.year)
   if (existing) {
-    throw new DomainError('conflict', `The ${kind} fee for ${a.year} is already decided (assembly ${existing.assemblyId})`, 'assemblyId')
+    throw new DomainError('conflict', `The ${kind} fee for ${a.year} is already decided (assembly ${existing.assemblyId})`, 'assemblyId', {
+      key: 'r.feeDecided',
+      vars: { year: a.year, assembly: existing.assemblyId },
+    })
   }
   const id = await ctx.sql.insert(
     `INSERT INTO fee_decision (assembly_id, kind, branch_id, year, amount_minor, currency, minimum_minor, reference_date, created_at)
@@ -197,13 +200,13 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
     // who moved during the year, to the later one until its fee is paid, then to the earlier one.
     const owed = (await liableMemberships(ctx.sql, input.year, null)).filter((x) => x.id === m.id).map((x) => x.branchId)
     if (owed.length === 0) {
-      throw new DomainError('validation', `was not an active member in ${input.year}, so owes no fee for it`, 'membershipId')
+      throw new DomainError('validation', `was not an active member in ${input.year}, so owes no fee for it`, 'membershipId', { key: 'r.notActiveInYear', vars: { year: input.year } })
     }
     const dues: Array<{ branchId: number; fee: FeeDecision | null; paid: number }> = []
     for (const b of owed) dues.push({ branchId: b, fee: await localFee(ctx, b, input.year), paid: (await paidByMember(ctx, input.year, b)).get(paidKey(m.id, b)) ?? 0 })
     dues.sort((a, b) => (a.branchId === m.branchId ? -1 : b.branchId === m.branchId ? 1 : 0))
     const due = dues.find((d) => d.fee && d.paid < d.fee.amountMinor) ?? dues.find((d) => d.fee)
-    if (!due?.fee) throw new DomainError('validation', `has no local fee decided by the local assembly; record the fee decision for ${input.year} first`, 'year')
+    if (!due?.fee) throw new DomainError('validation', `has no local fee decided by the local assembly; record the fee decision for ${input.year} first`, 'year', { key: 'r.noLocalFee', vars: { year: input.year } })
     branchId = due.branchId
     dueMinor = due.fee.amountMinor
     paidMinor = due.paid
@@ -211,7 +214,7 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
     branchId = input.branchId
     await requireBranch(ctx, branchId)
     const fee = await centralFee(ctx, input.year)
-    if (!fee) throw new DomainError('validation', `has no central fee decided by the general assembly; record the fee decision for ${input.year} first`, 'year')
+    if (!fee) throw new DomainError('validation', `has no central fee decided by the general assembly; record the fee decision for ${input.year} first`, 'year', { key: 'r.noCentralFee', vars: { year: input.year } })
     const calc = await centralCalculation(ctx, fee, branchId)
     dueMinor = calc.dueMinor
     paidMinor = calc.paidMinor
@@ -231,7 +234,10 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
       ? await ctx.sql.one(`SELECT id FROM fee_payment WHERE kind = 'member' AND branch_id = :branchId AND receipt_number = :receiptNumber`, { branchId, receiptNumber: input.receiptNumber })
       : await ctx.sql.one(`SELECT id FROM fee_payment WHERE kind = 'branch' AND receipt_number = :receiptNumber`, { receiptNumber: input.receiptNumber })
   if (used) {
-    throw new DomainError('conflict', `${input.receiptNumber} is already used ${input.kind === 'member' ? 'in this branch' : 'by the central level'}`, 'receiptNumber')
+    throw new DomainError('conflict', `${input.receiptNumber} is already used ${input.kind === 'member' ? 'in this branch' : 'by the central level'}`, 'receiptNumber', {
+      key: input.kind === 'member' ? 'r.receiptUsedBranch' : 'r.receiptUsedCentral',
+      vars: { receipt: input.receiptNumber },
+    })
   }
   const id = await ctx.sql.insert(
     `INSERT INTO fee_payment (kind, year, branch_id, membership_id, paid_on, amount_minor, currency, receipt_number, payer, note, created_at)

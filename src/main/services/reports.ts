@@ -14,6 +14,7 @@ import type { ReportModel } from '../reports/model'
 import { writePdf, type PdfFonts } from '../reports/pdf'
 import { writeXlsx } from '../reports/xlsx'
 import type { ServiceContext } from './context'
+import { formatDateMn } from '../../shared/domain/dates'
 
 export type ReportRequest = z.output<typeof reportRequest>
 
@@ -44,19 +45,19 @@ async function dataRange(ctx: ServiceContext): Promise<{ first: string; last: st
 /** Checks the period against the data and returns it as from/to. */
 export async function resolvePeriod(ctx: ServiceContext, input: ReportRequest): Promise<{ from: string; to: string }> {
   const range = await dataRange(ctx)
-  if (!range) throw new DomainError('validation', 'The database is empty: there is nothing to report yet. Add the register or load the demo first.')
+  if (!range) throw new DomainError('validation', 'The database is empty: there is nothing to report yet. Add the register or load the demo first.', undefined, { key: 'r.emptyDatabase' })
   const firstYear = Number(range.first.slice(0, 4))
   const lastYear = Number(range.last.slice(0, 4))
   if (input.year !== undefined) {
     if (input.year < firstYear || input.year > lastYear) {
-      throw new DomainError('validation', `must be between ${firstYear} and ${lastYear}, the years the register holds data for`, 'year')
+      throw new DomainError('validation', `must be between ${firstYear} and ${lastYear}, the years the register holds data for`, 'year', { key: 'r.yearRange', vars: { first: firstYear, last: lastYear } })
     }
     return { from: `${input.year}-01-01`, to: `${input.year}-12-31` }
   }
   const from = input.from!
   const to = input.to!
-  if (to < range.first) throw new DomainError('validation', `ends before the register's first record (${range.first})`, 'to')
-  if (from > range.last) throw new DomainError('validation', `starts after today (${range.last})`, 'from')
+  if (to < range.first) throw new DomainError('validation', `ends before the register's first record (${range.first})`, 'to', { key: 'r.beforeFirstRecord', vars: { date: formatDateMn(range.first) } })
+  if (from > range.last) throw new DomainError('validation', `starts after today (${range.last})`, 'from', { key: 'r.afterToday', vars: { date: formatDateMn(range.last) } })
   return { from, to }
 }
 
@@ -105,6 +106,7 @@ export async function generateReport(ctx: ServiceContext, input: ReportRequest):
         'validation',
         `This report has ${formatNumber(rows)} rows, about ${pages(rows)} pages as a PDF: more than the ${pages(PDF_ROW_LIMIT)} a PDF is made with. Export it as Excel (.xlsx), or choose a shorter period.`,
         'format',
+        { key: 'r.pdfTooLong', vars: { rows: formatNumber(rows), pages: pages(rows), limit: pages(PDF_ROW_LIMIT) } },
       )
     }
   }

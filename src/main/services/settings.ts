@@ -45,7 +45,10 @@ export async function testServer(ctx: ServiceContext, input: ServerInput): Promi
   try {
     const probe = await probeServer(urlFor(ctx, input))
     if (probe.schemaVersion !== null && probe.schemaVersion > SCHEMA_VERSION) {
-      throw new DomainError('validation', `The database there was written by a newer version of SPN Secretariat (schema ${probe.schemaVersion}); install the newer version on this computer.`, 'database')
+      throw new DomainError('validation', `The database there was written by a newer version of SPN Secretariat (schema ${probe.schemaVersion}); install the newer version on this computer.`, 'database', {
+        key: 'r.newerSchema',
+        vars: { schema: probe.schemaVersion ?? '' },
+      })
     }
     return { ...probe, appSchemaVersion: SCHEMA_VERSION }
   } catch (e) {

@@ -17,7 +17,8 @@ async function refuseStale(ctx: ServiceContext, table: Editable, id: number): Pr
     { table, id },
   )
   const by = last ? ` by ${last.actor} at ${formatTimeUlaanbaatar(last.at)}` : ''
-  throw new DomainError('conflict', `${WHAT[table]} was changed${by} after you opened it; nothing was saved. Reload to see the change, then make yours again.`, 'version')
+  const ref = last ? { key: `r.changed.${table}`, vars: { who: last.actor, when: formatTimeUlaanbaatar(last.at) } } : { key: `r.changedUnknown.${table}` }
+  throw new DomainError('conflict', `${WHAT[table]} was changed${by} after you opened it; nothing was saved. Reload to see the change, then make yours again.`, 'version', ref)
 }
 
 /**

@@ -27,10 +27,10 @@ export async function budgetVsActual(
 ): Promise<BudgetVsActual> {
   const p = await requireProject(ctx, input.projectId)
   if (input.projectYear !== null && input.projectYear > projectYears(p)) {
-    throw new DomainError('validation', `must be at most ${projectYears(p)}, the project's years`, 'projectYear')
+    throw new DomainError('validation', `must be at most ${projectYears(p)}, the project's years`, 'projectYear', { key: 'r.projectYears', vars: { n: projectYears(p) } })
   }
   const all = await versions(ctx, p.id)
-  if (!all.length) throw new DomainError('validation', 'The project has no budget yet')
+  if (!all.length) throw new DomainError('validation', 'The project has no budget yet', undefined, { key: 'r.noBudget' })
   const approved = await getBudget(ctx, p.id, all[0].id)
   const revised = await getBudget(ctx, p.id, input.versionId)
   const through = input.throughYear

@@ -8,6 +8,7 @@ import { forbiddenCharacter, normalizeIdentifier, stripInvisible } from '../../.
 import { requireProject } from './projects'
 import { forgetConversions } from './money'
 import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseAmount, parseDate, readGrid, type LedgerColumn, type RawCell } from './ledgerFile'
+import { messageRef } from '../../../shared/i18n/issues'
 
 export interface ImportProblem {
   row: number
@@ -56,7 +57,9 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   try {
     grid = await readGrid(Buffer.from(input.base64, 'base64'), input.fileName)
   } catch (e) {
-    throw new DomainError('validation', `The file ${input.fileName} ${(e as Error).message}.`.replace(/\.\.$/, '.'), 'fileName')
+    // The file's problems (binary, encoding, zip bomb…) are sentences of the catalogues: imp.file.*.
+    const message = `The file ${input.fileName} ${(e as Error).message}.`.replace(/\.\.$/, '.')
+    throw new DomainError('validation', message, 'fileName', messageRef(message) ?? undefined)
   }
   const table = locateTable(grid)
   const result: ImportResult = { fileName: input.fileName, headerRow: null, rows: 0, problems: [], preview: [], imported: 0, dryRun: input.dryRun }
