@@ -68,6 +68,10 @@ describe('spn import expenses', () => {
     out.length = 0
     expect(await main(['import', 'expenses', '--data', data(), bad])).toBe(2)
     expect(out.join('\n')).toMatch(/row 3, Date: "2010-13-01" is not a date/)
+    // In Mongolian when asked (or when the system's locale is Mongolian): the column and the reason.
+    out.length = 0
+    expect(await main(['import', 'expenses', '--data', data(), bad, '--lang', 'mn'])).toBe(2)
+    expect(out.join('\n')).toMatch(/row 3, Огноо: "2010-13-01" огноо биш/)
     expect(await main(['import', 'expenses', '--data', data(), join(dir(), 'missing.csv')])).toBe(2)
   })
 })
@@ -81,6 +85,8 @@ describe('spn report for finance', () => {
     expect(wb.worksheets.map((w) => w.name)).toContain('Main lines')
     expect(await main(['report', 'financial', '--data', data(), '--project-year', '9', '--out', file])).toBe(2)
     expect(err.pop()).toMatch(/projectYear must be at most 4/)
+    expect(await main(['report', 'financial', '--data', data(), '--project-year', '9', '--lang', 'mn', '--out', file])).toBe(2)
+    expect(err.pop()).toBe('spn: төслийн жилүүдээс хэтрэхгүй, хамгийн ихдээ 4 байна (--project-year)')
   })
 })
 

@@ -82,7 +82,7 @@ describe('importing an expense ledger', () => {
   })
 
   it('offers a template with dropdowns for budget lines and branches', async () => {
-    const file = await t.must('expenses.template', { projectId: project.id })
+    const file = await t.must('expenses.template', { projectId: project.id, lang: 'en' })
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
     const ws = wb.getWorksheet('Expenses')!
@@ -90,5 +90,25 @@ describe('importing an expense ledger', () => {
     expect(ws.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^Lists!\$A\$1:\$A\$\d+$/)] })
     expect(ws.getCell('D2').dataValidation).toMatchObject({ type: 'list' })
     expect(wb.getWorksheet('Lists')!.getCell('A1').value).toBe('1.1 Large self-help groups and CBOs')
+  })
+
+  it('offers the template in Mongolian by default, and imports it filled in from its own dropdowns', async () => {
+    const file = await t.must('expenses.template', { projectId: project.id })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer)
+    const ws = wb.getWorksheet('Зарлага')!
+    expect(ws.getRow(1).values).toEqual([undefined, 'Огноо', 'Баримтын дугаар', 'Төсвийн мөр', 'Салбар', 'Гүйлгээний утга', 'Дүн', 'Валют', 'Санхүүжилтийн эх үүсвэр'])
+    expect(ws.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^Жагсаалт!\$A\$1:\$A\$\d+$/)] })
+    const lists = wb.getWorksheet('Жагсаалт')!
+    const line = String(lists.getCell('A1').value)
+    const branch = String(lists.getCell('B1').value)
+    expect(line).toMatch(/^1\.1 [А-ЯӨҮа-яөү]/)
+    expect(branch).toBe('Ажлын алба')
+    // A row chosen from the dropdowns, as an officer fills it in.
+    ws.addRow([new Date(Date.UTC(2008, 4, 5)), 'ТМП-001', line, branch, 'Сургалтын зардал', 125000, 'MNT', String(lists.getCell('D1').value)])
+    const filled = Buffer.from(await wb.xlsx.writeBuffer())
+    const r = await t.must('expenses.import', { projectId: project.id, fileName: 'зарлага.xlsx', base64: filled.toString('base64'), dryRun: true })
+    expect(r.problems).toEqual([])
+    expect(r.rows).toBe(1)
   })
 })

@@ -100,7 +100,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'expenses.search': searchExpenses,
     'expenses.create': createExpense,
     'expenses.import': importLedger,
-    'expenses.template': (ctx, i) => ledgerTemplate(ctx, i.projectId),
+    'expenses.template': (ctx, i) => ledgerTemplate(ctx, i.projectId, i.lang),
     'finance.budgetVsActual': budgetVsActual,
     'finance.setNote': setVarianceNote,
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),

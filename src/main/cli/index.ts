@@ -8,7 +8,8 @@ import { isPostgresUrl } from '../db/postgres'
 import { resolveDatabaseUrl } from '../settings'
 import { fileLogger, logFile } from '../log'
 import { backupCommand, backupsCommand, copyCommand, restoreCommand } from './data'
-import { requireData, UsageError, type Where } from './common'
+import { cliLang, requireData, say, UsageError, type Where } from './common'
+import type { ImportProblem } from '../../shared/api/financeTypes'
 import { DEMO_SCALES, loadDemo, type DemoScale } from '../demo/load'
 import { startHttpBridge } from '../transport/http'
 import { defaultDataDir } from '../paths'
@@ -32,7 +33,7 @@ Commands:
            report takes a year or a period; the fees, assemblies and annual reports a year;
            the finance reports a project year, or none for the whole project (the ledger
            also a period).
-  import   expenses [--data DIR] FILE [--dry-run] [--project CODE]
+  import   expenses [--data DIR] FILE [--dry-run] [--project CODE] [--lang mn|en]
            Import an expense ledger (.xlsx or .csv): all rows, or none when a row is bad.
            --dry-run prints the preview and the problems only.
   backup   [--data DIR]            Take a backup now (a SQLite file in DIR/backups, also of a server).
@@ -47,6 +48,8 @@ Commands:
 
 Every command takes --database URL (or SPN_DATABASE_URL) to use a shared PostgreSQL server,
 postgresql://user:password@host:5432/database, instead of the SQLite file in DIR.
+Refusals and import problems are said in --lang, else SPN_LANG, else the system's locale
+(mn_MN is Mongolian), else English.
 DIR defaults to SPN_DATA_DIR or the user's app-data folder.`
 
 function progressBar(label: string): (done: number, total: number) => void {
@@ -118,8 +121,8 @@ async function report(where: Where, positionals: string[], v: Record<string, str
     }
     const r = await backend.dispatch('reports.generate', input)
     if (!r.ok) {
-      const option = r.error.field && r.error.field !== 'report' ? ` (--${r.error.field})` : ''
-      console.error(`spn: ${r.error.message}${option}`)
+      const option = r.error.field && r.error.field !== 'report' ? ` (--${r.error.field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)})` : ''
+      console.error(`spn: ${say(r.error, cliLang(v.lang))}${option}`)
       return r.error.code === 'validation' ? 2 : 1
     }
     const file = r.value as { fileName: string; base64: string; byteLength: number }
@@ -149,13 +152,18 @@ async function importCommand(where: Where, positionals: string[], v: Record<stri
     const project = v.project ? list.find((p) => p.code === v.project) : list[0]
     if (!project) throw new UsageError(v.project ? `There is no project ${v.project}` : 'The database holds no project to import into')
     const r = await backend.dispatch('expenses.import', { projectId: project.id, fileName: basename(file), base64: readFileSync(file).toString('base64'), dryRun: v['dry-run'] === true })
+    const lang = cliLang(v.lang)
     if (!r.ok) {
-      console.error(`spn: ${r.error.message}`)
+      console.error(`spn: ${say(r.error, lang)}`)
       return r.error.code === 'validation' ? 2 : 1
     }
-    const res = r.value as { headerRow: number | null; rows: number; problems: Array<{ row: number; column: string; reason: string }>; preview: Array<Record<string, unknown>>; imported: number; dryRun: boolean }
+    const res = r.value as { headerRow: number | null; rows: number; problems: ImportProblem[]; preview: Array<Record<string, unknown>>; imported: number; dryRun: boolean }
     console.log(`${basename(file)}: header on row ${res.headerRow ?? '-'}, ${res.rows} rows, ${res.problems.length} problems`)
-    for (const p of res.problems) console.log(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`)
+    // Each bad cell named, in the language of the command (--lang, or the system's).
+    for (const p of res.problems) {
+      const column = lang === 'mn' ? p.columnMn : p.column
+      console.log(`  row ${p.row}${column ? `, ${column}` : ''}: ${say({ message: p.reason, key: p.key, vars: p.vars }, lang)}`)
+    }
     if (res.dryRun) {
       for (const row of res.preview) console.log(`  row ${row.row}: ${row.spentOn} ${row.voucher} ${row.lineCode} ${row.costCentre} ${Number(row.amountMinor) / 100} ${row.currency} ${row.source}`)
       if (res.rows > res.preview.length) console.log(`  … and ${res.rows - res.preview.length} more`)

@@ -100,8 +100,8 @@ export const financeOps = {
     write: true,
   }),
   'expenses.template': op<ReportFile>()({
-    summary: 'The expense ledger import template (.xlsx) with dropdowns for budget lines and branches',
-    input: z.strictObject({ projectId: id }),
+    summary: 'The expense ledger import template (.xlsx) with dropdowns for budget lines and branches, in Mongolian or English',
+    input: z.strictObject({ projectId: id, lang: z.enum(['mn', 'en']).default('mn') }),
     permission: 'register.read',
     write: false,
   }),

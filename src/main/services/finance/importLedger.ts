@@ -145,18 +145,27 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   return result
 }
 
-/** The import template: the header row, and dropdowns for budget line, branch, currency and funding source. */
-export async function ledgerTemplate(ctx: ServiceContext, projectId: number): Promise<ReportFile> {
+/**
+ * The import template, in the user's language (the import reads both): the
+ * header row, and dropdowns for budget line, branch, currency and funding source.
+ */
+export async function ledgerTemplate(ctx: ServiceContext, projectId: number, lang: 'mn' | 'en' = 'mn'): Promise<ReportFile> {
   const p = await requireProject(ctx, projectId)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'SPN Secretariat'
-  const ws = wb.addWorksheet('Expenses', { views: [{ state: 'frozen', ySplit: 1 }] })
-  const lists = wb.addWorksheet('Lists', { state: 'hidden' })
+  const mn = lang === 'mn'
+  const ws = wb.addWorksheet(mn ? 'Зарлага' : 'Expenses', { views: [{ state: 'frozen', ySplit: 1 }] })
+  const listSheet = mn ? 'Жагсаалт' : 'Lists'
+  const lists = wb.addWorksheet(listSheet, { state: 'hidden' })
   const params = { projectId: p.id }
   const lineNames = (
-    await ctx.sql.all<{ code: string; en: string }>('SELECT code, name_en AS en FROM budget_line WHERE project_id = :projectId ORDER BY CAST(main_code AS INTEGER), code', params)
-  ).map((l) => `${l.code} ${l.en}`)
-  const branchNames = ['Secretariat', ...(await ctx.sql.column<string>('SELECT name_en FROM branch ORDER BY is_project_branch DESC, name_en, id'))]
+    await ctx.sql.all<{ code: string; name: string }>(
+      `SELECT code, ${mn ? 'name_mn' : 'name_en'} AS name FROM budget_line WHERE project_id = :projectId ORDER BY CAST(main_code AS INTEGER), code`,
+      params,
+    )
+  ).map((l) => `${l.code} ${l.name}`)
+  const branchColumn = mn ? 'name_mn' : 'name_en'
+  const branchNames = [mn ? 'Ажлын алба' : 'Secretariat', ...(await ctx.sql.column<string>(`SELECT ${branchColumn} FROM branch ORDER BY is_project_branch DESC, ${branchColumn}, id`))]
   const sourceCodes = await ctx.sql.column<string>('SELECT code FROM funding_source WHERE project_id = :projectId ORDER BY id', params)
   const columns: Array<[string[], string]> = [
     [lineNames, 'A'],
@@ -165,11 +174,11 @@ export async function ledgerTemplate(ctx: ServiceContext, projectId: number): Pr
     [sourceCodes, 'D'],
   ]
   for (const [values, col] of columns) values.forEach((v, i) => (lists.getCell(`${col}${i + 1}`).value = v))
-  ws.columns = LEDGER_COLUMNS.map((c) => ({ header: COLUMN_TITLES[c].en, key: c, width: c === 'description' ? 40 : c === 'line' ? 36 : 16 }))
+  ws.columns = LEDGER_COLUMNS.map((c) => ({ header: COLUMN_TITLES[c][lang], key: c, width: c === 'description' ? 40 : c === 'line' ? 36 : 16 }))
   ws.getRow(1).font = { bold: true }
   const validation = (col: string, list: string, n: number) => {
     for (let r = 2; r <= 2000; r++) {
-      ws.getCell(`${col}${r}`).dataValidation = { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`Lists!$${list}$1:$${list}$${n}`] }
+      ws.getCell(`${col}${r}`).dataValidation = { type: 'list', allowBlank: true, showErrorMessage: true, formulae: [`${listSheet}!$${list}$1:$${list}$${n}`] }
     }
   }
   validation('C', 'A', lineNames.length)

@@ -25,7 +25,7 @@ export function ImportDialog({ projectId, onClose }: { projectId: number; onClos
     setResult(r.value)
   }
   const template = async () => {
-    const r = await call('expenses.template', { projectId })
+    const r = await call('expenses.template', { projectId, lang })
     if (r.ok) downloadFile(r.value)
     else setError(errorText(r.error))
   }
