@@ -24,6 +24,33 @@ afterAll(async () => {
 })
 
 describe('project finance in Chromium', () => {
+  it('reads amounts as staff type and paste them, and refuses what could be misread', async () => {
+    await nav(page, 'Transfers').click()
+    await page.getByRole('button', { name: 'Record transfer' }).click()
+    const dialog = page.getByRole('dialog')
+    const dkk = dialog.getByRole('textbox', { name: 'DKK sent' })
+    const mnt = dialog.getByRole('textbox', { name: 'MNT received' })
+    await dialog.getByLabel(/^Sent/).fill('2010-11-01')
+    await dialog.getByLabel(/^Received/).fill('2010-11-03')
+    // Ambiguous in kroner, decimals in tögrög: refused, saying why, nothing saved.
+    await dkk.pressSequentially('1,250')
+    await mnt.pressSequentially('2 750,50')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expectText(page, '"1,250" could be 1 250 or 1,250')
+    await expectText(page, '"2 750,50": tögrög are written without decimals')
+    // Typed plainly, the field shows it in the display format on leaving it; pasted in that format, it reads the same.
+    await dkk.fill('')
+    await dkk.pressSequentially('150000')
+    await dkk.press('Tab')
+    expect(await dkk.inputValue()).toBe('150 000,00')
+    await mnt.fill('36 789 000 ₮')
+    await dialog.getByLabel('Reference').fill('E2E-AMOUNTS')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const transfers = await app.api<Array<{ reference: string | null; dkkMinor: number; mntMinor: number }>>('transfers.list', { projectId: 1 })
+    expect(transfers.find((x) => x.reference === 'E2E-AMOUNTS')).toMatchObject({ dkkMinor: 15_000_000, mntMinor: 3_678_900_000 })
+  })
+
   it('records a transfer, imports a small ledger, and shows budget against actual agreeing with the ledger', async () => {
     await nav(page, 'Transfers').click()
     await page.getByRole('button', { name: 'Record transfer' }).click()

@@ -7,7 +7,8 @@ import { insertMany } from '../../db/bulk'
 import { forbiddenCharacter, normalizeIdentifier, stripInvisible } from '../../../shared/domain/text'
 import { requireProject } from './projects'
 import { forgetConversions } from './money'
-import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseAmount, parseDate, readGrid, type LedgerColumn, type RawCell } from './ledgerFile'
+import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseDate, readGrid, type LedgerColumn, type RawCell } from './ledgerFile'
+import { parseAmount } from '../../../shared/domain/amount'
 import { messageRef } from '../../../shared/i18n/issues'
 
 export interface ImportProblem {
@@ -109,11 +110,14 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
     const bad = forbiddenCharacter(description)
     if (!description) problem('description', 'is empty', 'v.empty')
     else if (bad) problem('description', `contains an invisible control character (${bad})`, 'v.controlChar', { char: bad })
-    const amount = parseAmount(r.cells.amount)
-    if (amount === null) problem('amount', `"${text(r.cells.amount)}" is not an amount`, 'imp.notAmount', { value: text(r.cells.amount) })
-    else if (amount <= 0) problem('amount', 'must be more than 0', 'v.moreThanZero')
     const cur = key(text(r.cells.currency))
     const currency = ['mnt', '₮', 'төгрөг', 'tugrik'].includes(cur) ? 'MNT' : ['dkk', 'kr', 'kr.', 'крон'].includes(cur) ? 'DKK' : null
+    // The app's one reader of amounts: the same formats and refusals as the forms.
+    const cell = r.cells.amount
+    const read = typeof cell === 'number' || typeof cell === 'string' ? parseAmount(cell, currency) : null
+    const amount = read?.ok ? read.minor : null
+    if (!read) problem('amount', `"${text(cell)}" is not an amount`, 'imp.notAmount', { value: text(cell) })
+    else if (!read.ok) problem('amount', read.message, read.key, read.vars)
     if (!currency) problem('currency', `"${text(r.cells.currency)}" must be MNT or DKK`, 'imp.notCurrency', { value: text(r.cells.currency) })
     const source = sources.get(key(text(r.cells.source)))
     if (!source) problem('source', `"${text(r.cells.source)}" is not a funding source of the project`, 'imp.notSource', { value: text(r.cells.source) })

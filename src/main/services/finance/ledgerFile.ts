@@ -263,32 +263,3 @@ export function parseDate(v: RawCell): string | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null
 }
 
-/**
- * An amount in minor units: numbers as they are; text with space, comma or
- * dot thousands separators ("1 250 000", "1,250,000", "1.250.000"), and a
- * decimal part of one or two digits after the last separator ("1 250,50").
- */
-export function parseAmount(v: RawCell): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? Math.round(v * 100) : null
-  if (typeof v !== 'string') return null
-  let s = v.replace(/[₮\u00a0\u202f ]|MNT|DKK|kr\.?/gi, '').trim()
-  if (!/^-?[\d.,']+$/.test(s)) return null
-  s = s.replace(/'/g, '')
-  let decimals = ''
-  const last = Math.max(s.lastIndexOf(','), s.lastIndexOf('.'))
-  if (last >= 0) {
-    const tail = s.slice(last + 1)
-    const separators = s.match(/[.,]/g) ?? []
-    const sameKind = separators.every((x) => x === s[last])
-    // "1,250,000" and "1.250.000" are thousands; "1 250,5" and "1250.75" are decimals.
-    if (tail.length !== 3 || (!sameKind && separators.length > 1) || (separators.length === 1 && s.indexOf(s[last]) === 0)) {
-      if (tail.length > 2) return null
-      decimals = tail
-      s = s.slice(0, last)
-    }
-  }
-  const whole = s.replace(/[.,]/g, '')
-  if (!/^-?\d+$/.test(whole)) return null
-  const n = Number(whole) * 100 + Number(decimals.padEnd(2, '0') || 0) * (whole.startsWith('-') ? -1 : 1)
-  return Number.isSafeInteger(n) ? n : null
-}

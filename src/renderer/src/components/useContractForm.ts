@@ -2,6 +2,8 @@ import { useRef, useState } from 'react'
 import { useForm, type FormErrors } from '@mantine/form'
 import type { z } from 'zod'
 import type { ApiError } from '../../../shared/domain/result'
+import { parseAmount, type AmountRule, type Currency } from '../../../shared/domain/amount'
+import type { MessageKey } from '../../../shared/i18n'
 import { issueRef } from '../../../shared/i18n/issues'
 import { useI18n } from '../i18n'
 
@@ -35,13 +37,17 @@ export function useContractForm<S extends z.ZodType, V extends Record<string, un
   const { prefix = '', fields = {} } = typeof options === 'string' ? { prefix: options } : options
   const { t, errorText } = useI18n()
   const toInputRef = useRef<(v: V) => unknown>((v) => v)
+  // Fields whose typed text could not be read (an amount), found while the values become the input.
+  const unreadable = useRef(new Map<string, { key: MessageKey; vars: Record<string, string | number> }>())
   const fieldOf = (path: string) => fields[path] ?? path
   const form = useForm<V>({
     mode: 'controlled',
     initialValues: initial,
     validate: (values) => {
+      unreadable.current = new Map()
       const r = schema.safeParse(toInputRef.current(values))
       const errors: FormErrors = {}
+      for (const [field, ref] of unreadable.current) errors[field] = t(ref.key, ref.vars)
       if (r.success) return errors
       for (const issue of r.error.issues) {
         const key = fieldOf(issue.path.map(String).join('.'))
@@ -80,8 +86,22 @@ export function useContractForm<S extends z.ZodType, V extends Record<string, un
     } else setFormError(errorText(error))
   }
 
+  /**
+   * An amount field's text in minor units, read by the app's one reader
+   * (`1 250 000`, `150 000,00`…). What cannot be read is said on that field;
+   * an empty field stays missing, for the schema to call required.
+   */
+  function amount(text: string, currency: Currency | null, field: string, rule: AmountRule = 'positive'): number | undefined {
+    if (text.trim() === '') return undefined
+    const r = parseAmount(text, currency, rule)
+    if (r.ok) return r.minor
+    unreadable.current.set(field, { key: r.key, vars: r.vars })
+    return undefined
+  }
+
   return {
     form,
+    amount,
     values: form.values,
     set: <F extends keyof V & string>(field: F, value: V[F]) => form.setFieldValue(field, value as never),
     setValues: (values: V) => form.setValues(values),

@@ -1,10 +1,10 @@
-import { Badge, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { AssemblyRow, FeeDecision } from '../../../../shared/api/governanceTypes'
 import { feeDecisionInput } from '../../../../shared/api/governance'
 import { useContractForm } from '../../components/useContractForm'
-import { toMinor } from '../../components/amount'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
+import { AmountInput } from '../../components/AmountInput'
 
 /** Shows an assembly's fee decision, or records one: the local fee, or the general assembly's central fee. */
 export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee: FeeDecision | null }) {
@@ -12,14 +12,14 @@ export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee:
   const central = assembly.kind === 'general'
   const f = useContractForm(
     feeDecisionInput,
-    { amount: '' as number | string, minimum: '' as number | string, referenceDate: assembly.heldOn },
+    { amount: '', minimum: '', referenceDate: assembly.heldOn },
     { fields: { amountMinor: 'amount', minimumMinor: 'minimum' } },
   )
   const save = async () => {
     const input = f.parse((v) => ({
       assemblyId: assembly.id,
-      amountMinor: toMinor(v.amount),
-      ...(central ? { minimumMinor: toMinor(v.minimum) ?? null, referenceDate: v.referenceDate } : {}),
+      amountMinor: f.amount(v.amount, 'MNT', 'amount'),
+      ...(central ? { minimumMinor: f.amount(v.minimum, 'MNT', 'minimum') ?? null, referenceDate: v.referenceDate } : {}),
     }))
     if (!input) return
     f.setBusy(true)
@@ -47,10 +47,10 @@ export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee:
             {t('fee.none')}
           </Text>
           <Group align="flex-start">
-            <NumberInput label={t(central ? 'fee.centralRate' : 'fee.localAmount')} required min={0} thousandSeparator=" " {...f.input('amount')} w={260} />
+            <AmountInput label={t(central ? 'fee.centralRate' : 'fee.localAmount')} required currency="MNT" {...f.input('amount')} w={260} />
             {central && (
               <>
-                <NumberInput label={t('fee.minimum')} min={0} thousandSeparator=" " {...f.input('minimum')} w={200} />
+                <AmountInput label={t('fee.minimum')} currency="MNT" {...f.input('minimum')} w={200} />
                 <TextInput label={t('fee.referenceDate')} placeholder={t('person.dateHint')} {...f.input('referenceDate')} w={240} />
               </>
             )}

@@ -1,4 +1,4 @@
-import { NumberInput, Group, TextInput } from '@mantine/core'
+import { Group, TextInput } from '@mantine/core'
 import { todayIso } from '../../../../shared/domain/dates'
 import { paymentInput } from '../../../../shared/api/governance'
 import type { FeePayment } from '../../../../shared/api/governanceTypes'
@@ -6,20 +6,21 @@ import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { useContractForm } from '../../components/useContractForm'
-import { toMinor } from '../../components/amount'
+import { AmountInput } from '../../components/AmountInput'
+import { amountText } from '../../../../shared/domain/amount'
 
 export type PaymentTarget = { kind: 'member'; membershipId: number; name: string } | { kind: 'branch'; branchId: number; name: string }
 
 /** A payment in a few keystrokes: payer, year and amount come filled in; the receipt number has the focus. */
 export function PaymentForm({ target, year, amountMinor, onClose, onSaved }: { target: PaymentTarget; year: number; amountMinor: number; onClose(): void; onSaved(p: FeePayment): void }) {
   const { t } = useI18n()
-  const f = useContractForm(paymentInput, { amount: (amountMinor / 100) as number | string, paidOn: todayIso(), receiptNumber: '', payer: '' }, { fields: { amountMinor: 'amount' } })
+  const f = useContractForm(paymentInput, { amount: amountText(amountMinor, 'MNT'), paidOn: todayIso(), receiptNumber: '', payer: '' }, { fields: { amountMinor: 'amount' } })
   const submit = async () => {
     const input = f.parse((v) => ({
       ...(target.kind === 'member' ? { kind: 'member', membershipId: target.membershipId } : { kind: 'branch', branchId: target.branchId }),
       year,
       paidOn: v.paidOn,
-      amountMinor: toMinor(v.amount),
+      amountMinor: f.amount(v.amount, 'MNT', 'amount'),
       receiptNumber: v.receiptNumber,
       payer: v.payer || null,
     }))
@@ -34,7 +35,7 @@ export function PaymentForm({ target, year, amountMinor, onClose, onSaved }: { t
     <FormModal opened title={`${t(target.kind === 'member' ? 'fee.pay' : 'fee.payCentral')}: ${target.name} · ${year}`} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
       <Group grow align="flex-start">
         <TextInput label={t('fee.receipt')} required data-autofocus {...f.input('receiptNumber')} />
-        <NumberInput label={t('fee.amount')} required min={0} thousandSeparator=" " {...f.input('amount')} />
+        <AmountInput label={t('fee.amount')} required currency="MNT" {...f.input('amount')} />
       </Group>
       <Group grow align="flex-start">
         <TextInput label={t('fee.paidOn')} required placeholder={t('person.dateHint')} {...f.input('paidOn')} />

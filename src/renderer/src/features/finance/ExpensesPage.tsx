@@ -1,11 +1,10 @@
 import { useState } from 'react'
-import { Badge, Button, Checkbox, Group, Loader, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Checkbox, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { z } from 'zod'
 import type { Expense, Project } from '../../../../shared/api/financeTypes'
 import { expenseInput } from '../../../../shared/api/finance'
 import { useContractForm } from '../../components/useContractForm'
-import { toMinor } from '../../components/amount'
 import { todayIso } from '../../../../shared/domain/dates'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
@@ -17,6 +16,7 @@ import { useBranches } from '../../components/pickers'
 import { NoProject, useProject } from './useProject'
 import { ImportDialog } from './ImportDialog'
 import { Verbatim } from '../../components/Verbatim'
+import { AmountInput } from '../../components/AmountInput'
 
 const PAGE_SIZE = 50
 
@@ -38,7 +38,7 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
       lineId: null as string | null,
       costCentre: 'secretariat' as string | null,
       description: '',
-      amount: '' as number | string,
+      amount: '',
       currency: 'MNT' as string | null,
       sourceId: String(project.sources[0]?.id ?? '') as string | null,
     },
@@ -53,7 +53,7 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
       lineId: v.lineId === null ? undefined : Number(v.lineId),
       branchId: v.costCentre && v.costCentre !== 'secretariat' ? Number(v.costCentre) : null,
       description: v.description,
-      amountMinor: toMinor(v.amount),
+      amountMinor: f.amount(v.amount, v.currency === 'DKK' ? 'DKK' : 'MNT', 'amount'),
       currency: v.currency,
       sourceId: v.sourceId ? Number(v.sourceId) : undefined,
     }))
@@ -83,7 +83,7 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
       </Group>
       <TextInput label={t('fin.description')} required {...f.input('description')} />
       <Group grow align="flex-start">
-        <NumberInput label={t('fin.amount')} required min={0} decimalScale={2} thousandSeparator=" " {...f.input('amount')} />
+        <AmountInput label={t('fin.amount')} required currency={f.values.currency === 'DKK' ? 'DKK' : 'MNT'} {...f.input('amount')} />
         <Select label={t('fin.currency')} allowDeselect={false} {...f.input('currency')} data={['MNT', 'DKK']} />
       </Group>
       {saved && (

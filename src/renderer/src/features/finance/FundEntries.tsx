@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Card, Group, NumberInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
 import { fundEntryInput } from '../../../../shared/api/finance'
 import type { FundEntry } from '../../../../shared/api/financeTypes'
 import { useOperation, write } from '../../query'
@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n'
 import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
 import { useContractForm } from '../../components/useContractForm'
-import { toMinor } from '../../components/amount'
+import { AmountInput } from '../../components/AmountInput'
 
 /** Bank interest and exchange differences of the project account: listed and recorded here. */
 export function FundEntries({ projectId }: { projectId: number }) {
@@ -44,11 +44,11 @@ function FundEntryForm({ projectId, onClose }: { projectId: number; onClose(): v
   const { t } = useI18n()
   const f = useContractForm(
     fundEntryInput,
-    { kind: 'interest' as 'interest' | 'exchange', entryOn: '', mnt: '' as number | string, dkk: '' as number | string, note: '' },
+    { kind: 'interest' as 'interest' | 'exchange', entryOn: '', mnt: '', dkk: '', note: '' },
     { fields: { mntMinor: 'mnt', dkkMinor: 'dkk' } },
   )
   const submit = async () => {
-    const input = f.parse((v) => ({ projectId, kind: v.kind, entryOn: v.entryOn, mntMinor: toMinor(v.mnt) ?? 0, dkkMinor: toMinor(v.dkk) ?? 0, note: v.note || null }))
+    const input = f.parse((v) => ({ projectId, kind: v.kind, entryOn: v.entryOn, mntMinor: f.amount(v.mnt, 'MNT', 'mnt', 'any') ?? 0, dkkMinor: f.amount(v.dkk, 'DKK', 'dkk', 'any') ?? 0, note: v.note || null }))
     if (!input) return
     f.setBusy(true)
     const r = await write('funds.record', input)
@@ -71,8 +71,8 @@ function FundEntryForm({ projectId, onClose }: { projectId: number; onClose(): v
         </Text>
         <Group grow align="flex-start">
           <TextInput label={t('fin.date')} required placeholder={t('person.dateHint')} {...f.input('entryOn')} />
-          <NumberInput label={t('fin.mnt')} decimalScale={2} thousandSeparator=" " {...f.input('mnt')} />
-          <NumberInput label={t('fin.dkk')} decimalScale={2} thousandSeparator=" " {...f.input('dkk')} />
+          <AmountInput label={t('fin.mnt')} currency="MNT" {...f.input('mnt')} />
+          <AmountInput label={t('fin.dkk')} currency="DKK" {...f.input('dkk')} />
         </Group>
         <TextInput label={t('fin.note')} {...f.input('note')} />
       </Stack>

@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
 import type { Budget, Project } from '../../../../shared/api/financeTypes'
 import { todayIso } from '../../../../shared/domain/dates'
 import { budgetRevisionInput } from '../../../../shared/api/finance'
 import { write } from '../../query'
 import { useContractForm } from '../../components/useContractForm'
-import { toMinor } from '../../components/amount'
+import { AmountInput } from '../../components/AmountInput'
+import { amountText, parseAmount } from '../../../../shared/domain/amount'
 import { useI18n } from '../../i18n'
 
 const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/${year}/${sourceId}`
@@ -16,24 +17,31 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
   const f = useContractForm(budgetRevisionInput, {
     approvedOn: todayIso(),
     reason: '',
-    cells: Object.fromEntries(budget.amounts.map((a) => [cellKey(a.lineId, a.projectYear, a.sourceId), a.amountMinor])) as Record<string, number>,
+    // Each cell as text in the display format, read by the app's one reader of amounts.
+    cells: Object.fromEntries(budget.amounts.map((a) => [cellKey(a.lineId, a.projectYear, a.sourceId), amountText(a.amountMinor, 'DKK')])) as Record<string, string>,
   })
   const [sourceId, setSourceId] = useState(String(project.sources[0]?.id ?? ''))
   const years = Array.from({ length: project.years }, (_, i) => i + 1)
   const cells = f.values.cells
-  const total = Object.values(cells).reduce((s, v) => s + v, 0)
+  const total = Object.values(cells).reduce((s, v) => {
+    const r = v.trim() ? parseAmount(v, 'DKK', 'nonNegative') : null
+    return s + (r?.ok ? r.minor : 0)
+  }, 0)
   const save = async () => {
     const input = f.parse((v) => ({
       projectId: project.id,
       approvedOn: v.approvedOn,
       reason: v.reason,
       amounts: Object.entries(v.cells)
+        .map(([k, text]) => [k, f.amount(text, 'DKK', `cells.${k}`, 'nonNegative') ?? 0] as const)
         .filter(([, amountMinor]) => amountMinor > 0)
         .map(([k, amountMinor]) => {
           const [lineId, projectYear, source] = k.split('/').map(Number)
           return { lineId, projectYear, sourceId: source, amountMinor }
         }),
     }))
+    // A cell that cannot be read may be on another funding source's tab: say so above the buttons.
+    if (!input && Object.keys(f.form.errors).some((k) => k.startsWith('cells.'))) f.setFormError(t('common.fixErrors'))
     if (!input) return
     f.setBusy(true)
     const r = await write('budget.revise', input)
@@ -71,15 +79,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
                   const k = cellKey(l.id, y, Number(sourceId))
                   return (
                     <Table.Td key={y}>
-                      <NumberInput
-                        aria-label={`${l.code} ${t('fin.year', { n: y })}`}
-                        size="xs"
-                        min={0}
-                        decimalScale={2}
-                        thousandSeparator=" "
-                        value={(cells[k] ?? 0) / 100}
-                        onChange={(v) => f.set('cells', { ...cells, [k]: toMinor(v) ?? 0 })}
-                      />
+                      <AmountInput aria-label={`${l.code} ${t('fin.year', { n: y })}`} size="xs" currency={null} {...f.input(`cells.${k}`)} />
                     </Table.Td>
                   )
                 })}

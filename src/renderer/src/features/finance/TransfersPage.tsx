@@ -1,9 +1,8 @@
 import { useState } from 'react'
-import { Button, Group, Loader, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { Transfer } from '../../../../shared/api/financeTypes'
 import { transferInput } from '../../../../shared/api/finance'
 import { useContractForm } from '../../components/useContractForm'
-import { toMinor } from '../../components/amount'
 import { todayIso } from '../../../../shared/domain/dates'
 import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
@@ -11,16 +10,17 @@ import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
 import { FundEntries } from './FundEntries'
+import { AmountInput } from '../../components/AmountInput'
 
 function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onClose(): void; onSaved(): void }) {
   const { t } = useI18n()
   const f = useContractForm(
     transferInput,
-    { sentOn: todayIso(), dkk: '' as number | string, receivedOn: todayIso(), mnt: '' as number | string, reference: '' },
+    { sentOn: todayIso(), dkk: '', receivedOn: todayIso(), mnt: '', reference: '' },
     { fields: { dkkMinor: 'dkk', mntMinor: 'mnt' } },
   )
   const submit = async () => {
-    const input = f.parse((v) => ({ projectId, sentOn: v.sentOn, dkkMinor: toMinor(v.dkk), receivedOn: v.receivedOn, mntMinor: toMinor(v.mnt), reference: v.reference || null }))
+    const input = f.parse((v) => ({ projectId, sentOn: v.sentOn, dkkMinor: f.amount(v.dkk, 'DKK', 'dkk'), receivedOn: v.receivedOn, mntMinor: f.amount(v.mnt, 'MNT', 'mnt'), reference: v.reference || null }))
     if (!input) return
     f.setBusy(true)
     const r = await write('transfers.create', input)
@@ -32,11 +32,11 @@ function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onCl
     <FormModal opened title={t('fin.addTransfer')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
       <Group grow align="flex-start">
         <TextInput label={t('fin.sentOn')} required placeholder={t('person.dateHint')} {...f.input('sentOn')} />
-        <NumberInput label={t('fin.dkkSent')} required min={0} decimalScale={2} thousandSeparator=" " {...f.input('dkk')} />
+        <AmountInput label={t('fin.dkkSent')} required currency="DKK" {...f.input('dkk')} />
       </Group>
       <Group grow align="flex-start">
         <TextInput label={t('fin.receivedOn')} required placeholder={t('person.dateHint')} {...f.input('receivedOn')} />
-        <NumberInput label={t('fin.mntReceived')} required min={0} decimalScale={2} thousandSeparator=" " {...f.input('mnt')} />
+        <AmountInput label={t('fin.mntReceived')} required currency="MNT" {...f.input('mnt')} />
       </Group>
       <TextInput label={t('fin.reference')} {...f.input('reference')} />
     </FormModal>
