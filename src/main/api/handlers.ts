@@ -11,14 +11,14 @@ import { loadDemo } from '../demo/load'
 import { DomainError } from '../../shared/domain/result'
 import { generateReport } from '../services/reports'
 import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../services/assemblies'
-import { decideFee, feesOverview, listPayments, memberFees, recordPayment } from '../services/fees'
+import { decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { getBudget, listProjects, reviseBudget } from '../services/finance/projects'
-import { createTransfer, listTransfers } from '../services/finance/transfers'
-import { createExpense, searchExpenses } from '../services/finance/expenses'
+import { createTransfer, listTransfers, voidTransfer } from '../services/finance/transfers'
+import { createExpense, searchExpenses, voidExpense } from '../services/finance/expenses'
 import { budgetVsActual, setVarianceNote } from '../services/finance/budgetVsActual'
 import { importLedger, ledgerTemplate } from '../services/finance/importLedger'
-import { listFundEntries, recordFundEntry } from '../services/finance/fundEntries'
+import { listFundEntries, recordFundEntry, voidFundEntry } from '../services/finance/fundEntries'
 import { databaseSettings, saveDatabaseChoice, testServer, type ActiveDatabase } from '../services/settings'
 import type { Maintenance } from '../services/backups'
 
@@ -85,6 +85,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'fees.members': memberFees,
     'fees.pay': recordPayment,
     'fees.payments': listPayments,
+    'fees.voidPayment': voidPayment,
     'elections.record': recordElection,
     'elections.resolveTie': resolveTie,
     'elections.assignRoles': assignRoles,
@@ -93,12 +94,15 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'finance.projects': (ctx) => listProjects(ctx),
     'budget.get': (ctx, i) => getBudget(ctx, i.projectId, i.versionId),
     'budget.revise': reviseBudget,
-    'transfers.list': (ctx, i) => listTransfers(ctx, i.projectId),
+    'transfers.list': (ctx, i) => listTransfers(ctx, i.projectId, i.withVoided),
     'transfers.create': createTransfer,
-    'funds.entries': (ctx, i) => listFundEntries(ctx, i.projectId),
+    'transfers.void': voidTransfer,
+    'funds.entries': (ctx, i) => listFundEntries(ctx, i.projectId, i.withVoided),
     'funds.record': recordFundEntry,
+    'funds.void': voidFundEntry,
     'expenses.search': searchExpenses,
     'expenses.create': createExpense,
+    'expenses.void': voidExpense,
     'expenses.import': importLedger,
     'expenses.template': (ctx, i) => ledgerTemplate(ctx, i.projectId, i.lang),
     'finance.budgetVsActual': budgetVsActual,

@@ -8,6 +8,7 @@ import {
   ProjectEntity,
   TransferEntity,
 } from '../db/entities'
+import { STANDING } from '../db/entities/finance'
 import { flush, Rows, type LoadTarget } from './rows'
 import { SPN_2007 } from '../db/migrations/0007-project-names-mn'
 import { insertMany } from '../db/bulk'
@@ -119,6 +120,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
     const received = new Date(Date.parse(sent) + rng.int(2, 6) * 86400000).toISOString().slice(0, 10)
     const rate = rateAround(received, rng)
     transferRows.add({
+      ...STANDING,
       projectId,
       sentOn: sent,
       dkkMinor: perTransfer[i],
@@ -159,6 +161,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   rows.forEach(([date, , lineId, branchId, description, amount, currency, source], i) => {
     expenseRows.add({
+      ...STANDING,
       projectId,
       spentOn: date,
       voucher: `V-${date.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`,
@@ -174,7 +177,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   })
   // Bank interest on the project account, and one exchange difference booked at the end.
   const insEntry = (kind: 'interest' | 'exchange', entryOn: string, mntMinor: number, dkkMinor: number, note: string) =>
-    entryRows.add({ projectId, kind, entryOn, mntMinor, dkkMinor, note, createdAt: now })
+    entryRows.add({ ...STANDING, projectId, kind, entryOn, mntMinor, dkkMinor, note, createdAt: now })
   for (const date of ['2007-12-31', '2008-12-31', '2009-12-31', '2010-12-31']) {
     const mnt = rng.int(200_000, 900_000) * 100
     insEntry('interest', date, mnt, Math.round(mnt / rateOn(date)), 'Төслийн дансны хүү')

@@ -1,4 +1,5 @@
 import { AssemblyEntity, CandidateEntity, ElectionEntity, FeeDecisionEntity, FeePaymentEntity } from '../db/entities'
+import { STANDING } from '../db/entities/finance'
 import { flush, Rows, type LoadTarget } from './rows'
 import { electionOutcome, quorumMet, quorumNeeded } from '../../shared/domain/governance'
 import { liableBranches, membershipOn, type BranchEventLike } from '../../shared/domain/membership'
@@ -62,7 +63,7 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
   const fee = (assemblyId: number, kind: 'local' | 'central', branchId: number | null, year: number, amountMinor: number, minimumMinor: number | null, referenceDate: string | null) =>
     fees.add({ assemblyId, kind, branchId, year, amountMinor, currency: 'MNT', minimumMinor, referenceDate, createdAt: now })
   const payment = (kind: 'member' | 'branch', year: number, branchId: number, membershipId: number | null, paidOn: string, amountMinor: number, receiptNumber: string) =>
-    payments.add({ kind, year, branchId, membershipId, paidOn, amountMinor, currency: 'MNT', receiptNumber, payer: null, note: null, createdAt: now })
+    payments.add({ ...STANDING, kind, year, branchId, membershipId, paidOn, amountMinor, currency: 'MNT', receiptNumber, payer: null, note: null, createdAt: now })
   const receipts = new Map<string, number>()
   const receipt = (scope: string) => {
     const n = (receipts.get(scope) ?? 0) + 1

@@ -125,14 +125,14 @@ export async function fundsStatement(ctx: ServiceContext, opts: FinanceReportOpt
   checkYear(p, opts.projectYear)
   const { from, to } = periodOf(p, opts.projectYear)
   const params = { projectId: p.id }
-  const transfers = await ctx.sql.all<{ d: string; dkk: number; mnt: number }>(`SELECT received_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM transfer WHERE project_id = :projectId ORDER BY id`, params)
+  const transfers = await ctx.sql.all<{ d: string; dkk: number; mnt: number }>(`SELECT received_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM transfer WHERE project_id = :projectId AND voided_at IS NULL ORDER BY id`, params)
   const entries = await ctx.sql.all<{ kind: string; d: string; dkk: number; mnt: number }>(
-    `SELECT kind, entry_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM fund_entry WHERE project_id = :projectId ORDER BY id`,
+    `SELECT kind, entry_on AS d, dkk_minor AS dkk, mnt_minor AS mnt FROM fund_entry WHERE project_id = :projectId AND voided_at IS NULL ORDER BY id`,
     params,
   )
   const { byExpense } = await conversions(ctx, p.id)
   const spends = (
-    await ctx.sql.all<{ id: number; d: string; mnt: number }>(`SELECT id, spent_on AS d, amount_minor AS mnt FROM expense WHERE project_id = :projectId AND currency = 'MNT' ORDER BY id`, params)
+    await ctx.sql.all<{ id: number; d: string; mnt: number }>(`SELECT id, spent_on AS d, amount_minor AS mnt FROM expense WHERE project_id = :projectId AND currency = 'MNT' AND voided_at IS NULL ORDER BY id`, params)
   ).map((e) => ({ ...e, dkk: byExpense.get(e.id)?.dkkMinor ?? 0 }))
   const sum = <R extends { d: string; dkk: number; mnt: number }>(rows: R[], lo: string | null, hi: string) => {
     const inside = rows.filter((r) => (lo === null || r.d >= lo) && r.d <= hi)

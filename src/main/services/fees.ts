@@ -10,6 +10,7 @@ import { requireBranch } from './branches'
 import { assemblyRow } from './assemblies'
 import { activeMemberships, liableMemberships } from './activeMembers'
 import { MEMBER_NAME_SQL } from './names.sql'
+import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from './voids'
 
 const mnt = formatMnt
 
@@ -63,7 +64,7 @@ export async function decideFee(ctx: ServiceContext, input: z.output<typeof feeD
 async function paidByMember(ctx: ServiceContext, year: number, branchId: number | null): Promise<Map<string, number>> {
   const rows = await ctx.sql.all<{ id: number; branchId: number; paid: number }>(
     `SELECT membership_id AS id, branch_id AS "branchId", sum(amount_minor) AS paid FROM fee_payment
-     WHERE kind = 'member' AND year = :year ${branchId === null ? '' : 'AND branch_id = :branchId'} GROUP BY membership_id, branch_id`,
+     WHERE kind = 'member' AND year = :year AND voided_at IS NULL ${branchId === null ? '' : 'AND branch_id = :branchId'} GROUP BY membership_id, branch_id`,
     { year, branchId },
   )
   return new Map(rows.map((r) => [paidKey(r.id, r.branchId), r.paid]))
@@ -72,7 +73,7 @@ async function paidByMember(ctx: ServiceContext, year: number, branchId: number 
 const paidKey = (membershipId: number, branchId: number) => `${membershipId}:${branchId}`
 
 function branchPaidToCentral(ctx: ServiceContext, year: number, branchId: number): Promise<number> {
-  return ctx.sql.value(`SELECT coalesce(sum(amount_minor), 0) AS n FROM fee_payment WHERE kind = 'branch' AND year = :year AND branch_id = :branchId`, { year, branchId })
+  return ctx.sql.value(`SELECT coalesce(sum(amount_minor), 0) AS n FROM fee_payment WHERE kind = 'branch' AND year = :year AND branch_id = :branchId AND voided_at IS NULL`, { year, branchId })
 }
 
 export async function centralCalculation(ctx: ServiceContext, fee: FeeDecision, branchId: number): Promise<NonNullable<BranchFees['central']>> {
@@ -166,17 +167,22 @@ export async function memberFees(ctx: ServiceContext, input: { year: number; bra
 
 const PAYMENT_SQL = `SELECT f.id, f.kind, f.year, f.branch_id AS "branchId", b.name_mn AS mn, b.name_en AS en, f.membership_id AS "membershipId",
   CASE WHEN f.membership_id IS NULL THEN NULL ELSE ${MEMBER_NAME_SQL} END AS "memberName",
-  f.paid_on AS "paidOn", f.amount_minor AS "amountMinor", f.receipt_number AS "receiptNumber", f.payer, f.note
+  f.paid_on AS "paidOn", f.amount_minor AS "amountMinor", f.receipt_number AS "receiptNumber", f.payer, f.note, ${voidColumns('f.')}
   FROM fee_payment f JOIN branch b ON b.id = f.branch_id LEFT JOIN membership m ON m.id = f.membership_id
   LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id`
 
 function toPayment(r: Record<string, unknown>): FeePayment {
-  const { mn, en, ...rest } = r as unknown as FeePayment & { mn: string; en: string }
-  return { ...rest, branchName: { mn, en } }
+  const { mn, en, ...rest } = r as unknown as Omit<FeePayment, 'voided'> & VoidColumns & { mn: string; en: string }
+  return { ...withVoided(rest), branchName: { mn, en } }
 }
 
-export async function listPayments(ctx: ServiceContext, input: { year?: number; branchId?: number; kind?: 'member' | 'branch'; page: number; pageSize: number }): Promise<Page<FeePayment>> {
+/** Payments, newest first; the voided ones too when asked (struck through on the list, counted nowhere). */
+export async function listPayments(
+  ctx: ServiceContext,
+  input: { year?: number; branchId?: number; kind?: 'member' | 'branch'; withVoided?: boolean; page: number; pageSize: number },
+): Promise<Page<FeePayment>> {
   const where: string[] = []
+  if (!input.withVoided) where.push(stands('f.'))
   if (input.year !== undefined) where.push('f.year = :year')
   if (input.branchId !== undefined) where.push('f.branch_id = :branchId')
   if (input.kind !== undefined) where.push('f.kind = :kind')
@@ -231,8 +237,11 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
   }
   const used =
     input.kind === 'member'
-      ? await ctx.sql.one(`SELECT id FROM fee_payment WHERE kind = 'member' AND branch_id = :branchId AND receipt_number = :receiptNumber`, { branchId, receiptNumber: input.receiptNumber })
-      : await ctx.sql.one(`SELECT id FROM fee_payment WHERE kind = 'branch' AND receipt_number = :receiptNumber`, { receiptNumber: input.receiptNumber })
+      ? await ctx.sql.one(`SELECT id FROM fee_payment WHERE kind = 'member' AND branch_id = :branchId AND receipt_number = :receiptNumber AND voided_at IS NULL`, {
+          branchId,
+          receiptNumber: input.receiptNumber,
+        })
+      : await ctx.sql.one(`SELECT id FROM fee_payment WHERE kind = 'branch' AND receipt_number = :receiptNumber AND voided_at IS NULL`, { receiptNumber: input.receiptNumber })
   if (used) {
     throw new DomainError('conflict', `${input.receiptNumber} is already used ${input.kind === 'member' ? 'in this branch' : 'by the central level'}`, 'receiptNumber', {
       key: input.kind === 'member' ? 'r.receiptUsedBranch' : 'r.receiptUsedCentral',
@@ -247,4 +256,12 @@ export async function recordPayment(ctx: ServiceContext, input: z.output<typeof 
   const out = toPayment((await ctx.sql.one<Record<string, unknown>>(`${PAYMENT_SQL} WHERE f.id = :id`, { id }))!)
   await audit(ctx, 'fee_payment', id, null, out)
   return out
+}
+
+/** Voids a payment recorded by mistake: the arrears come back at once, and its receipt number is free again. */
+export async function voidPayment(ctx: ServiceContext, input: { id: number; reason: string }): Promise<FeePayment> {
+  return voidEntry(ctx, 'fee_payment', input.id, input.reason, async () => {
+    const row = await ctx.sql.one<Record<string, unknown>>(`${PAYMENT_SQL} WHERE f.id = :id`, { id: input.id })
+    return row ? toPayment(row) : undefined
+  })
 }

@@ -60,3 +60,6 @@ export const gender = z.enum(['female', 'male'], { message: 'must be female or m
 export const sortDir = z.enum(['asc', 'desc']).default('asc')
 export const page = z.number().int().min(1).max(100000).default(1)
 export const pageSize = z.number().int().min(1).max(200).default(50)
+
+/** Voiding an entry recorded by mistake: which one, and why (kept with it). */
+export const voidInput = z.strictObject({ id, reason: requiredText(500) })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { op } from './define'
-import { id, identifier, isoDate, optionalText, page, pageSize, requiredText } from './fields'
+import { id, identifier, isoDate, optionalText, page, pageSize, requiredText, voidInput } from './fields'
 import type * as F from './financeTypes'
 import type { ReportFile } from './contract'
 
@@ -65,10 +65,22 @@ export const financeOps = {
     permission: 'finance.write',
     write: true,
   }),
-  'transfers.list': op<F.Transfer[]>()({ summary: 'Transfers DKK → MNT with their exact rates and MNT left', input: z.strictObject({ projectId: id }), permission: 'register.read', write: false }),
+  'transfers.list': op<F.Transfer[]>()({
+    summary: 'Transfers DKK → MNT with their exact rates and MNT left (the voided ones too on request)',
+    input: z.strictObject({ projectId: id, withVoided: z.boolean().default(false) }),
+    permission: 'register.read',
+    write: false,
+  }),
   'transfers.create': op<F.Transfer>()({ summary: 'Record a transfer: DKK sent, MNT received', input: transferInput, permission: 'finance.write', write: true }),
-  'funds.entries': op<F.FundEntry[]>()({ summary: 'Bank interest and exchange differences of the project account', input: z.strictObject({ projectId: id }), permission: 'register.read', write: false }),
+  'transfers.void': op<F.Transfer>()({ summary: 'Void a transfer recorded by mistake, with the reason', input: voidInput, permission: 'finance.write', write: true }),
+  'funds.entries': op<F.FundEntry[]>()({
+    summary: 'Bank interest and exchange differences of the project account (the voided ones too on request)',
+    input: z.strictObject({ projectId: id, withVoided: z.boolean().default(false) }),
+    permission: 'register.read',
+    write: false,
+  }),
   'funds.record': op<F.FundEntry>()({ summary: 'Record bank interest or an exchange difference on the project account', input: fundEntryInput, permission: 'finance.write', write: true }),
+  'funds.void': op<F.FundEntry>()({ summary: 'Void bank interest or an exchange difference recorded by mistake, with the reason', input: voidInput, permission: 'finance.write', write: true }),
   'expenses.search': op<F.ExpensePage>()({
     summary: 'Expenses by budget line, cost centre, period and funding source, with their DKK value',
     input: z.strictObject({
@@ -80,6 +92,8 @@ export const financeOps = {
       from: isoDate.optional(),
       to: isoDate.optional(),
       flaggedOnly: z.boolean().default(false),
+      /** Also the voided expenses (struck through; no total counts them). */
+      withVoided: z.boolean().default(false),
       page,
       pageSize,
     }),
@@ -87,6 +101,7 @@ export const financeOps = {
     write: false,
   }),
   'expenses.create': op<F.Expense>()({ summary: 'Record an expense', input: expenseInput, permission: 'finance.write', write: true }),
+  'expenses.void': op<F.Expense>()({ summary: 'Void an expense recorded by mistake, with the reason (its voucher number is free again)', input: voidInput, permission: 'finance.write', write: true }),
   'expenses.import': op<F.ImportResult>()({
     summary: 'Import an expense ledger (.xlsx or .csv): a preview with every bad row, then all rows or none',
     input: z.strictObject({

@@ -1,5 +1,5 @@
 import type { BudgetWarning } from '../domain/finance'
-import type { LocalName } from './types'
+import type { LocalName, Voided } from './types'
 
 export interface FundingSource {
   id: number
@@ -69,6 +69,7 @@ export interface Transfer {
   note: string | null
   /** MNT of this transfer not yet spent (FIFO). */
   mntLeftMinor: number
+  voided: Voided | null
 }
 
 export interface Expense {
@@ -87,6 +88,7 @@ export interface Expense {
   dkkMinor: number | null
   /** MNT not covered by transfers received by the expense date. */
   uncoveredMntMinor: number
+  voided: Voided | null
 }
 
 export interface ExpensePage {
@@ -154,4 +156,5 @@ export interface FundEntry {
   mntMinor: number
   dkkMinor: number
   note: string | null
+  voided: Voided | null
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { BOARD_ROLES } from '../domain/governance'
 import { op } from './define'
-import { id, identifier, isoDate, optionalText, page, pageSize, recordVersion, requiredText } from './fields'
+import { id, identifier, isoDate, optionalText, page, pageSize, recordVersion, requiredText, voidInput } from './fields'
 import type * as G from './governanceTypes'
 import type { Page } from './types'
 
@@ -109,9 +109,15 @@ export const governanceOps = {
     permission: 'governance.write',
     write: true,
   }),
+  'fees.voidPayment': op<G.FeePayment>()({
+    summary: 'Void a payment recorded by mistake, with the reason (the arrears come back; the receipt number is free again)',
+    input: voidInput,
+    permission: 'governance.write',
+    write: true,
+  }),
   'fees.payments': op<Page<G.FeePayment>>()({
     summary: 'Payments, newest first',
-    input: z.strictObject({ year: year.optional(), branchId: id.optional(), kind: z.enum(['member', 'branch']).optional(), page, pageSize }),
+    input: z.strictObject({ year: year.optional(), branchId: id.optional(), kind: z.enum(['member', 'branch']).optional(), withVoided: z.boolean().default(false), page, pageSize }),
     permission: 'register.read',
     write: false,
   }),

@@ -1,5 +1,5 @@
 import type { BoardRole } from '../domain/governance'
-import type { AuditEntry, LocalName } from './types'
+import type { AuditEntry, LocalName, Voided } from './types'
 
 export interface AssemblyRow {
   id: number
@@ -124,6 +124,7 @@ export interface FeePayment {
   receiptNumber: string
   payer: string | null
   note: string | null
+  voided: Voided | null
 }
 
 export interface BoardSeat {

@@ -128,6 +128,13 @@ export interface MembershipRow {
   lastDecision: string
 }
 
+/** A voided entry: when (UTC), by whom and why. It stays on the list, struck through, and counts nowhere. */
+export interface Voided {
+  at: string
+  by: string
+  reason: string
+}
+
 export interface AuditEntry {
   id: number
   at: string

@@ -67,6 +67,10 @@ export class TransferEntity {
   @Column({ type: 'text', nullable: true }) reference: string | null
   @Column({ type: 'text', nullable: true }) note: string | null
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  /** Voided: when (UTC), by whom and why; a voided entry counts nowhere. */
+  @Column({ type: 'text', name: 'voided_at', nullable: true }) voidedAt: string | null
+  @Column({ type: 'text', name: 'voided_by', nullable: true }) voidedBy: string | null
+  @Column({ type: 'text', name: 'void_reason', nullable: true }) voidReason: string | null
 }
 
 @Entity('expense')
@@ -82,6 +86,10 @@ export class ExpenseEntity {
   @Column({ type: 'text' }) currency: 'MNT' | 'DKK'
   @Column({ type: 'integer', name: 'source_id' }) sourceId: number
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  /** Voided: when (UTC), by whom and why; a voided entry counts nowhere. */
+  @Column({ type: 'text', name: 'voided_at', nullable: true }) voidedAt: string | null
+  @Column({ type: 'text', name: 'voided_by', nullable: true }) voidedBy: string | null
+  @Column({ type: 'text', name: 'void_reason', nullable: true }) voidReason: string | null
 }
 
 @Entity('fund_entry')
@@ -94,6 +102,10 @@ export class FundEntryEntity {
   @Column({ type: 'bigint', name: 'dkk_minor' }) dkkMinor: number
   @Column({ type: 'text', nullable: true }) note: string | null
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  /** Voided: when (UTC), by whom and why; a voided entry counts nowhere. */
+  @Column({ type: 'text', name: 'voided_at', nullable: true }) voidedAt: string | null
+  @Column({ type: 'text', name: 'voided_by', nullable: true }) voidedBy: string | null
+  @Column({ type: 'text', name: 'void_reason', nullable: true }) voidReason: string | null
 }
 
 @Entity('variance_note')
@@ -116,3 +128,6 @@ export const FINANCE_ENTITIES = [
   FundEntryEntity,
   VarianceNoteEntity,
 ]
+
+/** The void columns of an entry that stands (for bulk inserts). */
+export const STANDING = { voidedAt: null, voidedBy: null, voidReason: null } as const

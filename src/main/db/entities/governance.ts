@@ -46,6 +46,10 @@ export class FeePaymentEntity {
   @Column({ type: 'text', nullable: true }) payer: string | null
   @Column({ type: 'text', nullable: true }) note: string | null
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  /** Voided: when (UTC), by whom and why; a voided entry counts nowhere. */
+  @Column({ type: 'text', name: 'voided_at', nullable: true }) voidedAt: string | null
+  @Column({ type: 'text', name: 'voided_by', nullable: true }) voidedBy: string | null
+  @Column({ type: 'text', name: 'void_reason', nullable: true }) voidReason: string | null
 }
 
 @Entity('election')

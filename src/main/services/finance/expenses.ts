@@ -6,14 +6,15 @@ import { audit, type ServiceContext } from '../context'
 import { requireBranch } from '../branches'
 import { requireProject } from './projects'
 import { conversions, forgetConversions } from './money'
+import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
 
 export const SECRETARIAT = { mn: 'Ажлын алба (DaMoST)', en: 'Secretariat (DaMoST)' }
 
 const SELECT = `SELECT e.id, e.spent_on AS "spentOn", e.voucher, e.line_id AS "lineId", l.code AS "lineCode", l.main_code AS "mainCode", e.branch_id AS "branchId",
-  b.name_mn AS "branchMn", b.name_en AS "branchEn", e.description, e.amount_minor AS "amountMinor", e.currency, e.source_id AS "sourceId"
+  b.name_mn AS "branchMn", b.name_en AS "branchEn", e.description, e.amount_minor AS "amountMinor", e.currency, e.source_id AS "sourceId", ${voidColumns('e.')}
   FROM expense e JOIN budget_line l ON l.id = e.line_id LEFT JOIN branch b ON b.id = e.branch_id`
 
-type Row = Omit<Expense, 'costCentre' | 'dkkMinor' | 'uncoveredMntMinor'> & { branchMn: string | null; branchEn: string | null; mainCode: string }
+type Row = Omit<Expense, 'costCentre' | 'dkkMinor' | 'uncoveredMntMinor' | 'voided'> & VoidColumns & { branchMn: string | null; branchEn: string | null; mainCode: string }
 
 export interface ExpenseFilter {
   projectId: number
@@ -23,11 +24,14 @@ export interface ExpenseFilter {
   sourceId?: number
   from?: string
   to?: string
+  /** Also the voided expenses (for the list, on request); no total counts them. */
+  withVoided?: boolean
 }
 
 /** Every expense matching a filter, with its DKK value (oldest first). */
 export async function expensesWithValue(ctx: ServiceContext, f: ExpenseFilter): Promise<Expense[]> {
   const where = ['e.project_id = :projectId']
+  if (!f.withVoided) where.push(stands('e.'))
   if (f.lineId !== undefined) where.push('e.line_id = :lineId')
   if (f.mainCode !== undefined) where.push('l.main_code = :mainCode')
   if (f.costCentre === 'secretariat') where.push('e.branch_id IS NULL')
@@ -37,12 +41,13 @@ export async function expensesWithValue(ctx: ServiceContext, f: ExpenseFilter): 
   if (f.to !== undefined) where.push('e.spent_on <= :to')
   const rows = await ctx.sql.all<Row>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY e.spent_on, e.id`, { ...f })
   const { byExpense } = await conversions(ctx, f.projectId)
-  return rows.map(({ branchMn, branchEn, mainCode: _m, ...r }) => {
-    const c = r.currency === 'MNT' ? byExpense.get(r.id) : undefined
+  return rows.map(({ branchMn, branchEn, mainCode: _m, ...row }) => {
+    const r = withVoided(row)
+    const c = r.currency === 'MNT' && !r.voided ? byExpense.get(r.id) : undefined
     return {
       ...r,
       costCentre: r.branchId === null ? SECRETARIAT : { mn: branchMn!, en: branchEn! },
-      dkkMinor: r.currency === 'DKK' ? r.amountMinor : (c?.dkkMinor ?? null),
+      dkkMinor: r.voided ? null : r.currency === 'DKK' ? r.amountMinor : (c?.dkkMinor ?? null),
       uncoveredMntMinor: c?.uncoveredMntMinor ?? 0,
     }
   })
@@ -53,15 +58,17 @@ export async function searchExpenses(ctx: ServiceContext, input: ExpenseFilter &
   let all = await expensesWithValue(ctx, input)
   if (input.flaggedOnly) all = all.filter((e) => e.uncoveredMntMinor > 0)
   const newestFirst = [...all].reverse()
+  // The totals count the expenses that stand, whatever the list shows.
+  const standing = all.filter((e) => !e.voided)
   return {
     rows: newestFirst.slice((input.page - 1) * input.pageSize, input.page * input.pageSize),
     total: all.length,
     page: input.page,
     pageSize: input.pageSize,
     totals: {
-      mntMinor: all.filter((e) => e.currency === 'MNT').reduce((s, e) => s + e.amountMinor, 0),
-      dkkMinor: all.reduce((s, e) => s + (e.dkkMinor ?? 0), 0),
-      flagged: all.filter((e) => e.uncoveredMntMinor > 0).length,
+      mntMinor: standing.filter((e) => e.currency === 'MNT').reduce((s, e) => s + e.amountMinor, 0),
+      dkkMinor: standing.reduce((s, e) => s + (e.dkkMinor ?? 0), 0),
+      flagged: standing.filter((e) => e.uncoveredMntMinor > 0).length,
     },
   }
 }
@@ -75,7 +82,7 @@ export async function checkExpense(ctx: ServiceContext, input: z.output<typeof e
   if (!source) throw new DomainError('validation', 'is not a funding source of this project', field('sourceId'))
   if (input.branchId !== null) await requireBranch(ctx, input.branchId, field('branchId'))
   if (input.spentOn < p.startsOn || input.spentOn > p.endsOn) throw new DomainError('validation', `must be within the project period (${p.startsOn} to ${p.endsOn})`, field('spentOn'))
-  const used = await ctx.sql.one<{ d: string }>('SELECT spent_on AS d FROM expense WHERE project_id = :projectId AND voucher = :voucher', {
+  const used = await ctx.sql.one<{ d: string }>('SELECT spent_on AS d FROM expense WHERE project_id = :projectId AND voucher = :voucher AND voided_at IS NULL', {
     projectId: p.id,
     voucher: input.voucher,
   })
@@ -98,4 +105,13 @@ export async function createExpense(ctx: ServiceContext, input: z.output<typeof 
   const out = (await expensesWithValue(ctx, { projectId: input.projectId })).find((e) => e.id === id)!
   await audit(ctx, 'expense', id, null, out)
   return out
+}
+
+/** Voids an expense recorded by mistake (its voucher number is then free for the right one). */
+export async function voidExpense(ctx: ServiceContext, input: { id: number; reason: string }): Promise<Expense> {
+  const projectId = await ctx.sql.value(`SELECT coalesce(max(project_id), 0) AS n FROM expense WHERE id = :id`, { id: input.id })
+  return voidEntry(ctx, 'expense', input.id, input.reason, async () => {
+    forgetConversions(ctx)
+    return (await expensesWithValue(ctx, { projectId, withVoided: true })).find((e) => e.id === input.id)
+  })
 }

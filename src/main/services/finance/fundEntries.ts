@@ -5,12 +5,24 @@ import type { FundEntry } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
 import { requireProject } from './projects'
 import { forgetConversions } from './money'
+import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
 
-const SELECT = `SELECT id, kind, entry_on AS "entryOn", mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor", note FROM fund_entry`
+const SELECT = `SELECT id, kind, entry_on AS "entryOn", mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor", note, ${voidColumns()} FROM fund_entry`
+type Row = Omit<FundEntry, 'voided'> & VoidColumns
 
-export async function listFundEntries(ctx: ServiceContext, projectId: number): Promise<FundEntry[]> {
+export async function listFundEntries(ctx: ServiceContext, projectId: number, withVoidedEntries = false): Promise<FundEntry[]> {
   await requireProject(ctx, projectId)
-  return ctx.sql.all<FundEntry>(`${SELECT} WHERE project_id = :projectId ORDER BY entry_on, id`, { projectId })
+  const where = withVoidedEntries ? '' : ` AND ${stands()}`
+  return (await ctx.sql.all<Row>(`${SELECT} WHERE project_id = :projectId${where} ORDER BY entry_on, id`, { projectId })).map(withVoided)
+}
+
+/** Voids bank interest or an exchange difference recorded by mistake. */
+export async function voidFundEntry(ctx: ServiceContext, input: { id: number; reason: string }): Promise<FundEntry> {
+  return voidEntry(ctx, 'fund_entry', input.id, input.reason, async () => {
+    forgetConversions(ctx)
+    const row = await ctx.sql.one<Row>(`${SELECT} WHERE id = :id`, { id: input.id })
+    return row ? withVoided(row) : undefined
+  })
 }
 
 /**
@@ -31,7 +43,7 @@ export async function recordFundEntry(ctx: ServiceContext, input: z.output<typeo
      VALUES (:projectId, :kind, :entryOn, :mntMinor, :dkkMinor, :note, :now) RETURNING id`,
     { ...input, projectId: p.id, now: ctx.now },
   )
-  const out = (await ctx.sql.one<FundEntry>(`${SELECT} WHERE id = :id`, { id }))!
+  const out = withVoided((await ctx.sql.one<Row>(`${SELECT} WHERE id = :id`, { id }))!)
   await audit(ctx, 'fund_entry', id, null, out)
   return out
 }

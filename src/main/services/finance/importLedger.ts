@@ -85,7 +85,7 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   for (const s of await ctx.sql.all<Named>('SELECT id, code, name_en AS en, name_mn AS mn FROM funding_source WHERE project_id = :projectId', params)) {
     for (const k of [s.code, s.en, s.mn]) sources.set(key(k), s)
   }
-  const existing = new Set((await ctx.sql.column<string>('SELECT voucher FROM expense WHERE project_id = :projectId', params)).map(normalizeIdentifier))
+  const existing = new Set((await ctx.sql.column<string>('SELECT voucher FROM expense WHERE project_id = :projectId AND voided_at IS NULL', params)).map(normalizeIdentifier))
   const seen = new Map<string, number>()
   const good: Array<ImportPreviewRow & { lineId: number; branchId: number | null; sourceId: number }> = []
   for (const r of table.rows) {

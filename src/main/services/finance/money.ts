@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context'
 /**
  * The DKK value of every MNT expense of a project by FIFO over its transfers
  * and bank interest, and the MNT left of each transfer. Computed from the
- * records each time, so it is never out of date.
+ * records each time, so it is never out of date; voided entries take no part.
  */
 type Conversions = { byExpense: Map<number, Conversion>; leftByTransfer: Map<number, number> }
 
@@ -26,19 +26,19 @@ export async function conversions(ctx: ServiceContext, projectId: number): Promi
 
 async function computeConversions(ctx: ServiceContext, projectId: number): Promise<Conversions> {
   const transfers = await ctx.sql.all<{ id: number; date: string; mntMinor: number; dkkMinor: number }>(
-    `SELECT id, received_on AS date, mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor" FROM transfer WHERE project_id = :projectId ORDER BY id`,
+    `SELECT id, received_on AS date, mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor" FROM transfer WHERE project_id = :projectId AND voided_at IS NULL ORDER BY id`,
     { projectId },
   )
   // Bank interest adds MNT to the account; it is spent like a transfer, at its recorded DKK value.
   const interest = (
     await ctx.sql.all<{ id: number; date: string; mntMinor: number; dkkMinor: number }>(
       `SELECT id, entry_on AS date, mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor" FROM fund_entry
-       WHERE project_id = :projectId AND kind = 'interest' AND mnt_minor > 0 AND dkk_minor > 0 ORDER BY id`,
+       WHERE project_id = :projectId AND kind = 'interest' AND mnt_minor > 0 AND dkk_minor > 0 AND voided_at IS NULL ORDER BY id`,
       { projectId },
     )
   ).map((e) => ({ ...e, id: -e.id }))
   const spends = await ctx.sql.all<{ id: number; date: string; mntMinor: number }>(
-    `SELECT id, spent_on AS date, amount_minor AS "mntMinor" FROM expense WHERE project_id = :projectId AND currency = 'MNT' ORDER BY id`,
+    `SELECT id, spent_on AS date, amount_minor AS "mntMinor" FROM expense WHERE project_id = :projectId AND currency = 'MNT' AND voided_at IS NULL ORDER BY id`,
     { projectId },
   )
   const byExpense = convertFifo([...transfers, ...interest], spends)

@@ -6,8 +6,9 @@ import type { Transfer } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
 import { requireProject } from './projects'
 import { conversions, forgetConversions } from './money'
+import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
 
-interface TransferRecord {
+interface TransferRecord extends VoidColumns {
   id: number
   sentOn: string
   dkkMinor: number
@@ -17,16 +18,27 @@ interface TransferRecord {
   note: string | null
 }
 
-const SELECT = `SELECT id, sent_on AS "sentOn", dkk_minor AS "dkkMinor", received_on AS "receivedOn", mnt_minor AS "mntMinor", reference, note FROM transfer`
+const SELECT = `SELECT id, sent_on AS "sentOn", dkk_minor AS "dkkMinor", received_on AS "receivedOn", mnt_minor AS "mntMinor", reference, note, ${voidColumns()} FROM transfer`
 
-export async function listTransfers(ctx: ServiceContext, projectId: number): Promise<Transfer[]> {
+/** The project's transfers, oldest first; the voided ones too when asked (they convert nothing). */
+export async function listTransfers(ctx: ServiceContext, projectId: number, withVoidedEntries = false): Promise<Transfer[]> {
   await requireProject(ctx, projectId)
   const { leftByTransfer } = await conversions(ctx, projectId)
-  return (await ctx.sql.all<TransferRecord>(`${SELECT} WHERE project_id = :projectId ORDER BY received_on, id`, { projectId })).map((t) => ({
-    ...t,
+  const where = withVoidedEntries ? '' : ` AND ${stands()}`
+  return (await ctx.sql.all<TransferRecord>(`${SELECT} WHERE project_id = :projectId${where} ORDER BY received_on, id`, { projectId })).map((t) => ({
+    ...withVoided(t),
     rate: rateString(t.mntMinor, t.dkkMinor),
-    mntLeftMinor: leftByTransfer.get(t.id) ?? t.mntMinor,
+    mntLeftMinor: t.voidedAt ? 0 : (leftByTransfer.get(t.id) ?? t.mntMinor),
   }))
+}
+
+/** Voids a transfer recorded by mistake: the expenses it covered are converted from the others (FIFO) at once. */
+export async function voidTransfer(ctx: ServiceContext, input: { id: number; reason: string }): Promise<Transfer> {
+  const projectId = await ctx.sql.value(`SELECT coalesce(max(project_id), 0) AS n FROM transfer WHERE id = :id`, { id: input.id })
+  return voidEntry(ctx, 'transfer', input.id, input.reason, async () => {
+    forgetConversions(ctx)
+    return (await listTransfers(ctx, projectId, true)).find((t) => t.id === input.id)
+  })
 }
 
 /** Records DKK sent and MNT received; the implied rate is kept exactly (both amounts are stored). */

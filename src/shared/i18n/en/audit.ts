@@ -77,4 +77,8 @@ export const audit = {
   'audit.field.payer': 'Paid by',
   'audit.field.note': 'Note',
   'audit.field.assemblyId': 'Assembly',
+  'audit.op.transfers.void': "Transfer voided",
+  'audit.op.expenses.void': "Expense voided",
+  'audit.op.funds.void': "Interest or exchange difference voided",
+  'audit.op.fees.voidPayment': "Payment voided",
 } as const

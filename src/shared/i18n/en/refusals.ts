@@ -104,4 +104,6 @@ export const refusals = {
   'r.changedUnknown.household': "This household was changed after you opened it; nothing was saved. Reload to see the change, then make yours again.",
   'r.changedUnknown.assembly': "This assembly was changed after you opened it; nothing was saved. Reload to see the change, then make yours again.",
   'r.changedUnknown.branch': "This local organisation was changed after you opened it; nothing was saved. Reload to see the change, then make yours again.",
+  'r.noEntry': "There is no entry number {id}",
+  'r.alreadyVoided': "This entry was already voided by {who} at {when}",
 } as const

@@ -79,4 +79,8 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.field.payer': 'Төлөгч',
   'audit.field.note': 'Тэмдэглэл',
   'audit.field.assemblyId': 'Хурал',
+  'audit.op.transfers.void': "Шилжүүлгийг хүчингүй болгосон",
+  'audit.op.expenses.void': "Зарлагыг хүчингүй болгосон",
+  'audit.op.funds.void': "Хүү эсвэл ханшийн зөрүүг хүчингүй болгосон",
+  'audit.op.fees.voidPayment': "Төлбөрийг хүчингүй болгосон",
 }
