@@ -5,9 +5,9 @@ import type { ReactNode } from 'react'
  * receipt number, a file path. `translate="no"` says so to the browser (and
  * to the test that finds English words on a Mongolian screen).
  */
-export function Verbatim({ children, mono }: { children: ReactNode; mono?: boolean }) {
+export function Verbatim({ children, mono, nowrap }: { children: ReactNode; mono?: boolean; /** A number or code, kept on one line. */ nowrap?: boolean }) {
   return (
-    <span translate="no" style={mono ? { fontFamily: 'var(--mantine-font-family-monospace)' } : undefined}>
+    <span translate="no" style={{ ...(mono ? { fontFamily: 'var(--mantine-font-family-monospace)' } : {}), ...(nowrap ? { whiteSpace: 'nowrap' } : {}) }}>
       {children}
     </span>
   )

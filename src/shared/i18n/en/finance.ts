@@ -93,4 +93,10 @@ export const finance = {
   'w.adminShare': 'Administration in Denmark is {admin}, more than 7% of the project expenses and audit (at most {max})',
   'w.lineMove': "Main line {line} changes by {pct}% (from {before} to {after}): more than 10% needs the donor's approval",
   'w.totalMismatch': 'The budget for {source} totals {budget}, not the {committed} committed',
+  'fin.void': "Void",
+  'fin.voidTitle': "Void",
+  'fin.voidHelp': "The entry stays, struck through, with who voided it, when and why; no total counts it any more. Then record the right one.",
+  'fin.voidReason': "Why",
+  'fin.voidedBy': "Voided by {who} at {when}: {reason}",
+  'fin.showVoided': "Show voided",
 } as const

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Badge, Button, Group, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core'
+import { Badge, Button, Checkbox, Group, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { z } from 'zod'
 import type { BranchFees, FeePayment, MemberFeeRow } from '../../../../shared/api/governanceTypes'
@@ -7,16 +7,17 @@ import { useI18n } from '../../i18n'
 import { AnchorLink } from '../../components/links'
 import { useOperation } from '../../query'
 import { DataTable } from '../../components/DataTable'
-import { pageSearch, patchSearch, searchId, searchOneOf, searchPage, searchYear } from '../../components/listSearch'
+import { pageSearch, patchSearch, searchFlag, searchId, searchOneOf, searchPage, searchYear } from '../../components/listSearch'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { YEAR_OPTIONS } from '../assemblies/AssembliesPage'
 import { PaymentForm, type PaymentTarget } from './PaymentForm'
 import { Verbatim } from '../../components/Verbatim'
+import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
 
 const PAGE_SIZE = 50
 
 /** The fees page's address: `#/fees?year=2009&branch=…&tab=unpaid&page=2`. */
-export const feesSearch = z.object({ year: searchYear, branch: searchId, tab: searchOneOf(['overview', 'unpaid', 'payments']), page: searchPage })
+export const feesSearch = z.object({ year: searchYear, branch: searchId, tab: searchOneOf(['overview', 'unpaid', 'payments']), page: searchPage, voided: searchFlag })
 type Search = z.infer<typeof feesSearch>
 const route = getRouteApi('/fees')
 
@@ -55,7 +56,8 @@ export function FeesPage() {
   const overview = useOperation('fees.overview', { year: y }, { enabled: ready })
   const tab = search.tab ?? 'overview'
   const unpaid = useOperation('fees.members', { year: y, onlyArrears: true, page: tab === 'unpaid' ? (search.page ?? 1) : 1, pageSize: PAGE_SIZE, ...(branchId ? { branchId } : {}) }, { enabled: ready })
-  const payments = useOperation('fees.payments', { year: y, page: tab === 'payments' ? (search.page ?? 1) : 1, pageSize: PAGE_SIZE, ...(branchId ? { branchId } : {}) }, { enabled: ready })
+  const canWrite = useCanWrite()
+  const payments = useOperation('fees.payments', { year: y, withVoided: search.voided ?? false, page: tab === 'payments' ? (search.page ?? 1) : 1, pageSize: PAGE_SIZE, ...(branchId ? { branchId } : {}) }, { enabled: ready })
   const money = (minor: number) => mnt(minor)
   return (
     <Stack>
@@ -176,6 +178,7 @@ export function FeesPage() {
           />
         </Tabs.Panel>
         <Tabs.Panel value="payments" pt="md">
+          <Checkbox mb="sm" label={t('fin.showVoided')} checked={search.voided ?? false} onChange={(e) => set({ voided: e.currentTarget.checked || undefined })} />
           <DataTable
             label={t('fee.payments')}
             state={payments}
@@ -184,11 +187,19 @@ export function FeesPage() {
             paging={{ pageSize: PAGE_SIZE, total: (p) => p.total, page: (p) => p.page, onPage: (page) => void navigate(pageSearch<Search>(page)) }}
             columns={[
               { key: 'paidOn', header: t('fee.paidOn'), numeric: true, sortValue: (r: FeePayment) => r.paidOn, cell: (r) => date(r.paidOn) },
-              { key: 'receipt', header: t('fee.receipt'), sortValue: (r) => r.receiptNumber, cell: (r) => <Verbatim>{r.receiptNumber}</Verbatim> },
+              { key: 'receipt', header: t('fee.receipt'), sortValue: (r) => r.receiptNumber, cell: (r) => (
+                  <>
+                    <Verbatim nowrap>{r.receiptNumber}</Verbatim>
+                    {r.voided && <VoidNote voided={r.voided} />}
+                  </>
+                ),
+              },
               { key: 'member', header: t('fee.member'), cell: (r) => (r.kind === 'branch' ? t('fee.payCentral') : r.memberName) },
               { key: 'branch', header: t('branch.name'), cell: (r) => local(r.branchName) },
               { key: 'amount', header: t('fee.amount'), numeric: true, sortValue: (r) => r.amountMinor, cell: (r) => money(r.amountMinor) },
+              canWrite && { key: 'void', header: '', cell: (r) => (r.voided ? null : <VoidButton operation="fees.voidPayment" id={r.id} what={r.receiptNumber} />) },
             ]}
+            rowProps={(r) => voidedRow(r.voided, t)}
           />
         </Tabs.Panel>
       </Tabs>

@@ -17,6 +17,7 @@ import { NoProject, useProject } from './useProject'
 import { ImportDialog } from './ImportDialog'
 import { Verbatim } from '../../components/Verbatim'
 import { AmountInput } from '../../components/AmountInput'
+import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
 
 const PAGE_SIZE = 50
 
@@ -103,6 +104,8 @@ export const expensesSearch = z.object({
   from: searchDate,
   to: searchDate,
   flagged: searchFlag,
+  /** Also the voided expenses, struck through. */
+  voided: searchFlag,
   page: searchPage,
 })
 type Search = z.infer<typeof expensesSearch>
@@ -117,6 +120,7 @@ function ExpenseList({ project }: { project: Project }) {
   const set = (patch: Partial<Search>) => void navigate(patchSearch<Search>(patch))
   const [adding, setAdding] = useState(false)
   const [importing, setImporting] = useState(false)
+  const canWrite = useCanWrite()
   const result = useOperation('expenses.search', {
     projectId: project.id,
     ...(search.line ? { lineId: search.line } : {}),
@@ -125,6 +129,7 @@ function ExpenseList({ project }: { project: Project }) {
     ...(search.from ? { from: search.from } : {}),
     ...(search.to ? { to: search.to } : {}),
     flaggedOnly: search.flagged ?? false,
+    withVoided: search.voided ?? false,
     page: search.page ?? 1,
     pageSize: PAGE_SIZE,
   })
@@ -171,6 +176,7 @@ function ExpenseList({ project }: { project: Project }) {
         <SearchBox label={t('fin.from')} placeholder={t('person.dateHint')} value={search.from ?? ''} onSearch={(d) => isDate(d) && set({ from: d || undefined })} w={130} />
         <SearchBox label={t('fin.to')} placeholder={t('person.dateHint')} value={search.to ?? ''} onSearch={(d) => isDate(d) && set({ to: d || undefined })} w={130} />
         <Checkbox label={t('fin.flaggedOnly')} checked={search.flagged ?? false} onChange={(e) => set({ flagged: e.currentTarget.checked || undefined })} mb={8} />
+        <Checkbox label={t('fin.showVoided')} checked={search.voided ?? false} onChange={(e) => set({ voided: e.currentTarget.checked || undefined })} mb={8} />
       </Group>
       {result.data && result.data.total > 0 && (
         <Text size="sm" data-testid="expense-totals">
@@ -184,12 +190,22 @@ function ExpenseList({ project }: { project: Project }) {
         rowKey={(e) => e.id}
         filtered={filtered}
         paging={{ pageSize: PAGE_SIZE, total: (r) => r.total, page: (r) => r.page, onPage: (page) => void navigate(pageSearch<Search>(page)) }}
+        rowProps={(e) => voidedRow(e.voided, t)}
         columns={[
           { key: 'date', header: t('fin.date'), numeric: true, cell: (e: Expense) => date(e.spentOn) },
-          { key: 'voucher', header: t('fin.voucher'), cell: (e) => <Verbatim>{e.voucher}</Verbatim> },
+          { key: 'voucher', header: t('fin.voucher'), cell: (e) => <Verbatim nowrap>{e.voucher}</Verbatim> },
           { key: 'line', header: t('fin.line'), cell: (e) => lineCode.get(e.lineId)?.code },
           { key: 'centre', header: t('fin.costCentre'), cell: (e) => local(e.costCentre) },
-          { key: 'description', header: t('fin.description'), cell: (e) => e.description },
+          {
+            key: 'description',
+            header: t('fin.description'),
+            cell: (e) => (
+              <>
+                {e.description}
+                {e.voided && <VoidNote voided={e.voided} />}
+              </>
+            ),
+          },
           { key: 'amount', header: t('fin.amount'), numeric: true, cell: (e) => (e.currency === 'MNT' ? mnt(e.amountMinor) : `DKK ${dkk(e.amountMinor)}`) },
           {
             key: 'dkk',
@@ -205,6 +221,11 @@ function ExpenseList({ project }: { project: Project }) {
                 )}
               </>
             ),
+          },
+          canWrite && {
+            key: 'void',
+            header: '',
+            cell: (e) => (e.voided ? null : <VoidButton operation="expenses.void" id={e.id} what={e.voucher} />),
           },
         ]}
       />

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Card, Checkbox, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
 import { fundEntryInput } from '../../../../shared/api/finance'
 import type { FundEntry } from '../../../../shared/api/financeTypes'
 import { useOperation, write } from '../../query'
@@ -8,31 +8,50 @@ import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
 import { useContractForm } from '../../components/useContractForm'
 import { AmountInput } from '../../components/AmountInput'
+import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
 
 /** Bank interest and exchange differences of the project account: listed and recorded here. */
 export function FundEntries({ projectId }: { projectId: number }) {
   const { t, mnt, dkk, date } = useI18n()
-  const entries = useOperation('funds.entries', { projectId })
+  const [showVoided, setShowVoided] = useState(false)
+  const entries = useOperation('funds.entries', { projectId, withVoided: showVoided })
   const [open, setOpen] = useState(false)
+  const canWrite = useCanWrite()
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('fin.entries')}</Title>
-        <Button size="xs" variant="light" onClick={() => setOpen(true)}>
-          {t('fin.addEntry')}
-        </Button>
+        <Group>
+          <Checkbox size="xs" label={t('fin.showVoided')} checked={showVoided} onChange={(e) => setShowVoided(e.currentTarget.checked)} />
+          {canWrite && (
+            <Button size="xs" variant="light" onClick={() => setOpen(true)}>
+              {t('fin.addEntry')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <DataTable
         label={t('fin.entries')}
         state={entries}
         rows={(rows) => rows}
         rowKey={(e) => e.id}
+        rowProps={(e) => voidedRow(e.voided, t)}
         columns={[
           { key: 'date', header: t('fin.date'), numeric: true, sortValue: (e: FundEntry) => e.entryOn, cell: (e) => date(e.entryOn) },
           { key: 'kind', header: t('fin.entryKind'), cell: (e) => t(e.kind === 'interest' ? 'fin.interest' : 'fin.exchange') },
           { key: 'mnt', header: t('fin.mnt'), numeric: true, cell: (e) => (e.mntMinor ? mnt(e.mntMinor) : '') },
           { key: 'dkk', header: t('fin.dkk'), numeric: true, cell: (e) => `DKK ${dkk(e.dkkMinor)}` },
-          { key: 'note', header: t('fin.note'), cell: (e) => e.note ?? '' },
+          {
+            key: 'note',
+            header: t('fin.note'),
+            cell: (e) => (
+              <>
+                {e.note ?? ''}
+                {e.voided && <VoidNote voided={e.voided} />}
+              </>
+            ),
+          },
+          canWrite && { key: 'void', header: '', cell: (e) => (e.voided ? null : <VoidButton operation="funds.void" id={e.id} what={date(e.entryOn)} />) },
         ]}
       />
       {open && <FundEntryForm projectId={projectId} onClose={() => setOpen(false)} />}

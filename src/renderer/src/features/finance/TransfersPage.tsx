@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Checkbox, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { Transfer } from '../../../../shared/api/financeTypes'
 import { transferInput } from '../../../../shared/api/finance'
 import { useContractForm } from '../../components/useContractForm'
@@ -11,6 +11,7 @@ import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
 import { FundEntries } from './FundEntries'
 import { AmountInput } from '../../components/AmountInput'
+import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
 
 function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onClose(): void; onSaved(): void }) {
   const { t } = useI18n()
@@ -56,18 +57,22 @@ export function TransfersPage() {
 
 function TransferList({ projectId }: { projectId: number }) {
   const { t, dkk, mnt, date } = useI18n()
-  const transfers = useOperation('transfers.list', { projectId })
+  const [showVoided, setShowVoided] = useState(false)
+  const transfers = useOperation('transfers.list', { projectId, withVoided: showVoided })
   const [adding, setAdding] = useState(false)
+  const canWrite = useCanWrite()
   return (
     <Stack>
-      <Group justify="flex-end">
-        <Button onClick={() => setAdding(true)}>{t('fin.addTransfer')}</Button>
+      <Group justify="space-between">
+        <Checkbox label={t('fin.showVoided')} checked={showVoided} onChange={(e) => setShowVoided(e.currentTarget.checked)} />
+        {canWrite && <Button onClick={() => setAdding(true)}>{t('fin.addTransfer')}</Button>}
       </Group>
       <DataTable
         label={t('nav.transfers')}
         state={transfers}
         rows={(rows) => rows}
         rowKey={(r) => r.id}
+        rowProps={(r) => voidedRow(r.voided, t)}
         columns={[
           { key: 'sentOn', header: t('fin.sentOn'), numeric: true, sortValue: (r: Transfer) => r.sentOn, cell: (r) => date(r.sentOn) },
           { key: 'dkk', header: t('fin.dkkSent'), numeric: true, sortValue: (r) => r.dkkMinor, cell: (r) => dkk(r.dkkMinor) },
@@ -75,7 +80,17 @@ function TransferList({ projectId }: { projectId: number }) {
           { key: 'mnt', header: t('fin.mntReceived'), numeric: true, sortValue: (r) => r.mntMinor, cell: (r) => mnt(r.mntMinor) },
           { key: 'rate', header: t('fin.rate'), numeric: true, cell: (r) => <Text span ff="monospace" size="sm">{r.rate}</Text> },
           { key: 'left', header: t('fin.mntLeft'), numeric: true, sortValue: (r) => r.mntLeftMinor, cell: (r) => mnt(r.mntLeftMinor) },
-          { key: 'reference', header: t('fin.reference'), cell: (r) => r.reference ?? '' },
+          {
+            key: 'reference',
+            header: t('fin.reference'),
+            cell: (r) => (
+              <>
+                {r.reference ?? ''}
+                {r.voided && <VoidNote voided={r.voided} />}
+              </>
+            ),
+          },
+          canWrite && { key: 'void', header: '', cell: (r) => (r.voided ? null : <VoidButton operation="transfers.void" id={r.id} what={`${date(r.receivedOn)} · ${mnt(r.mntMinor)}`} />) },
         ]}
       />
       <FundEntries projectId={projectId} />
