@@ -10,6 +10,7 @@ import { countActive } from './activeMembers'
 import { auditFor } from './auditLog'
 import { feeDecisionOfAssembly } from './fees'
 import { electionOfAssembly } from './elections'
+import { todayIso } from '../../shared/domain/dates'
 
 type AssemblyInput = z.output<typeof assemblyInput>
 
@@ -108,7 +109,7 @@ export async function getAssembly(ctx: ServiceContext, id: number): Promise<Asse
 
 async function check(ctx: ServiceContext, input: AssemblyInput): Promise<void> {
   if (input.branchId !== null) await requireBranch(ctx, input.branchId)
-  if (input.heldOn > ctx.now.slice(0, 10)) throw new DomainError('validation', 'must not be in the future', 'heldOn')
+  if (input.heldOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'heldOn')
   const eligible = await countActive(ctx.sql, input.heldOn, input.branchId)
   if (input.membersPresent > eligible) {
     throw new DomainError('validation', `cannot be more than the ${eligible} members eligible on ${input.heldOn}`, 'membersPresent')

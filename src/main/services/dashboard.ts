@@ -1,6 +1,7 @@
 import { MEMBERSHIP_STATUSES, membershipOn, type BranchEventLike, type MembershipStatus } from '../../shared/domain/membership'
 import type { DashboardSummary } from '../../shared/api/types'
 import type { ServiceContext } from './context'
+import { todayIso } from '../../shared/domain/dates'
 
 const zero = (): Record<MembershipStatus, number> =>
   Object.fromEntries(MEMBERSHIP_STATUSES.map((s) => [s, 0])) as Record<MembershipStatus, number>
@@ -10,7 +11,7 @@ const zero = (): Record<MembershipStatus, number> =>
  * of `asOf` (today by default), so past dates give past figures.
  */
 export async function dashboardSummary(ctx: ServiceContext, asOf?: string): Promise<DashboardSummary> {
-  const date = asOf ?? ctx.now.slice(0, 10)
+  const date = asOf ?? todayIso(ctx.now)
   const branches = await ctx.sql.all<{ id: number; mn: string; en: string; project: number; persons: number; households: number }>(
     `SELECT b.id, b.name_mn AS mn, b.name_en AS en, b.is_project_branch AS project,
       (SELECT count(*) FROM person p WHERE p.branch_id = b.id) AS persons,

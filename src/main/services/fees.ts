@@ -11,6 +11,7 @@ import { assemblyRow } from './assemblies'
 import { activeMemberships, liableMemberships } from './activeMembers'
 import { MEMBER_NAME_SQL } from './names.sql'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from './voids'
+import { todayIso } from '../../shared/domain/dates'
 
 const mnt = formatMnt
 
@@ -195,7 +196,7 @@ export async function listPayments(
 
 /** Records a payment after the rules: a fee decided for the year, a liable payer, no overpayment, a receipt number not used before. */
 export async function recordPayment(ctx: ServiceContext, input: z.output<typeof paymentInput>): Promise<FeePayment> {
-  if (input.paidOn > ctx.now.slice(0, 10)) throw new DomainError('validation', 'must not be in the future', 'paidOn')
+  if (input.paidOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'paidOn')
   let branchId: number
   let dueMinor: number
   let paidMinor: number

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { todayIso } from '../../shared/domain/dates'
 import { DomainError } from '../../shared/domain/result'
 import { searchKey, shortName } from '../../shared/domain/names'
 import type { contract, householdInput } from '../../shared/api/contract'
@@ -83,7 +84,7 @@ export async function createHousehold(ctx: ServiceContext, input: HouseholdInput
     throw new DomainError('validation', 'add the household first, then its persons, then choose the head', 'headPersonId')
   }
   await checkHousehold(ctx, input)
-  const e = ctx.tx.create(HouseholdEntity, { ...input, version: 1, registeredOn: input.registeredOn ?? ctx.now.slice(0, 10), createdAt: ctx.now, updatedAt: ctx.now })
+  const e = ctx.tx.create(HouseholdEntity, { ...input, version: 1, registeredOn: input.registeredOn ?? todayIso(ctx.now), createdAt: ctx.now, updatedAt: ctx.now })
   const out = toHousehold(await ctx.tx.save(HouseholdEntity, e))
   await audit(ctx, 'household', out.id, null, out)
   return out

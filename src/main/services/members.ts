@@ -8,6 +8,7 @@ import type { Membership, MembershipEvent, MembershipRow, Page } from '../../sha
 import { MembershipEntity, MembershipEventEntity, OrganisationEntity, PersonEntity } from '../db/entities'
 import { audit, type ServiceContext } from './context'
 import { requireBranch } from './branches'
+import { todayIso } from '../../shared/domain/dates'
 
 type ListInput = z.output<(typeof contract)['members.list']['input']>
 
@@ -107,7 +108,7 @@ async function appendEvent(
   if (REASON_REQUIRED.includes(type) && !reason) {
     throw new DomainError('validation', `is required when a membership is ${type}`, 'reason')
   }
-  if (date > ctx.now.slice(0, 10)) throw new DomainError('validation', 'must not be in the future', 'date')
+  if (date > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'date')
   const seq = events.reduce((m, e) => Math.max(m, e.seq), 0) + 1
   await ctx.tx.insert(MembershipEventEntity, {
     membershipId: membership.id,

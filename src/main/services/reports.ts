@@ -14,7 +14,7 @@ import type { ReportModel } from '../reports/model'
 import { writePdf, type PdfFonts } from '../reports/pdf'
 import { writeXlsx } from '../reports/xlsx'
 import type { ServiceContext } from './context'
-import { formatDateMn } from '../../shared/domain/dates'
+import { formatDateMn, todayIso } from '../../shared/domain/dates'
 
 export type ReportRequest = z.output<typeof reportRequest>
 
@@ -38,7 +38,7 @@ async function dataRange(ctx: ServiceContext): Promise<{ first: string; last: st
   const r = { first }
   const any = await ctx.sql.value('SELECT (SELECT count(*) FROM branch) + (SELECT count(*) FROM person) AS n')
   if (!any) return null
-  const today = ctx.now.slice(0, 10)
+  const today = todayIso(ctx.now)
   return { first: r.first ?? today, last: today }
 }
 

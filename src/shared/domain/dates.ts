@@ -18,15 +18,24 @@ export function formatDateMn(iso: string): string {
   return iso.replaceAll('-', '.')
 }
 
+/** Ulaanbaatar's offset from UTC (UTC+8 all year). */
+const ULAANBAATAR_OFFSET_MS = 8 * 3600_000
+
 /** A UTC timestamp as Ulaanbaatar (UTC+8) wall time: `2026.11.26 17:05`. */
 export function formatTimeUlaanbaatar(isoTimestamp: string): string {
-  const t = new Date(Date.parse(isoTimestamp) + 8 * 3600_000).toISOString()
+  const t = new Date(Date.parse(isoTimestamp) + ULAANBAATAR_OFFSET_MS).toISOString()
   return `${formatDateMn(t.slice(0, 10))} ${t.slice(11, 16)}`
 }
 
-/** Today's date in UTC as `YYYY-MM-DD`; pass a clock in tests. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10)
+/**
+ * Today's date where the secretariat works, as `YYYY-MM-DD`: Ulaanbaatar's
+ * date, never the UTC date (between 00:00 and 08:00 local time they differ,
+ * and a payment made this morning is not "in the future"). Pass a clock (a
+ * Date or the call's UTC timestamp) in services and tests.
+ */
+export function todayIso(now: Date | string = new Date()): string {
+  const ms = typeof now === 'string' ? Date.parse(now) : now.getTime()
+  return new Date(ms + ULAANBAATAR_OFFSET_MS).toISOString().slice(0, 10)
 }
 
 /** The day before a `YYYY-MM-DD` date. */

@@ -7,6 +7,7 @@ import { audit, type ServiceContext } from '../context'
 import { requireProject } from './projects'
 import { conversions, forgetConversions } from './money'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
+import { todayIso } from '../../../shared/domain/dates'
 
 interface TransferRecord extends VoidColumns {
   id: number
@@ -45,7 +46,7 @@ export async function voidTransfer(ctx: ServiceContext, input: { id: number; rea
 export async function createTransfer(ctx: ServiceContext, input: z.output<typeof transferInput>): Promise<Transfer> {
   const p = await requireProject(ctx, input.projectId)
   if (input.receivedOn < input.sentOn) throw new DomainError('validation', 'must not be before the date it was sent', 'receivedOn')
-  if (input.receivedOn > ctx.now.slice(0, 10)) throw new DomainError('validation', 'must not be in the future', 'receivedOn')
+  if (input.receivedOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'receivedOn')
   if (input.sentOn < p.startsOn.slice(0, 4) + '-01-01') throw new DomainError('validation', `is long before the project starts (${p.startsOn})`, 'sentOn')
   const id = await ctx.sql.insert(
     `INSERT INTO transfer (project_id, sent_on, dkk_minor, received_on, mnt_minor, reference, note, created_at)
