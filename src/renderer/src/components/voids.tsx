@@ -3,17 +3,11 @@ import { Button, Text, Textarea } from '@mantine/core'
 import { voidInput } from '../../../shared/api/fields'
 import type { Voided } from '../../../shared/api/types'
 import { useI18n } from '../i18n'
-import { useOperation, write } from '../query'
+import { write } from '../query'
 import { FormModal } from './FormModal'
 import { localTime } from './localTime'
 import { useContractForm } from './useContractForm'
 import { withVerbatim } from './Verbatim'
-
-/** Whether this session may write (the board's read-only role is offered no add, edit or void). */
-export function useCanWrite(): boolean {
-  const info = useOperation('system.info', {}, { lookup: true })
-  return info.data?.role === 'secretariat'
-}
 
 /** A voided entry's row: struck through and dimmed, with who voided it, when and why on hover. */
 export function voidedRow(voided: Voided | null, t: (key: 'fin.voidedBy', vars: Record<string, string>) => string): { style?: CSSProperties; title?: string } {
@@ -69,3 +63,5 @@ function VoidDialog({ operation, id, what, onClose }: { operation: VoidOperation
     </FormModal>
   )
 }
+
+export { useCanWrite } from './permissions'

@@ -10,6 +10,7 @@ import { DataTable } from '../../components/DataTable'
 import { patchSearch, searchId, searchOneOf, searchYear } from '../../components/listSearch'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { AssemblyForm } from './AssemblyForm'
+import { Writes } from '../../components/permissions'
 
 const thisYear = new Date().getFullYear()
 export const YEAR_OPTIONS = Array.from({ length: thisYear - 2004 + 1 }, (_, i) => String(thisYear - i))
@@ -46,7 +47,9 @@ export function AssembliesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('nav.assemblies')}</Title>
+        <Writes>
         <Button onClick={() => setAdding(true)}>{t('assembly.add')}</Button>
+        </Writes>
       </Group>
       <Group align="flex-end">
         <Select

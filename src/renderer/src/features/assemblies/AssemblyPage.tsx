@@ -9,6 +9,7 @@ import { AssemblyForm } from './AssemblyForm'
 import { QuorumBadge } from './AssembliesPage'
 import { FeeDecisionCard } from './FeeDecisionCard'
 import { ElectionCard } from './ElectionCard'
+import { Writes } from '../../components/permissions'
 
 export function AssemblyPage({ id }: { id: number }) {
   const { t, date, local, num } = useI18n()
@@ -28,9 +29,11 @@ export function AssemblyPage({ id }: { id: number }) {
                 </Title>
                 <QuorumBadge met={a.quorumMet} />
               </Group>
+              <Writes>
               <Button variant="light" onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </Button>
+              </Writes>
             </Group>
             {!a.quorumMet && (
               <Alert color="red" title={t('assembly.noQuorum')}>

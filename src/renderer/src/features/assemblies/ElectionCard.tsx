@@ -5,6 +5,7 @@ import { electionInput, rolesInput, tieResolutionInput } from '../../../../share
 import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
+import { useCanWrite } from '../../components/permissions'
 
 function RecordElection({ assembly }: { assembly: AssemblyRow }) {
   const { t } = useI18n()
@@ -57,7 +58,7 @@ function RecordElection({ assembly }: { assembly: AssemblyRow }) {
   )
 }
 
-function ElectionResult({ election }: { election: Election }) {
+function ElectionResult({ election, readOnly }: { election: Election; readOnly: boolean }) {
   const { t, num } = useI18n()
   const tie = useContractForm(tieResolutionInput, { winners: [] as string[], decision: '' })
   const roles = useContractForm(rolesInput, { roles: Object.fromEntries(election.candidates.filter((c) => c.elected).map((c) => [String(c.membershipId), c.role as BoardRole | null])) })
@@ -103,7 +104,7 @@ function ElectionResult({ election }: { election: Election }) {
                 {c.tied && !c.elected && <Badge color="orange">{t('election.tied')}</Badge>}
               </Table.Td>
               <Table.Td>
-                {c.elected && !election.tieOpen ? (
+                {c.elected && !election.tieOpen && !readOnly ? (
                   <Select
                     aria-label={`${t('election.roles')}: ${c.name}`}
                     size="xs"
@@ -122,7 +123,9 @@ function ElectionResult({ election }: { election: Election }) {
           ))}
         </Table.Tbody>
       </Table>
-      {election.tieOpen ? (
+      {election.tieOpen && readOnly ? (
+        <Alert color="orange">{t('election.tieOpen')}</Alert>
+      ) : election.tieOpen ? (
         <Stack gap="xs">
           <Alert color="orange">{t('election.tieOpen')}</Alert>
           <Text size="sm" fw={500}>
@@ -151,11 +154,13 @@ function ElectionResult({ election }: { election: Election }) {
               {t('election.resolution')}: {election.tieResolution}
             </Text>
           )}
-          <Group>
-            <Button size="xs" variant="light" onClick={saveRoles}>
-              {t('election.saveRoles')}
-            </Button>
-          </Group>
+          {!readOnly && (
+            <Group>
+              <Button size="xs" variant="light" onClick={saveRoles}>
+                {t('election.saveRoles')}
+              </Button>
+            </Group>
+          )}
         </>
       )}
       {error && (
@@ -169,12 +174,21 @@ function ElectionResult({ election }: { election: Election }) {
 
 export function ElectionCard({ assembly, election }: { assembly: AssemblyRow; election: Election | null }) {
   const { t } = useI18n()
+  const canWrite = useCanWrite()
   return (
     <Card withBorder>
       <Title order={4} mb="sm">
         {t('election.title')}
       </Title>
-      {election ? <ElectionResult key={JSON.stringify(election)} election={election} /> : <RecordElection assembly={assembly} />}
+      {election ? (
+        <ElectionResult key={JSON.stringify(election)} election={election} readOnly={!canWrite} />
+      ) : canWrite ? (
+        <RecordElection assembly={assembly} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('election.none')}
+        </Text>
+      )}
     </Card>
   )
 }

@@ -5,11 +5,13 @@ import { useContractForm } from '../../components/useContractForm'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { AmountInput } from '../../components/AmountInput'
+import { useCanWrite } from '../../components/permissions'
 
 /** Shows an assembly's fee decision, or records one: the local fee, or the general assembly's central fee. */
 export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee: FeeDecision | null }) {
   const { t, mnt, date } = useI18n()
   const central = assembly.kind === 'general'
+  const canWrite = useCanWrite()
   const f = useContractForm(
     feeDecisionInput,
     { amount: '', minimum: '', referenceDate: assembly.heldOn },
@@ -41,6 +43,10 @@ export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee:
           </Text>
           {!fee.quorumMet && <Badge color="red">{t('fee.noQuorumMark')}</Badge>}
         </Group>
+      ) : !canWrite ? (
+        <Text size="sm" c="dimmed">
+          {t('fee.none')}
+        </Text>
       ) : (
         <Stack gap="xs">
           <Text size="sm" c="dimmed">

@@ -7,6 +7,7 @@ import { useBranches } from '../../components/pickers'
 import { DataTable } from '../../components/DataTable'
 import { BranchForm } from './BranchForm'
 import { Verbatim } from '../../components/Verbatim'
+import { Writes } from '../../components/permissions'
 
 export function BranchesPage() {
   const { t, num, lang, date } = useI18n()
@@ -16,7 +17,9 @@ export function BranchesPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('nav.branches')}</Title>
+        <Writes>
         <Button onClick={() => setEditing('new')}>{t('branch.add')}</Button>
+        </Writes>
       </Group>
       <DataTable
         label={t('nav.branches')}
@@ -49,9 +52,11 @@ export function BranchesPage() {
             key: 'edit',
             header: '',
             cell: (b) => (
+              <Writes>
               <Button size="xs" variant="subtle" onClick={() => setEditing(b)}>
                 {t('common.edit')}
               </Button>
+              </Writes>
             ),
           },
         ]}

@@ -8,6 +8,7 @@ import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
 import type { DashboardSummary } from '../../../../shared/api/types'
+import { Writes } from '../../components/permissions'
 
 type BranchSummary = DashboardSummary['byBranch'][number]
 
@@ -66,6 +67,7 @@ export function DashboardPage() {
               <Alert title={t('dashboard.emptyTitle')} color="teal">
                 <Stack gap="sm" align="flex-start">
                   <Text size="sm">{t('dashboard.emptyBody')}</Text>
+                  <Writes>
                   <Group>
                     <Button size="xs" onClick={() => void navigate({ to: '/branches' })}>
                       {t('dashboard.addBranches')}
@@ -74,6 +76,7 @@ export function DashboardPage() {
                       {t('dashboard.loadDemo')}
                     </Button>
                   </Group>
+                  </Writes>
                   {error && (
                     <Text size="sm" c="red" role="alert">
                       {error}

@@ -13,6 +13,7 @@ import { YEAR_OPTIONS } from '../assemblies/AssembliesPage'
 import { PaymentForm, type PaymentTarget } from './PaymentForm'
 import { Verbatim } from '../../components/Verbatim'
 import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
+import { Writes } from '../../components/permissions'
 
 const PAGE_SIZE = 50
 
@@ -115,9 +116,11 @@ export function FeesPage() {
                   header: '',
                   cell: (b) =>
                     b.central && b.central.arrearsMinor > 0 ? (
+                      <Writes>
                       <Button size="xs" variant="subtle" onClick={() => setPaying({ target: { kind: 'branch', branchId: b.branchId, name: local(b.branchName) }, amountMinor: b.central!.arrearsMinor })}>
                         {t('fee.payCentral')}
                       </Button>
+                      </Writes>
                     ) : null,
                 },
               ]}
@@ -169,9 +172,11 @@ export function FeesPage() {
                 key: 'pay',
                 header: '',
                 cell: (r) => (
+                  <Writes>
                   <Button size="xs" variant="light" aria-label={`${t('fee.pay')}: ${r.memberName}`} onClick={() => setPaying({ target: { kind: 'member', membershipId: r.membershipId, name: r.memberName }, amountMinor: r.arrearsMinor })}>
                     {t('fee.pay')}
                   </Button>
+                  </Writes>
                 ),
               },
             ]}

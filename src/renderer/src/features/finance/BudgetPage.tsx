@@ -6,6 +6,7 @@ import { PageState } from '../../components/PageState'
 import { NoProject, useProject } from './useProject'
 import type { Project } from '../../../../shared/api/financeTypes'
 import { RevisionForm } from './RevisionForm'
+import { Writes } from '../../components/permissions'
 
 function BudgetTable({ project, onRevised }: { project: Project; onRevised(): void }) {
   const { t, dkk, date, local, lang } = useI18n()
@@ -16,9 +17,11 @@ function BudgetTable({ project, onRevised }: { project: Project; onRevised(): vo
   return (
     <Stack>
       <Group justify="flex-end">
+        <Writes>
         <Button variant="light" onClick={() => setRevising(true)} disabled={!budget.data}>
           {t('fin.revise')}
         </Button>
+        </Writes>
       </Group>
       {revising && budget.data && (
         <RevisionForm

@@ -9,6 +9,7 @@ import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
 import { NoProject, useProject } from './useProject'
+import { Writes } from '../../components/permissions'
 
 function NoteForm({ projectId, row, projectYear, onClose, onSaved }: { projectId: number; row: BudgetVsActualRow; projectYear: number | null; onClose(): void; onSaved(): void }) {
   const { t, local } = useI18n()
@@ -83,9 +84,11 @@ function Report({ project }: { project: Project }) {
                         <Text size="xs" span>
                           {r.note ?? ''}
                         </Text>{' '}
+                        <Writes>
                         <Button size="compact-xs" variant="subtle" onClick={() => setEditing(r)} aria-label={`${t('fin.editNote')} ${r.code}`}>
                           {t('fin.editNote')}
                         </Button>
+                        </Writes>
                       </>
                     ),
                 },

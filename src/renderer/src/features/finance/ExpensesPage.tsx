@@ -18,6 +18,7 @@ import { ImportDialog } from './ImportDialog'
 import { Verbatim } from '../../components/Verbatim'
 import { AmountInput } from '../../components/AmountInput'
 import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
+import { Writes } from '../../components/permissions'
 
 const PAGE_SIZE = 50
 
@@ -138,10 +139,12 @@ function ExpenseList({ project }: { project: Project }) {
   return (
     <Stack>
       <Group justify="flex-end">
+        <Writes>
         <Button variant="light" onClick={() => setImporting(true)}>
           {t('fin.import')}
         </Button>
         <Button onClick={() => setAdding(true)}>{t('fin.addExpense')}</Button>
+        </Writes>
       </Group>
       <Group align="flex-end">
         <Select

@@ -12,6 +12,7 @@ import { StatusBadge } from '../../components/pickers'
 import { AuditTable } from '../../components/AuditTable'
 import { PersonForm } from '../persons/PersonForm'
 import { HouseholdForm } from './HouseholdForm'
+import { Writes } from '../../components/permissions'
 
 export function HouseholdPage({ id }: { id: number }) {
   const { t, date, local, lang, num } = useI18n()
@@ -33,6 +34,7 @@ export function HouseholdPage({ id }: { id: number }) {
                 </Title>
                 {h.singleWomanHeaded && <Badge variant="light">{t('household.swh')}</Badge>}
               </Group>
+              <Writes>
               <Group>
                 <Button variant="light" onClick={() => setDialog('person')}>
                   {t('household.addPerson')}
@@ -41,6 +43,7 @@ export function HouseholdPage({ id }: { id: number }) {
                   {t('common.edit')}
                 </Button>
               </Group>
+              </Writes>
             </Group>
             <Card withBorder>
               <SimpleGrid cols={{ base: 2, md: 4 }}>

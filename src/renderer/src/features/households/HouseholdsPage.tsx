@@ -12,6 +12,7 @@ import { AnchorLink } from '../../components/links'
 import { SearchBox, pageSearch, patchSearch, searchDir, searchId, searchOneOf, searchPage, searchText } from '../../components/listSearch'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { HouseholdForm } from './HouseholdForm'
+import { Writes } from '../../components/permissions'
 
 /** The households list's address: `#/households?q=…&branch=…&swh=yes&sort=…&dir=…&page=…`. */
 export const householdsSearch = z.object({
@@ -49,7 +50,9 @@ export function HouseholdsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('nav.households')}</Title>
+        <Writes>
         <Button onClick={() => setAdding(true)}>{t('household.add')}</Button>
+        </Writes>
       </Group>
       <Group align="flex-end">
         <SearchBox style={{ flex: 1 }} label={t('common.search')} placeholder={t('household.searchPlaceholder')} value={search.q ?? ''} onSearch={(q) => set({ q })} />

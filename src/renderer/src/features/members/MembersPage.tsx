@@ -15,6 +15,7 @@ import { MembershipHistory } from './MembershipHistory'
 import { DecisionDialog } from './DecisionDialog'
 import { ApplyDialog } from './ApplyDialog'
 import { OrganisationForm } from './OrganisationForm'
+import { Writes } from '../../components/permissions'
 
 const PAGE_SIZE = 50
 
@@ -45,10 +46,12 @@ function OrganisationDrawer({ membershipId, onClose }: { membershipId: number; o
               <StatusBadge status={ms.status} />
               <Text size="sm">{local(ms.branchName)}</Text>
             </Group>
+            <Writes>
             <Group>
               {allowedNextEvents(ms.status).includes('applied') && <Button size="xs" onClick={() => setDialog('apply')}>{t('members.apply')}</Button>}
               {allowedNextEvents(ms.status).some((e) => e !== 'applied') && <Button size="xs" onClick={() => setDialog('decide')}>{t('members.decide')}</Button>}
             </Group>
+            </Writes>
             <MembershipHistory membership={ms} />
             {dialog === 'decide' && <DecisionDialog membership={ms} onClose={() => setDialog(null)} onSaved={done} />}
             {dialog === 'apply' && ms.organisationId !== null && (
@@ -83,7 +86,9 @@ export function MembersPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('members.title')}</Title>
+        <Writes>
         <Button onClick={() => setDialog('org')}>{t('members.addOrganisation')}</Button>
+        </Writes>
       </Group>
       <Group align="flex-end">
         <SearchBox style={{ flex: 1 }} label={t('common.search')} placeholder={t('members.searchPlaceholder')} value={search.q ?? ''} onSearch={(q) => set({ q })} />
@@ -147,9 +152,11 @@ export function MembersPage() {
             {orgsWithoutMembership.map((o) => (
               <Group key={o.id} justify="space-between">
                 <Text size="sm">{o.nameMn}</Text>
+                <Writes>
                 <Button size="xs" variant="light" onClick={() => setDialog({ apply: o })}>
                   {t('members.apply')}
                 </Button>
+                </Writes>
               </Group>
             ))}
           </Stack>

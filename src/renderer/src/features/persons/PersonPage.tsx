@@ -14,6 +14,7 @@ import { ApplyDialog } from '../members/ApplyDialog'
 import { PersonForm } from './PersonForm'
 import { BoardService } from '../boards/BoardsPage'
 import { Verbatim } from '../../components/Verbatim'
+import { Writes } from '../../components/permissions'
 
 function Field({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -48,9 +49,11 @@ export function PersonPage({ id }: { id: number }) {
                 </Title>
                 <StatusBadge status={m?.status ?? null} />
               </Group>
+              <Writes>
               <Button variant="light" onClick={() => setDialog('edit')}>
                 {t('common.edit')}
               </Button>
+              </Writes>
             </Group>
             <Card withBorder>
               <Title order={4} mb="sm">
@@ -83,6 +86,7 @@ export function PersonPage({ id }: { id: number }) {
             <Card withBorder>
               <Group justify="space-between" mb="sm">
                 <Title order={4}>{t('person.history')}</Title>
+                <Writes>
                 <Group>
                   {canApply && (
                     <Button size="xs" onClick={() => setDialog('apply')}>
@@ -95,6 +99,7 @@ export function PersonPage({ id }: { id: number }) {
                     </Button>
                   )}
                 </Group>
+                </Writes>
               </Group>
               {m ? <MembershipHistory membership={m} /> : <Text c="dimmed">{t('person.noMembership')}</Text>}
             </Card>

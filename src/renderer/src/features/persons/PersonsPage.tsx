@@ -13,6 +13,7 @@ import { SearchBox, pageSearch, patchSearch, searchDir, searchId, searchOneOf, s
 import { BranchSelect, StatusBadge, useBranches } from '../../components/pickers'
 import { PersonForm } from './PersonForm'
 import { Verbatim } from '../../components/Verbatim'
+import { Writes } from '../../components/permissions'
 
 const STATUS_FILTERS = [...MEMBERSHIP_STATUSES, 'none'] as const
 
@@ -52,7 +53,9 @@ export function PersonsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('nav.persons')}</Title>
+        <Writes>
         <Button onClick={() => setAdding(true)}>{t('person.add')}</Button>
+        </Writes>
       </Group>
       <Group align="flex-end">
         <SearchBox
