@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { DomainError } from '../../shared/domain/result'
 import { electionOutcome, maxVotes, type BoardRole } from '../../shared/domain/governance'
 import { membershipOn, type BranchEventLike } from '../../shared/domain/membership'
-import { formatDateMn } from '../../shared/domain/dates'
+import { formatDateMn, todayIso } from '../../shared/domain/dates'
 import type { electionInput, rolesInput, tieResolutionInput } from '../../shared/api/governance'
 import type { Board, BoardService, Election, ElectionCandidate } from '../../shared/api/governanceTypes'
 import { audit, type ServiceContext } from './context'
@@ -189,12 +189,39 @@ async function electionsByBody(ctx: ServiceContext): Promise<Map<string, Electio
 
 const bodyName = (e: ElectionOfBody) => (e.branchId === null ? SPN_NAME : { mn: e.mn!, en: e.en! })
 
-/** The board elected at each body's latest election: its term runs until the next election. */
+/**
+ * When each of these memberships ended after a date (exclusion, resignation,
+ * death): a board term ends there, before the next election.
+ */
+async function leavings(ctx: ServiceContext, membershipIds: number[], after: string): Promise<Map<number, { on: string; type: string }>> {
+  if (!membershipIds.length) return new Map()
+  const rows = await ctx.sql.all<{ id: number; on: string; type: string }>(
+    `SELECT membership_id AS id, effective_date AS "on", type FROM membership_event
+     WHERE membership_id IN (:ids) AND type IN ('excluded', 'resigned', 'died') AND effective_date >= :after ORDER BY effective_date, seq`,
+    { ids: membershipIds, after },
+  )
+  const out = new Map<number, { on: string; type: string }>()
+  for (const r of rows) if (!out.has(Number(r.id))) out.set(Number(r.id), { on: r.on, type: r.type })
+  return out
+}
+
+/**
+ * The board elected at each body's latest election: its term runs until the
+ * next election, or ends for a member on her exclusion, resignation or death
+ * (her seat is then listed as vacated, with the date and why).
+ */
 export async function currentBoards(ctx: ServiceContext): Promise<Board[]> {
   const boards: Board[] = []
+  const today = todayIso(ctx.now)
   for (const list of (await electionsByBody(ctx)).values()) {
     const last = list[list.length - 1]
     const e = await requireElection(ctx, last.electionId)
+    const elected = e.candidates.filter((c) => c.elected).map((c) => ({ membershipId: c.membershipId, personId: c.personId, name: c.name, role: c.role ?? ('member' as const) }))
+    const left = await leavings(ctx, elected.map((c) => c.membershipId), last.heldOn)
+    const gone = (c: { membershipId: number }) => {
+      const l = left.get(c.membershipId)
+      return l && l.on <= today ? l : null
+    }
     boards.push({
       kind: last.branchId === null ? 'central' : 'local',
       branchId: last.branchId,
@@ -203,7 +230,8 @@ export async function currentBoards(ctx: ServiceContext): Promise<Board[]> {
       electedOn: last.heldOn,
       until: null,
       tieOpen: e.tieOpen,
-      seats: e.candidates.filter((c) => c.elected).map((c) => ({ membershipId: c.membershipId, personId: c.personId, name: c.name, role: c.role ?? 'member' })),
+      seats: elected.filter((c) => !gone(c)),
+      vacated: elected.filter((c) => gone(c)).map((c) => ({ ...c, leftOn: gone(c)!.on, why: gone(c)!.type as 'excluded' | 'resigned' | 'died' })),
     })
   }
   return boards.sort((a, b) => (a.kind === b.kind ? a.bodyName.en.localeCompare(b.bodyName.en) : a.kind === 'central' ? -1 : 1))
@@ -214,11 +242,16 @@ export async function boardHistory(ctx: ServiceContext, personId: number): Promi
   const out: BoardService[] = []
   for (const list of (await electionsByBody(ctx)).values()) {
     for (const [i, e] of list.entries()) {
-      const s = await ctx.sql.one<{ role: BoardRole | null }>(
-        `SELECT c.role FROM candidate c JOIN membership m ON m.id = c.membership_id WHERE c.election_id = :electionId AND m.person_id = :personId AND c.elected = 1`,
+      const s = await ctx.sql.one<{ role: BoardRole | null; membershipId: number }>(
+        `SELECT c.role, c.membership_id AS "membershipId" FROM candidate c JOIN membership m ON m.id = c.membership_id WHERE c.election_id = :electionId AND m.person_id = :personId AND c.elected = 1`,
         { electionId: e.electionId, personId },
       )
-      if (s) out.push({ bodyName: bodyName(e), kind: e.branchId === null ? 'central' : 'local', role: s.role ?? 'member', from: e.heldOn, until: list[i + 1]?.heldOn ?? null, electionId: e.electionId })
+      if (!s) continue
+      // The term runs to the next election, or ends earlier when she left the SPN.
+      const next = list[i + 1]?.heldOn ?? null
+      const left = (await leavings(ctx, [s.membershipId], e.heldOn)).get(s.membershipId)?.on ?? null
+      const until = left !== null && (next === null || left < next) ? left : next
+      out.push({ bodyName: bodyName(e), kind: e.branchId === null ? 'central' : 'local', role: s.role ?? 'member', from: e.heldOn, until, electionId: e.electionId })
     }
   }
   return out.sort((a, b) => b.from.localeCompare(a.from))

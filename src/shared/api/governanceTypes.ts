@@ -143,7 +143,10 @@ export interface Board {
   /** The date of the next election of the body, or null while the term runs. */
   until: string | null
   tieOpen: boolean
+  /** Who holds a seat today. */
   seats: BoardSeat[]
+  /** Seats whose holder left the SPN (excluded, resigned, died) before the next election: the term ended that day. */
+  vacated: Array<BoardSeat & { leftOn: string; why: 'excluded' | 'resigned' | 'died' }>
 }
 
 export interface BoardService {

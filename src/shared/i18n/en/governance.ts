@@ -83,4 +83,5 @@ export const governance = {
   'board.from': 'From',
   'board.to': 'Until',
   'board.ongoing': 'now',
+  'board.vacated': "Seat vacated: {name} ({role}), {why} on {date}",
 } as const

@@ -83,4 +83,5 @@ export const governance = {
   'board.from': 'Эхэлсэн',
   'board.to': 'Дууссан',
   'board.ongoing': 'одоо',
+  'board.vacated': "Суудал чөлөөлөгдсөн: {name} ({role}), {date}-нд {why}",
 }

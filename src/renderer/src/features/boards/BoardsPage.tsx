@@ -48,6 +48,11 @@ export function BoardsPage() {
                       { key: 'role', header: t('election.roles'), cell: (s) => t(`role.${s.role}`) },
                     ]}
                   />
+                  {b.vacated.map((v) => (
+                    <Text key={v.membershipId} size="xs" c="dimmed" mt={4} data-testid="vacated-seat">
+                      {t('board.vacated', { name: v.name, role: t(`role.${v.role}`), why: t(`status.${v.why === 'died' ? 'deceased' : v.why}`), date: date(v.leftOn) })}
+                    </Text>
+                  ))}
                 </Card>
               ))}
             </SimpleGrid>

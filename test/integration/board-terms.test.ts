@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testBackend, type TestBackend } from '../helpers/backend'
+
+/* A board term ends at the next election, or on the day its holder is excluded, resigns or dies. On both engines. */
+let t: TestBackend
+beforeAll(async () => {
+  t = await testBackend()
+  await t.loadDemo()
+})
+afterAll(() => t.close())
+
+describe('board terms', () => {
+  it('an excluded chair is no longer shown as chair; her seat is listed as vacated and her term ends that day', async () => {
+    const board = (await t.must('boards.current', {})).find((b) => b.kind === 'local' && b.seats.some((s) => s.role === 'chair' && s.personId !== null))!
+    const chair = board.seats.find((s) => s.role === 'chair')!
+    expect(board.vacated).toEqual([])
+    await t.must('members.decide', { membershipId: chair.membershipId, decision: 'excluded', date: '2026-10-01', reason: 'Байгууллагын эсрэг ажилласан', reference: 'ТЗ-2026/10' })
+
+    const after = (await t.must('boards.current', {})).find((b) => b.electionId === board.electionId)!
+    expect(after.seats.map((s) => s.membershipId)).not.toContain(chair.membershipId)
+    expect(after.seats).toHaveLength(board.seats.length - 1)
+    expect(after.vacated).toEqual([expect.objectContaining({ membershipId: chair.membershipId, role: 'chair', leftOn: '2026-10-01', why: 'excluded' })])
+    const history = await t.must('boards.history', { personId: chair.personId! })
+    expect(history.find((h) => h.electionId === board.electionId)?.until).toBe('2026-10-01')
+  })
+})
