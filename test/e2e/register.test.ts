@@ -74,6 +74,20 @@ describe('the member register in Chromium', () => {
     expect((await app.api<{ total: number }>('persons.search', {})).total).toBe(0)
   })
 
+  it('says why a man cannot head a single-woman-headed household, next to the field', async () => {
+    const branchId = (await app.api<Array<{ id: number }>>('branches.list', {}))[0]!.id
+    const h = await app.api<{ id: number }>('households.create', { branchId, singleWomanHeaded: true, childrenCount: 2, areaCode: 'dornogovi' })
+    await app.api('persons.create', { patronymic: 'Цэнд', givenName: 'Батбаяр', gender: 'male', registerNumber: null, branchId, householdId: h.id })
+    await page.goto(`${app.url}#/households/${h.id}`)
+    await page.getByRole('button', { name: 'Edit' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('combobox', { name: 'Head of household' }).click()
+    await page.getByRole('option', { name: /Ц\. Батбаяр/ }).click()
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expectText(page, 'a single-woman-headed household needs a woman as head')
+    expect(await dialog.isVisible()).toBe(true)
+  })
+
   it('starts in Mongolian, switches to English and remembers it', async () => {
     const fresh = await openApp(browser, app)
     try {

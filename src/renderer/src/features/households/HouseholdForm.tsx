@@ -49,7 +49,7 @@ export function HouseholdForm({ household, members, onClose, onSaved }: { househ
       )}
       <Group grow align="flex-start">
         <NumberInput label={t('household.children')} min={0} max={30} value={f.values.childrenCount} onChange={(v) => f.set('childrenCount', typeof v === 'number' ? v : 0)} error={f.errors.childrenCount} />
-        <Checkbox mt="lg" label={t('household.swh')} checked={f.values.singleWomanHeaded} onChange={(e) => f.set('singleWomanHeaded', e.currentTarget.checked)} />
+        <Checkbox mt="lg" label={t('household.swh')} checked={f.values.singleWomanHeaded} onChange={(e) => f.set('singleWomanHeaded', e.currentTarget.checked)} error={f.errors.singleWomanHeaded} />
       </Group>
       <AreaSelect label={t('household.area')} required value={f.values.areaCode} onChange={(v) => f.set('areaCode', v)} error={f.errors.areaCode} />
       <Group grow align="flex-start">
