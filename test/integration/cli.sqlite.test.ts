@@ -87,6 +87,10 @@ describe('spn report for finance', () => {
     expect(err.pop()).toMatch(/projectYear must be at most 4/)
     expect(await main(['report', 'financial', '--data', data(), '--project-year', '9', '--lang', 'mn', '--out', file])).toBe(2)
     expect(err.pop()).toBe('spn: төслийн жилүүдээс хэтрэхгүй, хамгийн ихдээ 4 байна (--project-year)')
+    // --out into a folder that does not exist yet: the folder is made.
+    const nested = join(dir(), 'тайлан', '2009', 'fin.pdf')
+    expect(await main(['report', 'financial', '--data', data(), '--project-year', '2', '--out', nested])).toBe(0)
+    expect(readFileSync(nested).subarray(0, 4).toString()).toBe('%PDF')
   })
 })
 

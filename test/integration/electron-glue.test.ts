@@ -6,6 +6,7 @@ const handlers = new Map<string, (...args: unknown[]) => unknown>()
 const exposed: Record<string, unknown> = {}
 const invoked: unknown[][] = []
 
+const windows: Array<{ options: Record<string, unknown>; loaded?: string; openHandler?: (d: { url: string }) => unknown }> = []
 const saveAnswers: Array<{ canceled: boolean; filePath?: string }> = []
 const saveCalls: unknown[][] = []
 
@@ -15,6 +16,19 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
   ipcRenderer: { invoke: async (...args: unknown[]) => (invoked.push(args), { ok: true, value: null }) },
   BrowserWindow: class {
+    record: (typeof windows)[number]
+    webContents: { setWindowOpenHandler(fn: (d: { url: string }) => unknown): void; on(): void }
+    constructor(options: Record<string, unknown>) {
+      const record: (typeof windows)[number] = { options }
+      windows.push(record)
+      this.record = record
+      this.webContents = { setWindowOpenHandler: (fn) => (record.openHandler = fn), on: () => undefined }
+    }
+    once() {}
+    loadURL(url: string) {
+      this.record.loaded = url
+      return Promise.resolve()
+    }
     static getFocusedWindow() {
       return null
     }
@@ -31,10 +45,13 @@ beforeEach(() => {
 })
 
 describe('window', () => {
-  it('is isolated, sandboxed and without Node', async () => {
-    const { windowOptions } = await import('../../src/main/window')
-    const prefs = windowOptions('/app/out/preload/index.js').webPreferences!
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, preload: '/app/out/preload/index.js' })
+  it('is isolated, sandboxed and without Node, opens no other window, and loads the app', async () => {
+    const { createMainWindow } = await import('../../src/main/window')
+    createMainWindow('/app/out')
+    const made = windows.pop()!
+    expect(made.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, webSecurity: true, allowRunningInsecureContent: false, preload: '/app/out/preload/index.js' })
+    expect(made.openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' })
+    expect(made.loaded).toBe('file:///app/out/renderer/index.html')
   })
   it('accepts only its own pages as navigation targets', async () => {
     const { isAppUrl, rendererEntry } = await import('../../src/main/window')

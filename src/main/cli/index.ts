@@ -1,7 +1,7 @@
 import 'reflect-metadata'
 import { parseArgs } from 'node:util'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { startBackend } from '../backend'
 import { openDatabase } from '../db/open'
 import { isPostgresUrl } from '../db/postgres'
@@ -127,6 +127,8 @@ async function report(where: Where, positionals: string[], v: Record<string, str
     }
     const file = r.value as { fileName: string; base64: string; byteLength: number }
     const target = resolve(out ?? file.fileName)
+    // A folder named in --out that does not exist yet is made, as `cp` users expect of a report's destination.
+    mkdirSync(dirname(target), { recursive: true })
     writeFileSync(target, Buffer.from(file.base64, 'base64'))
     console.log(`Wrote ${target} (${file.byteLength} bytes)`)
     return 0
