@@ -88,6 +88,23 @@ describe('the member register in Chromium', () => {
     expect(await dialog.isVisible()).toBe(true)
   })
 
+  it('reaches the page past the navigation in one key, and a closed dialog gives the focus back to its button', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).waitFor()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the page')
+    await page.keyboard.press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
+    const persons = new PersonsPage(page)
+    await persons.open()
+    const add = page.getByRole('button', { name: 'Add person' })
+    await add.focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('dialog').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog').waitFor({ state: 'hidden' })
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Add person')
+  })
+
   it('starts in Mongolian, switches to English and remembers it', async () => {
     const fresh = await openApp(browser, app)
     try {

@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
 import type { FormEvent, ReactNode } from 'react'
 import { useI18n } from '../i18n'
+import { useReturnFocus } from './useReturnFocus'
 
 /** A modal form with Save/Cancel, a form-level error, and Enter to submit. */
 export function FormModal(props: { opened: boolean; title: string; onClose(): void; onSubmit(): void; busy: boolean; error: string | null; children: ReactNode }) {
   const { t } = useI18n()
+  useReturnFocus()
   const submit = (e: FormEvent) => {
     e.preventDefault()
     props.onSubmit()

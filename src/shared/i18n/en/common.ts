@@ -42,6 +42,7 @@ export const common = {
   'common.pageFailed': 'This page could not be shown.',
   'common.toDashboard': 'Go to the dashboard',
   'common.rowKeys': 'Enter opens the record; the arrow keys move between rows',
+  'common.skipToMain': "Skip to the page",
   'common.fixErrors': 'Please correct the fields marked in red.',
   'startup.title': 'The database cannot be opened',
   'startup.body': 'SPN Secretariat did not change the file. Details:',

@@ -7,10 +7,12 @@ import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { downloadFile, readAsBase64 } from '../../components/download'
 import { Verbatim } from '../../components/Verbatim'
+import { useReturnFocus } from '../../components/useReturnFocus'
 
 /** Import a ledger: pick the file, see every bad row or a preview, then import all rows at once. */
 export function ImportDialog({ projectId, onClose }: { projectId: number; onClose(): void }) {
   const { t, mnt, dkk, date, errorText, lang } = useI18n()
+  useReturnFocus()
   const [file, setFile] = useState<File | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const [error, setError] = useState<string | null>(null)

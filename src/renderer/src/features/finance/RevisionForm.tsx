@@ -8,12 +8,14 @@ import { useContractForm } from '../../components/useContractForm'
 import { AmountInput } from '../../components/AmountInput'
 import { amountText, parseAmount } from '../../../../shared/domain/amount'
 import { useI18n } from '../../i18n'
+import { useReturnFocus } from '../../components/useReturnFocus'
 
 const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/${year}/${sourceId}`
 
 /** A budget revision: starts from the shown version; every cell in DKK, one funding source at a time. */
 export function RevisionForm({ project, budget, onClose, onSaved }: { project: Project; budget: Budget; onClose(): void; onSaved(): void }) {
   const { t, local, dkk } = useI18n()
+  useReturnFocus()
   const f = useContractForm(budgetRevisionInput, {
     approvedOn: todayIso(),
     reason: '',
