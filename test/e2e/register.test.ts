@@ -74,6 +74,25 @@ describe('the member register in Chromium', () => {
     expect((await app.api<{ total: number }>('persons.search', {})).total).toBe(0)
   })
 
+  it('adds a child without a register number, and edits her', async () => {
+    const persons = new PersonsPage(page)
+    await persons.open()
+    await page.getByRole('button', { name: 'Add person' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Patronymic').fill('Дорж')
+    await dialog.getByLabel('Given name').fill('Анужин')
+    await pickOption(page, 'Gender', 'Female')
+    await pickOption(page, 'Local organisation', 'Dornogovi')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => page.getByTestId('person-name').textContent()).toBe('Д. Анужин')
+    await page.getByRole('button', { name: 'Edit' }).click()
+    await dialog.getByLabel('Phone').fill('99112233')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const found = await app.api<{ rows: Array<{ registerNumber: string | null }> }>('persons.search', { query: 'Анужин' })
+    expect(found.rows).toEqual([expect.objectContaining({ registerNumber: null })])
+  })
+
   it('says why a man cannot head a single-woman-headed household, next to the field', async () => {
     const branchId = (await app.api<Array<{ id: number }>>('branches.list', {}))[0]!.id
     const h = await app.api<{ id: number }>('households.create', { branchId, singleWomanHeaded: true, childrenCount: 2, areaCode: 'dornogovi' })

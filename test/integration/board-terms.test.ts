@@ -24,3 +24,17 @@ describe('board terms', () => {
     expect(history.find((h) => h.electionId === board.electionId)?.until).toBe('2026-10-01')
   })
 })
+
+describe('namesakes', () => {
+  it('are told apart by the register number on the arrears list and among candidates', async () => {
+    const owing = await t.must('fees.members', { year: 2010, onlyArrears: true, pageSize: 200 })
+    const persons = owing.rows.filter((r) => r.personId !== null)
+    expect(persons.length).toBeGreaterThan(0)
+    expect(persons.every((r) => /^[А-ЯӨҮ]{2}\d{8}$/.test(r.registerNumber ?? ''))).toBe(true)
+    const held = (await t.must('assemblies.list', {})).find((a) => a.hasElection)!
+    const election = (await t.must('assemblies.get', { id: held.id })).election!
+    expect(election.candidates.every((c) => c.personId === null || /^[А-ЯӨҮ]{2}\d{8}$/.test(c.registerNumber ?? ''))).toBe(true)
+    const members = await t.must('members.list', { memberType: 'person', pageSize: 5 })
+    expect(members.rows.every((m) => m.registerNumber !== null)).toBe(true)
+  })
+})

@@ -14,13 +14,14 @@ interface CandidateRecord {
   membershipId: number
   personId: number | null
   name: string
+  registerNumber: string | null
   votes: number
   elected: number
   role: BoardRole | null
 }
 
 const CANDIDATES_SQL = `SELECT c.id, c.membership_id AS "membershipId", m.person_id AS "personId",
-  ${PERSON_SHORT_NAME_SQL} AS name, c.votes, c.elected, c.role
+  ${PERSON_SHORT_NAME_SQL} AS name, p.register_number AS "registerNumber", c.votes, c.elected, c.role
   FROM candidate c JOIN membership m ON m.id = c.membership_id JOIN person p ON p.id = m.person_id
   WHERE c.election_id = :electionId ORDER BY c.votes DESC, c.id`
 
@@ -39,6 +40,7 @@ async function load(ctx: ServiceContext, where: string, id: number): Promise<Ele
     membershipId: c.membershipId,
     personId: c.personId,
     name: c.name,
+    registerNumber: c.registerNumber,
     votes: c.votes,
     elected: c.elected === 1,
     tied: outcome.tied.includes(c.id),

@@ -146,8 +146,8 @@ export async function memberFees(ctx: ServiceContext, input: { year: number; bra
   const owing = liable.filter((m) => feeOf(m.branchId) > 0)
   const names = new Map(
     (
-      await ctx.sql.all<{ id: number; name: string; personId: number | null }>(
-        `SELECT m.id, ${MEMBER_NAME_SQL} AS name, m.person_id AS "personId"
+      await ctx.sql.all<{ id: number; name: string; personId: number | null; registerNumber: string | null }>(
+        `SELECT m.id, ${MEMBER_NAME_SQL} AS name, m.person_id AS "personId", p.register_number AS "registerNumber"
          FROM membership m LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id WHERE m.id IN (:ids)`,
         { ids: [...new Set(owing.map((m) => m.id))] },
       )
@@ -159,7 +159,7 @@ export async function memberFees(ctx: ServiceContext, input: { year: number; bra
     const p = paid.get(paidKey(m.id, m.branchId)) ?? 0
     const n = names.get(m.id)!
     const b = branchNames.get(m.branchId)!
-    return { membershipId: m.id, memberName: n.name, personId: n.personId, branchId: m.branchId, branchName: { mn: b.mn, en: b.en }, dueMinor: due, paidMinor: p, arrearsMinor: due - p }
+    return { membershipId: m.id, memberName: n.name, personId: n.personId, registerNumber: n.registerNumber, branchId: m.branchId, branchName: { mn: b.mn, en: b.en }, dueMinor: due, paidMinor: p, arrearsMinor: due - p }
   })
   if (input.onlyArrears) rows = rows.filter((r) => r.arrearsMinor > 0)
   rows.sort((a, b) => a.branchName.en.localeCompare(b.branchName.en) || a.memberName.localeCompare(b.memberName, 'mn'))

@@ -14,7 +14,7 @@ type ListInput = z.output<(typeof contract)['members.list']['input']>
 
 
 const ROW_SQL = `SELECT m.id, m.member_type AS "memberType", m.person_id AS "personId", m.organisation_id AS "organisationId",
-  ${MEMBER_NAME_SQL} AS "memberName", p.gender, m.branch_id AS "branchId", b.name_mn AS "branchMn", b.name_en AS "branchEn",
+  ${MEMBER_NAME_SQL} AS "memberName", p.register_number AS "registerNumber", p.gender, m.branch_id AS "branchId", b.name_mn AS "branchMn", b.name_en AS "branchEn",
   m.current_status AS status,
   (SELECT min(effective_date) FROM membership_event e WHERE e.membership_id = m.id) AS since,
   (SELECT max(effective_date) FROM membership_event e WHERE e.membership_id = m.id) AS "lastDecision"

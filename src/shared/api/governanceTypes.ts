@@ -42,6 +42,8 @@ export interface ElectionCandidate {
   membershipId: number
   personId: number | null
   name: string
+  /** To tell namesakes apart. */
+  registerNumber: string | null
   votes: number
   elected: boolean
   tied: boolean
@@ -104,6 +106,8 @@ export interface MemberFeeRow {
   membershipId: number
   memberName: string
   personId: number | null
+  /** Told apart from a namesake by it. */
+  registerNumber: string | null
   branchId: number
   branchName: LocalName
   dueMinor: number

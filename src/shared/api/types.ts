@@ -120,6 +120,8 @@ export interface MembershipRow {
   personId: number | null
   organisationId: number | null
   memberName: string
+  /** A person's register number, to tell namesakes apart. */
+  registerNumber: string | null
   gender: 'female' | 'male' | null
   branchId: number
   branchName: LocalName

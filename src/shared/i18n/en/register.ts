@@ -86,4 +86,5 @@ export const register = {
   'event.excluded': 'Excluded by the local board',
   'event.resigned': 'Resigned',
   'event.died': 'Died',
+  'person.registerOptional': "If the person has one",
 } as const

@@ -86,4 +86,5 @@ export const register = {
   'event.excluded': 'Орон нутгийн зөвлөл хассан',
   'event.resigned': 'Өөрийн хүсэлтээр гарсан',
   'event.died': 'Нас барсан',
+  'person.registerOptional': "Байгаа бол",
 }

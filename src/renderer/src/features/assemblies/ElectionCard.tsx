@@ -6,12 +6,14 @@ import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
 import { useCanWrite } from '../../components/permissions'
+import { Verbatim } from '../../components/Verbatim'
 
 function RecordElection({ assembly }: { assembly: AssemblyRow }) {
   const { t } = useI18n()
   const members = useOperation('members.list', { status: 'active', memberType: 'person', pageSize: 200, ...(assembly.branchId ? { branchId: assembly.branchId } : {}) })
   const f = useContractForm(electionInput, { seats: 3 as number | string, candidates: [{ membershipId: null as string | null, votes: 0 as number | string }] })
-  const options = (members.data?.rows ?? []).map((m) => ({ value: String(m.id), label: m.memberName }))
+  // Namesakes are told apart by the register number.
+  const options = (members.data?.rows ?? []).map((m) => ({ value: String(m.id), label: m.registerNumber ? `${m.memberName} (${m.registerNumber})` : m.memberName }))
   const save = async () => {
     const input = f.parse((v) => ({
       assemblyId: assembly.id,
@@ -97,7 +99,14 @@ function ElectionResult({ election, readOnly }: { election: Election; readOnly: 
         <Table.Tbody>
           {election.candidates.map((c) => (
             <Table.Tr key={c.id}>
-              <Table.Td>{c.name}</Table.Td>
+              <Table.Td>
+                {c.name}
+                {c.registerNumber && (
+                  <Text span size="xs" c="dimmed" ml={6}>
+                    <Verbatim nowrap>{c.registerNumber}</Verbatim>
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td ta="right">{num(c.votes)}</Table.Td>
               <Table.Td>
                 {c.elected && <Badge color="green">{t('election.elected')}</Badge>}

@@ -155,14 +155,22 @@ export function FeesPage() {
               {
                 key: 'member',
                 header: t('fee.member'),
-                cell: (r: MemberFeeRow) =>
-                  r.personId ? (
-                    <AnchorLink to="/persons/$id" params={{ id: r.personId }}>
-                      {r.memberName}
-                    </AnchorLink>
-                  ) : (
-                    r.memberName
-                  ),
+                cell: (r: MemberFeeRow) => (
+                  <>
+                    {r.personId ? (
+                      <AnchorLink to="/persons/$id" params={{ id: r.personId }}>
+                        {r.memberName}
+                      </AnchorLink>
+                    ) : (
+                      r.memberName
+                    )}
+                    {r.registerNumber && (
+                      <Text span size="xs" c="dimmed" ml={6}>
+                        <Verbatim nowrap>{r.registerNumber}</Verbatim>
+                      </Text>
+                    )}
+                  </>
+                ),
               },
               { key: 'branch', header: t('branch.name'), cell: (r) => local(r.branchName) },
               { key: 'due', header: t('fee.due'), numeric: true, cell: (r) => money(r.dueMinor) },

@@ -35,7 +35,8 @@ export function PersonForm({ person, defaults, onClose, onSaved }: Props) {
     'person.',
   )
   const submit = async () => {
-    const input = f.parse((v) => ({ ...v, birthDate: v.birthDate || null, gender: v.gender ?? undefined, branchId: v.branchId ?? undefined }))
+    // Optional, as in the register: children often have none yet.
+    const input = f.parse((v) => ({ ...v, registerNumber: v.registerNumber.trim() || null, birthDate: v.birthDate || null, gender: v.gender ?? undefined, branchId: v.branchId ?? undefined }))
     if (!input) return
     f.setBusy(true)
     const r = person ? await write('persons.update', { id: person.id, version: person.version, person: input }) : await write('persons.create', input)
@@ -52,7 +53,7 @@ export function PersonForm({ person, defaults, onClose, onSaved }: Props) {
       </Group>
       <Group grow align="flex-start">
         <TextInput label={t('person.latinName')} value={f.values.latinName} onChange={(e) => f.set('latinName', e.currentTarget.value)} error={f.errors.latinName} />
-        <TextInput label={t('person.registerNumber')} placeholder="УБ99112233" value={f.values.registerNumber} onChange={(e) => f.set('registerNumber', e.currentTarget.value)} error={f.errors.registerNumber} />
+        <TextInput label={t('person.registerNumber')} description={t('person.registerOptional')} placeholder="УБ99112233" value={f.values.registerNumber} onChange={(e) => f.set('registerNumber', e.currentTarget.value)} error={f.errors.registerNumber} />
       </Group>
       <Group grow align="flex-start">
         <Select
