@@ -51,6 +51,24 @@ describe('project finance in Chromium', () => {
     expect(transfers.find((x) => x.reference === 'E2E-AMOUNTS')).toMatchObject({ dkkMinor: 15_000_000, mntMinor: 3_678_900_000 })
   })
 
+  it('asks before saving a rate far from the previous transfer, and saves it when confirmed', async () => {
+    await nav(page, 'Transfers').click()
+    await page.getByRole('button', { name: 'Record transfer' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel(/^Sent/).fill('2010-11-10')
+    await dialog.getByRole('textbox', { name: 'DKK sent' }).fill('100 000,00')
+    await dialog.getByLabel(/^Received/).fill('2010-11-12')
+    await dialog.getByRole('textbox', { name: 'MNT received' }).fill('2 453 210')
+    await dialog.getByLabel('Reference').fill('E2E-RATE')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expectText(page, /The rate 24\.5321 is \d+% below the previous transfer's/)
+    expect((await app.api<Array<{ reference: string | null }>>('transfers.list', { projectId: 1 })).map((x) => x.reference)).not.toContain('E2E-RATE')
+    await dialog.getByRole('button', { name: 'Save anyway' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const saved = (await app.api<Array<{ id: number; reference: string | null }>>('transfers.list', { projectId: 1 })).find((x) => x.reference === 'E2E-RATE')!
+    await app.api('transfers.void', { id: saved.id, reason: 'E2E' })
+  })
+
   it('voids an expense with a reason: it leaves the totals and stays on request, struck through, with who and why', async () => {
     await page.goto(`${app.url}#/expenses?from=2010-06-01&to=2010-06-30`)
     const totals = page.getByTestId('expense-totals')

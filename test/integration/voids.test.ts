@@ -68,7 +68,7 @@ describe('voiding a transfer or bank interest', () => {
     // The last expense of the project, taking every tögrög left on the account, this transfer's too.
     const left = (await t.must('transfers.list', { projectId: project.id })).reduce((sum, x) => sum + x.mntLeftMinor, 0)
     const expense = await t.must('expenses.create', {
-      projectId: project.id, spentOn: '2011-02-28', voucher: 'VOID-2', lineId: line('1.1'), branchId: null, description: 'Сургалт', amountMinor: left, currency: 'MNT', sourceId: source('DANIDA'),
+      projectId: project.id, spentOn: '2011-02-28', voucher: 'VOID-2', lineId: line('1.1'), branchId: null, description: 'Сургалт', amountMinor: left, currency: 'MNT', sourceId: source('DANIDA'), confirmed: true,
     })
     const covered = (await t.must('expenses.search', { projectId: project.id, from: '2011-02-28', to: '2011-02-28' })).rows.find((e) => e.id === expense.id)!
     expect(covered.uncoveredMntMinor).toBe(0)
@@ -105,5 +105,26 @@ describe('voiding a fee payment', () => {
     expect(payments.rows.map((p) => p.id)).not.toContain(paid.id)
     await t.must('fees.pay', { kind: 'member', membershipId: debtor.membershipId, year: 2010, paidOn: '2010-12-20', amountMinor: debtor.arrearsMinor, receiptNumber: 'ХЧ-1' })
     expect(await arrears()).toBe(0)
+  })
+})
+
+describe('figures that are possible but unlikely', () => {
+  it('a rate far from the previous transfer, or an expense ten times the largest, is asked about, then saved when confirmed', async () => {
+    const last = (await t.must('transfers.list', { projectId: project.id })).at(-1)!
+    const typo = { projectId: project.id, sentOn: '2011-01-03', dkkMinor: 10_000_000, receivedOn: '2011-01-05', mntMinor: Math.round((last.mntMinor * 1_000_000) / last.dkkMinor), reference: 'RATE-TYPO' } // a tenth of the last rate: a zero left out
+    const asked = await t.call('transfers.create', typo)
+    expect(asked).toMatchObject({ ok: false, error: { code: 'validation', field: 'mntMinor', key: 'r.confirm.rateBelow' } })
+    expect(asked.ok ? 0 : Number(asked.error.vars?.percent)).toBeGreaterThanOrEqual(89)
+    expect((await t.must('transfers.list', { projectId: project.id })).map((x) => x.reference)).not.toContain('RATE-TYPO')
+    const saved = await t.must('transfers.create', { ...typo, confirmed: true })
+    expect(saved.reference).toBe('RATE-TYPO')
+    await t.must('transfers.void', { id: saved.id, reason: 'Туршилт' })
+
+    const largest = Math.max(...(await t.must('expenses.search', { projectId: project.id, pageSize: 200 })).rows.filter((e) => e.currency === 'MNT').map((e) => e.amountMinor))
+    const huge = { projectId: project.id, spentOn: '2011-01-10', voucher: 'HUGE-1', lineId: line('1.1'), branchId: null, description: 'Сургалт', amountMinor: 1_000_000_000_000, currency: 'MNT' as const, sourceId: source('DANIDA') }
+    expect(largest * 10).toBeLessThan(huge.amountMinor)
+    expect(await t.call('expenses.create', huge)).toMatchObject({ ok: false, error: { field: 'amountMinor', key: 'r.confirm.amount' } })
+    const ok = await t.must('expenses.create', { ...huge, confirmed: true })
+    await t.must('expenses.void', { id: ok.id, reason: 'Туршилт' })
   })
 })

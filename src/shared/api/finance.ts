@@ -15,6 +15,8 @@ export const transferInput = z.strictObject({
   mntMinor: positiveMinor,
   reference: optionalText(60),
   note: optionalText(500),
+  /** The user has seen and confirmed a rate far from the previous transfer's. */
+  confirmed: z.boolean().default(false),
 })
 
 export const expenseInput = z.strictObject({
@@ -28,6 +30,8 @@ export const expenseInput = z.strictObject({
   amountMinor: positiveMinor,
   currency: z.enum(['MNT', 'DKK'], { message: 'must be MNT or DKK' }),
   sourceId: id,
+  /** The user has seen and confirmed an amount ten times the largest so far. */
+  confirmed: z.boolean().default(false),
 })
 
 export const fundEntryInput = z.strictObject({

@@ -7,6 +7,8 @@ import { requireBranch } from '../branches'
 import { requireProject } from './projects'
 import { conversions, forgetConversions } from './money'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
+import { amountOutlier } from '../../../shared/domain/plausibility'
+import { formatDkkAmount, formatMnt } from '../../../shared/domain/money'
 
 export const SECRETARIAT = { mn: 'Ажлын алба (DaMoST)', en: 'Secretariat (DaMoST)' }
 
@@ -101,6 +103,19 @@ export function insertExpense(ctx: ServiceContext, input: z.output<typeof expens
 /** Records an expense; one larger than the MNT available is recorded too, and flagged. */
 export async function createExpense(ctx: ServiceContext, input: z.output<typeof expenseInput>): Promise<Expense> {
   await checkExpense(ctx, input)
+  if (!input.confirmed) {
+    // Ten times the largest expense in that currency so far is usually a zero too many: asked before it is saved.
+    const largest = await ctx.sql.one<{ n: number | null }>(`SELECT max(amount_minor) AS n FROM expense WHERE project_id = :projectId AND currency = :currency AND ${stands()}`, {
+      projectId: input.projectId,
+      currency: input.currency,
+    })
+    const most = largest?.n === null || largest?.n === undefined ? null : Number(largest.n)
+    if (amountOutlier(input.amountMinor, most)) {
+      const show = (m: number) => (input.currency === 'MNT' ? formatMnt(m) : `DKK ${formatDkkAmount(m)}`)
+      const vars = { amount: show(input.amountMinor), largest: show(most!) }
+      throw new DomainError('validation', `${vars.amount} is more than ten times the largest expense so far (${vars.largest}); check the amount, or confirm it`, 'amountMinor', { key: 'r.confirm.amount', vars })
+    }
+  }
   const id = await insertExpense(ctx, input)
   const out = (await expensesWithValue(ctx, { projectId: input.projectId })).find((e) => e.id === id)!
   await audit(ctx, 'expense', id, null, out)

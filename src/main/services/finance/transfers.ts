@@ -7,7 +7,8 @@ import { audit, type ServiceContext } from '../context'
 import { requireProject } from './projects'
 import { conversions, forgetConversions } from './money'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
-import { todayIso } from '../../../shared/domain/dates'
+import { formatDateMn, todayIso } from '../../../shared/domain/dates'
+import { rateOutlier } from '../../../shared/domain/plausibility'
 
 interface TransferRecord extends VoidColumns {
   id: number
@@ -48,10 +49,27 @@ export async function createTransfer(ctx: ServiceContext, input: z.output<typeof
   if (input.receivedOn < input.sentOn) throw new DomainError('validation', 'must not be before the date it was sent', 'receivedOn')
   if (input.receivedOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'receivedOn')
   if (input.sentOn < p.startsOn.slice(0, 4) + '-01-01') throw new DomainError('validation', `is long before the project starts (${p.startsOn})`, 'sentOn')
+  if (!input.confirmed) {
+    // A rate far from the last transfer's is usually a digit typed wrong: asked before it is saved.
+    const previous = await ctx.sql.one<{ mntMinor: number; dkkMinor: number; receivedOn: string }>(
+      `SELECT mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor", received_on AS "receivedOn" FROM transfer WHERE project_id = :projectId AND ${stands()} ORDER BY received_on DESC, id DESC LIMIT 1`,
+      { projectId: p.id },
+    )
+    const away = rateOutlier(input.mntMinor, input.dkkMinor, previous ?? null)
+    if (away !== null && previous) {
+      const vars = { rate: rateString(input.mntMinor, input.dkkMinor), percent: Math.abs(away), direction: away > 0 ? 'above' : 'below', previous: rateString(previous.mntMinor, previous.dkkMinor), date: formatDateMn(previous.receivedOn) }
+      throw new DomainError(
+        'validation',
+        `The rate ${vars.rate} is ${vars.percent}% ${vars.direction} the previous transfer's ${vars.previous} (${vars.date}); check the amounts, or confirm it`,
+        'mntMinor',
+        { key: away > 0 ? 'r.confirm.rateAbove' : 'r.confirm.rateBelow', vars },
+      )
+    }
+  }
   const id = await ctx.sql.insert(
     `INSERT INTO transfer (project_id, sent_on, dkk_minor, received_on, mnt_minor, reference, note, created_at)
      VALUES (:projectId, :sentOn, :dkkMinor, :receivedOn, :mntMinor, :reference, :note, :now) RETURNING id`,
-    { ...input, projectId: p.id, now: ctx.now },
+    { sentOn: input.sentOn, dkkMinor: input.dkkMinor, receivedOn: input.receivedOn, mntMinor: input.mntMinor, reference: input.reference, note: input.note, projectId: p.id, now: ctx.now },
   )
   forgetConversions(ctx)
   const out = (await listTransfers(ctx, p.id)).find((t) => t.id === id)!

@@ -43,6 +43,8 @@ export const common = {
   'common.toDashboard': 'Go to the dashboard',
   'common.rowKeys': 'Enter opens the record; the arrow keys move between rows',
   'common.skipToMain': "Skip to the page",
+  'common.pleaseCheck': "Please check",
+  'common.saveAnyway': "Save anyway",
   'common.fixErrors': 'Please correct the fields marked in red.',
   'startup.title': 'The database cannot be opened',
   'startup.body': 'SPN Secretariat did not change the file. Details:',

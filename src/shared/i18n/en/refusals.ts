@@ -106,4 +106,7 @@ export const refusals = {
   'r.changedUnknown.branch': "This local organisation was changed after you opened it; nothing was saved. Reload to see the change, then make yours again.",
   'r.noEntry': "There is no entry number {id}",
   'r.alreadyVoided': "This entry was already voided by {who} at {when}",
+  'r.confirm.rateAbove': "The rate {rate} is {percent}% above the previous transfer's {previous} ({date}): check the amounts, or save it anyway",
+  'r.confirm.rateBelow': "The rate {rate} is {percent}% below the previous transfer's {previous} ({date}): check the amounts, or save it anyway",
+  'r.confirm.amount': "{amount} is more than ten times the largest expense so far ({largest}): check the amount, or save it anyway",
 } as const

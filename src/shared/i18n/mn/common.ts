@@ -43,6 +43,8 @@ export const common = {
   'common.toDashboard': 'Хянах самбар руу очих',
   'common.rowKeys': 'Оруулах товчоор бичлэгийг нээж, сумаар мөр хооронд шилжинэ',
   'common.skipToMain': "Хуудасны агуулга руу шилжих",
+  'common.pleaseCheck': "Шалгана уу",
+  'common.saveAnyway': "Ингээд хадгалах",
   'common.fixErrors': 'Улаанаар тэмдэглэсэн талбаруудыг засна уу.',
   'startup.title': 'Өгөгдлийн санг нээж чадсангүй',
   'startup.body': 'Програм файлыг өөрчлөөгүй. Дэлгэрэнгүй:',

@@ -19,6 +19,8 @@ import { Verbatim } from '../../components/Verbatim'
 import { AmountInput } from '../../components/AmountInput'
 import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
 import { Writes } from '../../components/permissions'
+import { ConfirmAlert, asksToConfirm } from '../../components/Confirm'
+import type { ApiError } from '../../../../shared/domain/result'
 
 const PAGE_SIZE = 50
 
@@ -47,8 +49,10 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
     { fields: { amountMinor: 'amount', branchId: 'costCentre' } },
   )
   const [saved, setSaved] = useState<string | null>(null)
-  const submit = async () => {
+  const [asking, setAsking] = useState<ApiError | null>(null)
+  const submit = async (confirmed = false) => {
     const input = f.parse((v) => ({
+      confirmed,
       projectId: project.id,
       spentOn: v.spentOn,
       voucher: v.voucher,
@@ -63,6 +67,7 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
     f.setBusy(true)
     const r = await write('expenses.create', input)
     f.setBusy(false)
+    setAsking(null)
     if (r.ok) {
       // Stay open for the next voucher; keep date, line, cost centre, source and currency.
       setSaved(`${r.value.voucher} ✓`)
@@ -70,10 +75,11 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
       return
     }
     setSaved(null)
-    f.serverError(r.error)
+    if (asksToConfirm(r.error)) setAsking(r.error)
+    else f.serverError(r.error)
   }
   return (
-    <FormModal opened title={t('fin.addExpense')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+    <FormModal opened title={t('fin.addExpense')} onClose={onClose} onSubmit={() => void submit()} busy={f.busy} error={f.formError}>
       <Group grow align="flex-start">
         <TextInput label={t('fin.date')} required placeholder={t('person.dateHint')} {...f.input('spentOn')} />
         <TextInput label={t('fin.voucher')} required data-autofocus {...f.input('voucher')} />
@@ -88,6 +94,7 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
         <AmountInput label={t('fin.amount')} required currency={f.values.currency === 'DKK' ? 'DKK' : 'MNT'} {...f.input('amount')} />
         <Select label={t('fin.currency')} allowDeselect={false} {...f.input('currency')} data={['MNT', 'DKK']} />
       </Group>
+      {asking && <ConfirmAlert error={asking} busy={f.busy} onConfirm={() => void submit(true)} />}
       {saved && (
         <Text size="sm" c="teal" role="status">
           {t('common.saved')}: {saved}

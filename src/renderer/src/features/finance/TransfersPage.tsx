@@ -12,6 +12,8 @@ import { NoProject, useProject } from './useProject'
 import { FundEntries } from './FundEntries'
 import { AmountInput } from '../../components/AmountInput'
 import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
+import { ConfirmAlert, asksToConfirm } from '../../components/Confirm'
+import type { ApiError } from '../../../../shared/domain/result'
 
 function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onClose(): void; onSaved(): void }) {
   const { t } = useI18n()
@@ -20,17 +22,20 @@ function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onCl
     { sentOn: todayIso(), dkk: '', receivedOn: todayIso(), mnt: '', reference: '' },
     { fields: { dkkMinor: 'dkk', mntMinor: 'mnt' } },
   )
-  const submit = async () => {
-    const input = f.parse((v) => ({ projectId, sentOn: v.sentOn, dkkMinor: f.amount(v.dkk, 'DKK', 'dkk'), receivedOn: v.receivedOn, mntMinor: f.amount(v.mnt, 'MNT', 'mnt'), reference: v.reference || null }))
+  const [asking, setAsking] = useState<ApiError | null>(null)
+  const submit = async (confirmed = false) => {
+    const input = f.parse((v) => ({ projectId, sentOn: v.sentOn, dkkMinor: f.amount(v.dkk, 'DKK', 'dkk'), receivedOn: v.receivedOn, mntMinor: f.amount(v.mnt, 'MNT', 'mnt'), reference: v.reference || null, confirmed }))
     if (!input) return
     f.setBusy(true)
     const r = await write('transfers.create', input)
     f.setBusy(false)
+    setAsking(null)
     if (r.ok) onSaved()
+    else if (asksToConfirm(r.error)) setAsking(r.error)
     else f.serverError(r.error)
   }
   return (
-    <FormModal opened title={t('fin.addTransfer')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+    <FormModal opened title={t('fin.addTransfer')} onClose={onClose} onSubmit={() => void submit()} busy={f.busy} error={f.formError}>
       <Group grow align="flex-start">
         <TextInput label={t('fin.sentOn')} required placeholder={t('person.dateHint')} {...f.input('sentOn')} />
         <AmountInput label={t('fin.dkkSent')} required currency="DKK" {...f.input('dkk')} />
@@ -40,6 +45,7 @@ function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onCl
         <AmountInput label={t('fin.mntReceived')} required currency="MNT" {...f.input('mnt')} />
       </Group>
       <TextInput label={t('fin.reference')} {...f.input('reference')} />
+      {asking && <ConfirmAlert error={asking} busy={f.busy} onConfirm={() => void submit(true)} />}
     </FormModal>
   )
 }
