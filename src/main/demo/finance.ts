@@ -6,6 +6,7 @@ import {
   FundEntryEntity,
   FundingSourceEntity,
   ProjectEntity,
+  BudgetMainLineEntity,
   TransferEntity,
 } from '../db/entities'
 import { STANDING } from '../db/entities/finance'
@@ -13,6 +14,7 @@ import { flush, Rows, type LoadTarget } from './rows'
 import { SPN_2007 } from '../db/migrations/0007-project-names-mn'
 import { insertMany } from '../db/bulk'
 import type { Random } from './random'
+import { MAIN_LINES } from '../../shared/domain/finance'
 
 export interface FinanceCounts {
   transfers: number
@@ -82,7 +84,12 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
     currency: 'DKK',
     grantMinor: 4_900_000_00,
     createdAt: now,
+    agreementNumber: '104.Mongolia.4-2',
+    adminMainCode: '13',
   })
+  const mainRows = await new Rows<BudgetMainLineEntity>('budget_main_line', BudgetMainLineEntity).start(target)
+  const usedMains = new Set(LINES.map(([code]) => code.split('.')[0]))
+  for (const m of MAIN_LINES) if (usedMains.has(m.code)) mainRows.add({ projectId, code: m.code, nameEn: m.en, nameMn: m.mn })
   const source = (code: string, kind: FundingSourceEntity['kind'], nameEn: string, nameMn: string, committedMinor: number | null) =>
     sourceRows.add({ projectId, code, kind, nameEn, nameMn, committedMinor })
   const danida = source('DANIDA', 'grant', 'DANIDA grant', 'ДАНИДА-гийн буцалтгүй тусламж', 4_900_000_00)
@@ -183,7 +190,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
     insEntry('interest', date, mnt, Math.round(mnt / rateOn(date)), 'Төслийн дансны хүү')
   }
   insEntry('exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100, 'Төгрөгийн эцсийн үлдэгдлийн ханшийн алдагдал')
-  await flush(target, projects, sourceRows, lineRows, versionRows, transferRows, expenseRows, entryRows)
+  await flush(target, projects, mainRows, sourceRows, lineRows, versionRows, transferRows, expenseRows, entryRows)
   await insertMany(target.tx, BudgetAmountEntity, amountRows)
   return counts
 }

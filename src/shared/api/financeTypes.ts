@@ -34,8 +34,13 @@ export interface Project {
   endsOn: string
   currency: 'DKK'
   grantMinor: number
+  agreementNumber: string | null
+  /** The main line held to at most 7% of the rest (administration in Denmark), if any. */
+  adminMainCode: string | null
   years: number
   sources: FundingSource[]
+  /** The main budget lines, each the sum of its sub-lines. */
+  mainLines: Array<{ code: string; name: { en: string; mn: string } }>
   lines: BudgetLine[]
   versions: BudgetVersion[]
 }

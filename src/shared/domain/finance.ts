@@ -123,15 +123,15 @@ export interface BudgetWarning {
   vars: Record<string, string | number>
 }
 
-/** Administration in Denmark may be at most 7% of the project expenses plus audit (all other lines). */
-export function checkAdminShare(totalsByMainLine: Record<string, number>): BudgetWarning | null {
-  const admin = totalsByMainLine[ADMIN_LINE] ?? 0
-  const base = Object.entries(totalsByMainLine).filter(([k]) => k !== ADMIN_LINE).reduce((s, [, v]) => s + v, 0)
+/** Administration in Denmark (the project's administration main line) may be at most 7% of the project expenses plus audit (all other lines). */
+export function checkAdminShare(totalsByMainLine: Record<string, number>, adminLine: string = ADMIN_LINE): BudgetWarning | null {
+  const admin = totalsByMainLine[adminLine] ?? 0
+  const base = Object.entries(totalsByMainLine).filter(([k]) => k !== adminLine).reduce((s, [, v]) => s + v, 0)
   const max = mulDivRound(base, ADMIN_MAX_PERCENT, 100)
   if (admin <= max) return null
   return {
     code: 'admin_share',
-    line: ADMIN_LINE,
+    line: adminLine,
     message: `Administration in Denmark is ${formatDkk(admin)}, more than 7% of the project expenses and audit (at most ${formatDkk(max)})`,
     key: 'w.adminShare',
     vars: { admin: formatDkk(admin), max: formatDkk(max) },

@@ -13,6 +13,18 @@ export class ProjectEntity {
   @Column({ type: 'text' }) currency: string
   @Column({ type: 'bigint', name: 'grant_minor' }) grantMinor: number
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  @Column({ type: 'text', name: 'agreement_number', nullable: true }) agreementNumber: string | null
+  /** The main line held to at most 7% of the rest (administration in Denmark), if any. */
+  @Column({ type: 'text', name: 'admin_main_code', nullable: true }) adminMainCode: string | null
+}
+
+@Entity('budget_main_line')
+export class BudgetMainLineEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'text' }) code: string
+  @Column({ type: 'text', name: 'name_en' }) nameEn: string
+  @Column({ type: 'text', name: 'name_mn' }) nameMn: string
 }
 
 @Entity('funding_source')
@@ -119,6 +131,7 @@ export class VarianceNoteEntity {
 
 export const FINANCE_ENTITIES = [
   ProjectEntity,
+  BudgetMainLineEntity,
   FundingSourceEntity,
   BudgetLineEntity,
   BudgetVersionEntity,

@@ -1,5 +1,4 @@
 import { DomainError } from '../../../shared/domain/result'
-import { MAIN_LINES } from '../../../shared/domain/finance'
 import { addYears, dayBefore } from '../../../shared/domain/dates'
 import type { BudgetVsActual, BudgetVsActualRow } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
@@ -74,11 +73,11 @@ export async function budgetVsActual(
     note: lineId === null ? null : (notes.get(lineId) ?? null),
   })
   const rows: BudgetVsActualRow[] = []
-  for (const main of MAIN_LINES) {
+  for (const main of project.mainLines) {
     const subs = project.lines.filter((l) => l.mainCode === main.code)
     if (!subs.length) continue
     const sum = (m: Map<number, number>) => subs.reduce((s, l) => s + (m.get(l.id) ?? 0), 0)
-    rows.push(row(null, main.code, main.code, { en: main.en, mn: main.mn }, true, sum(approvedBy), sum(revisedBy), sum(mnt), sum(dkk)))
+    rows.push(row(null, main.code, main.code, main.name, true, sum(approvedBy), sum(revisedBy), sum(mnt), sum(dkk)))
     for (const l of subs) rows.push(row(l.id, main.code, l.code, l.name, false, approvedBy.get(l.id) ?? 0, revisedBy.get(l.id) ?? 0, mnt.get(l.id) ?? 0, dkk.get(l.id) ?? 0))
   }
   const mains = rows.filter((r) => r.isMain)

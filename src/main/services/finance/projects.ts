@@ -17,10 +17,13 @@ interface ProjectRecord {
   startsOn: string
   endsOn: string
   grantMinor: number
+  agreementNumber: string | null
+  adminMainCode: string | null
 }
 
 export async function requireProject(ctx: ServiceContext, id: number): Promise<ProjectRecord> {
-  const p = await ctx.sql.one<ProjectRecord>(`SELECT id, code, name, name_mn AS "nameMn", donor, donor_mn AS "donorMn", starts_on AS "startsOn", ends_on AS "endsOn", grant_minor AS "grantMinor" FROM project WHERE id = :id`, { id })
+  const p = await ctx.sql.one<ProjectRecord>(`SELECT id, code, name, name_mn AS "nameMn", donor, donor_mn AS "donorMn", starts_on AS "startsOn", ends_on AS "endsOn", grant_minor AS "grantMinor",
+    agreement_number AS "agreementNumber", admin_main_code AS "adminMainCode" FROM project WHERE id = :id`, { id })
   if (!p) throw new DomainError('not_found', `No project with id ${id}`, 'projectId')
   return p
 }
@@ -53,8 +56,11 @@ export async function listProjects(ctx: ServiceContext): Promise<Project[]> {
         { id },
       )
     ).map(({ en, mn, ...l }) => ({ ...l, name: { en, mn } }))
+    const mainLines = (
+      await ctx.sql.all<{ code: string; en: string; mn: string }>(`SELECT code, name_en AS en, name_mn AS mn FROM budget_main_line WHERE project_id = :id ORDER BY CAST(code AS INTEGER), code`, { id })
+    ).map((m) => ({ code: m.code, name: { en: m.en, mn: m.mn } }))
     const { nameMn, donorMn, ...rest } = p
-    out.push({ ...rest, name: { en: p.name, mn: nameMn || p.name }, donor: { en: p.donor, mn: donorMn || p.donor }, currency: 'DKK' as const, years: projectYears(p), sources, lines, versions: await versions(ctx, id) })
+    out.push({ ...rest, mainLines, name: { en: p.name, mn: nameMn || p.name }, donor: { en: p.donor, mn: donorMn || p.donor }, currency: 'DKK' as const, years: projectYears(p), sources, lines, versions: await versions(ctx, id) })
   }
   return out
 }
@@ -83,14 +89,14 @@ export async function versionById(ctx: ServiceContext, projectId: number, versio
 
 /** A budget version with totals and the checks: 7% administration, 10% moves since the previous version, totals per source. */
 export async function getBudget(ctx: ServiceContext, projectId: number, versionId?: number): Promise<Budget> {
-  await requireProject(ctx, projectId)
   const version = await versionById(ctx, projectId, versionId)
   const amounts = await amountsOf(ctx, version.id)
   const byMain = await totalsByMainLine(ctx, amounts)
   const bySource: Record<number, number> = {}
   for (const c of amounts) bySource[c.sourceId] = (bySource[c.sourceId] ?? 0) + c.amountMinor
   const warnings: BudgetWarning[] = []
-  const admin = checkAdminShare(byMain)
+  const p = await requireProject(ctx, projectId)
+  const admin = p.adminMainCode ? checkAdminShare(byMain, p.adminMainCode) : null
   if (admin) warnings.push(admin)
   const previous = (await versions(ctx, projectId)).filter((v) => v.number < version.number).pop()
   if (previous) warnings.push(...checkLineMoves(await totalsByMainLine(ctx, await amountsOf(ctx, previous.id)), byMain))
