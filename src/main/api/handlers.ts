@@ -13,7 +13,7 @@ import { generateReport } from '../services/reports'
 import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../services/assemblies'
 import { decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
-import { getBudget, listProjects, reviseBudget } from '../services/finance/projects'
+import { createProject, getBudget, listProjects, reviseBudget } from '../services/finance/projects'
 import { createTransfer, listTransfers, voidTransfer } from '../services/finance/transfers'
 import { createExpense, searchExpenses, voidExpense } from '../services/finance/expenses'
 import { budgetVsActual, setVarianceNote } from '../services/finance/budgetVsActual'
@@ -91,6 +91,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'elections.assignRoles': assignRoles,
     'boards.current': (ctx) => currentBoards(ctx),
     'boards.history': (ctx, i) => boardHistory(ctx, i.personId),
+    'projects.create': createProject,
     'finance.projects': (ctx) => listProjects(ctx),
     'budget.get': (ctx, i) => getBudget(ctx, i.projectId, i.versionId),
     'budget.revise': reviseBudget,

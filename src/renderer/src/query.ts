@@ -38,6 +38,7 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   fees: ['fees', 'members', 'assemblies'],
   elections: ['assemblies', 'boards', 'persons'],
   boards: ['boards'],
+  projects: ['finance', 'budget', 'expenses', 'transfers', 'funds'],
   finance: ['finance', 'budget', 'expenses'],
   budget: ['budget', 'finance'],
   transfers: ['transfers', 'funds', 'finance', 'expenses'],

@@ -55,7 +55,71 @@ export const budgetRevisionInput = z.strictObject({
     .refine((a) => a.some((c) => c.amountMinor > 0), { message: 'must hold at least one amount: an empty budget is not a revision' }),
 })
 
+/** A budget line's code: a main line (`4`) or one of its sub-lines (`4.2`). */
+const lineCode = z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, { message: 'must be a main line number like 4, or a sub-line like 4.2' })
+const mainOf = (code: string) => code.split('.')[0]!
+
+/**
+ * A new project as its agreement describes it: names and donor in both
+ * languages, the period, the funding sources with what each committed (in the
+ * project's currency, DKK), and the budget structure — main lines (`4`) and
+ * their sub-lines (`4.1`, `4.2`) in one list, as the budget is written.
+ */
+export const projectInput = z
+  .strictObject({
+    code: identifier(20),
+    nameEn: requiredText(200),
+    nameMn: requiredText(200),
+    donorEn: requiredText(200),
+    donorMn: requiredText(200),
+    agreementNumber: optionalText(60),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    /** The main line held to at most 7% of the rest (administration in Denmark); none if the donor sets no such rule. */
+    adminMainCode: z.string().max(2).nullish().transform((v) => v || null),
+    sources: z
+      .array(
+        z.strictObject({
+          code: identifier(12),
+          kind: z.enum(['grant', 'cofunding', 'own'], { message: 'must be grant, cofunding or own' }),
+          nameEn: requiredText(120),
+          nameMn: requiredText(120),
+          committedMinor: positiveMinor.nullish().transform((v) => v ?? null),
+        }),
+      )
+      .min(1, { message: 'needs at least one funding source' })
+      .max(10),
+    lines: z.array(z.strictObject({ code: lineCode, nameEn: requiredText(200), nameMn: requiredText(200) })).min(2, { message: 'needs a main line and at least one sub-line' }).max(400),
+  })
+  .superRefine((p, ctx) => {
+    if (p.endsOn <= p.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'must be after the start' })
+    const seen = new Set<string>()
+    p.sources.forEach((s, i) => {
+      if (seen.has(s.code)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'code'], message: 'repeats a code given above' })
+      seen.add(s.code)
+    })
+    const codes = new Set<string>()
+    const mains = new Set(p.lines.filter((l) => !l.code.includes('.')).map((l) => l.code))
+    p.lines.forEach((l, i) => {
+      if (codes.has(l.code)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'code'], message: 'repeats a code given above' })
+      codes.add(l.code)
+      if (l.code.includes('.') && !mains.has(mainOf(l.code))) ctx.addIssue({ code: 'custom', path: ['lines', i, 'code'], message: 'has no main line: add the main line first' })
+    })
+    p.lines.forEach((l, i) => {
+      if (!l.code.includes('.') && !p.lines.some((x) => x.code.includes('.') && mainOf(x.code) === l.code)) {
+        ctx.addIssue({ code: 'custom', path: ['lines', i, 'code'], message: 'needs at least one sub-line (like 4.1)' })
+      }
+    })
+    if (p.adminMainCode && !mains.has(p.adminMainCode)) ctx.addIssue({ code: 'custom', path: ['adminMainCode'], message: 'must be one of the main lines' })
+  })
+
 export const financeOps = {
+  'projects.create': op<F.Project>()({
+    summary: 'Set up a project: names, donor, period, funding sources and the budget structure (main lines and sub-lines)',
+    input: projectInput,
+    permission: 'finance.write',
+    write: true,
+  }),
   'finance.projects': op<F.Project[]>()({ summary: 'Projects with their funding sources, budget lines and budget versions', input: z.strictObject({}), permission: 'register.read', write: false }),
   'budget.get': op<F.Budget>()({
     summary: 'A budget version (the latest when none is given) with totals and warnings',

@@ -41,6 +41,7 @@ export const OPERATION_NAME_LIST = [
   'elections.assignRoles',
   'boards.current',
   'boards.history',
+  'projects.create',
   'finance.projects',
   'budget.get',
   'budget.revise',

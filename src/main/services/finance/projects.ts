@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { DomainError } from '../../../shared/domain/result'
 import { checkAdminShare, checkLineMoves, checkTotals, projectYearOf, type BudgetWarning } from '../../../shared/domain/finance'
-import type { budgetRevisionInput } from '../../../shared/api/finance'
+import type { budgetRevisionInput, projectInput } from '../../../shared/api/finance'
 import type { Budget, BudgetCell, BudgetVersion, Project } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
 import { BudgetAmountEntity } from '../../db/entities'
@@ -136,5 +136,33 @@ export async function reviseBudget(ctx: ServiceContext, input: z.output<typeof b
   const out = await getBudget(ctx, p.id, versionId)
   const before = last ? { version: last.number, totalsByMainLine: await totalsByMainLine(ctx, await amountsOf(ctx, last.id)) } : null
   await audit(ctx, 'budget_version', versionId, before, { version: number, reason: input.reason, totalsByMainLine: out.totalsByMainLine })
+  return out
+}
+
+/**
+ * Sets up a project in one go: the project, its main lines, funding sources
+ * and sub-lines. The grant is what the grant sources committed. Its budget is
+ * then entered (or imported) as the first version.
+ */
+export async function createProject(ctx: ServiceContext, input: z.output<typeof projectInput>): Promise<Project> {
+  const other = await ctx.sql.one<{ name: string }>('SELECT name FROM project WHERE code = :code', { code: input.code })
+  if (other) throw new DomainError('conflict', `The code ${input.code} is already used by ${other.name}`, 'code', { key: 'r.codeUsed', vars: { code: input.code, other: other.name } })
+  const grantMinor = input.sources.filter((s) => s.kind === 'grant').reduce((sum, s) => sum + (s.committedMinor ?? 0), 0)
+  const id = await ctx.sql.insert(
+    `INSERT INTO project (code, name, name_mn, donor, donor_mn, starts_on, ends_on, currency, grant_minor, agreement_number, admin_main_code, created_at)
+     VALUES (:code, :nameEn, :nameMn, :donorEn, :donorMn, :startsOn, :endsOn, 'DKK', :grantMinor, :agreementNumber, :adminMainCode, :now) RETURNING id`,
+    { ...input, grantMinor, now: ctx.now },
+  )
+  for (const l of input.lines.filter((x) => !x.code.includes('.'))) {
+    await ctx.sql.run(`INSERT INTO budget_main_line (project_id, code, name_en, name_mn) VALUES (:id, :code, :nameEn, :nameMn)`, { id, ...l })
+  }
+  for (const s of input.sources) {
+    await ctx.sql.run(`INSERT INTO funding_source (project_id, code, kind, name_en, name_mn, committed_minor) VALUES (:id, :code, :kind, :nameEn, :nameMn, :committedMinor)`, { id, ...s })
+  }
+  for (const l of input.lines.filter((x) => x.code.includes('.'))) {
+    await ctx.sql.run(`INSERT INTO budget_line (project_id, main_code, code, name_en, name_mn) VALUES (:id, :main, :code, :nameEn, :nameMn)`, { id, main: l.code.split('.')[0], ...l })
+  }
+  const out = (await listProjects(ctx)).find((p) => p.id === id)!
+  await audit(ctx, 'project', id, null, { code: out.code, name: out.name, donor: out.donor, startsOn: out.startsOn, endsOn: out.endsOn, sources: out.sources.length, lines: out.lines.length })
   return out
 }

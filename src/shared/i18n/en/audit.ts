@@ -81,4 +81,5 @@ export const audit = {
   'audit.op.expenses.void': "Expense voided",
   'audit.op.funds.void': "Interest or exchange difference voided",
   'audit.op.fees.voidPayment': "Payment voided",
+  'audit.op.projects.create': "Project set up",
 } as const

@@ -51,4 +51,13 @@ export const validation = {
   'v.projectYearOnly': 'does not apply: this report covers a project year or the whole project',
   'v.financeYearOnly': 'does not apply: finance reports use a project year',
   'v.financeOnly': 'applies only to the finance reports',
+  'v.endsAfterStart': "must be after the start",
+  'v.repeatsCode': "repeats a code given above",
+  'v.lineCode': "must be a main line number like 4, or a sub-line like 4.2",
+  'v.noMainLine': "has no main line: add the main line first",
+  'v.mainNeedsSub': "needs at least one sub-line (like 4.1)",
+  'v.mainLineOnly': "must be one of the main lines",
+  'v.oneSource': "needs at least one funding source",
+  'v.mainAndSub': "needs a main line and at least one sub-line",
+  'v.sourceKind': "must be grant, cofunding or own",
 } as const

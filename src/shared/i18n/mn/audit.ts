@@ -83,4 +83,5 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.expenses.void': "Зарлагыг хүчингүй болгосон",
   'audit.op.funds.void': "Хүү эсвэл ханшийн зөрүүг хүчингүй болгосон",
   'audit.op.fees.voidPayment': "Төлбөрийг хүчингүй болгосон",
+  'audit.op.projects.create': "Төсөл үүсгэсэн",
 }
