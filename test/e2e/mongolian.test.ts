@@ -67,6 +67,7 @@ const routes = () => [
   '#/transfers',
   '#/expenses',
   '#/bva',
+  '#/projects/new',
   '#/reports',
   '#/settings',
   '#/backups',

@@ -17,13 +17,17 @@ export interface FinanceReportOptions {
   generatedAt: string
   /** null: the whole project (cumulative). */
   projectYear: number | null
+  /** Which project; the newest when not given. */
+  projectId?: number
   /** Ledger only: a period instead of a project year. */
   from?: string
   to?: string
 }
 
-async function project(ctx: ServiceContext) {
-  const p = (await listProjects(ctx))[0]
+/** The project a finance report is about: the one asked for, else the newest. */
+async function project(ctx: ServiceContext, projectId?: number) {
+  const all = await listProjects(ctx)
+  const p = projectId === undefined ? all[all.length - 1] : all.find((x) => x.id === projectId)
   if (!p) throw new DomainError('validation', 'The database holds no project to report on', undefined, { key: 'r.noProjectToReport' })
   return p
 }
@@ -73,7 +77,7 @@ function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: Bu
 /** The financial report to the donor: budget against actual per line, per funding source, with the rates used. */
 export async function financialReport(ctx: ServiceContext, opts: FinanceReportOptions): Promise<ReportModel> {
   const t = translator(opts.lang)
-  const p = await project(ctx)
+  const p = await project(ctx, opts.projectId)
   checkYear(p, opts.projectYear)
   const bva = await budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear })
   const { from, to } = bva
@@ -121,7 +125,7 @@ export async function financialReport(ctx: ServiceContext, opts: FinanceReportOp
 /** The project account in Mongolia for a period: opening balance, money in and out, closing balance, in DKK and MNT. */
 export async function fundsStatement(ctx: ServiceContext, opts: FinanceReportOptions): Promise<ReportModel> {
   const t = translator(opts.lang)
-  const p = await project(ctx)
+  const p = await project(ctx, opts.projectId)
   checkYear(p, opts.projectYear)
   const { from, to } = periodOf(p, opts.projectYear)
   const params = { projectId: p.id }
@@ -195,7 +199,7 @@ export async function fundsStatement(ctx: ServiceContext, opts: FinanceReportOpt
 /** Every voucher of a period with its DKK value; its totals are those of the financial report for the same period. */
 export async function expenseLedger(ctx: ServiceContext, opts: FinanceReportOptions): Promise<ReportModel> {
   const t = translator(opts.lang)
-  const p = await project(ctx)
+  const p = await project(ctx, opts.projectId)
   checkYear(p, opts.projectYear)
   const period = opts.from && opts.to ? { from: opts.from, to: opts.to } : periodOf(p, opts.projectYear)
   const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)

@@ -63,7 +63,7 @@ export async function resolvePeriod(ctx: ServiceContext, input: ReportRequest): 
 
 export async function buildReportModel(ctx: ServiceContext, input: ReportRequest): Promise<ReportModel> {
   if (FINANCE_REPORTS.includes(input.report)) {
-    const opts = { lang: input.lang, generatedAt: ctx.now, projectYear: input.projectYear ?? null, from: input.from, to: input.to }
+    const opts = { lang: input.lang, generatedAt: ctx.now, projectYear: input.projectYear ?? null, projectId: input.projectId, from: input.from, to: input.to }
     if (input.report === 'financial') return financialReport(ctx, opts)
     if (input.report === 'funds') return fundsStatement(ctx, opts)
     return expenseLedger(ctx, opts)

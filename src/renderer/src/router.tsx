@@ -18,6 +18,7 @@ import { BudgetPage } from './features/finance/BudgetPage'
 import { TransfersPage } from './features/finance/TransfersPage'
 import { ExpensesPage, expensesSearch } from './features/finance/ExpensesPage'
 import { BudgetVsActualPage } from './features/finance/BudgetVsActualPage'
+import { NewProjectPage } from './features/finance/NewProjectPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { BackupsPage } from './features/settings/BackupsPage'
 
@@ -63,6 +64,7 @@ const routeTree = root.addChildren([
   assemblyRoute,
   createRoute({ ...child, path: '/fees', validateSearch: feesSearch, component: FeesPage }),
   createRoute({ ...child, path: '/boards', component: BoardsPage }),
+  createRoute({ ...child, path: '/projects/new', component: NewProjectPage }),
   createRoute({ ...child, path: '/budget', component: BudgetPage }),
   createRoute({ ...child, path: '/transfers', component: TransfersPage }),
   createRoute({ ...child, path: '/expenses', validateSearch: expensesSearch, component: ExpensesPage }),

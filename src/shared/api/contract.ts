@@ -104,6 +104,8 @@ export const reportRequest = z
     to: isoDate.optional(),
     /** Finance reports: a project year (1 = March 2007 – February 2008); none means the whole project. */
     projectYear: z.number().int().min(1).max(20).optional(),
+    /** Finance reports: which project (the newest when not given). */
+    projectId: id.optional(),
     lang: z.enum(['mn', 'en']).default('mn'),
     format: z.enum(['xlsx', 'pdf'], { message: 'must be xlsx or pdf' }),
   })
@@ -116,8 +118,8 @@ export const reportRequest = z
       else if (v.from !== undefined && v.to !== undefined && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before the start of the period (${v.from})` })
       return
     }
-    if (v.projectYear !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['projectYear'], message: 'applies only to the finance reports' })
+    if (v.projectYear !== undefined || v.projectId !== undefined) {
+      ctx.addIssue({ code: 'custom', path: [v.projectYear !== undefined ? 'projectYear' : 'projectId'], message: 'applies only to the finance reports' })
     } else if (v.year !== undefined && (v.from !== undefined || v.to !== undefined)) {
       ctx.addIssue({ code: 'custom', path: ['year'], message: 'give either a year or a period (from and to), not both' })
     } else if (v.year === undefined && (v.from === undefined || v.to === undefined)) {

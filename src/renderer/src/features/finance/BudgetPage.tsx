@@ -3,9 +3,9 @@ import { Alert, Button, Group, Loader, Select, Stack, Table, Text, Title } from 
 import { useI18n } from '../../i18n'
 import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
-import { NoProject, useProject } from './useProject'
+import { NoProject, ProjectPicker, useProject } from './useProject'
 import type { Project } from '../../../../shared/api/financeTypes'
-import { RevisionForm } from './RevisionForm'
+import { NO_BUDGET, RevisionForm } from './RevisionForm'
 import { Writes } from '../../components/permissions'
 
 function BudgetTable({ project, onRevised }: { project: Project; onRevised(): void }) {
@@ -116,12 +116,31 @@ function BudgetTable({ project, onRevised }: { project: Project; onRevised(): vo
   )
 }
 
+/** A project without a budget yet: its first version is entered here. */
+function FirstBudget({ project }: { project: Project }) {
+  const { t } = useI18n()
+  const [entering, setEntering] = useState(false)
+  return (
+    <Alert color="teal" title={t('fin.noBudgetYet')}>
+      <Writes>
+        <Button size="xs" onClick={() => setEntering(true)}>
+          {t('fin.firstBudget')}
+        </Button>
+      </Writes>
+      {entering && <RevisionForm project={project} budget={NO_BUDGET} onClose={() => setEntering(false)} onSaved={() => setEntering(false)} />}
+    </Alert>
+  )
+}
+
 export function BudgetPage() {
   const { t, date, local } = useI18n()
   const { project, loading, reload } = useProject()
   return (
     <Stack>
-      <Title order={2}>{t('nav.budget')}</Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('nav.budget')}</Title>
+        <ProjectPicker />
+      </Group>
       {loading ? (
         <Loader size="sm" />
       ) : project ? (
@@ -129,7 +148,7 @@ export function BudgetPage() {
           <Text c="dimmed" size="sm">
             {local(project.name)} · {local(project.donor)} · {date(project.startsOn)} – {date(project.endsOn)}
           </Text>
-          <BudgetTable key={project.versions.length} project={project} onRevised={reload} />
+          {project.versions.length === 0 ? <FirstBudget project={project} /> : <BudgetTable key={`${project.id}-${project.versions.length}`} project={project} onRevised={reload} />}
         </>
       ) : (
         <NoProject />

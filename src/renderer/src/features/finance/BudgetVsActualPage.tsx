@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Loader, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import { Alert, Button, Group, Loader, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import type { BudgetVsActualRow, Project } from '../../../../shared/api/financeTypes'
 import { contract } from '../../../../shared/api/contract'
 import { useOperation, write } from '../../query'
@@ -8,7 +8,7 @@ import { useContractForm } from '../../components/useContractForm'
 import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
-import { NoProject, useProject } from './useProject'
+import { NoProject, ProjectPicker, useProject } from './useProject'
 import { Writes } from '../../components/permissions'
 
 function NoteForm({ projectId, row, projectYear, onClose, onSaved }: { projectId: number; row: BudgetVsActualRow; projectYear: number | null; onClose(): void; onSaved(): void }) {
@@ -131,7 +131,10 @@ export function BudgetVsActualPage() {
   const { project, loading } = useProject()
   return (
     <Stack>
-      <Title order={2}>{t('nav.bva')}</Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('nav.bva')}</Title>
+        <ProjectPicker />
+      </Group>
       {loading ? <Loader size="sm" /> : project ? <Report project={project} /> : <NoProject />}
     </Stack>
   )

@@ -13,7 +13,7 @@ import { DataTable } from '../../components/DataTable'
 import { SearchBox, pageSearch, patchSearch, searchDate, searchFlag, searchId, searchPage } from '../../components/listSearch'
 import { FormModal } from '../../components/FormModal'
 import { useBranches } from '../../components/pickers'
-import { NoProject, useProject } from './useProject'
+import { NoProject, ProjectPicker, useProject } from './useProject'
 import { ImportDialog } from './ImportDialog'
 import { Verbatim } from '../../components/Verbatim'
 import { AmountInput } from '../../components/AmountInput'
@@ -250,7 +250,10 @@ export function ExpensesPage() {
   const { project, loading } = useProject()
   return (
     <Stack>
-      <Title order={2}>{t('nav.expenses')}</Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('nav.expenses')}</Title>
+        <ProjectPicker />
+      </Group>
       {loading ? <Loader size="sm" /> : project ? <ExpenseList project={project} /> : <NoProject />}
     </Stack>
   )

@@ -13,12 +13,16 @@ import { useReturnFocus } from '../../components/useReturnFocus'
 const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/${year}/${sourceId}`
 
 /** A budget revision: starts from the shown version; every cell in DKK, one funding source at a time. */
+/** No budget yet: the first version starts from empty cells. */
+export const NO_BUDGET: Budget = { version: { id: 0, number: -1, approvedOn: '', reason: '', createdBy: '' }, amounts: [], totalsByMainLine: {}, totalsBySource: {}, totalMinor: 0, warnings: [] }
+
 export function RevisionForm({ project, budget, onClose, onSaved }: { project: Project; budget: Budget; onClose(): void; onSaved(): void }) {
+  const first = budget.version.number < 0
   const { t, local, dkk } = useI18n()
   useReturnFocus()
   const f = useContractForm(budgetRevisionInput, {
     approvedOn: todayIso(),
-    reason: '',
+    reason: first ? t('fin.originalBudget') : '',
     // Each cell as text in the display format, read by the app's one reader of amounts.
     cells: Object.fromEntries(budget.amounts.map((a) => [cellKey(a.lineId, a.projectYear, a.sourceId), amountText(a.amountMinor, 'DKK')])) as Record<string, string>,
   })
@@ -52,7 +56,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
     else f.serverError(r.error)
   }
   return (
-    <Modal opened onClose={onClose} title={t('fin.revise')} size="90%">
+    <Modal opened onClose={onClose} title={t(first ? 'fin.firstBudget' : 'fin.revise')} size="90%">
       <Stack>
         <Text size="sm" c="dimmed">
           {t('fin.reviseHelp')}

@@ -8,7 +8,7 @@ import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
 import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
-import { NoProject, useProject } from './useProject'
+import { NoProject, ProjectPicker, useProject } from './useProject'
 import { FundEntries } from './FundEntries'
 import { AmountInput } from '../../components/AmountInput'
 import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
@@ -55,7 +55,10 @@ export function TransfersPage() {
   const { project, loading } = useProject()
   return (
     <Stack>
-      <Title order={2}>{t('nav.transfers')}</Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('nav.transfers')}</Title>
+        <ProjectPicker />
+      </Group>
       {loading ? <Loader size="sm" /> : project ? <TransferList projectId={project.id} /> : <NoProject />}
     </Stack>
   )

@@ -6,9 +6,9 @@ import { call } from '../../api'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
-import { useOperation } from '../../query'
 import { downloadFile as download, fileToBlob as toBlob } from '../../components/download'
 import { withVerbatim } from '../../components/Verbatim'
+import { useProject } from '../finance/useProject'
 
 type Report = (typeof REPORTS)[number]
 const REPORT_OPTIONS = REPORTS
@@ -34,15 +34,16 @@ export function ReportsPage() {
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview])
 
   const finance = FINANCE_REPORTS.includes(f.values.report)
-  const projects = useOperation('finance.projects', {})
-  const projectYears = Array.from({ length: projects.data?.[0]?.years ?? 0 }, (_, i) => String(i + 1))
+  // The finance reports are about the project chosen on the finance pages.
+  const { project } = useProject()
+  const projectYears = Array.from({ length: project?.years ?? 0 }, (_, i) => String(i + 1))
   const request = (format: 'pdf' | 'xlsx') =>
     f.parse((v) => ({
       report: v.report,
       lang: v.lang,
       format,
       ...(finance
-        ? kind === 'range' ? { from: v.from, to: v.to } : v.projectYear === 'all' ? {} : { projectYear: Number(v.projectYear) }
+        ? { ...(project ? { projectId: project.id } : {}), ...(kind === 'range' ? { from: v.from, to: v.to } : v.projectYear === 'all' ? {} : { projectYear: Number(v.projectYear) }) }
         : kind === 'year' ? { year: Number(v.year) } : { from: v.from, to: v.to }),
     }))
 

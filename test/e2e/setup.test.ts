@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, startApp, type App } from './harness'
+import { settled } from './screen'
+
+/*
+ * A real office, in Mongolian, from an empty data folder: it sets up its
+ * project from the agreement (the budget lines pasted from Excel), enters the
+ * first budget, records a transfer and an expense, voids the expense and
+ * records it again; the budget against actual counts the standing one.
+ */
+let browser: Browser
+let app: App
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  app = await startApp()
+  page = await openApp(browser, app, 'mn')
+})
+afterAll(async () => {
+  await browser.close()
+  await app.stop()
+})
+
+type Project = { id: number; code: string; grantMinor: number; years: number; mainLines: Array<{ code: string }>; lines: Array<{ id: number; code: string }>; sources: Array<{ id: number; code: string }>; versions: unknown[] }
+
+describe('setting up from nothing, in Mongolian', () => {
+  it('sets up the project, its first budget, a transfer and an expense voided and recorded again', async () => {
+    await page.evaluate(() => (window.location.hash = '#/budget'))
+    await page.getByRole('button', { name: 'Төсөл үүсгэх' }).click()
+    await page.getByRole('heading', { name: 'Төсөл үүсгэх' }).waitFor()
+    await page.getByLabel('Монгол нэр').first().fill('Хадгаламж, зээлийн хоршоо')
+    await page.getByLabel('Англи нэр').first().fill('Savings and loan cooperatives')
+    await page.getByLabel('Хандивлагч (монголоор)').fill('ДАНИДА')
+    await page.getByLabel('Хандивлагч (англиар)').fill('DANIDA')
+    await page.getByLabel('Код').first().fill('SPN-2011')
+    await page.getByLabel('Эхлэх огноо').fill('2011-03-01')
+    await page.getByLabel('Дуусах огноо').fill('2014-02-28')
+    await page.getByRole('textbox', { name: 'Код 1', exact: true }).first().fill('DANIDA')
+    await page.getByRole('textbox', { name: 'Монгол нэр 1' }).first().fill('ДАНИДА-гийн тусламж')
+    await page.getByRole('textbox', { name: 'Англи нэр 1' }).first().fill('DANIDA grant')
+    await page.getByRole('textbox', { name: 'Амласан дүн (DKK) 1' }).fill('300 000,00')
+    // The budget structure, pasted from the budget in Excel.
+    await page.getByLabel('Excel-ээс буулгах').fill(['1\tҮйл ажиллагаа\tActivities', '1.1\tСургалт\tTraining', '1.2\tЗээлийн сан\tLoan funds', '13\tДани дахь захиргаа\tAdministration in Denmark', '13.1\tЗахиргаа\tAdministration'].join('\n'))
+    await page.getByRole('button', { name: 'Буулгасан мөрүүдийг нэмэх' }).click()
+    await page.getByRole('button', { name: 'Хадгалах' }).click()
+
+    // The Budget page of the new project offers its first budget.
+    await page.getByRole('button', { name: 'Анхны төсөв оруулах' }).click()
+    const dialog = page.getByRole('dialog')
+    for (const [line, amount] of [['1.1', '40 000'], ['1.2', '55 000,00'], ['13.1', '5 000']] as const) {
+      for (const y of [1, 2]) await dialog.getByRole('textbox', { name: `${line} ${y}-р жил` }).fill(amount)
+    }
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await settled(page)
+
+    const [project] = await app.api<Project[]>('finance.projects', {})
+    expect(project).toMatchObject({ code: 'SPN-2011', grantMinor: 30_000_000, years: 3, versions: [expect.anything()] })
+    expect(project!.mainLines.map((m) => m.code)).toEqual(['1', '13'])
+    expect(project!.lines.map((l) => l.code)).toEqual(['1.1', '1.2', '13.1'])
+    const budget = await app.api<{ totalMinor: number }>('budget.get', { projectId: project!.id })
+    expect(budget.totalMinor).toBe(2 * (4_000_000 + 5_500_000 + 500_000))
+
+    // A transfer, an expense typed wrong, voided, and recorded right.
+    await app.api('transfers.create', { projectId: project!.id, sentOn: '2011-03-10', dkkMinor: 5_000_000, receivedOn: '2011-03-14', mntMinor: 1_150_000_000, reference: 'T-1' })
+    const line = project!.lines.find((l) => l.code === '1.1')!.id
+    const source = project!.sources[0]!.id
+    const wrong = await app.api<{ id: number }>('expenses.create', { projectId: project!.id, spentOn: '2011-04-01', voucher: 'V-1', lineId: line, branchId: null, description: 'Сургалт', amountMinor: 12_500_000, currency: 'MNT', sourceId: source })
+    await page.evaluate(() => (window.location.hash = '#/expenses'))
+    await settled(page)
+    await page.getByRole('button', { name: 'Хүчингүй болгох: V-1' }).click()
+    await page.getByRole('dialog').getByLabel('Шалтгаан').fill('Дүнг буруу бичсэн')
+    await page.getByRole('dialog').getByRole('button', { name: 'Хадгалах' }).click()
+    await page.getByRole('dialog').waitFor({ state: 'hidden' })
+    expect((await app.api<{ rows: Array<{ id: number; voided: unknown }> }>('expenses.search', { projectId: project!.id, withVoided: true })).rows.find((e) => e.id === wrong.id)?.voided).not.toBeNull()
+    await app.api('expenses.create', { projectId: project!.id, spentOn: '2011-04-01', voucher: 'V-1', lineId: line, branchId: null, description: 'Сургалт', amountMinor: 1_250_000, currency: 'MNT', sourceId: source })
+    const bva = await app.api<{ totals: { actualMntMinor: number } }>('finance.budgetVsActual', { projectId: project!.id })
+    expect(bva.totals.actualMntMinor).toBe(1_250_000)
+  })
+})
