@@ -30,3 +30,16 @@ describe("today's date", () => {
     expect((await t.must('dashboard.summary', {})).membersByStatus.active).toBe(1)
   })
 })
+
+describe('dates far outside the data', () => {
+  it('are refused with the field named: a household joining in 2030 or in 1990, a person born tomorrow', async () => {
+    const branchId = (await t.must('branches.list', {}))[0]!.id
+    for (const registeredOn of ['2030-05-01', '1990-05-01']) {
+      const r = await t.call('households.create', { branchId, childrenCount: 1, areaCode: 'dornogovi', registeredOn })
+      expect(r).toMatchObject({ ok: false, error: { code: 'validation', field: 'registeredOn' } })
+    }
+    // Today in Ulaanbaatar is accepted, even in the early morning.
+    expect((await t.call('households.create', { branchId, childrenCount: 1, areaCode: 'dornogovi', registeredOn: '2026-11-28' })).ok).toBe(true)
+    expect(await t.call('persons.create', personAt(branchId, { registerNumber: null, birthDate: '2026-11-29' }))).toMatchObject({ ok: false, error: { field: 'birthDate', key: 'r.notFuture' } })
+  })
+})

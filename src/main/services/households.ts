@@ -61,8 +61,14 @@ export async function householdRow(ctx: ServiceContext, id: number): Promise<Hou
   return toRow(r)
 }
 
+/** The first day a household can have joined: SPN (then SWPN) was founded in 2004. */
+export const FIRST_JOIN = '2004-01-01'
+
 async function checkHousehold(ctx: ServiceContext, input: HouseholdInput, id?: number): Promise<void> {
   await requireBranch(ctx, input.branchId)
+  // A date far outside the data is a typing slip (a join in 2030, or in 1920).
+  if (input.registeredOn && input.registeredOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'registeredOn', { key: 'r.notFuture' })
+  if (input.registeredOn && input.registeredOn < FIRST_JOIN) throw new DomainError('validation', 'must not be before 2004, when the SPN was founded', 'registeredOn', { key: 'r.beforeSpn' })
   if (input.headPersonId !== null) {
     const head = await ctx.tx.findOneBy(PersonEntity, { id: input.headPersonId })
     if (!head) throw new DomainError('not_found', `No person with id ${input.headPersonId}`, 'headPersonId')

@@ -11,6 +11,7 @@ import { requireBranch } from './branches'
 import { auditFor } from './auditLog'
 import { householdRow } from './households'
 import { membershipOfPerson } from './members'
+import { todayIso } from '../../shared/domain/dates'
 
 type PersonInput = z.output<typeof personInput>
 type SearchInput = z.output<typeof personSearchInput>
@@ -49,6 +50,8 @@ export async function requirePerson(ctx: ServiceContext, id: number, field = 'id
 /** Rules beyond the schema: the register number is unique and agrees with the birth date and gender. */
 async function checkPerson(ctx: ServiceContext, input: PersonInput, exceptId?: number): Promise<void> {
   await requireBranch(ctx, input.branchId)
+  if (input.birthDate && input.birthDate > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'birthDate', { key: 'r.notFuture' })
+  if (input.birthDate && input.birthDate < '1900-01-01') throw new DomainError('validation', 'must not be before 1900', 'birthDate', { key: 'r.before1900' })
   if (input.registerNumber) {
     const check = checkRegisterNumber(input.registerNumber)
     if (check.ok) {

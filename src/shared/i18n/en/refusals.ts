@@ -109,4 +109,6 @@ export const refusals = {
   'r.confirm.rateAbove': "The rate {rate} is {percent}% above the previous transfer's {previous} ({date}): check the amounts, or save it anyway",
   'r.confirm.rateBelow': "The rate {rate} is {percent}% below the previous transfer's {previous} ({date}): check the amounts, or save it anyway",
   'r.confirm.amount': "{amount} is more than ten times the largest expense so far ({largest}): check the amount, or save it anyway",
+  'r.beforeSpn': "must not be before 2004, when the SPN was founded",
+  'r.before1900': "must not be before 1900",
 } as const
