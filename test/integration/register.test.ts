@@ -82,6 +82,25 @@ describe('persons', () => {
   })
 })
 
+describe('deleting a person entered by mistake', () => {
+  it('is allowed while nothing refers to her, refused for a member or a head, and kept in the audit trail', async () => {
+    const twice = await t.must('persons.create', personAt(dor, { registerNumber: null, givenName: 'Сарангэрэл' }))
+    await t.must('persons.delete', { id: twice.id, version: twice.version })
+    expect(await t.call('persons.get', { id: twice.id })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    const trail = await t.must('audit.list', { entityType: 'person', entityId: twice.id })
+    expect(trail.rows.map((a) => a.operation)).toEqual(['persons.delete', 'persons.create'])
+
+    const member = await t.must('persons.create', personAt(dor))
+    await t.must('members.apply', { member: { type: 'person', personId: member.id }, branchId: dor, date: '2009-01-05' })
+    expect(await t.call('persons.delete', { id: member.id, version: member.version })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'r.personIsMember' } })
+
+    const h = await t.must('households.create', { branchId: dor, childrenCount: 1, areaCode: 'dornogovi' })
+    const head = await t.must('persons.create', personAt(dor, { registerNumber: null, givenName: 'Оюун', gender: 'female', householdId: h.id }))
+    await t.must('households.update', { id: h.id, version: h.version, household: { branchId: dor, headPersonId: head.id, childrenCount: 1, areaCode: 'dornogovi' } })
+    expect(await t.call('persons.delete', { id: head.id, version: head.version })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'r.personIsHead' } })
+  })
+})
+
 describe('households', () => {
   it('are created first, then persons join, then a head is chosen', async () => {
     const h = await t.must('households.create', { branchId: dor, singleWomanHeaded: true, childrenCount: 3, areaCode: 'dornogovi', soum: 'Сайншанд', bag: '3-р баг' })

@@ -1,7 +1,7 @@
 import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api/contract'
 import type { ServiceContext } from '../services/context'
 import { createBranch, listBranches, updateBranch } from '../services/branches'
-import { createPerson, getPerson, searchPersons, updatePerson } from '../services/persons'
+import { createPerson, deletePerson, getPerson, searchPersons, updatePerson } from '../services/persons'
 import { createHousehold, getHousehold, searchHouseholds, updateHousehold } from '../services/households'
 import { createOrganisation, listOrganisations } from '../services/organisations'
 import { applyForMembership, decideMembership, getMembership, listMembers } from '../services/members'
@@ -59,6 +59,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'persons.search': searchPersons,
     'persons.get': (ctx, i) => getPerson(ctx, i.id),
     'persons.create': createPerson,
+    'persons.delete': deletePerson,
     'persons.update': updatePerson,
     'households.search': searchHouseholds,
     'households.get': (ctx, i) => getHousehold(ctx, i.id),

@@ -116,6 +116,24 @@ export async function updatePerson(ctx: ServiceContext, input: { id: number; ver
   return out
 }
 
+/**
+ * Deletes a person entered by mistake, while nothing refers to her: no SPN
+ * membership (its history and payments hang on it) and no household she
+ * heads. The audit trail keeps what was deleted, by whom and when.
+ */
+export async function deletePerson(ctx: ServiceContext, input: { id: number; version: number }): Promise<{ id: number }> {
+  const e = await requirePerson(ctx, input.id)
+  const before = toPerson(e)
+  await claimVersion(ctx, 'person', input.id, input.version)
+  const membership = await ctx.sql.one<{ id: number }>('SELECT id FROM membership WHERE person_id = :id', { id: input.id })
+  if (membership) throw new DomainError('conflict', 'cannot be deleted: the person has an SPN membership, with its decisions and payments', 'id', { key: 'r.personIsMember' })
+  const heads = await ctx.sql.one<{ id: number }>('SELECT id FROM household WHERE head_person_id = :id', { id: input.id })
+  if (heads) throw new DomainError('conflict', `cannot be deleted: the person heads household ${heads.id}; choose another head first`, 'id', { key: 'r.personIsHead', vars: { household: heads.id } })
+  await ctx.sql.run('DELETE FROM person WHERE id = :id', { id: input.id })
+  await audit(ctx, 'person', input.id, before, null)
+  return { id: input.id }
+}
+
 const SORT_SQL: Record<SearchInput['sort'], string> = {
   givenName: 'p.sort_key',
   patronymic: 'p.patronymic',

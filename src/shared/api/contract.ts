@@ -184,6 +184,12 @@ export const contract = {
     write: true,
   }),
 
+  'persons.delete': op<{ id: number }>()({
+    summary: 'Delete a person entered by mistake, while nothing refers to her (no membership, no household she heads)',
+    input: z.strictObject({ id, version: recordVersion }),
+    permission: 'register.write',
+    write: true,
+  }),
   'households.search': op<T.Page<T.HouseholdRow>>()({
     summary: 'Households by branch, head name or address',
     input: z.strictObject({

@@ -14,6 +14,7 @@ export const OPERATION_NAME_LIST = [
   'persons.get',
   'persons.create',
   'persons.update',
+  'persons.delete',
   'households.search',
   'households.get',
   'households.create',

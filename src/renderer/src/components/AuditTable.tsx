@@ -57,9 +57,9 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           key: 'change',
           header: t('audit.change'),
           cell: (e) =>
-            e.before === null ? (
+            e.before === null || e.after === null ? (
               <Text span fz="xs">
-                {t('audit.created')}
+                {t(e.before === null ? 'audit.created' : 'audit.deleted')}
               </Text>
             ) : (
               <Stack gap={0}>

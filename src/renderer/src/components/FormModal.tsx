@@ -4,7 +4,7 @@ import { useI18n } from '../i18n'
 import { useReturnFocus } from './useReturnFocus'
 
 /** A modal form with Save/Cancel, a form-level error, and Enter to submit. */
-export function FormModal(props: { opened: boolean; title: string; onClose(): void; onSubmit(): void; busy: boolean; error: string | null; children: ReactNode }) {
+export function FormModal(props: { opened: boolean; title: string; onClose(): void; onSubmit(): void; busy: boolean; error: string | null; children: ReactNode; /** The submit button's label (Save by default). */ submitLabel?: string }) {
   const { t } = useI18n()
   useReturnFocus()
   const submit = (e: FormEvent) => {
@@ -26,7 +26,7 @@ export function FormModal(props: { opened: boolean; title: string; onClose(): vo
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={props.busy}>
-              {t('common.save')}
+              {props.submitLabel ?? t('common.save')}
             </Button>
           </Group>
         </Stack>

@@ -82,4 +82,5 @@ export const audit = {
   'audit.op.funds.void': "Interest or exchange difference voided",
   'audit.op.fees.voidPayment': "Payment voided",
   'audit.op.projects.create': "Project set up",
+  'audit.op.persons.delete': "Person deleted",
 } as const

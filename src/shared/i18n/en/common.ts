@@ -68,4 +68,5 @@ export const common = {
   'audit.operation': 'Operation',
   'audit.change': 'Change',
   'audit.created': 'created',
+  'audit.deleted': "deleted",
 } as const

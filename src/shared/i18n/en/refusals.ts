@@ -111,4 +111,6 @@ export const refusals = {
   'r.confirm.amount': "{amount} is more than ten times the largest expense so far ({largest}): check the amount, or save it anyway",
   'r.beforeSpn': "must not be before 2004, when the SPN was founded",
   'r.before1900': "must not be before 1900",
+  'r.personIsMember': "cannot be deleted: the person has an SPN membership, with its decisions and payments",
+  'r.personIsHead': "cannot be deleted: the person heads household {household}; choose another head first",
 } as const

@@ -87,4 +87,6 @@ export const register = {
   'event.resigned': 'Resigned',
   'event.died': 'Died',
   'person.registerOptional': "If the person has one",
+  'person.delete': "Delete",
+  'person.deleteHelp': "For a person entered by mistake or twice. The audit trail keeps what was deleted, by whom and when. A person with an SPN membership, or who heads a household, cannot be deleted.",
 } as const

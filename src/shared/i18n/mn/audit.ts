@@ -84,4 +84,5 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.funds.void': "Хүү эсвэл ханшийн зөрүүг хүчингүй болгосон",
   'audit.op.fees.voidPayment': "Төлбөрийг хүчингүй болгосон",
   'audit.op.projects.create': "Төсөл үүсгэсэн",
+  'audit.op.persons.delete': "Хүнийг устгасан",
 }

@@ -68,4 +68,5 @@ export const common = {
   'audit.operation': 'Үйлдэл',
   'audit.change': 'Өөрчлөлт',
   'audit.created': 'үүсгэсэн',
+  'audit.deleted': "устгасан",
 }

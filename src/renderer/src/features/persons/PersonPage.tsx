@@ -15,6 +15,10 @@ import { PersonForm } from './PersonForm'
 import { BoardService } from '../boards/BoardsPage'
 import { Verbatim } from '../../components/Verbatim'
 import { Writes } from '../../components/permissions'
+import { useNavigate } from '@tanstack/react-router'
+import type { Person } from '../../../../shared/api/types'
+import { write } from '../../query'
+import { FormModal } from '../../components/FormModal'
 
 function Field({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -30,7 +34,7 @@ function Field({ label, value }: { label: string; value: ReactNode }) {
 export function PersonPage({ id }: { id: number }) {
   const { t, date, local } = useI18n()
   const detail = useOperation('persons.get', { id })
-  const [dialog, setDialog] = useState<'edit' | 'apply' | 'decide' | null>(null)
+  const [dialog, setDialog] = useState<'edit' | 'apply' | 'decide' | 'delete' | null>(null)
   const done = () => setDialog(null)
   return (
     <PageState state={detail} reload={detail.reload}>
@@ -50,9 +54,16 @@ export function PersonPage({ id }: { id: number }) {
                 <StatusBadge status={m?.status ?? null} />
               </Group>
               <Writes>
-              <Button variant="light" onClick={() => setDialog('edit')}>
-                {t('common.edit')}
-              </Button>
+                <Group>
+                  <Button variant="light" onClick={() => setDialog('edit')}>
+                    {t('common.edit')}
+                  </Button>
+                  {!m && (
+                    <Button variant="subtle" color="red" onClick={() => setDialog('delete')}>
+                      {t('person.delete')}
+                    </Button>
+                  )}
+                </Group>
               </Writes>
             </Group>
             <Card withBorder>
@@ -110,6 +121,7 @@ export function PersonPage({ id }: { id: number }) {
               </Title>
               <AuditTable entries={d.audit} />
             </Card>
+            {dialog === 'delete' && <DeletePerson person={p} name={d.shortName} onClose={() => setDialog(null)} />}
             {dialog === 'edit' && <PersonForm person={p} onClose={() => setDialog(null)} onSaved={done} />}
             {dialog === 'apply' && (
               <ApplyDialog member={{ type: 'person', personId: p.id }} name={d.shortName} branchId={m?.branchId ?? p.branchId} onClose={() => setDialog(null)} onSaved={done} />
@@ -119,5 +131,25 @@ export function PersonPage({ id }: { id: number }) {
         )
       }}
     </PageState>
+  )
+}
+
+/** Deleting a person entered by mistake (nothing may refer to her): asked once, said why when refused. */
+function DeletePerson({ person, name, onClose }: { person: Person; name: string; onClose(): void }) {
+  const { t, errorText } = useI18n()
+  const navigate = useNavigate()
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const remove = async () => {
+    setBusy(true)
+    const r = await write('persons.delete', { id: person.id, version: person.version })
+    setBusy(false)
+    if (r.ok) void navigate({ to: '/persons' })
+    else setError(errorText(r.error))
+  }
+  return (
+    <FormModal opened title={`${t('person.delete')}: ${name}`} onClose={onClose} onSubmit={() => void remove()} busy={busy} error={error} submitLabel={t('person.delete')}>
+      <Text size="sm">{t('person.deleteHelp')}</Text>
+    </FormModal>
   )
 }
