@@ -39,7 +39,7 @@ describe('the dispatcher refuses bad input with a named field and writes nothing
   it('a person at an unknown branch', () => expectRefused('persons.create', personAt(999), 'branchId', 'not_found'))
 
   it('unknown operations', async () => {
-    expect(await t.call('persons.delete' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'unknown_operation' } })
+    expect(await t.call('persons.erase' as never, {} as never)).toMatchObject({ ok: false, error: { code: 'unknown_operation' } })
   })
 })
 
