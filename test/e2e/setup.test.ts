@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, startApp, type App } from './harness'
 import { settled } from './screen'
+import { num, readXlsx, rowLabelled } from '../helpers/files'
 
 /*
  * A real office, in Mongolian, from an empty data folder: it sets up its
@@ -76,7 +77,13 @@ describe('setting up from nothing, in Mongolian', () => {
     await page.getByRole('dialog').waitFor({ state: 'hidden' })
     expect((await app.api<{ rows: Array<{ id: number; voided: unknown }> }>('expenses.search', { projectId: project!.id, withVoided: true })).rows.find((e) => e.id === wrong.id)?.voided).not.toBeNull()
     await app.api('expenses.create', { projectId: project!.id, spentOn: '2011-04-01', voucher: 'V-1', lineId: line, branchId: null, description: 'Сургалт', amountMinor: 1_250_000, currency: 'MNT', sourceId: source })
-    const bva = await app.api<{ totals: { actualMntMinor: number } }>('finance.budgetVsActual', { projectId: project!.id })
+    const bva = await app.api<{ totals: { actualMntMinor: number; actualDkkMinor: number } }>('finance.budgetVsActual', { projectId: project!.id })
     expect(bva.totals.actualMntMinor).toBe(1_250_000)
+    // The financial report of this project counts the standing expense, not the voided one.
+    const file = await app.api<{ base64: string }>('reports.generate', { report: 'financial', format: 'xlsx', lang: 'en', projectId: project!.id })
+    const wb = await readXlsx(Buffer.from(file.base64, 'base64'))
+    const total = rowLabelled(wb.getWorksheet('Main lines')!, 'Total')
+    expect(Math.round(num(total.getCell(5)) * 100)).toBe(bva.totals.actualDkkMinor)
+    expect(bva.totals.actualDkkMinor).toBe(5_435) // 12 500 ₮ at 230 ₮ per krone: DKK 54,35
   })
 })
