@@ -36,8 +36,8 @@ describe('setting up from nothing, in Mongolian', () => {
     await page.getByLabel('Хандивлагч (монголоор)').fill('ДАНИДА')
     await page.getByLabel('Хандивлагч (англиар)').fill('DANIDA')
     await page.getByLabel('Код').first().fill('SPN-2011')
-    await page.getByLabel('Эхлэх огноо').fill('2011-03-01')
-    await page.getByLabel('Дуусах огноо').fill('2014-02-28')
+    await page.getByLabel('Эхлэх огноо').fill('2011.03.01') // as the app writes dates
+    await page.getByLabel('Дуусах огноо').fill('2014.02.28')
     await page.getByRole('textbox', { name: 'Код 1', exact: true }).first().fill('DANIDA')
     await page.getByRole('textbox', { name: 'Монгол нэр 1' }).first().fill('ДАНИДА-гийн тусламж')
     await page.getByRole('textbox', { name: 'Англи нэр 1' }).first().fill('DANIDA grant')

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isIsoDate } from '../domain/dates'
+import { isIsoDate, normalizeDate } from '../domain/dates'
 import { checkRegisterNumber, normalizeRegisterNumber } from '../domain/registerNumber'
 import { AREA_CODES } from '../domain/geography'
 import { forbiddenCharacter, normalizeIdentifier, stripInvisible } from '../domain/text'
@@ -10,10 +10,12 @@ export const id = z.number().int().positive()
 /** The version of a record the user started from (see the record's `version`). */
 export const recordVersion = z.number().int().positive()
 
+/** A calendar date, typed `YYYY.MM.DD` (as the app shows dates) or `YYYY-MM-DD`; kept as `YYYY-MM-DD`. */
 export const isoDate = z
   .string()
-  .max(10)
-  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' })
+  .max(12)
+  .overwrite(normalizeDate)
+  .refine(isIsoDate, { message: 'must be a real date written YYYY.MM.DD or YYYY-MM-DD' })
 
 /** Free text: invisible characters removed, control characters and bidirectional overrides refused (shared/domain/text). */
 export const text = (max: number) =>

@@ -17,3 +17,16 @@ describe('dates', () => {
     expect(ageOn('1985-03-12', '2009-03-12')).toBe(24)
   })
 })
+
+describe('a date as staff type it', () => {
+  it('is read in the display format, with dashes or slashes, and single digits', async () => {
+    const { normalizeDate } = await import('./dates')
+    expect(normalizeDate('2009.03.05')).toBe('2009-03-05')
+    expect(normalizeDate('2009-3-5')).toBe('2009-03-05')
+    expect(normalizeDate(' 2009/03/05 ')).toBe('2009-03-05')
+    expect(normalizeDate('05.03.2009')).toBe('05.03.2009')
+    const { isoDate } = await import('../api/fields')
+    expect(isoDate.parse('2009.03.05')).toBe('2009-03-05')
+    expect(isoDate.safeParse('2009.02.30').success).toBe(false)
+  })
+})

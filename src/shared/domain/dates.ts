@@ -9,6 +9,16 @@ export function isIsoDate(s: string): boolean {
   return d <= daysInMonth(y, mo)
 }
 
+/**
+ * A date as staff type it — in the app's own display format `2009.03.05`, as
+ * `2009-03-05`, `2009/3/5` — written `YYYY-MM-DD`; anything else is left as
+ * it is, for the check to refuse.
+ */
+export function normalizeDate(s: string): string {
+  const m = /^\s*(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})\s*$/.exec(s)
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s
+}
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }

@@ -36,7 +36,7 @@ describe('errors as keys', () => {
     expect(Object.fromEntries([...sentences].reverse())).toMatchObject({
       patronymic: 'заавал бөглөнө',
       gender: 'эмэгтэй эсвэл эрэгтэй байна',
-      birthDate: 'бодит огноо байх ба ОООО-СС-ӨӨ хэлбэрээр бичнэ',
+      birthDate: 'бодит огноо байх ба ОООО.СС.ӨӨ эсвэл ОООО-СС-ӨӨ хэлбэрээр бичнэ',
     })
     const missing = z.strictObject({ n: z.number() }).safeParse({})
     expect(issueRef(missing.error!.issues[0])).toEqual({ key: 'v.required' })

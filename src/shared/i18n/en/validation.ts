@@ -17,7 +17,7 @@ export const validation = {
   'v.amount.mntDecimals': '"{value}": tögrög are written without decimals',
   'v.amount.decimals': '"{value}" has more than 2 decimals',
   'v.tooLarge': 'is too large',
-  'v.isoDate': 'must be a real date written YYYY-MM-DD',
+  'v.isoDate': 'must be a real date written YYYY.MM.DD or YYYY-MM-DD',
   'v.cyrillic': 'must be written in Cyrillic letters',
   'v.registerNumber': 'must be two Cyrillic letters followed by 8 digits, e.g. УБ99112233',
   'v.registerBirth': 'its digits do not start with a valid birth date (YYMMDD)',

@@ -9,6 +9,7 @@ import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
 import type { DashboardSummary } from '../../../../shared/api/types'
 import { Writes } from '../../components/permissions'
+import { isIsoDate, normalizeDate } from '../../../../shared/domain/dates'
 
 type BranchSummary = DashboardSummary['byBranch'][number]
 
@@ -34,8 +35,10 @@ export function DashboardPage() {
   const { t, num, date, local, errorText } = useI18n()
   const navigate = useNavigate()
   const [asOf, setAsOf] = useState('')
-  const validAsOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf)
-  const summary = useOperation('dashboard.summary', validAsOf ? { asOf } : {})
+  // Typed as the app shows dates (2005.12.31) or as 2005-12-31.
+  const asOfDate = normalizeDate(asOf)
+  const validAsOf = isIsoDate(asOfDate)
+  const summary = useOperation('dashboard.summary', validAsOf ? { asOf: asOfDate } : {})
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const loadDemo = async () => {

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Expense, Project } from '../../../../shared/api/financeTypes'
 import { expenseInput } from '../../../../shared/api/finance'
 import { useContractForm } from '../../components/useContractForm'
-import { todayIso } from '../../../../shared/domain/dates'
+import { isIsoDate, normalizeDate, todayIso } from '../../../../shared/domain/dates'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useOperation } from '../../query'
@@ -118,7 +118,8 @@ export const expensesSearch = z.object({
 })
 type Search = z.infer<typeof expensesSearch>
 const route = getRouteApi('/expenses')
-const isDate = (d: string) => d === '' || /^\d{4}-\d{2}-\d{2}$/.test(d)
+/** A filter date as typed (2010.06.01 or 2010-06-01), in the address as YYYY-MM-DD; null while it is not a date yet. */
+const filterDate = (d: string): string | null => (d.trim() === '' ? '' : isIsoDate(normalizeDate(d)) ? normalizeDate(d) : null)
 
 function ExpenseList({ project }: { project: Project }) {
   const { t, mnt, dkk, date, local, num } = useI18n()
@@ -183,8 +184,8 @@ function ExpenseList({ project }: { project: Project }) {
           data={project.sources.map((s) => ({ value: String(s.id), label: local(s.name) }))}
           w={220}
         />
-        <SearchBox label={t('fin.from')} placeholder={t('person.dateHint')} value={search.from ?? ''} onSearch={(d) => isDate(d) && set({ from: d || undefined })} w={130} />
-        <SearchBox label={t('fin.to')} placeholder={t('person.dateHint')} value={search.to ?? ''} onSearch={(d) => isDate(d) && set({ to: d || undefined })} w={130} />
+        <SearchBox label={t('fin.from')} placeholder={t('person.dateHint')} value={search.from ?? ''} onSearch={(d) => { const v = filterDate(d); if (v !== null) set({ from: v || undefined }) }} w={130} />
+        <SearchBox label={t('fin.to')} placeholder={t('person.dateHint')} value={search.to ?? ''} onSearch={(d) => { const v = filterDate(d); if (v !== null) set({ to: v || undefined }) }} w={130} />
         <Checkbox label={t('fin.flaggedOnly')} checked={search.flagged ?? false} onChange={(e) => set({ flagged: e.currentTarget.checked || undefined })} mb={8} />
         <Checkbox label={t('fin.showVoided')} checked={search.voided ?? false} onChange={(e) => set({ voided: e.currentTarget.checked || undefined })} mb={8} />
       </Group>
