@@ -64,4 +64,3 @@ function VoidDialog({ operation, id, what, onClose }: { operation: VoidOperation
   )
 }
 
-export { useCanWrite } from './permissions'

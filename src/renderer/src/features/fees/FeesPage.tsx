@@ -12,7 +12,8 @@ import { BranchSelect, useBranches } from '../../components/pickers'
 import { YEAR_OPTIONS } from '../assemblies/AssembliesPage'
 import { PaymentForm, type PaymentTarget } from './PaymentForm'
 import { Verbatim } from '../../components/Verbatim'
-import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
+import { VoidButton, VoidNote, voidedRow } from '../../components/voids'
+import { useCanWrite } from '../../components/permissions'
 import { Writes } from '../../components/permissions'
 
 const PAGE_SIZE = 50
@@ -200,7 +201,11 @@ export function FeesPage() {
             paging={{ pageSize: PAGE_SIZE, total: (p) => p.total, page: (p) => p.page, onPage: (page) => void navigate(pageSearch<Search>(page)) }}
             columns={[
               { key: 'paidOn', header: t('fee.paidOn'), numeric: true, sortValue: (r: FeePayment) => r.paidOn, cell: (r) => date(r.paidOn) },
-              { key: 'receipt', header: t('fee.receipt'), sortValue: (r) => r.receiptNumber, cell: (r) => (
+              {
+                key: 'receipt',
+                header: t('fee.receipt'),
+                sortValue: (r) => r.receiptNumber,
+                cell: (r) => (
                   <>
                     <Verbatim nowrap>{r.receiptNumber}</Verbatim>
                     {r.voided && <VoidNote voided={r.voided} />}

@@ -8,7 +8,8 @@ import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
 import { useContractForm } from '../../components/useContractForm'
 import { AmountInput } from '../../components/AmountInput'
-import { useCanWrite, VoidButton, VoidNote, voidedRow } from '../../components/voids'
+import { VoidButton, VoidNote, voidedRow } from '../../components/voids'
+import { useCanWrite } from '../../components/permissions'
 
 /** Bank interest and exchange differences of the project account: listed and recorded here. */
 export function FundEntries({ projectId }: { projectId: number }) {
