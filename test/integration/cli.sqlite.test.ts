@@ -5,6 +5,7 @@ import { main } from '../../src/main/cli'
 import { SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { pdfText, readXlsx, rowLabelled, num } from '../helpers/files'
 import { cliSandbox } from '../helpers/cli'
+import { startBackend } from '../../src/main/backend'
 
 
 const { out, err, dir } = cliSandbox('spn-cli-')
@@ -73,6 +74,52 @@ describe('spn import expenses', () => {
     expect(await main(['import', 'expenses', '--data', data(), bad, '--lang', 'mn'])).toBe(2)
     expect(out.join('\n')).toMatch(/row 3, Огноо: "2010-13-01" огноо биш/)
     expect(await main(['import', 'expenses', '--data', data(), join(dir(), 'missing.csv')])).toBe(2)
+  })
+})
+
+describe('spn import budget', () => {
+  it('records a version from the template, keeping the sources the file leaves out, and names bad cells', async () => {
+    await main(['demo', '--data', data()])
+    const { writeFileSync } = await import('node:fs')
+    const ExcelJS = (await import('exceljs')).default
+    const file = async (name: string, rows: Array<Array<string | number | null>>) => {
+      const wb = new ExcelJS.Workbook()
+      const ws = wb.addWorksheet('Budget')
+      ws.addRow(['Code', 'Funding source', 'Year 1', 'Year 2', 'Year 3', 'Year 4'])
+      for (const r of rows) ws.addRow(r)
+      const path = join(dir(), name)
+      writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()))
+      return path
+    }
+    const bad = await file('bad.xlsx', [['1.1', 'DMS', '10 000', 'x', null, null], ['1', 'DMS', 5, null, null, null]])
+    out.length = 0
+    expect(await main(['import', 'budget', '--data', data(), bad, '--reason', 'DMS revision', '--lang', 'mn'])).toBe(2)
+    expect(out.join('\n')).toMatch(/row 2, 2-р жил: "x" дүн биш/)
+    expect(out.join('\n')).toMatch(/row 3, Код: 1 нь үндсэн мөр/)
+    const good = await file('dms.xlsx', [['1.1', 'DMS', '10 000', '20 000,50', null, null]])
+    out.length = 0
+    expect(await main(['import', 'budget', '--data', data(), good])).toBe(2)
+    expect(err.pop()).toMatch(/--reason TEXT/)
+    expect(await main(['import', 'budget', '--data', data(), good, '--reason', 'DMS revision', '--approved-on', '2010-06-01'])).toBe(0)
+    const said = out.join('\n')
+    expect(said).toMatch(/DMS: 2 amounts, DKK 30000.50/)
+    const version = /Recorded budget version (\d+) of SPN-2007, approved 2010-06-01: DKK ([\d.]+)\./.exec(said)
+    expect(version).not.toBeNull()
+    // DANIDA's part of the budget is kept as it was; DMS's is now the file's 30 000,50.
+    const backend = await startBackend({ dataDir: data(), log: () => {}, program: 'the test' })
+    try {
+      const p = ((await backend.dispatch('finance.projects', {})) as { ok: true; value: Array<{ id: number; sources: Array<{ id: number; code: string }>; versions: Array<{ id: number }> }> }).value[0]!
+      const [before, after] = await Promise.all(
+        [p.versions[p.versions.length - 2]!.id, p.versions[p.versions.length - 1]!.id].map(async (versionId) => ((await backend.dispatch('budget.get', { projectId: p.id, versionId })) as { ok: true; value: { totalsBySource: Record<number, number> } }).value.totalsBySource),
+      )
+      const danida = p.sources.find((x) => x.code === 'DANIDA')!.id
+      const dms = p.sources.find((x) => x.code === 'DMS')!.id
+      expect(after[danida]).toBe(before![danida])
+      expect(after[dms]).toBe(3_000_050)
+      expect(Math.round(Number(version![2]) * 100)).toBe(after[danida]! + 3_000_050)
+    } finally {
+      await backend.close()
+    }
   })
 })
 

@@ -13,6 +13,7 @@ import { generateReport } from '../services/reports'
 import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../services/assemblies'
 import { decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
+import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
 import { createProject, getBudget, listProjects, reviseBudget } from '../services/finance/projects'
 import { createTransfer, listTransfers, voidTransfer } from '../services/finance/transfers'
 import { createExpense, searchExpenses, voidExpense } from '../services/finance/expenses'
@@ -96,6 +97,8 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'finance.projects': (ctx) => listProjects(ctx),
     'budget.get': (ctx, i) => getBudget(ctx, i.projectId, i.versionId),
     'budget.revise': reviseBudget,
+    'budget.template': (ctx, i) => budgetTemplate(ctx, i.projectId, i.lang),
+    'budget.readFile': readBudgetFile,
     'transfers.list': (ctx, i) => listTransfers(ctx, i.projectId, i.withVoided),
     'transfers.create': createTransfer,
     'transfers.void': voidTransfer,

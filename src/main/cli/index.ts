@@ -15,6 +15,7 @@ import { startHttpBridge } from '../transport/http'
 import { defaultDataDir } from '../paths'
 import { ROLES } from '../../shared/api/permissions'
 import { formatBench, runBench } from '../bench/run'
+import { importBudgetCommand } from './importBudget'
 
 /** `spn`: the command-line side of the app, for Node. Exit codes: 0 ok, 1 failure, 2 bad usage. */
 const USAGE = `Usage: spn <command> [options]
@@ -36,6 +37,11 @@ Commands:
   import   expenses [--data DIR] FILE [--dry-run] [--project CODE] [--lang mn|en]
            Import an expense ledger (.xlsx or .csv): all rows, or none when a row is bad.
            --dry-run prints the preview and the problems only.
+  import   budget [--data DIR] FILE --reason TEXT [--approved-on YYYY-MM-DD] [--project CODE]
+           [--dry-run] [--lang mn|en]
+           Record a budget version from the budget template (.xlsx; the app's Budget page offers
+           it): the funding sources in the file are set from it, the others stay as they are.
+           Nothing is recorded while a cell is bad; every bad cell is named.
   backup   [--data DIR]            Take a backup now (a SQLite file in DIR/backups, also of a server).
   backups  [--data DIR]            List the backups: when, why, schema, size, record counts.
   restore  FILE [--data DIR]       Put a backup's data back; the current data is backed up first.
@@ -139,7 +145,8 @@ async function report(where: Where, positionals: string[], v: Record<string, str
 
 async function importCommand(where: Where, positionals: string[], v: Record<string, string | boolean | undefined>): Promise<number> {
   const [what, file] = positionals
-  if (what !== 'expenses') throw new UsageError('What to import? spn import expenses FILE')
+  if (what === 'budget') return importBudgetCommand(where, file, v)
+  if (what !== 'expenses') throw new UsageError('What to import? spn import expenses FILE, or spn import budget FILE')
   if (!file) throw new UsageError('Give the ledger file: spn import expenses --data DIR FILE')
   if (!existsSync(file)) throw new UsageError(`There is no file ${file}`)
   requireData(where)
@@ -203,6 +210,8 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         out: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        'approved-on': { type: 'string' },
+        reason: { type: 'string' },
         'project-year': { type: 'string' },
         project: { type: 'string' },
         role: { type: 'string' },

@@ -133,6 +133,23 @@ export const financeOps = {
     permission: 'finance.write',
     write: true,
   }),
+  'budget.template': op<ReportFile>()({
+    summary: 'The budget as an .xlsx template (a row per sub-line and funding source, a column per project year), filled with the version in force',
+    input: z.strictObject({ projectId: id, lang: z.enum(['mn', 'en']).default('mn') }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'budget.readFile': op<F.BudgetFileResult>()({
+    summary: 'Read a budget from the .xlsx template: the cells it sets, or every bad cell named and none set',
+    input: z.strictObject({
+      projectId: id,
+      fileName: requiredText(200).regex(/\.xlsx$/i, { message: 'must end in .xlsx' }),
+      /** The file's bytes, base64-encoded (at most about 20 MB). */
+      base64: z.string().min(1, { message: 'is empty' }).max(28_000_000, { message: 'is larger than 20 MB' }),
+    }),
+    permission: 'finance.write',
+    write: false,
+  }),
   'transfers.list': op<F.Transfer[]>()({
     summary: 'Transfers DKK → MNT with their exact rates and MNT left (the voided ones too on request)',
     input: z.strictObject({ projectId: id, withVoided: z.boolean().default(false) }),

@@ -163,3 +163,17 @@ export interface FundEntry {
   note: string | null
   voided: Voided | null
 }
+
+/** A budget read from the app's .xlsx template: the cells it sets, or every bad cell named (and no cells). */
+export interface BudgetFileResult {
+  fileName: string
+  headerRow: number | null
+  /** Data rows read (line × funding source). */
+  rows: number
+  problems: ImportProblem[]
+  /** The funding sources the file covers: their cells are all set by the file (a blank cell is 0). */
+  sourceIds: number[]
+  years: number[]
+  /** Every cell of those sources that is not zero; empty when there is any problem. */
+  amounts: BudgetCell[]
+}

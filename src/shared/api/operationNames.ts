@@ -46,6 +46,8 @@ export const OPERATION_NAME_LIST = [
   'finance.projects',
   'budget.get',
   'budget.revise',
+  'budget.template',
+  'budget.readFile',
   'transfers.list',
   'transfers.create',
   'transfers.void',

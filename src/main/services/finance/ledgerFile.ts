@@ -187,8 +187,21 @@ export function checkWorkbook(bytes: Buffer): void {
 
 const tooManyRows = () => new Error(`has more than ${IMPORT_LIMITS.rows.toLocaleString('en').replace(/,/g, ' ')} rows; import it in parts`)
 
-/** The cells of the file as a grid of raw values (first worksheet of an .xlsx). */
-export async function readGrid(bytes: Buffer, fileName: string): Promise<RawCell[][]> {
+/** A formula cell whose result was not saved, at its 1-based row and column. */
+export interface UnsavedFormula {
+  row: number
+  col: number
+  address: string
+  formula: string
+}
+
+/**
+ * The cells of the file as a grid of raw values (first worksheet of an .xlsx).
+ * A formula without its saved result refuses the file, unless `unsaved` is
+ * given: then the cell is read as empty and listed there, for the caller to
+ * judge (a total column it does not read may hold one).
+ */
+export async function readGrid(bytes: Buffer, fileName: string, unsaved?: UnsavedFormula[]): Promise<RawCell[][]> {
   if (/\.csv$/i.test(fileName)) {
     const rows = parseCsv(decodeCsv(bytes).text)
     if (rows.length > IMPORT_LIMITS.rows + 50) throw tooManyRows()
@@ -210,6 +223,11 @@ export async function readGrid(bytes: Buffer, fileName: string): Promise<RawCell
             cells[col - 1] = cellValue(c.value)
           } catch (e) {
             if (!(e instanceof FormulaWithoutResult)) throw e
+            if (unsaved) {
+              unsaved.push({ row: row.number, col, address: c.address, formula: e.formula })
+              cells[col - 1] = null
+              return
+            }
             throw new Error(
               `has a formula in cell ${c.address} (=${e.formula}) without its result saved: the file was not last saved by Excel or LibreOffice. Open it there and save it again`,
             )

@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import { Alert, Button, FileInput, Group, Modal, Stack, Text } from '@mantine/core'
 import { DataTable } from '../../components/DataTable'
-import type { ImportProblem, ImportResult } from '../../../../shared/api/financeTypes'
+import type { ImportResult } from '../../../../shared/api/financeTypes'
 import { call } from '../../api'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { downloadFile, readAsBase64 } from '../../components/download'
 import { Verbatim } from '../../components/Verbatim'
 import { useReturnFocus } from '../../components/useReturnFocus'
+import { ImportProblems } from './ImportProblems'
 
 /** Import a ledger: pick the file, see every bad row or a preview, then import all rows at once. */
 export function ImportDialog({ projectId, onClose }: { projectId: number; onClose(): void }) {
@@ -68,17 +69,7 @@ export function ImportDialog({ projectId, onClose }: { projectId: number; onClos
               {t('fin.importSummary', { rows: result.rows, problems: result.problems.length, header: result.headerRow ?? '—' })}
             </Text>
             {result.problems.length > 0 ? (
-              <DataTable
-                label={t('fin.problems')}
-                data={result.problems.slice(0, 200)}
-                rows={(rows) => rows}
-                rowKey={(p) => `${p.row}/${p.column}/${p.reason}`}
-                columns={[
-                  { key: 'row', header: t('fin.row'), numeric: true, cell: (p: ImportProblem) => p.row || '' },
-                  { key: 'column', header: t('fin.column'), cell: (p) => (lang === 'mn' ? p.columnMn : p.column) },
-                  { key: 'reason', header: t('fin.reason'), cell: (p) => errorText({ message: p.reason, key: p.key, vars: p.vars }) },
-                ]}
-              />
+              <ImportProblems problems={result.problems} />
             ) : (
               <>
                 <DataTable

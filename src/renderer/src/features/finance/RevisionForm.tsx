@@ -9,6 +9,8 @@ import { AmountInput } from '../../components/AmountInput'
 import { amountText, parseAmount } from '../../../../shared/domain/amount'
 import { useI18n } from '../../i18n'
 import { useReturnFocus } from '../../components/useReturnFocus'
+import { BudgetFileFill } from './BudgetFileFill'
+import type { BudgetFileResult } from '../../../../shared/api/financeTypes'
 
 const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/${year}/${sourceId}`
 
@@ -33,6 +35,14 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
     const r = v.trim() ? parseAmount(v, 'DKK', 'nonNegative') : null
     return s + (r?.ok ? r.minor : 0)
   }, 0)
+  // The sources a file covers are set from it, every cell (a blank one is 0); the others stay as typed.
+  const filled = (r: BudgetFileResult) => {
+    const next = { ...f.values.cells }
+    for (const sid of r.sourceIds) for (const l of project.lines) for (const y of years) next[cellKey(l.id, y, sid)] = ''
+    for (const a of r.amounts) next[cellKey(a.lineId, a.projectYear, a.sourceId)] = amountText(a.amountMinor, 'DKK')
+    f.set('cells', next)
+    if (r.sourceIds.length) setSourceId(String(r.sourceIds[0]))
+  }
   const save = async () => {
     const input = f.parse((v) => ({
       projectId: project.id,
@@ -65,6 +75,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
           <TextInput label={t('fin.approvedOn')} required placeholder={t('person.dateHint')} {...f.input('approvedOn')} />
           <Textarea label={t('fin.reasonLabel')} required autosize {...f.input('reason')} />
         </Group>
+        <BudgetFileFill project={project} onFilled={filled} />
         <SegmentedControl value={sourceId} onChange={setSourceId} data={project.sources.map((s) => ({ value: String(s.id), label: local(s.name) }))} />
         <Table withTableBorder aria-label={t('fin.revise')}>
           <Table.Thead>
