@@ -47,11 +47,27 @@ describe('governance in Chromium', () => {
     await choose('Local organisation', 'Dornogovi', dialog)
     await dialog.getByLabel('Date').fill('2009-03-02')
     await dialog.getByLabel('Place').fill('Сайншанд')
-    await dialog.getByRole('textbox', { name: 'Present' }).fill('3')
+    // Who attended: the four eligible members are listed; three are ticked.
+    await expect.poll(() => dialog.getByTestId('attendance-count').textContent()).toBe('Present: 0 of 4 eligible')
+    for (const [name] of MEMBERS.slice(0, 3)) await dialog.getByRole('checkbox', { name: new RegExp(`^Ц\\. ${name}`) }).check()
+    await expect.poll(() => dialog.getByTestId('attendance-count').textContent()).toBe('Present: 3 of 4 eligible')
     await dialog.getByLabel('Decisions').fill('Approved the 2008 report.')
     await dialog.getByRole('button', { name: 'Save' }).click()
     await expect.poll(() => page.getByTestId('quorum-line').textContent()).toBe('3 present of 4 eligible; 3 needed')
     await expectText(page, 'Quorum met')
+    const attendees = await page.getByTestId('attendees').textContent()
+    expect(attendees).toMatch(/^Ц\. Болормаа ДО82030326, Ц\. Оюунчимэг ДО81020226, Ц\. Сарантуяа ДО80010126$/)
+
+    // A correction of the record: the place was typed wrong; the old and new value and why are kept and shown.
+    await page.getByRole('button', { name: 'Correct the record' }).click()
+    await dialog.getByLabel('Place').fill('Замын-Үүд')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expectText(page, 'is required')
+    await dialog.getByLabel('Why it is corrected').fill('The assembly met in Zamyn-Üüd')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const corrections = page.getByRole('table', { name: 'Corrections' })
+    await expect.poll(() => corrections.textContent()).toMatch(/Place\s*Сайншанд\s*Замын-Үүд\s*The assembly met in Zamyn-Üüd/)
 
     await page.getByRole('textbox', { name: 'Local fee per member per year (₮)' }).fill('10000')
     await page.getByRole('button', { name: 'Record fee decision' }).click()

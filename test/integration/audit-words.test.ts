@@ -44,7 +44,7 @@ describe('the audit trail in words', () => {
     const m = await t.must('members.apply', { member: { type: 'person', personId: p.id }, branchId: ork, date: '2008-02-01' })
     await t.must('members.decide', { membershipId: m.id, decision: 'accepted', date: '2008-03-01' })
     const a = await t.must('assemblies.create', { kind: 'local', branchId: ork, heldOn: '2008-04-01', membersPresent: 1 })
-    await t.must('assemblies.update', { id: a.id, version: a.version, assembly: { kind: 'local', branchId: ork, heldOn: '2008-04-02', place: 'Эрдэнэт', membersPresent: 1, quorumPercent: 60, quorumStrict: false, decisions: 'Шийдвэр', minutes: 'Тэмдэглэл' } })
+    await t.must('assemblies.update', { id: a.id, version: a.version, assembly: { kind: 'local', branchId: ork, heldOn: '2008-04-02', place: 'Эрдэнэт', membersPresent: 1, quorumPercent: 60, quorumStrict: false, decisions: 'Шийдвэр', minutes: 'Тэмдэглэл' }, reason: 'Огноо, газрыг буруу бичсэн' })
 
     const person = await t.must('persons.get', { id: p.id })
     const household = await t.must('households.get', { id: h2.id })

@@ -11,7 +11,8 @@ import { loadDemo } from '../demo/load'
 import { DomainError } from '../../shared/domain/result'
 import { generateReport } from '../services/reports'
 import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../services/assemblies'
-import { decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
+import { eligibleMembers } from '../services/attendance'
+import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
 import { createProject, getBudget, listProjects, reviseBudget } from '../services/finance/projects'
@@ -81,8 +82,10 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'assemblies.list': listAssemblies,
     'assemblies.get': (ctx, i) => getAssembly(ctx, i.id),
     'assemblies.create': createAssembly,
+    'assemblies.eligible': eligibleMembers,
     'assemblies.update': updateAssembly,
     'fees.decide': decideFee,
+    'fees.correctDecision': correctFeeDecision,
     'fees.overview': (ctx, i) => feesOverview(ctx, i.year),
     'fees.members': memberFees,
     'fees.pay': recordPayment,

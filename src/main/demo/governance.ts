@@ -1,9 +1,9 @@
-import { AssemblyEntity, CandidateEntity, ElectionEntity, FeeDecisionEntity, FeePaymentEntity } from '../db/entities'
+import { AssemblyAttendanceEntity, AssemblyEntity, CandidateEntity, ElectionEntity, FeeDecisionEntity, FeePaymentEntity } from '../db/entities'
 import { STANDING } from '../db/entities/finance'
 import { flush, Rows, type LoadTarget } from './rows'
 import { electionOutcome, quorumMet, quorumNeeded } from '../../shared/domain/governance'
 import { liableBranches, membershipOn, type BranchEventLike } from '../../shared/domain/membership'
-import type { Random } from './random'
+import { Random } from './random'
 
 export interface GovernanceCounts {
   assemblies: number
@@ -36,6 +36,7 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
   const { sql } = target
   const branches = await sql.all<{ id: number; code: string; name: string }>('SELECT id, code, name_mn AS name FROM branch ORDER BY id')
   const assemblies = await new Rows<AssemblyEntity>('assembly', AssemblyEntity).start(target)
+  const attendance = await new Rows<AssemblyAttendanceEntity>('assembly_attendance', AssemblyAttendanceEntity).start(target)
   const fees = await new Rows<FeeDecisionEntity>('fee_decision', FeeDecisionEntity).start(target)
   const payments = await new Rows<FeePaymentEntity>('fee_payment', FeePaymentEntity).start(target)
   const elections = await new Rows<ElectionEntity>('election', ElectionEntity).start(target)
@@ -58,8 +59,14 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
       return on?.status === 'active' && (branchId === null || on.branchId === branchId)
     })
   const liableIn = (year: number, branchId: number) => members.filter((id) => liableBranches(history.get(id)!, year).includes(branchId))
-  const assembly = (kind: 'local' | 'general', branchId: number | null, year: number, heldOn: string, place: string, present: number, decisions: string) =>
-    assemblies.add({ kind, branchId, year, heldOn, place, membersPresent: present, quorumPercent: 50, quorumStrict: 1, decisions, minutes: null, createdAt: now, updatedAt: now })
+  /** An assembly and its attendance list: who of the eligible came (drawn apart, so the rest of the demo stays as it was). */
+  const assembly = (kind: 'local' | 'general', branchId: number | null, year: number, heldOn: string, place: string, eligible: number[], present: number, decisions: string) => {
+    const id = assemblies.add({ kind, branchId, year, heldOn, place, membersPresent: present, quorumPercent: 50, quorumStrict: 1, decisions, minutes: null, createdAt: now, updatedAt: now, attendanceListed: 1 })
+    const draw = new Random(id * 7919 + year)
+    const came = eligible.map((m) => [draw.next(), m] as const).sort((a, b) => a[0] - b[0]).slice(0, present).map(([, m]) => m)
+    for (const membershipId of came.sort((a, b) => a - b)) attendance.add({ assemblyId: id, membershipId })
+    return id
+  }
   const fee = (assemblyId: number, kind: 'local' | 'central', branchId: number | null, year: number, amountMinor: number, minimumMinor: number | null, referenceDate: string | null) =>
     fees.add({ assemblyId, kind, branchId, year, amountMinor, currency: 'MNT', minimumMinor, referenceDate, createdAt: now })
   const payment = (kind: 'member' | 'branch', year: number, branchId: number, membershipId: number | null, paidOn: string, amountMinor: number, receiptNumber: string) =>
@@ -109,7 +116,7 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
       const rule = { percent: 50, strict: true }
       const present = rng.chance(0.1) ? Math.max(0, quorumNeeded(eligible.length, rule) - 1) : rng.int(quorumNeeded(eligible.length, rule), eligible.length)
       PLACES[b.code] ??= b.name
-      const assemblyId = assembly('local', b.id, year, heldOn, PLACES[b.code], present, rng.pick(LOCAL_DECISIONS))
+      const assemblyId = assembly('local', b.id, year, heldOn, PLACES[b.code], eligible, present, rng.pick(LOCAL_DECISIONS))
       counts.assemblies++
       const localFee = (rng.int(5, 12) * 1000 + (year - 2004) * 500) * 100
       fee(assemblyId, 'local', b.id, year, localFee, null, null)
@@ -129,7 +136,7 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
     const eligible = activeOn(heldOn, null)
     if (eligible.length === 0) continue
     const present = rng.int(quorumNeeded(eligible.length, { percent: 50, strict: true }), eligible.length)
-    const assemblyId = assembly('general', null, year, heldOn, 'Улаанбаатар', present, rng.pick(GENERAL_DECISIONS))
+    const assemblyId = assembly('general', null, year, heldOn, 'Улаанбаатар', eligible, present, rng.pick(GENERAL_DECISIONS))
     counts.assemblies++
     const rate = (1000 + (year - 2004) * 250) * 100
     const minimum = 5000 * 100
@@ -145,6 +152,6 @@ export async function loadGovernance(target: LoadTarget, rng: Random, now: strin
       counts.payments++
     }
   }
-  await flush(target, assemblies, fees, payments, elections, candidates)
+  await flush(target, assemblies, attendance, fees, payments, elections, candidates)
   return counts
 }

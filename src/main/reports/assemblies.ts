@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/context'
 import { getAssembly, listAssemblies } from '../services/assemblies'
 import { translator, writerLabels } from './common'
 import type { CellValue, ReportModel } from './model'
+import { correctionNotes } from './corrections'
 
 /** The assemblies and elections of a year: attendance, quorum, decisions, elections and the boards they gave. */
 export async function assembliesReport(ctx: ServiceContext, opts: { year: number; lang: Lang; generatedAt: string }): Promise<ReportModel> {
@@ -133,7 +134,7 @@ export async function assembliesReport(ctx: ServiceContext, opts: { year: number
         },
       },
     ],
-    notes: [],
+    notes: await correctionNotes(ctx, opts.year, t, opts.lang),
     rates: [],
     labels: writerLabels(t),
   }

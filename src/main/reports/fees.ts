@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/context'
 import { feesOverview, memberFees } from '../services/fees'
 import { translator, writerLabels } from './common'
 import type { ReportModel } from './model'
+import { correctionNotes } from './corrections'
 
 /** The fees report of a year, built from the same service figures the Fees page shows. */
 export async function feesReport(ctx: ServiceContext, opts: { year: number; lang: Lang; generatedAt: string }): Promise<ReportModel> {
@@ -104,7 +105,7 @@ export async function feesReport(ctx: ServiceContext, opts: { year: number; lang
         notes: arrears.total ? [] : [t('fee.allPaid')],
       },
     ],
-    notes: [t('report.fees.note1'), ...(noQuorum.length ? [t('report.fees.noQuorum', { bodies: noQuorum.join(', ') })] : [])],
+    notes: [t('report.fees.note1'), ...(noQuorum.length ? [t('report.fees.noQuorum', { bodies: noQuorum.join(', ') })] : []), ...(await correctionNotes(ctx, opts.year, t, opts.lang, 'fee_decision'))],
     rates: [],
     labels: writerLabels(t),
   }

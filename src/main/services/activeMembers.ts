@@ -12,7 +12,7 @@ import type { Sql } from '../db/sql'
  * A column of the membership's decision in effect on a date: one index lookup
  * per membership (membership_event_date), the same text on both engines.
  */
-const IN_EFFECT = (column: 'type' | 'branch_id', date: string) => `(SELECT e.${column} FROM membership_event e
+export const IN_EFFECT = (column: 'type' | 'branch_id', date: string) => `(SELECT e.${column} FROM membership_event e
   WHERE e.membership_id = m.id AND e.effective_date <= :${date} ORDER BY e.effective_date DESC, e.seq DESC LIMIT 1)`
 
 /** Memberships active on a date, of one branch or of the whole SPN. */

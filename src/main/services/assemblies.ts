@@ -11,6 +11,8 @@ import { auditFor } from './auditLog'
 import { feeDecisionOfAssembly } from './fees'
 import { electionOfAssembly } from './elections'
 import { todayIso } from '../../shared/domain/dates'
+import { attendeesOf, checkAttendees, eligibleMembers, saveAttendance } from './attendance'
+import { changes, correctionsOfAssembly, recordCorrections, type Change } from './corrections'
 
 type AssemblyInput = z.output<typeof assemblyInput>
 
@@ -31,10 +33,11 @@ interface AssemblyRecord {
   branchEn: string | null
   hasElection: number
   feeDecided: number
+  attendanceListed: number
 }
 
 const SELECT = `SELECT a.id, a.version, a.kind, a.branch_id AS "branchId", a.year, a.held_on AS "heldOn", a.place, a.members_present AS "membersPresent",
-  a.quorum_percent AS "quorumPercent", a.quorum_strict AS "quorumStrict", a.decisions, a.minutes,
+  a.quorum_percent AS "quorumPercent", a.quorum_strict AS "quorumStrict", a.decisions, a.minutes, a.attendance_listed AS "attendanceListed",
   b.name_mn AS "branchMn", b.name_en AS "branchEn",
   CASE WHEN EXISTS (SELECT 1 FROM election x WHERE x.assembly_id = a.id) THEN 1 ELSE 0 END AS "hasElection",
   CASE WHEN EXISTS (SELECT 1 FROM fee_decision f WHERE f.assembly_id = a.id) THEN 1 ELSE 0 END AS "feeDecided"
@@ -62,6 +65,7 @@ async function toRow(ctx: ServiceContext, r: AssemblyRecord): Promise<AssemblyRo
     quorumMet: quorumMet(r.membersPresent, eligible, rule),
     hasElection: r.hasElection === 1,
     feeDecided: r.feeDecided === 1,
+    attendanceListed: Number(r.attendanceListed) === 1,
   }
 }
 
@@ -97,12 +101,15 @@ export async function listAssemblies(ctx: ServiceContext, input: { year?: number
 
 export async function getAssembly(ctx: ServiceContext, id: number): Promise<AssemblyDetail> {
   const r = await record(ctx, id)
+  const assembly = await toRow(ctx, r)
   return {
-    assembly: await toRow(ctx, r),
+    assembly,
     decisions: r.decisions,
     minutes: r.minutes,
     feeDecision: await feeDecisionOfAssembly(ctx, id),
     election: await electionOfAssembly(ctx, id),
+    attendees: await attendeesOf(ctx, assembly),
+    corrections: await correctionsOfAssembly(ctx, id),
     audit: await auditFor(ctx, ['assembly', id]),
   }
 }
@@ -114,6 +121,7 @@ async function check(ctx: ServiceContext, input: AssemblyInput): Promise<void> {
   if (input.membersPresent > eligible) {
     throw new DomainError('validation', `cannot be more than the ${eligible} members eligible on ${input.heldOn}`, 'membersPresent')
   }
+  if (input.attendees) await checkAttendees(ctx, { branchId: input.branchId, heldOn: input.heldOn, attendees: input.attendees })
 }
 
 /** The columns of an assembly as named parameters. */
@@ -138,12 +146,29 @@ export async function createAssembly(ctx: ServiceContext, input: AssemblyInput):
      VALUES (:kind, :branchId, :year, :heldOn, :place, :membersPresent, :quorumPercent, :quorumStrict, :decisions, :minutes, :now, :now) RETURNING id`,
     columns(input, ctx.now),
   )
+  if (input.attendees) await saveAttendance(ctx, id, input.attendees)
   const out = await assemblyRow(ctx, id)
   await audit(ctx, 'assembly', id, null, { ...out, decisions: input.decisions, minutes: input.minutes })
   return out
 }
 
-export async function updateAssembly(ctx: ServiceContext, input: { id: number; version: number; assembly: AssemblyInput }): Promise<AssemblyRow> {
+/** The fields of an assembly a correction compares, as kept. */
+const corrected = (a: { heldOn: string; place: string | null; membersPresent: number; quorumPercent: number; quorumStrict: boolean; decisions: string | null; minutes: string | null }) => ({
+  heldOn: a.heldOn,
+  place: a.place,
+  membersPresent: a.membersPresent,
+  quorumPercent: a.quorumPercent,
+  quorumStrict: a.quorumStrict,
+  decisions: a.decisions,
+  minutes: a.minutes,
+})
+
+/**
+ * Corrects an assembly record: each field changed is kept as a correction
+ * (old, new, why, who, when), and so is who was added to or taken off the
+ * attendance list. A correction that changes nothing is refused.
+ */
+export async function updateAssembly(ctx: ServiceContext, input: { id: number; version: number; assembly: AssemblyInput; reason: string }): Promise<AssemblyRow> {
   const before = await getAssembly(ctx, input.id)
   await claimVersion(ctx, 'assembly', input.id, input.version)
   const a = input.assembly
@@ -154,6 +179,26 @@ export async function updateAssembly(ctx: ServiceContext, input: { id: number; v
     throw new DomainError('validation', 'cannot move to another year: the assembly already has a fee decision or an election', 'heldOn')
   }
   await check(ctx, a)
+  const list: Change[] = changes(corrected({ ...before.assembly, decisions: before.decisions, minutes: before.minutes }), corrected(a), [
+    'heldOn',
+    'place',
+    'membersPresent',
+    'quorumPercent',
+    'quorumStrict',
+    'decisions',
+    'minutes',
+  ])
+  const was = new Map((before.attendees ?? []).map((m) => [m.membershipId, m.name]))
+  const now = new Set(a.attendees ?? [])
+  const removed = [...was].filter(([id]) => !now.has(id)).map(([, name]) => name)
+  const addedIds = [...now].filter((id) => !was.has(id))
+  if (addedIds.length) {
+    const names = new Map((await eligibleMembers(ctx, { branchId: a.branchId, heldOn: a.heldOn })).map((m) => [m.membershipId, m.name]))
+    list.push({ field: 'attendees.added', oldValue: null, newValue: addedIds.map((id) => names.get(id) ?? String(id)).join(', ') })
+  }
+  if (removed.length) list.push({ field: 'attendees.removed', oldValue: removed.join(', '), newValue: null })
+  await recordCorrections(ctx, { entityType: 'assembly', entityId: input.id, assemblyId: input.id }, list, input.reason)
+  await saveAttendance(ctx, input.id, a.attendees)
   await ctx.sql.run(
     `UPDATE assembly SET kind = :kind, branch_id = :branchId, year = :year, held_on = :heldOn, place = :place, members_present = :membersPresent,
        quorum_percent = :quorumPercent, quorum_strict = :quorumStrict, decisions = :decisions, minutes = :minutes, updated_at = :now WHERE id = :id`,

@@ -12,6 +12,7 @@ import { activeMemberships, liableMemberships } from './activeMembers'
 import { MEMBER_NAME_SQL } from './names.sql'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from './voids'
 import { todayIso } from '../../shared/domain/dates'
+import { changes, recordCorrections } from './corrections'
 
 const mnt = formatMnt
 
@@ -58,6 +59,33 @@ export async function decideFee(ctx: ServiceContext, input: z.output<typeof feeD
   )
   const out = (await feeDecisionOfAssembly(ctx, a.id))!
   await audit(ctx, 'fee_decision', id, null, out)
+  return out
+}
+
+/**
+ * Corrects a fee decision recorded wrongly (the amount the assembly decided,
+ * or the central fee's minimum and reference date): the old and new values
+ * and the reason are kept as corrections of the assembly; dues and arrears
+ * follow at once.
+ */
+export async function correctFeeDecision(
+  ctx: ServiceContext,
+  input: { id: number; amountMinor: number; minimumMinor: number | null; referenceDate: string | null; reason: string },
+): Promise<FeeDecision> {
+  const before = await withQuorum(ctx, await ctx.sql.one(`${DECISION_SQL} WHERE f.id = :id`, { id: input.id }))
+  if (!before) throw new DomainError('not_found', `No fee decision with id ${input.id}`, 'id')
+  const a = await assemblyRow(ctx, before.assemblyId)
+  if (before.kind === 'local' && input.minimumMinor !== null) throw new DomainError('validation', 'applies only to the central fee', 'minimumMinor')
+  if (before.kind === 'local' && input.referenceDate !== null) throw new DomainError('validation', 'applies only to the central fee', 'referenceDate')
+  const referenceDate = before.kind === 'central' ? (input.referenceDate ?? before.referenceDate) : null
+  if (referenceDate && referenceDate.slice(0, 4) !== String(a.year)) {
+    throw new DomainError('validation', `must be in ${a.year}, the year of the fee`, 'referenceDate', { key: 'r.feeYear', vars: { year: a.year } })
+  }
+  const after = { amountMinor: input.amountMinor, minimumMinor: input.minimumMinor, referenceDate }
+  await recordCorrections(ctx, { entityType: 'fee_decision', entityId: before.id, assemblyId: before.assemblyId }, changes(before, after, ['amountMinor', 'minimumMinor', 'referenceDate']), input.reason)
+  await ctx.sql.run('UPDATE fee_decision SET amount_minor = :amountMinor, minimum_minor = :minimumMinor, reference_date = :referenceDate WHERE id = :id', { ...after, id: before.id })
+  const out = (await feeDecisionOfAssembly(ctx, before.assemblyId))!
+  await audit(ctx, 'fee_decision', before.id, before, { ...out, reason: input.reason })
   return out
 }
 

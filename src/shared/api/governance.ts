@@ -16,6 +16,8 @@ export const assemblyInput = z
     heldOn: isoDate,
     place: optionalText(200),
     membersPresent: z.number().int().min(0, { message: 'must be 0 or more' }).max(100000),
+    /** Who attended (memberships ticked on the list of eligible members); members present is then their count. Null: only the count is known. */
+    attendees: z.array(id).max(20000).nullish().transform((v) => v ?? null),
     quorumPercent: z.number().int().min(1).max(100).default(50),
     quorumStrict: z.boolean().default(true),
     decisions: optionalText(20000),
@@ -24,7 +26,12 @@ export const assemblyInput = z
   .superRefine((v, ctx) => {
     if (v.kind === 'local' && v.branchId === null) ctx.addIssue({ code: 'custom', path: ['branchId'], message: 'is required for a local assembly' })
     if (v.kind === 'general' && v.branchId !== null) ctx.addIssue({ code: 'custom', path: ['branchId'], message: 'must be empty for the general assembly' })
+    if (v.attendees && new Set(v.attendees).size !== v.attendees.length) ctx.addIssue({ code: 'custom', path: ['attendees'], message: 'lists the same member twice' })
+    if (v.attendees && v.attendees.length !== v.membersPresent) ctx.addIssue({ code: 'custom', path: ['membersPresent'], message: 'must be the number of members ticked present' })
   })
+
+/** Why a record is corrected: kept with the correction, shown in the assembly's history and the reports' notes. */
+const correctionReason = requiredText(1000)
 
 export const feeDecisionInput = z.strictObject({
   assemblyId: id,
@@ -79,15 +86,33 @@ export const governanceOps = {
   }),
   'assemblies.get': op<G.AssemblyDetail>()({ summary: 'An assembly with its decisions, fee decision and election', input: z.strictObject({ id }), permission: 'register.read', write: false }),
   'assemblies.create': op<G.AssemblyRow>()({ summary: 'Record a local or general assembly', input: assemblyInput, permission: 'governance.write', write: true }),
+  'assemblies.eligible': op<G.EligibleMember[]>()({
+    summary: "The members eligible to attend an assembly (active in that body on its date), for its attendance list",
+    input: z.strictObject({ branchId: id.nullish().transform((v) => v ?? null), heldOn: isoDate }),
+    permission: 'register.read',
+    write: false,
+  }),
   'assemblies.update': op<G.AssemblyRow>()({
-    summary: 'Change an assembly',
-    input: z.strictObject({ id, version: recordVersion, assembly: assemblyInput }),
+    summary: 'Correct an assembly record: each changed field is kept as a correction with the old and new value and the reason',
+    input: z.strictObject({ id, version: recordVersion, assembly: assemblyInput, reason: correctionReason }),
     permission: 'governance.write',
     write: true,
   }),
   'fees.decide': op<G.FeeDecision>()({
     summary: "Record an assembly's fee decision: a local assembly sets the local fee, the general assembly the central fee",
     input: feeDecisionInput,
+    permission: 'governance.write',
+    write: true,
+  }),
+  'fees.correctDecision': op<G.FeeDecision>()({
+    summary: "Correct a fee decision recorded wrongly: the old and new value and the reason are kept; dues and arrears follow at once",
+    input: z.strictObject({
+      id,
+      amountMinor: moneyMinor,
+      minimumMinor: moneyMinor.nullish().transform((v) => v ?? null),
+      referenceDate: isoDate.nullish().transform((v) => v ?? null),
+      reason: correctionReason,
+    }),
     permission: 'governance.write',
     write: true,
   }),

@@ -21,7 +21,37 @@ export interface AssemblyRow {
   quorumMet: boolean
   hasElection: boolean
   feeDecided: boolean
+  /** True when members present is the count of the recorded attendance list. */
+  attendanceListed: boolean
 }
+
+/** A member eligible to attend an assembly (active in that body on its date), as the attendance list shows her. */
+export interface EligibleMember {
+  membershipId: number
+  memberType: 'person' | 'organisation'
+  personId: number | null
+  name: string
+  /** Told apart from a namesake by it. */
+  registerNumber: string | null
+  branchName: LocalName
+}
+
+/** A recorded correction of an assembly record or its fee decision: the field, old and new value, why, who and when. */
+export interface Correction {
+  id: number
+  entityType: 'assembly' | 'fee_decision'
+  entityId: number
+  /** `heldOn`, `place`, `membersPresent`, `quorumPercent`, `quorumStrict`, `decisions`, `minutes`, `attendees.added`, `attendees.removed`, `amountMinor`, `minimumMinor`, `referenceDate`. */
+  field: CorrectionField
+  oldValue: string | null
+  newValue: string | null
+  reason: string
+  correctedAt: string
+  correctedBy: string
+}
+
+export const CORRECTION_FIELDS = ['heldOn', 'place', 'membersPresent', 'quorumPercent', 'quorumStrict', 'decisions', 'minutes', 'attendees.added', 'attendees.removed', 'amountMinor', 'minimumMinor', 'referenceDate'] as const
+export type CorrectionField = (typeof CORRECTION_FIELDS)[number]
 
 export interface FeeDecision {
   id: number
@@ -68,6 +98,10 @@ export interface AssemblyDetail {
   minutes: string | null
   feeDecision: FeeDecision | null
   election: Election | null
+  /** Who attended, when the list was recorded (null: only the count is known). */
+  attendees: EligibleMember[] | null
+  /** Corrections of the assembly and its fee decision, oldest first. */
+  corrections: Correction[]
   audit: AuditEntry[]
 }
 

@@ -78,6 +78,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   assembly: 'r.notFound.assembly',
   project: 'r.notFound.project',
   election: 'r.notFound.election',
+  'fee decision': 'r.notFound.feeDecision',
   organisation: 'r.notFound.organisation',
   'local organisation': 'r.notFound.branch',
 }

@@ -16,6 +16,30 @@ export class AssemblyEntity {
   @Column({ type: 'integer' }) version: number
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
   @Column({ type: 'text', name: 'updated_at' }) updatedAt: string
+  /** 1: members present is the count of the attendance list below. */
+  @Column({ type: 'integer', name: 'attendance_listed', default: 0 }) attendanceListed: number
+}
+
+@Entity('assembly_attendance')
+export class AssemblyAttendanceEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'assembly_id' }) assemblyId: number
+  @Column({ type: 'integer', name: 'membership_id' }) membershipId: number
+}
+
+/** A recorded correction of an assembly record or a fee decision: appended, never rewritten. */
+@Entity('correction')
+export class CorrectionEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'text', name: 'entity_type' }) entityType: string
+  @Column({ type: 'integer', name: 'entity_id' }) entityId: number
+  @Column({ type: 'integer', name: 'assembly_id' }) assemblyId: number
+  @Column({ type: 'text' }) field: string
+  @Column({ type: 'text', name: 'old_value', nullable: true }) oldValue: string | null
+  @Column({ type: 'text', name: 'new_value', nullable: true }) newValue: string | null
+  @Column({ type: 'text' }) reason: string
+  @Column({ type: 'text', name: 'corrected_at' }) correctedAt: string
+  @Column({ type: 'text', name: 'corrected_by' }) correctedBy: string
 }
 
 @Entity('fee_decision')
@@ -71,4 +95,4 @@ export class CandidateEntity {
   @Column({ type: 'text', nullable: true }) role: string | null
 }
 
-export const GOVERNANCE_ENTITIES = [AssemblyEntity, FeeDecisionEntity, FeePaymentEntity, ElectionEntity, CandidateEntity]
+export const GOVERNANCE_ENTITIES = [AssemblyEntity, AssemblyAttendanceEntity, FeeDecisionEntity, FeePaymentEntity, ElectionEntity, CandidateEntity, CorrectionEntity]

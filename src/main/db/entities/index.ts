@@ -113,6 +113,19 @@ export class MembershipEventEntity {
   @Column({ type: 'text', name: 'recorded_by' }) recordedBy: string
 }
 
+/** A person entered twice, merged into the other: appended, never rewritten. */
+@Entity('person_merge')
+export class PersonMergeEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'kept_person_id' }) keptPersonId: number
+  @Column({ type: 'integer', name: 'merged_person_id' }) mergedPersonId: number
+  @Column({ type: 'text', name: 'merged_name' }) mergedName: string
+  @Column({ type: 'text', name: 'merged_register_number', nullable: true }) mergedRegisterNumber: string | null
+  @Column({ type: 'text' }) reason: string
+  @Column({ type: 'text', name: 'merged_at' }) mergedAt: string
+  @Column({ type: 'text', name: 'merged_by' }) mergedBy: string
+}
+
 @Entity('audit_entry')
 export class AuditEntryEntity {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number
@@ -132,6 +145,7 @@ export const ENTITIES = [
   OrganisationEntity,
   MembershipEntity,
   MembershipEventEntity,
+  PersonMergeEntity,
   ...GOVERNANCE_ENTITIES,
   ...FINANCE_ENTITIES,
   AuditEntryEntity,

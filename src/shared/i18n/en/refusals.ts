@@ -43,6 +43,7 @@ export const refusals = {
   'r.notFound.household': 'There is no household {id}',
   'r.notFound.assembly': 'There is no assembly {id}',
   'r.notFound.project': 'There is no project {id}',
+  'r.notFound.feeDecision': 'There is no fee decision {id}',
   'r.notFound.election': 'There is no election {id}',
   'r.notFound.organisation': 'There is no organisation {id}',
   'r.notFound.branch': 'There is no local organisation {id}',
@@ -113,4 +114,7 @@ export const refusals = {
   'r.before1900': "must not be before 1900",
   'r.personIsMember': "cannot be deleted: the person has an SPN membership, with its decisions and payments",
   'r.personIsHead': "cannot be deleted: the person heads household {household}; choose another head first",
+  'r.correctsNothing': "changes nothing: the record already says this",
+  'r.notEligibleToAttend': "{name} was not an active member of this body on {date}: only eligible members can be ticked present",
+  'v.presentIsTicked': "must be the number of members ticked present",
 } as const

@@ -162,6 +162,7 @@ export const reports = {
   'report.assemblies.electionsSheet': 'Elections',
   'report.assemblies.boards': 'Boards elected',
   'report.assemblies.boardsSheet': 'Boards',
+  'report.correctionNote': "{body}, {date}: {field} corrected on {when} by {who} — was {old}, now {new}. Why: {reason}",
   'report.assemblies.tieNote': '{body}, {date}: tie resolved — {decision}',
   'report.col.body': 'Body',
   'report.col.place': 'Place',

@@ -16,6 +16,7 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.assemblies.create': 'Хурал бүртгэсэн',
   'audit.op.assemblies.update': 'Хурлын мэдээллийг зассан',
   'audit.op.fees.decide': 'Татварын шийдвэр',
+  'audit.op.fees.correctDecision': 'Татварын шийдвэрийг зассан',
   'audit.op.fees.pay': 'Төлбөр бүртгэсэн',
   'audit.op.elections.record': 'Сонгууль бүртгэсэн',
   'audit.op.elections.resolveTie': 'Тэнцсэн саналыг шийдсэн',

@@ -43,6 +43,7 @@ export const refusals = {
   'r.notFound.household': '{id} дугаартай өрх алга',
   'r.notFound.assembly': '{id} дугаартай хурал алга',
   'r.notFound.project': '{id} дугаартай төсөл алга',
+  'r.notFound.feeDecision': '{id} дугаартай татварын шийдвэр алга',
   'r.notFound.election': '{id} дугаартай сонгууль алга',
   'r.notFound.organisation': '{id} дугаартай байгууллага алга',
   'r.notFound.branch': '{id} дугаартай орон нутгийн байгууллага алга',
@@ -113,4 +114,7 @@ export const refusals = {
   'r.before1900': "1900 оноос өмнө байж болохгүй",
   'r.personIsMember': "устгах боломжгүй: энэ хүн НТС-ийн гишүүнчлэлтэй, шийдвэр, төлбөр нь түүнд хамааралтай",
   'r.personIsHead': "устгах боломжгүй: энэ хүн {household} дугаар өрхийн тэргүүн; эхлээд өөр тэргүүн сонгоно уу",
+  'r.correctsNothing': "юу ч өөрчлөхгүй байна: бүртгэлд аль хэдийн ингэж бичсэн",
+  'r.notEligibleToAttend': "{name} {date}-нд энэ байгууллагын идэвхтэй гишүүн байгаагүй: зөвхөн эрхтэй гишүүдийг ирснээр тэмдэглэнэ",
+  'v.presentIsTicked': "ирснээр тэмдэглэсэн гишүүдийн тоотой тэнцүү байна",
 } as const

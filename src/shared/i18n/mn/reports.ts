@@ -162,6 +162,7 @@ export const reports = {
   'report.assemblies.electionsSheet': 'Сонгууль',
   'report.assemblies.boards': 'Сонгогдсон зөвлөлүүд',
   'report.assemblies.boardsSheet': 'Зөвлөлүүд',
+  'report.correctionNote': "{body}, {date}: {field}-ыг {when}-д {who} зассан — өмнө нь {old}, одоо {new}. Шалтгаан: {reason}",
   'report.assemblies.tieNote': '{body}, {date}: тэнцээг шийдсэн — {decision}',
   'report.col.body': 'Байгууллага',
   'report.col.place': 'Газар',

@@ -10,6 +10,8 @@ import { QuorumBadge } from './AssembliesPage'
 import { FeeDecisionCard } from './FeeDecisionCard'
 import { ElectionCard } from './ElectionCard'
 import { Writes } from '../../components/permissions'
+import { Verbatim } from '../../components/Verbatim'
+import { Corrections } from './Corrections'
 
 export function AssemblyPage({ id }: { id: number }) {
   const { t, date, local, num } = useI18n()
@@ -31,7 +33,7 @@ export function AssemblyPage({ id }: { id: number }) {
               </Group>
               <Writes>
               <Button variant="light" onClick={() => setEditing(true)}>
-                {t('common.edit')}
+                {t('assembly.correct')}
               </Button>
               </Writes>
             </Group>
@@ -64,8 +66,27 @@ export function AssemblyPage({ id }: { id: number }) {
                 </>
               )}
             </Card>
+            <Card withBorder>
+              <Title order={4} mb="sm">{t('assembly.attendance')}</Title>
+              {d.attendees === null ? (
+                <Text size="sm" c="dimmed">{t('assembly.countOnly')}</Text>
+              ) : d.attendees.length === 0 ? (
+                <Text size="sm" c="dimmed">—</Text>
+              ) : (
+                <Text size="sm" data-testid="attendees">
+                  {d.attendees.map((m, i) => (
+                    <span key={m.membershipId}>
+                      {i > 0 && ', '}
+                      {m.name}
+                      {m.registerNumber && <Text span size="xs" c="dimmed"> <Verbatim>{m.registerNumber}</Verbatim></Text>}
+                    </span>
+                  ))}
+                </Text>
+              )}
+            </Card>
             <FeeDecisionCard assembly={a} fee={d.feeDecision} />
             <ElectionCard assembly={a} election={d.election} />
+            <Corrections corrections={d.corrections} />
             <Card withBorder>
               <Title order={4} mb="sm">{t('person.audit')}</Title>
               <AuditTable entries={d.audit} />

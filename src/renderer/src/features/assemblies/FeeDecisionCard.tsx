@@ -6,12 +6,15 @@ import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { AmountInput } from '../../components/AmountInput'
 import { useCanWrite } from '../../components/permissions'
+import { FeeCorrectionForm } from './FeeCorrectionForm'
+import { useState } from 'react'
 
 /** Shows an assembly's fee decision, or records one: the local fee, or the general assembly's central fee. */
 export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee: FeeDecision | null }) {
   const { t, mnt, date } = useI18n()
   const central = assembly.kind === 'general'
   const canWrite = useCanWrite()
+  const [correcting, setCorrecting] = useState(false)
   const f = useContractForm(
     feeDecisionInput,
     { amount: '', minimum: '', referenceDate: assembly.heldOn },
@@ -42,6 +45,12 @@ export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee:
             {central && fee.referenceDate && ` · ${t('fee.referenceDate')}: ${date(fee.referenceDate)}`}
           </Text>
           {!fee.quorumMet && <Badge color="red">{t('fee.noQuorumMark')}</Badge>}
+          {canWrite && (
+            <Button size="xs" variant="subtle" onClick={() => setCorrecting(true)}>
+              {t('fee.correct')}
+            </Button>
+          )}
+          {correcting && <FeeCorrectionForm fee={fee} onClose={() => setCorrecting(false)} />}
         </Group>
       ) : !canWrite ? (
         <Text size="sm" c="dimmed">
