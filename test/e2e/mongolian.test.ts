@@ -135,6 +135,7 @@ const forms = () => [
   { route: '#/households', open: mn('household.add') },
   { route: '#/members', open: mn('members.addOrganisation') },
   { route: '#/assemblies', open: mn('assembly.add') },
+  { route: `#/assemblies/${ids.bareAssembly}`, open: mn('assembly.correct') },
   { route: '#/fees?tab=unpaid', open: mn('fee.pay') },
   { route: '#/budget', open: mn('fin.revise') },
   { route: '#/transfers', open: mn('fin.addTransfer') },

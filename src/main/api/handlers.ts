@@ -2,8 +2,8 @@ import type { OperationName, OutputOf, ParsedInputOf } from '../../shared/api/co
 import type { ServiceContext } from '../services/context'
 import { createBranch, listBranches, updateBranch } from '../services/branches'
 import { createPerson, deletePerson, getPerson, searchPersons, updatePerson } from '../services/persons'
-import { createHousehold, getHousehold, searchHouseholds, updateHousehold } from '../services/households'
-import { createOrganisation, listOrganisations } from '../services/organisations'
+import { createHousehold, deleteHousehold, getHousehold, searchHouseholds, updateHousehold } from '../services/households'
+import { createOrganisation, deleteOrganisation, listOrganisations } from '../services/organisations'
 import { applyForMembership, decideMembership, getMembership, listMembers } from '../services/members'
 import { dashboardSummary } from '../services/dashboard'
 import { listAudit } from '../services/auditLog'
@@ -12,6 +12,7 @@ import { DomainError } from '../../shared/domain/result'
 import { generateReport } from '../services/reports'
 import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../services/assemblies'
 import { eligibleMembers } from '../services/attendance'
+import { mergePersons } from '../services/personMerge'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -62,13 +63,16 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'persons.get': (ctx, i) => getPerson(ctx, i.id),
     'persons.create': createPerson,
     'persons.delete': deletePerson,
+    'persons.merge': mergePersons,
     'persons.update': updatePerson,
     'households.search': searchHouseholds,
     'households.get': (ctx, i) => getHousehold(ctx, i.id),
     'households.create': createHousehold,
     'households.update': updateHousehold,
+    'households.delete': deleteHousehold,
     'organisations.list': (ctx) => listOrganisations(ctx),
     'organisations.create': createOrganisation,
+    'organisations.delete': deleteOrganisation,
     'members.list': listMembers,
     'members.get': (ctx, i) => getMembership(ctx, i.id),
     'members.apply': applyForMembership,

@@ -108,6 +108,21 @@ export async function updateHousehold(ctx: ServiceContext, input: { id: number; 
   return out
 }
 
+/** Deletes a household entered by mistake or twice, while no person belongs to it; the audit trail keeps what was deleted. */
+export async function deleteHousehold(ctx: ServiceContext, input: { id: number; version: number }): Promise<{ id: number }> {
+  const e = await ctx.tx.findOneBy(HouseholdEntity, { id: input.id })
+  if (!e) throw new DomainError('not_found', `No household with id ${input.id}`, 'id')
+  const before = toHousehold(e)
+  await claimVersion(ctx, 'household', input.id, input.version)
+  const persons = await ctx.sql.value<number>('SELECT count(*) AS n FROM person WHERE household_id = :id', { id: input.id })
+  if (persons > 0) {
+    throw new DomainError('conflict', `cannot be deleted: ${persons} persons belong to the household; move them to their household first`, 'id', { key: 'r.householdHasPersons', vars: { n: persons } })
+  }
+  await ctx.tx.delete(HouseholdEntity, { id: input.id })
+  await audit(ctx, 'household', input.id, before, null)
+  return { id: input.id }
+}
+
 const SORT: Record<SearchInput['sort'], string> = {
   id: 'h.id',
   head: 'hp.sort_key',

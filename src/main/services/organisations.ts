@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { DomainError } from '../../shared/domain/result'
 import type { organisationInput } from '../../shared/api/contract'
 import type { Organisation } from '../../shared/api/types'
 import { OrganisationEntity } from '../db/entities'
@@ -21,4 +22,15 @@ export async function createOrganisation(ctx: ServiceContext, input: z.output<ty
   const out = toOrganisation(saved, null)
   await audit(ctx, 'organisation', out.id, null, out)
   return out
+}
+
+/** Deletes an organisation entered by mistake or twice, while it has no SPN membership; the audit trail keeps what was deleted. */
+export async function deleteOrganisation(ctx: ServiceContext, input: { id: number }): Promise<{ id: number }> {
+  const e = await ctx.tx.findOneBy(OrganisationEntity, { id: input.id })
+  if (!e) throw new DomainError('not_found', `No organisation with id ${input.id}`, 'id')
+  const membership = await ctx.sql.one<{ id: number }>('SELECT id FROM membership WHERE organisation_id = :id', { id: input.id })
+  if (membership) throw new DomainError('conflict', 'cannot be deleted: the organisation has an SPN membership, with its decisions and payments', 'id', { key: 'r.organisationIsMember' })
+  await ctx.tx.delete(OrganisationEntity, { id: input.id })
+  await audit(ctx, 'organisation', input.id, toOrganisation(e, null), null)
+  return { id: input.id }
 }

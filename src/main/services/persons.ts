@@ -12,6 +12,7 @@ import { auditFor } from './auditLog'
 import { householdRow } from './households'
 import { membershipOfPerson } from './members'
 import { todayIso } from '../../shared/domain/dates'
+import { mergesInto } from './personMerge'
 
 type PersonInput = z.output<typeof personInput>
 type SearchInput = z.output<typeof personSearchInput>
@@ -192,12 +193,16 @@ export async function getPerson(ctx: ServiceContext, id: number): Promise<Person
   const person = toPersonRow(row)
   const { shortName: sn, branchName, membershipStatus: _m, ...plain } = person
   const membership = await membershipOfPerson(ctx, id)
+  const merges = await mergesInto(ctx, id)
+  const records: Array<[string, number]> = [['person', id], ...merges.map((m): [string, number] => ['person', m.mergedPersonId])]
+  if (membership) records.push(['membership', membership.id])
   return {
     person: plain,
     shortName: sn,
     branchName,
     household: person.householdId === null ? null : await householdRow(ctx, person.householdId),
     membership,
-    audit: membership ? await auditFor(ctx, ['person', id], ['membership', membership.id]) : await auditFor(ctx, ['person', id]),
+    merges,
+    audit: await auditFor(ctx, ...records),
   }
 }

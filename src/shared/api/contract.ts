@@ -190,6 +190,12 @@ export const contract = {
     permission: 'register.write',
     write: true,
   }),
+  'persons.merge': op<T.PersonMerge>()({
+    summary: 'Merge a person entered twice into the other record: her membership, household link and headship move; the kept record takes what it lacked; the merge is kept with its reason',
+    input: z.strictObject({ keepId: id, keepVersion: recordVersion, mergeId: id, mergeVersion: recordVersion, reason: requiredText(1000) }),
+    permission: 'register.write',
+    write: true,
+  }),
   'households.search': op<T.Page<T.HouseholdRow>>()({
     summary: 'Households by branch, head name or address',
     input: z.strictObject({
@@ -214,7 +220,19 @@ export const contract = {
   }),
 
   'organisations.list': op<T.Organisation[]>()({ summary: 'Local networks and groups', input: empty, permission: 'register.read', write: false }),
+  'households.delete': op<{ id: number }>()({
+    summary: 'Delete a household entered by mistake or twice, while no person belongs to it',
+    input: z.strictObject({ id, version: recordVersion }),
+    permission: 'register.write',
+    write: true,
+  }),
   'organisations.create': op<T.Organisation>()({ summary: 'Add a local network or group', input: organisationInput, permission: 'register.write', write: true }),
+  'organisations.delete': op<{ id: number }>()({
+    summary: 'Delete an organisation entered by mistake or twice, while it has no SPN membership',
+    input: z.strictObject({ id }),
+    permission: 'register.write',
+    write: true,
+  }),
 
   'members.list': op<T.Page<T.MembershipRow>>()({
     summary: 'SPN members (persons and organisations) with their status on a date',

@@ -174,7 +174,20 @@ export interface PersonDetail {
   branchName: LocalName
   household: HouseholdRow | null
   membership: Membership | null
+  /** Records of the same person merged into this one: their audit trail is shown with hers. */
+  merges: PersonMerge[]
   audit: AuditEntry[]
+}
+
+/** A person entered twice, merged into the record kept: who was merged (as she was written), why, who and when. */
+export interface PersonMerge {
+  keptPersonId: number
+  mergedPersonId: number
+  mergedName: string
+  mergedRegisterNumber: string | null
+  reason: string
+  mergedAt: string
+  mergedBy: string
 }
 
 export interface HouseholdDetail {

@@ -117,4 +117,11 @@ export const refusals = {
   'r.correctsNothing': "changes nothing: the record already says this",
   'r.notEligibleToAttend': "{name} was not an active member of this body on {date}: only eligible members can be ticked present",
   'v.presentIsTicked': "must be the number of members ticked present",
+  'r.mergeSame': "is the record kept: choose the other record of the same person",
+  'r.mergeTwoRegisters': "has another register number ({merged}, not {kept}): these are two persons",
+  'r.mergeTwoMemberships': "both records have an SPN membership, each with its own decisions and payments; they cannot be merged into one",
+  'r.mergeTwoHouseholds': "belongs to another household ({merged}, the kept record to {kept}); move one record first",
+  'r.mergeOtherBranch': "belongs to another local organisation, with its household; change the kept record's local organisation first",
+  'r.householdHasPersons': "cannot be deleted: {n} persons belong to the household; move them to their household first",
+  'r.organisationIsMember': "cannot be deleted: the organisation has an SPN membership, with its decisions and payments",
 } as const

@@ -5,7 +5,7 @@ import type { HouseholdDetail } from '../../../../shared/api/types'
 import { areaByCode } from '../../../../shared/domain/geography'
 import { useI18n } from '../../i18n'
 import { AnchorLink, BackLink } from '../../components/links'
-import { useOperation } from '../../query'
+import { useOperation, write } from '../../query'
 import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
 import { StatusBadge } from '../../components/pickers'
@@ -13,12 +13,13 @@ import { AuditTable } from '../../components/AuditTable'
 import { PersonForm } from '../persons/PersonForm'
 import { HouseholdForm } from './HouseholdForm'
 import { Writes } from '../../components/permissions'
+import { ConfirmDelete } from '../../components/ConfirmDelete'
 
 export function HouseholdPage({ id }: { id: number }) {
   const { t, date, local, lang, num } = useI18n()
   const navigate = useNavigate()
   const detail = useOperation('households.get', { id })
-  const [dialog, setDialog] = useState<'edit' | 'person' | null>(null)
+  const [dialog, setDialog] = useState<'edit' | 'person' | 'delete' | null>(null)
   const done = () => setDialog(null)
   return (
     <PageState state={detail} reload={detail.reload}>
@@ -42,6 +43,11 @@ export function HouseholdPage({ id }: { id: number }) {
                 <Button variant="light" onClick={() => setDialog('edit')}>
                   {t('common.edit')}
                 </Button>
+                {d.members.length === 0 && (
+                  <Button variant="subtle" color="red" onClick={() => setDialog('delete')}>
+                    {t('household.delete')}
+                  </Button>
+                )}
               </Group>
               </Writes>
             </Group>
@@ -105,6 +111,16 @@ export function HouseholdPage({ id }: { id: number }) {
               <Title order={4} mb="sm">{t('person.audit')}</Title>
               <AuditTable entries={d.audit} />
             </Card>
+            {dialog === 'delete' && (
+              <ConfirmDelete
+                title={`${t('household.delete')}: № ${h.id}`}
+                help={t('household.deleteHelp')}
+                label={t('household.delete')}
+                remove={() => write('households.delete', { id: h.id, version: h.version })}
+                onDeleted={() => void navigate({ to: '/households' })}
+                onClose={done}
+              />
+            )}
             {dialog === 'edit' && <HouseholdForm household={h} members={d.members} onClose={() => setDialog(null)} onSaved={done} />}
             {dialog === 'person' && <PersonForm person={null} defaults={{ branchId: h.branchId, householdId: h.id }} onClose={() => setDialog(null)} onSaved={done} />}
           </Stack>

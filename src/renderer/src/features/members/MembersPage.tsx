@@ -6,7 +6,7 @@ import { allowedNextEvents, MEMBERSHIP_STATUSES } from '../../../../shared/domai
 import type { MembershipRow, Organisation } from '../../../../shared/api/types'
 import { useI18n } from '../../i18n'
 import { AnchorLink } from '../../components/links'
-import { useOperation } from '../../query'
+import { useOperation, write } from '../../query'
 import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
 import { SearchBox, pageSearch, patchSearch, searchId, searchOneOf, searchPage, searchText } from '../../components/listSearch'
@@ -16,6 +16,7 @@ import { DecisionDialog } from './DecisionDialog'
 import { ApplyDialog } from './ApplyDialog'
 import { OrganisationForm } from './OrganisationForm'
 import { Writes } from '../../components/permissions'
+import { ConfirmDelete } from '../../components/ConfirmDelete'
 
 const PAGE_SIZE = 50
 
@@ -72,7 +73,7 @@ export function MembersPage() {
   const navigate = useNavigate({ from: '/members' })
   const set = (patch: Partial<Search>) => void navigate(patchSearch<Search>(patch))
   const openMember = (member: number | undefined) => void navigate({ search: (s: Search) => ({ ...s, member }) })
-  const [dialog, setDialog] = useState<'org' | { apply: Organisation } | null>(null)
+  const [dialog, setDialog] = useState<'org' | { apply: Organisation } | { remove: Organisation } | null>(null)
   const result = useOperation('members.list', {
     query: search.q ?? '',
     ...(search.branch ? { branchId: search.branch } : {}),
@@ -153,9 +154,14 @@ export function MembersPage() {
               <Group key={o.id} justify="space-between">
                 <Text size="sm">{o.nameMn}</Text>
                 <Writes>
-                <Button size="xs" variant="light" onClick={() => setDialog({ apply: o })}>
-                  {t('members.apply')}
-                </Button>
+                  <Group gap="xs">
+                    <Button size="xs" variant="light" onClick={() => setDialog({ apply: o })}>
+                      {t('members.apply')}
+                    </Button>
+                    <Button size="xs" variant="subtle" color="red" onClick={() => setDialog({ remove: o })}>
+                      {t('members.deleteOrganisation')}
+                    </Button>
+                  </Group>
                 </Writes>
               </Group>
             ))}
@@ -169,7 +175,17 @@ export function MembersPage() {
           onSaved={(o) => setDialog({ apply: o })}
         />
       )}
-      {dialog && dialog !== 'org' && (
+      {dialog && dialog !== 'org' && 'remove' in dialog && (
+        <ConfirmDelete
+          title={`${t('members.deleteOrganisation')}: ${dialog.remove.nameMn}`}
+          help={t('members.deleteOrganisationHelp')}
+          label={t('members.deleteOrganisation')}
+          remove={() => write('organisations.delete', { id: dialog.remove.id })}
+          onDeleted={() => setDialog(null)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog && dialog !== 'org' && 'apply' in dialog && (
         <ApplyDialog
           member={{ type: 'organisation', organisationId: dialog.apply.id }}
           name={dialog.apply.nameMn}

@@ -18,7 +18,9 @@ import { Writes } from '../../components/permissions'
 import { useNavigate } from '@tanstack/react-router'
 import type { Person } from '../../../../shared/api/types'
 import { write } from '../../query'
-import { FormModal } from '../../components/FormModal'
+import { ConfirmDelete } from '../../components/ConfirmDelete'
+import { MergePerson } from './MergePerson'
+import { localTime } from '../../components/localTime'
 
 function Field({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -34,7 +36,7 @@ function Field({ label, value }: { label: string; value: ReactNode }) {
 export function PersonPage({ id }: { id: number }) {
   const { t, date, local } = useI18n()
   const detail = useOperation('persons.get', { id })
-  const [dialog, setDialog] = useState<'edit' | 'apply' | 'decide' | 'delete' | null>(null)
+  const [dialog, setDialog] = useState<'edit' | 'apply' | 'decide' | 'delete' | 'merge' | null>(null)
   const done = () => setDialog(null)
   return (
     <PageState state={detail} reload={detail.reload}>
@@ -57,6 +59,9 @@ export function PersonPage({ id }: { id: number }) {
                 <Group>
                   <Button variant="light" onClick={() => setDialog('edit')}>
                     {t('common.edit')}
+                  </Button>
+                  <Button variant="subtle" onClick={() => setDialog('merge')}>
+                    {t('person.merge')}
                   </Button>
                   {!m && (
                     <Button variant="subtle" color="red" onClick={() => setDialog('delete')}>
@@ -115,12 +120,25 @@ export function PersonPage({ id }: { id: number }) {
               {m ? <MembershipHistory membership={m} /> : <Text c="dimmed">{t('person.noMembership')}</Text>}
             </Card>
             <BoardService personId={p.id} />
+            {d.merges.length > 0 && (
+              <Card withBorder>
+                <Title order={4} mb="sm">
+                  {t('person.merges')}
+                </Title>
+                {d.merges.map((g) => (
+                  <Text size="sm" key={g.mergedPersonId} data-testid="merged-line">
+                    {t('person.mergedLine', { name: g.mergedName, register: g.mergedRegisterNumber ? ` (${g.mergedRegisterNumber})` : '', when: localTime(g.mergedAt), who: g.mergedBy, reason: g.reason })}
+                  </Text>
+                ))}
+              </Card>
+            )}
             <Card withBorder>
               <Title order={4} mb="sm">
                 {t('person.audit')}
               </Title>
               <AuditTable entries={d.audit} />
             </Card>
+            {dialog === 'merge' && <MergePerson person={p} name={d.shortName} onClose={() => setDialog(null)} />}
             {dialog === 'delete' && <DeletePerson person={p} name={d.shortName} onClose={() => setDialog(null)} />}
             {dialog === 'edit' && <PersonForm person={p} onClose={() => setDialog(null)} onSaved={done} />}
             {dialog === 'apply' && (
@@ -134,22 +152,18 @@ export function PersonPage({ id }: { id: number }) {
   )
 }
 
-/** Deleting a person entered by mistake (nothing may refer to her): asked once, said why when refused. */
+/** Deleting a person entered by mistake (nothing may refer to her). */
 function DeletePerson({ person, name, onClose }: { person: Person; name: string; onClose(): void }) {
-  const { t, errorText } = useI18n()
+  const { t } = useI18n()
   const navigate = useNavigate()
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const remove = async () => {
-    setBusy(true)
-    const r = await write('persons.delete', { id: person.id, version: person.version })
-    setBusy(false)
-    if (r.ok) void navigate({ to: '/persons' })
-    else setError(errorText(r.error))
-  }
   return (
-    <FormModal opened title={`${t('person.delete')}: ${name}`} onClose={onClose} onSubmit={() => void remove()} busy={busy} error={error} submitLabel={t('person.delete')}>
-      <Text size="sm">{t('person.deleteHelp')}</Text>
-    </FormModal>
+    <ConfirmDelete
+      title={`${t('person.delete')}: ${name}`}
+      help={t('person.deleteHelp')}
+      label={t('person.delete')}
+      remove={() => write('persons.delete', { id: person.id, version: person.version })}
+      onDeleted={() => void navigate({ to: '/persons' })}
+      onClose={onClose}
+    />
   )
 }
