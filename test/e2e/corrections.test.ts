@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, startApp, type App } from './harness'
 import { settled } from './screen'
+import { translate, type MessageKey } from '../../src/shared/i18n'
+
+const mn = (key: MessageKey) => translate('mn', key)
 
 /*
  * Correcting the register in Mongolian: a person typed twice is merged into
@@ -56,5 +59,36 @@ describe('correcting the register, in Mongolian', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Өрхийг устгах' }).click()
     await page.waitForURL(/#\/households$/)
     expect((await app.api<{ total: number }>('households.search', {})).total).toBe(0)
+  })
+})
+
+describe('dates, in Mongolian', () => {
+  it('are picked from a calendar or typed as the app shows them or as YYYY-MM-DD', async () => {
+    await page.evaluate(() => (window.location.hash = '#/persons'))
+    await settled(page)
+    await page.getByRole('button', { name: 'Хүн нэмэх' }).click()
+    const dialog = page.getByRole('dialog')
+    const birth = dialog.getByLabel('Төрсөн огноо')
+    // Typed with dashes: shown as the app writes dates.
+    await birth.fill('1985-03-12')
+    await birth.press('Tab')
+    await expect.poll(() => birth.inputValue()).toBe('1985.03.12')
+    // Picked from the calendar, in Mongolian: the 20th of that month.
+    await birth.click()
+    const calendar = page.locator('.mantine-DateInput-dropdown, .mantine-Popover-dropdown').last()
+    await calendar.waitFor()
+    await calendar.getByRole('button', { name: /20/ }).first().click()
+    await expect.poll(() => birth.inputValue()).toBe('1985.03.20')
+    // Typed as shown; no date at all is said in Mongolian on save.
+    await birth.fill('1990.07.01')
+    await birth.press('Tab')
+    await expect.poll(() => birth.inputValue()).toBe('1990.07.01')
+    await birth.fill('1990.13.01')
+    await birth.press('Tab')
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await expect.poll(() => birth.getAttribute('aria-invalid')).toBe('true')
+    expect(await birth.inputValue()).toBe('1990.13.01')
+    await dialog.getByText(mn('v.isoDate')).waitFor()
+    await page.keyboard.press('Escape')
   })
 })

@@ -8,6 +8,7 @@ import { FormModal } from '../../components/FormModal'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { useContractForm } from '../../components/useContractForm'
 import { AttendanceList } from './AttendanceList'
+import { DateField } from '../../components/DateField'
 
 const FIELDS = ['kind', 'branchId', 'heldOn', 'place', 'membersPresent', 'attendees', 'quorumPercent', 'quorumStrict', 'decisions', 'minutes']
 
@@ -79,7 +80,7 @@ export function AssemblyForm({
         <BranchSelect label={t('person.branch')} required branches={branches.data ?? []} value={v.branchId} onChange={(b) => f.set('branchId', b)} error={f.errors.branchId} />
       )}
       <Group grow align="flex-start">
-        <TextInput label={t('assembly.heldOn')} required placeholder={t('person.dateHint')} {...f.input('heldOn')} />
+        <DateField label={t('assembly.heldOn')} required {...f.input('heldOn')} />
         <TextInput label={t('assembly.place')} {...f.input('place')} />
       </Group>
       <Switch label={t('assembly.recordList')} checked={v.listed} onChange={(e) => f.set('listed', e.currentTarget.checked)} />

@@ -1,4 +1,4 @@
-import { Group, TextInput, Textarea } from '@mantine/core'
+import { Group, Textarea } from '@mantine/core'
 import type { FeeDecision } from '../../../../shared/api/governanceTypes'
 import { governanceOps } from '../../../../shared/api/governance'
 import { amountText } from '../../../../shared/domain/amount'
@@ -7,6 +7,7 @@ import { FormModal } from '../../components/FormModal'
 import { AmountInput } from '../../components/AmountInput'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
+import { DateField } from '../../components/DateField'
 
 /** Corrects a fee decision recorded wrongly: the new values and why; the old ones are kept with the correction. */
 export function FeeCorrectionForm({ fee, onClose }: { fee: FeeDecision; onClose(): void }) {
@@ -36,7 +37,7 @@ export function FeeCorrectionForm({ fee, onClose }: { fee: FeeDecision; onClose(
       <Group align="flex-start" grow>
         <AmountInput label={t(central ? 'fee.centralRate' : 'fee.localAmount')} required currency="MNT" {...f.input('amount')} />
         {central && <AmountInput label={t('fee.minimum')} currency="MNT" {...f.input('minimum')} />}
-        {central && <TextInput label={t('fee.referenceDate')} placeholder={t('person.dateHint')} {...f.input('referenceDate')} />}
+        {central && <DateField label={t('fee.referenceDate')} {...f.input('referenceDate')} />}
       </Group>
       <Textarea label={t('assembly.correctionReason')} description={t('assembly.correctionHelp')} required autosize minRows={2} {...f.input('reason')} />
     </FormModal>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core'
 import type { AssemblyRow, FeeDecision } from '../../../../shared/api/governanceTypes'
 import { feeDecisionInput } from '../../../../shared/api/governance'
 import { useContractForm } from '../../components/useContractForm'
@@ -8,6 +8,7 @@ import { AmountInput } from '../../components/AmountInput'
 import { useCanWrite } from '../../components/permissions'
 import { FeeCorrectionForm } from './FeeCorrectionForm'
 import { useState } from 'react'
+import { DateField } from '../../components/DateField'
 
 /** Shows an assembly's fee decision, or records one: the local fee, or the general assembly's central fee. */
 export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee: FeeDecision | null }) {
@@ -66,7 +67,7 @@ export function FeeDecisionCard({ assembly, fee }: { assembly: AssemblyRow; fee:
             {central && (
               <>
                 <AmountInput label={t('fee.minimum')} currency="MNT" {...f.input('minimum')} w={200} />
-                <TextInput label={t('fee.referenceDate')} placeholder={t('person.dateHint')} {...f.input('referenceDate')} w={240} />
+                <DateField label={t('fee.referenceDate')} {...f.input('referenceDate')} w={240} />
               </>
             )}
           </Group>

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { AreaSelect } from '../../components/pickers'
 import { useContractForm } from '../../components/useContractForm'
+import { DateField } from '../../components/DateField'
 
 export function BranchForm({ branch, onClose, onSaved }: { branch: Branch | null; onClose(): void; onSaved(): void }) {
   const { t } = useI18n()
@@ -36,7 +37,7 @@ export function BranchForm({ branch, onClose, onSaved }: { branch: Branch | null
       <TextInput label={t('branch.nameMn')} required value={f.values.nameMn} onChange={(e) => f.set('nameMn', e.currentTarget.value)} error={f.errors.nameMn} />
       <TextInput label={t('branch.nameEn')} required value={f.values.nameEn} onChange={(e) => f.set('nameEn', e.currentTarget.value)} error={f.errors.nameEn} />
       <Group grow>
-        <TextInput label={t('branch.established')} placeholder={t('person.dateHint')} value={f.values.establishedOn} onChange={(e) => f.set('establishedOn', e.currentTarget.value)} error={f.errors.establishedOn} />
+        <DateField label={t('branch.established')} value={f.values.establishedOn} onChange={(v) => f.set('establishedOn', v)} error={f.errors.establishedOn} />
         <Checkbox mt="lg" label={t('branch.project')} checked={f.values.isProjectBranch} onChange={(e) => f.set('isProjectBranch', e.currentTarget.checked)} />
       </Group>
       <Textarea label={t('branch.notes')} value={f.values.notes} onChange={(e) => f.set('notes', e.currentTarget.value)} error={f.errors.notes} />

@@ -8,6 +8,7 @@ import { FormModal } from '../../components/FormModal'
 import { useContractForm } from '../../components/useContractForm'
 import { AmountInput } from '../../components/AmountInput'
 import { amountText } from '../../../../shared/domain/amount'
+import { DateField } from '../../components/DateField'
 
 export type PaymentTarget = { kind: 'member'; membershipId: number; name: string } | { kind: 'branch'; branchId: number; name: string }
 
@@ -38,7 +39,7 @@ export function PaymentForm({ target, year, amountMinor, onClose, onSaved }: { t
         <AmountInput label={t('fee.amount')} required currency="MNT" {...f.input('amount')} />
       </Group>
       <Group grow align="flex-start">
-        <TextInput label={t('fee.paidOn')} required placeholder={t('person.dateHint')} {...f.input('paidOn')} />
+        <DateField label={t('fee.paidOn')} required {...f.input('paidOn')} />
         <TextInput label={t('fee.payer')} {...f.input('payer')} />
       </Group>
     </FormModal>

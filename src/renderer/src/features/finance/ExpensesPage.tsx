@@ -22,6 +22,7 @@ import { useCanWrite } from '../../components/permissions'
 import { Writes } from '../../components/permissions'
 import { ConfirmAlert, asksToConfirm } from '../../components/Confirm'
 import type { ApiError } from '../../../../shared/domain/result'
+import { DateField } from '../../components/DateField'
 
 const PAGE_SIZE = 50
 
@@ -82,7 +83,7 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
   return (
     <FormModal opened title={t('fin.addExpense')} onClose={onClose} onSubmit={() => void submit()} busy={f.busy} error={f.formError}>
       <Group grow align="flex-start">
-        <TextInput label={t('fin.date')} required placeholder={t('person.dateHint')} {...f.input('spentOn')} />
+        <DateField label={t('fin.date')} required {...f.input('spentOn')} />
         <TextInput label={t('fin.voucher')} required data-autofocus {...f.input('voucher')} />
       </Group>
       <Select label={t('fin.line')} required searchable allowDeselect={false} {...f.input('lineId')} data={project.lines.map((l) => ({ value: String(l.id), label: `${l.code} ${local(l.name)}` }))} />

@@ -10,6 +10,7 @@ import { useContractForm } from '../../components/useContractForm'
 import { AmountInput } from '../../components/AmountInput'
 import { VoidButton, VoidNote, voidedRow } from '../../components/voids'
 import { useCanWrite } from '../../components/permissions'
+import { DateField } from '../../components/DateField'
 
 /** Bank interest and exchange differences of the project account: listed and recorded here. */
 export function FundEntries({ projectId }: { projectId: number }) {
@@ -90,7 +91,7 @@ function FundEntryForm({ projectId, onClose }: { projectId: number; onClose(): v
           {t('fin.entryHelp')}
         </Text>
         <Group grow align="flex-start">
-          <TextInput label={t('fin.date')} required placeholder={t('person.dateHint')} {...f.input('entryOn')} />
+          <DateField label={t('fin.date')} required {...f.input('entryOn')} />
           <AmountInput label={t('fin.mnt')} currency="MNT" {...f.input('mnt')} />
           <AmountInput label={t('fin.dkk')} currency="DKK" {...f.input('dkk')} />
         </Group>

@@ -7,6 +7,7 @@ import { write } from '../../query'
 import { AmountInput } from '../../components/AmountInput'
 import { useContractForm } from '../../components/useContractForm'
 import { useProject } from './useProject'
+import { DateField } from '../../components/DateField'
 
 type Kind = 'grant' | 'cofunding' | 'own'
 const emptySource = () => ({ code: '', kind: 'grant' as Kind | null, nameMn: '', nameEn: '', committed: '' })
@@ -82,8 +83,8 @@ export function NewProjectPage() {
               <TextInput label={t('proj.donorEn')} required {...f.input('donorEn')} />
               <TextInput label={t('proj.code')} required placeholder="SPN-2011" {...f.input('code')} />
               <TextInput label={t('proj.agreement')} {...f.input('agreementNumber')} />
-              <TextInput label={t('proj.startsOn')} required placeholder={t('person.dateHint')} description={t('proj.yearsHint')} {...f.input('startsOn')} />
-              <TextInput label={t('proj.endsOn')} required placeholder={t('person.dateHint')} {...f.input('endsOn')} />
+              <DateField label={t('proj.startsOn')} required description={t('proj.yearsHint')} {...f.input('startsOn')} />
+              <DateField label={t('proj.endsOn')} required {...f.input('endsOn')} />
             </SimpleGrid>
           </Card>
 

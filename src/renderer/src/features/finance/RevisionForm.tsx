@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core'
 import type { Budget, Project } from '../../../../shared/api/financeTypes'
 import { todayIso } from '../../../../shared/domain/dates'
 import { budgetRevisionInput } from '../../../../shared/api/finance'
@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n'
 import { useReturnFocus } from '../../components/useReturnFocus'
 import { BudgetFileFill } from './BudgetFileFill'
 import type { BudgetFileResult } from '../../../../shared/api/financeTypes'
+import { DateField } from '../../components/DateField'
 
 const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/${year}/${sourceId}`
 
@@ -72,7 +73,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
           {t('fin.reviseHelp')}
         </Text>
         <Group align="flex-start" grow>
-          <TextInput label={t('fin.approvedOn')} required placeholder={t('person.dateHint')} {...f.input('approvedOn')} />
+          <DateField label={t('fin.approvedOn')} required {...f.input('approvedOn')} />
           <Textarea label={t('fin.reasonLabel')} required autosize {...f.input('reason')} />
         </Group>
         <BudgetFileFill project={project} onFilled={filled} />

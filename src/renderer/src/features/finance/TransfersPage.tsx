@@ -15,6 +15,7 @@ import { VoidButton, VoidNote, voidedRow } from '../../components/voids'
 import { useCanWrite } from '../../components/permissions'
 import { ConfirmAlert, asksToConfirm } from '../../components/Confirm'
 import type { ApiError } from '../../../../shared/domain/result'
+import { DateField } from '../../components/DateField'
 
 function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onClose(): void; onSaved(): void }) {
   const { t } = useI18n()
@@ -38,11 +39,11 @@ function TransferForm({ projectId, onClose, onSaved }: { projectId: number; onCl
   return (
     <FormModal opened title={t('fin.addTransfer')} onClose={onClose} onSubmit={() => void submit()} busy={f.busy} error={f.formError}>
       <Group grow align="flex-start">
-        <TextInput label={t('fin.sentOn')} required placeholder={t('person.dateHint')} {...f.input('sentOn')} />
+        <DateField label={t('fin.sentOn')} required {...f.input('sentOn')} />
         <AmountInput label={t('fin.dkkSent')} required currency="DKK" {...f.input('dkk')} />
       </Group>
       <Group grow align="flex-start">
-        <TextInput label={t('fin.receivedOn')} required placeholder={t('person.dateHint')} {...f.input('receivedOn')} />
+        <DateField label={t('fin.receivedOn')} required {...f.input('receivedOn')} />
         <AmountInput label={t('fin.mntReceived')} required currency="MNT" {...f.input('mnt')} />
       </Group>
       <TextInput label={t('fin.reference')} {...f.input('reference')} />

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { AreaSelect, BranchSelect, useBranches } from '../../components/pickers'
 import { useContractForm } from '../../components/useContractForm'
+import { DateField } from '../../components/DateField'
 
 export function HouseholdForm({ household, members, onClose, onSaved }: { household: Household | null; members: PersonRow[]; onClose(): void; onSaved(h: Household): void }) {
   const { t } = useI18n()
@@ -56,7 +57,7 @@ export function HouseholdForm({ household, members, onClose, onSaved }: { househ
         <TextInput label={t('household.soum')} value={f.values.soum} onChange={(e) => f.set('soum', e.currentTarget.value)} error={f.errors.soum} />
         <TextInput label={t('household.bag')} value={f.values.bag} onChange={(e) => f.set('bag', e.currentTarget.value)} error={f.errors.bag} />
       </Group>
-      <TextInput label={t('household.registered')} placeholder={t('person.dateHint')} value={f.values.registeredOn} onChange={(e) => f.set('registeredOn', e.currentTarget.value)} error={f.errors.registeredOn} />
+      <DateField label={t('household.registered')} value={f.values.registeredOn} onChange={(v) => f.set('registeredOn', v)} error={f.errors.registeredOn} />
       <TextInput label={t('household.address')} value={f.values.addressLine} onChange={(e) => f.set('addressLine', e.currentTarget.value)} error={f.errors.addressLine} />
     </FormModal>
   )

@@ -1,4 +1,4 @@
-import { TextInput, Textarea } from '@mantine/core'
+import { Textarea } from '@mantine/core'
 import { applyInput } from '../../../../shared/api/contract'
 import { todayIso } from '../../../../shared/domain/dates'
 import type { Membership } from '../../../../shared/api/types'
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { useContractForm } from '../../components/useContractForm'
+import { DateField } from '../../components/DateField'
 
 type Member = { type: 'person'; personId: number } | { type: 'organisation'; organisationId: number }
 
@@ -27,7 +28,7 @@ export function ApplyDialog({ member, name, branchId, onClose, onSaved }: { memb
   return (
     <FormModal opened title={`${t('members.applyFor')}: ${name}`} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
       <BranchSelect label={t('person.branch')} required branches={branches.data ?? []} value={f.values.branchId} onChange={(v) => f.set('branchId', v)} error={f.errors.branchId} />
-      <TextInput label={t('members.date')} required placeholder={t('person.dateHint')} value={f.values.date} onChange={(e) => f.set('date', e.currentTarget.value)} error={f.errors.date} />
+      <DateField label={t('members.date')} required value={f.values.date} onChange={(v) => f.set('date', v)} error={f.errors.date} />
       <Textarea label={t('members.note')} value={f.values.note} onChange={(e) => f.set('note', e.currentTarget.value)} error={f.errors.note} />
     </FormModal>
   )

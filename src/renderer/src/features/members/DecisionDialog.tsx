@@ -7,6 +7,7 @@ import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { useContractForm } from '../../components/useContractForm'
+import { DateField } from '../../components/DateField'
 
 /** Records a decision on a membership; offers only the decisions the rules allow after its status. */
 export function DecisionDialog({ membership, onClose, onSaved }: { membership: Membership; onClose(): void; onSaved(m: Membership): void }) {
@@ -39,7 +40,7 @@ export function DecisionDialog({ membership, onClose, onSaved }: { membership: M
         data={options.map((o) => ({ value: o, label: t(`event.${o}`) }))}
         error={f.errors.decision}
       />
-      <TextInput label={t('members.date')} required placeholder={t('person.dateHint')} value={f.values.date} onChange={(e) => f.set('date', e.currentTarget.value)} error={f.errors.date} />
+      <DateField label={t('members.date')} required value={f.values.date} onChange={(v) => f.set('date', v)} error={f.errors.date} />
       <Textarea
         label={t('members.reason')}
         required={f.values.decision === 'rejected' || f.values.decision === 'excluded'}

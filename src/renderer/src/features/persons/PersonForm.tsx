@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { BranchSelect, useBranches } from '../../components/pickers'
 import { useContractForm } from '../../components/useContractForm'
+import { DateField } from '../../components/DateField'
 
 interface Props {
   person: Person | null
@@ -68,7 +69,7 @@ export function PersonForm({ person, defaults, onClose, onSaved }: Props) {
           ]}
           error={f.errors.gender}
         />
-        <TextInput label={t('person.birthDate')} placeholder={t('person.dateHint')} value={f.values.birthDate} onChange={(e) => f.set('birthDate', e.currentTarget.value)} error={f.errors.birthDate} />
+        <DateField label={t('person.birthDate')} value={f.values.birthDate} onChange={(v) => f.set('birthDate', v)} error={f.errors.birthDate} />
         <TextInput label={t('person.phone')} value={f.values.phone} onChange={(e) => f.set('phone', e.currentTarget.value)} error={f.errors.phone} />
       </Group>
       <BranchSelect

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react'
-import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core'
 import { FINANCE_REPORTS, REPORTS, reportRequest } from '../../../../shared/api/contract'
 import type { Lang } from '../../../../shared/i18n'
 import { call } from '../../api'
@@ -9,6 +9,7 @@ import { useContractForm } from '../../components/useContractForm'
 import { downloadFile as download, fileToBlob as toBlob } from '../../components/download'
 import { withVerbatim } from '../../components/Verbatim'
 import { useProject } from '../finance/useProject'
+import { DateField } from '../../components/DateField'
 
 type Report = (typeof REPORTS)[number]
 const REPORT_OPTIONS = REPORTS
@@ -120,8 +121,8 @@ export function ReportsPage() {
               <Select label={t('reports.year')} allowDeselect={false} searchable value={f.values.year} onChange={(v) => v && f.set('year', v)} data={YEARS} error={f.errors.year} w={120} />
             ) : (
               <>
-                <TextInput label={t('reports.from')} placeholder={t('person.dateHint')} value={f.values.from} onChange={(e) => f.set('from', e.currentTarget.value)} error={f.errors.from} w={150} />
-                <TextInput label={t('reports.to')} placeholder={t('person.dateHint')} value={f.values.to} onChange={(e) => f.set('to', e.currentTarget.value)} error={f.errors.to} w={150} />
+                <DateField label={t('reports.from')} value={f.values.from} onChange={(v) => f.set('from', v)} error={f.errors.from} w={150} />
+                <DateField label={t('reports.to')} value={f.values.to} onChange={(v) => f.set('to', v)} error={f.errors.to} w={150} />
               </>
             )}
             <Select
