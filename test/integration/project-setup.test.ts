@@ -51,3 +51,34 @@ describe('setting up a project', () => {
     ])
   })
 })
+
+describe('a funding source committed in tögrög', () => {
+  it('keeps its currency; the grant and the budget totals check count the krone commitments only', async () => {
+    const p = await t.must('projects.create', {
+      ...NEXT_PROJECT,
+      code: 'SPN-2012',
+      sources: [...NEXT_PROJECT.sources, { code: 'OWN', kind: 'own', nameEn: 'Own contribution', nameMn: 'Өөрийн хувь', committedMinor: 5_000_000_000, committedCurrency: 'MNT' }],
+    })
+    expect(p.sources.map((s) => [s.code, s.committedMinor, s.committedCurrency])).toEqual([
+      ['DANIDA', 300_000_000, 'DKK'],
+      ['DMS', 10_000_000, 'DKK'],
+      ['OWN', 5_000_000_000, 'MNT'],
+    ])
+    expect(p.grantMinor).toBe(300_000_000)
+    const line = p.lines.find((l) => l.code === '1.1')!.id
+    const [danida, dms, own] = p.sources.map((s) => s.id)
+    const budget = await t.must('budget.revise', {
+      projectId: p.id,
+      approvedOn: '2011-02-15',
+      reason: 'Анхны төсөв',
+      amounts: [
+        { lineId: line, projectYear: 1, sourceId: danida!, amountMinor: 300_000_000 },
+        { lineId: line, projectYear: 1, sourceId: dms!, amountMinor: 10_000_000 },
+        { lineId: line, projectYear: 1, sourceId: own!, amountMinor: 2_000_000 },
+      ],
+    })
+    // The own contribution's DKK 20 000 is not held against its ₮ 50 000 000: no krone value is fixed for it.
+    expect(budget.warnings.filter((w) => w.code === 'total_mismatch')).toEqual([])
+    expect(await t.call('projects.create', { ...NEXT_PROJECT, code: 'SPN-2013', sources: [{ ...NEXT_PROJECT.sources[0]!, committedCurrency: 'EUR' as never }] })).toMatchObject({ ok: false, error: { field: 'sources.0.committedCurrency' } })
+  })
+})

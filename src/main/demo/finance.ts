@@ -91,7 +91,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   const usedMains = new Set(LINES.map(([code]) => code.split('.')[0]))
   for (const m of MAIN_LINES) if (usedMains.has(m.code)) mainRows.add({ projectId, code: m.code, nameEn: m.en, nameMn: m.mn })
   const source = (code: string, kind: FundingSourceEntity['kind'], nameEn: string, nameMn: string, committedMinor: number | null) =>
-    sourceRows.add({ projectId, code, kind, nameEn, nameMn, committedMinor })
+    sourceRows.add({ projectId, code, kind, nameEn, nameMn, committedMinor, committedCurrency: 'DKK' })
   const danida = source('DANIDA', 'grant', 'DANIDA grant', 'ДАНИДА-гийн буцалтгүй тусламж', 4_900_000_00)
   const dms = source('DMS', 'cofunding', 'Danish Mongolian Society co-funding', 'Дани-Монголын нийгэмлэгийн хамтын санхүүжилт', 150_000_00)
   source('OWN', 'own', 'Own contribution', 'Өөрийн хувь нэмэр', null)

@@ -85,6 +85,8 @@ export const projectInput = z
           nameEn: requiredText(120),
           nameMn: requiredText(120),
           committedMinor: positiveMinor.nullish().transform((v) => v ?? null),
+          /** The currency the amount was committed in: the project's, DKK, unless the source commits in tögrög. */
+          committedCurrency: z.enum(['DKK', 'MNT'], { message: 'must be DKK or MNT' }).default('DKK'),
         }),
       )
       .min(1, { message: 'needs at least one funding source' })

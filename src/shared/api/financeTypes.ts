@@ -6,7 +6,9 @@ export interface FundingSource {
   code: string
   kind: 'grant' | 'cofunding' | 'own' | 'interest'
   name: LocalName
+  /** What the source committed, in `committedCurrency` (the budget is in DKK). */
   committedMinor: number | null
+  committedCurrency: 'DKK' | 'MNT'
 }
 
 export interface BudgetLine {

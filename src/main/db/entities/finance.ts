@@ -36,6 +36,8 @@ export class FundingSourceEntity {
   @Column({ type: 'text', name: 'name_en' }) nameEn: string
   @Column({ type: 'text', name: 'name_mn' }) nameMn: string
   @Column({ type: 'bigint', name: 'committed_minor', nullable: true }) committedMinor: number | null
+  /** The currency of the amount committed (migration 0011). */
+  @Column({ type: 'text', name: 'committed_currency', default: 'DKK' }) committedCurrency: 'DKK' | 'MNT'
 }
 
 @Entity('budget_line')

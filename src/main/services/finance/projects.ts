@@ -45,8 +45,8 @@ export async function listProjects(ctx: ServiceContext): Promise<Project[]> {
   for (const id of projects) {
     const p = await requireProject(ctx, id)
     const sources = (
-      await ctx.sql.all<{ id: number; code: string; kind: Project['sources'][number]['kind']; en: string; mn: string; committedMinor: number | null }>(
-        `SELECT id, code, kind, name_en AS en, name_mn AS mn, committed_minor AS "committedMinor" FROM funding_source WHERE project_id = :id ORDER BY id`,
+      await ctx.sql.all<{ id: number; code: string; kind: Project['sources'][number]['kind']; en: string; mn: string; committedMinor: number | null; committedCurrency: 'DKK' | 'MNT' }>(
+        `SELECT id, code, kind, name_en AS en, name_mn AS mn, committed_minor AS "committedMinor", committed_currency AS "committedCurrency" FROM funding_source WHERE project_id = :id ORDER BY id`,
         { id },
       )
     ).map(({ en, mn, ...s }) => ({ ...s, name: { en, mn } }))
@@ -100,8 +100,9 @@ export async function getBudget(ctx: ServiceContext, projectId: number, versionI
   if (admin) warnings.push(admin)
   const previous = (await versions(ctx, projectId)).filter((v) => v.number < version.number).pop()
   if (previous) warnings.push(...checkLineMoves(await totalsByMainLine(ctx, await amountsOf(ctx, previous.id)), byMain))
+  // Only what was committed in krone can be held against the budget (in krone); a tögrög commitment has no fixed krone value.
   const sources = await ctx.sql.all<{ id: number; name: string; nameMn: string; committedMinor: number | null }>(
-    `SELECT id, name_en AS name, name_mn AS "nameMn", committed_minor AS "committedMinor" FROM funding_source WHERE project_id = :projectId ORDER BY id`,
+    `SELECT id, name_en AS name, name_mn AS "nameMn", CASE WHEN committed_currency = 'DKK' THEN committed_minor END AS "committedMinor" FROM funding_source WHERE project_id = :projectId ORDER BY id`,
     { projectId },
   )
   warnings.push(...checkTotals(sources.map((s) => ({ name: s.name, nameMn: s.nameMn, budgetMinor: bySource[s.id] ?? 0, committedMinor: s.committedMinor }))))
@@ -147,7 +148,7 @@ export async function reviseBudget(ctx: ServiceContext, input: z.output<typeof b
 export async function createProject(ctx: ServiceContext, input: z.output<typeof projectInput>): Promise<Project> {
   const other = await ctx.sql.one<{ name: string }>('SELECT name FROM project WHERE code = :code', { code: input.code })
   if (other) throw new DomainError('conflict', `The code ${input.code} is already used by ${other.name}`, 'code', { key: 'r.codeUsed', vars: { code: input.code, other: other.name } })
-  const grantMinor = input.sources.filter((s) => s.kind === 'grant').reduce((sum, s) => sum + (s.committedMinor ?? 0), 0)
+  const grantMinor = input.sources.filter((s) => s.kind === 'grant' && s.committedCurrency === 'DKK').reduce((sum, s) => sum + (s.committedMinor ?? 0), 0)
   const id = await ctx.sql.insert(
     `INSERT INTO project (code, name, name_mn, donor, donor_mn, starts_on, ends_on, currency, grant_minor, agreement_number, admin_main_code, created_at)
      VALUES (:code, :nameEn, :nameMn, :donorEn, :donorMn, :startsOn, :endsOn, 'DKK', :grantMinor, :agreementNumber, :adminMainCode, :now) RETURNING id`,
@@ -157,7 +158,7 @@ export async function createProject(ctx: ServiceContext, input: z.output<typeof 
     await ctx.sql.run(`INSERT INTO budget_main_line (project_id, code, name_en, name_mn) VALUES (:id, :code, :nameEn, :nameMn)`, { id, ...l })
   }
   for (const s of input.sources) {
-    await ctx.sql.run(`INSERT INTO funding_source (project_id, code, kind, name_en, name_mn, committed_minor) VALUES (:id, :code, :kind, :nameEn, :nameMn, :committedMinor)`, { id, ...s })
+    await ctx.sql.run(`INSERT INTO funding_source (project_id, code, kind, name_en, name_mn, committed_minor, committed_currency) VALUES (:id, :code, :kind, :nameEn, :nameMn, :committedMinor, :committedCurrency)`, { id, ...s })
   }
   for (const l of input.lines.filter((x) => x.code.includes('.'))) {
     await ctx.sql.run(`INSERT INTO budget_line (project_id, main_code, code, name_en, name_mn) VALUES (:id, :main, :code, :nameEn, :nameMn)`, { id, main: l.code.split('.')[0], ...l })

@@ -9,7 +9,7 @@ import { NO_BUDGET, RevisionForm } from './RevisionForm'
 import { Writes } from '../../components/permissions'
 
 function BudgetTable({ project, onRevised }: { project: Project; onRevised(): void }) {
-  const { t, dkk, date, local, lang } = useI18n()
+  const { t, dkk, mnt, date, local, lang } = useI18n()
   const [versionId, setVersionId] = useState<string | null>(null)
   const [revising, setRevising] = useState(false)
   const budget = useOperation('budget.get', { projectId: project.id, ...(versionId ? { versionId: Number(versionId) } : {}) })
@@ -104,7 +104,7 @@ function BudgetTable({ project, onRevised }: { project: Project; onRevised(): vo
                 {project.sources.map((s) => (
                   <Text size="sm" key={s.id}>
                     {local(s.name)}: <b>DKK {dkk(b.totalsBySource[s.id] ?? 0)}</b>
-                    {s.committedMinor !== null && ` / ${dkk(s.committedMinor)}`}
+                    {s.committedMinor !== null && ` / ${s.committedCurrency === 'DKK' ? dkk(s.committedMinor) : mnt(s.committedMinor)}`}
                   </Text>
                 ))}
               </Group>

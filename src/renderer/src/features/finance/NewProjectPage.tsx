@@ -10,7 +10,7 @@ import { useProject } from './useProject'
 import { DateField } from '../../components/DateField'
 
 type Kind = 'grant' | 'cofunding' | 'own'
-const emptySource = () => ({ code: '', kind: 'grant' as Kind | null, nameMn: '', nameEn: '', committed: '' })
+const emptySource = () => ({ code: '', kind: 'grant' as Kind | null, nameMn: '', nameEn: '', committed: '', currency: 'DKK' as 'DKK' | 'MNT' })
 const emptyLine = () => ({ code: '', nameMn: '', nameEn: '' })
 
 /** Rows pasted from a spreadsheet (tab-separated; or `;` from a CSV): code, name in Mongolian, name in English. */
@@ -51,7 +51,7 @@ export function NewProjectPage() {
     const input = f.parse((v) => ({
       ...v,
       agreementNumber: v.agreementNumber || null,
-      sources: v.sources.map((s, i) => ({ code: s.code, kind: s.kind ?? undefined, nameMn: s.nameMn, nameEn: s.nameEn, committedMinor: f.amount(s.committed, 'DKK', `sources.${i}.committed`) ?? null })),
+      sources: v.sources.map((s, i) => ({ code: s.code, kind: s.kind ?? undefined, nameMn: s.nameMn, nameEn: s.nameEn, committedMinor: f.amount(s.committed, s.currency, `sources.${i}.committed`) ?? null, committedCurrency: s.currency })),
       lines: v.lines.map((l) => ({ code: l.code.trim(), nameMn: l.nameMn, nameEn: l.nameEn })),
     }))
     if (!input) return
@@ -100,6 +100,7 @@ export function NewProjectPage() {
                   <Table.Th>{t('proj.nameMn')}</Table.Th>
                   <Table.Th>{t('proj.nameEn')}</Table.Th>
                   <Table.Th>{t('proj.committed')}</Table.Th>
+                  <Table.Th>{t('proj.currency')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -124,7 +125,10 @@ export function NewProjectPage() {
                       <TextInput aria-label={`${t('proj.nameEn')} ${i + 1}`} {...f.input(`sources.${i}.nameEn`)} />
                     </Table.Td>
                     <Table.Td w={170}>
-                      <AmountInput aria-label={`${t('proj.committed')} ${i + 1}`} currency="DKK" {...f.input(`sources.${i}.committed`)} />
+                      <AmountInput aria-label={`${t('proj.committed')} ${i + 1}`} currency={f.values.sources[i]!.currency} {...f.input(`sources.${i}.committed`)} />
+                    </Table.Td>
+                    <Table.Td w={100}>
+                      <Select aria-label={`${t('proj.currency')} ${i + 1}`} allowDeselect={false} data={['DKK', 'MNT']} {...f.input(`sources.${i}.currency`)} />
                     </Table.Td>
                     <Table.Td w={40}>
                       {f.values.sources.length > 1 && (
