@@ -15,7 +15,7 @@ const mn = (key: MessageKey) => translate('mn', key)
 
 let browser: Browser
 let app: App
-let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number }
+let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number; lsg: number; ssg: number }
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -31,7 +31,17 @@ beforeAll(async () => {
     // A local assembly just held, with no fee decided and nobody elected yet.
     bareAssembly: (await app.api<{ id: number }>('assemblies.create', { kind: 'local', branchId: 1, heldOn: '2026-11-20', membersPresent: 10 })).id,
     organisationMembership: orgs.rows[0]!.id,
+    lsg: 0,
+    ssg: 0,
   }
+  // A large and a small group of a project area, with a member.
+  const area = (await app.api<Array<{ id: number; isProjectBranch: boolean }>>('branches.list', {})).find((b) => b.isProjectBranch)!
+  const lsg = await app.api<{ id: number }>('lsgs.create', { branchId: area.id, code: 'T-1', name: 'Туршилт', formedOn: '2007-06-10', projectYear: 1, meetingWeek: 1, meetingWeekday: 2 })
+  const ssg = await app.api<{ id: number }>('ssgs.create', { lsgId: lsg.id, code: 'T-1-A', name: 'Нарлаг', formedOn: '2007-06-17', meetingWeekday: 3 })
+  const [candidate] = await app.api<Array<{ personId: number }>>('roster.candidates', { ssgId: ssg.id, on: '2007-07-01' })
+  await app.api('roster.join', { ssgId: ssg.id, personId: candidate!.personId, joinedOn: '2007-07-01' })
+  ids.lsg = lsg.id
+  ids.ssg = ssg.id
 })
 /** A change of the household's head, so its page has an edit to tell in words. */
 async function changeHead(id: number): Promise<{ from: string; to: string }> {
@@ -63,6 +73,9 @@ const routes = () => [
   '#/fees?tab=unpaid',
   '#/fees?tab=payments',
   '#/boards',
+  '#/groups',
+  `#/groups/lsg/${ids.lsg}`,
+  `#/groups/ssg/${ids.ssg}`,
   '#/budget',
   '#/transfers',
   '#/expenses',
@@ -136,6 +149,9 @@ const forms = () => [
   { route: '#/members', open: mn('members.addOrganisation') },
   { route: '#/assemblies', open: mn('assembly.add') },
   { route: `#/assemblies/${ids.bareAssembly}`, open: mn('assembly.correct') },
+  { route: '#/groups', open: mn('g.lsgAdd') },
+  { route: `#/groups/lsg/${ids.lsg}`, open: mn('g.ssgAdd') },
+  { route: `#/groups/ssg/${ids.ssg}`, open: mn('g.join') },
   { route: '#/fees?tab=unpaid', open: mn('fee.pay') },
   { route: '#/budget', open: mn('fin.revise') },
   { route: '#/transfers', open: mn('fin.addTransfer') },

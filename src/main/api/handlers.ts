@@ -13,6 +13,8 @@ import { generateReport } from '../services/reports'
 import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../services/assemblies'
 import { eligibleMembers } from '../services/attendance'
 import { mergePersons } from '../services/personMerge'
+import { createCbo, createLsg, createSsg, getLsg, groupTree, updateLsg, updateSsg } from '../services/groups/structure'
+import { getSsg, groupCandidates, joinGroup, leaveGroup, moveMember, periodsOfPerson } from '../services/groups/members'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -119,6 +121,19 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'expenses.template': (ctx, i) => ledgerTemplate(ctx, i.projectId, i.lang),
     'finance.budgetVsActual': budgetVsActual,
     'finance.setNote': setVarianceNote,
+    'groups.tree': groupTree,
+    'cbos.create': createCbo,
+    'lsgs.create': createLsg,
+    'lsgs.update': updateLsg,
+    'lsgs.get': (ctx, i) => getLsg(ctx, i.id),
+    'ssgs.create': createSsg,
+    'ssgs.update': updateSsg,
+    'ssgs.get': (ctx, i) => getSsg(ctx, i.id),
+    'roster.candidates': groupCandidates,
+    'roster.join': joinGroup,
+    'roster.leave': leaveGroup,
+    'roster.move': moveMember,
+    'roster.ofPerson': (ctx, i) => periodsOfPerson(ctx, i.personId),
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),
     'settings.testServer': testServer,
     'settings.saveDatabase': (ctx, i) => saveDatabaseChoice(ctx, i, facts.database),

@@ -118,6 +118,9 @@ export async function deleteHousehold(ctx: ServiceContext, input: { id: number; 
   if (persons > 0) {
     throw new DomainError('conflict', `cannot be deleted: ${persons} persons belong to the household; move them to their household first`, 'id', { key: 'r.householdHasPersons', vars: { n: persons } })
   }
+  if (await ctx.sql.one('SELECT id FROM group_member WHERE household_id = :id', { id: input.id })) {
+    throw new DomainError('conflict', 'cannot be deleted: the household has been in a self-help group', 'id', { key: 'r.householdInGroup' })
+  }
   await ctx.tx.delete(HouseholdEntity, { id: input.id })
   await audit(ctx, 'household', input.id, before, null)
   return { id: input.id }

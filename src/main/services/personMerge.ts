@@ -43,7 +43,12 @@ export async function mergePersons(ctx: ServiceContext, input: { keepId: number;
   if (merge.householdId !== null && keep.householdId === null && merge.branchId !== keep.branchId) {
     throw new DomainError('conflict', "belongs to another local organisation, with its household; change the kept record's local organisation first", 'mergeId', { key: 'r.mergeOtherBranch' })
   }
-  // What moves: the membership, the household link and the headship.
+  const periods = await ctx.sql.all<{ personId: number }>('SELECT DISTINCT person_id AS "personId" FROM group_member WHERE person_id IN (:ids)', { ids: [keep.id, merge.id] })
+  if (periods.length > 1) {
+    throw new DomainError('conflict', 'both records have periods in self-help groups; end and correct one first, then merge', 'mergeId', { key: 'r.mergeTwoGroups' })
+  }
+  // What moves: the membership, the small-group periods, the household link and the headship.
+  await ctx.sql.run('UPDATE group_member SET person_id = :keep WHERE person_id = :merge', { keep: keep.id, merge: merge.id })
   await ctx.sql.run('UPDATE membership SET person_id = :keep WHERE person_id = :merge', { keep: keep.id, merge: merge.id })
   const householdId = keep.householdId ?? merge.householdId
   await ctx.sql.run('UPDATE household SET head_person_id = :keep WHERE head_person_id = :merge', { keep: keep.id, merge: merge.id })

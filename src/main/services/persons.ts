@@ -128,6 +128,8 @@ export async function deletePerson(ctx: ServiceContext, input: { id: number; ver
   await claimVersion(ctx, 'person', input.id, input.version)
   const membership = await ctx.sql.one<{ id: number }>('SELECT id FROM membership WHERE person_id = :id', { id: input.id })
   if (membership) throw new DomainError('conflict', 'cannot be deleted: the person has an SPN membership, with its decisions and payments', 'id', { key: 'r.personIsMember' })
+  const inGroup = await ctx.sql.one<{ id: number }>('SELECT id FROM group_member WHERE person_id = :id', { id: input.id })
+  if (inGroup) throw new DomainError('conflict', 'cannot be deleted: the person has been a member of a self-help group', 'id', { key: 'r.personInGroup' })
   const heads = await ctx.sql.one<{ id: number }>('SELECT id FROM household WHERE head_person_id = :id', { id: input.id })
   if (heads) throw new DomainError('conflict', `cannot be deleted: the person heads household ${heads.id}; choose another head first`, 'id', { key: 'r.personIsHead', vars: { household: heads.id } })
   await ctx.sql.run('DELETE FROM person WHERE id = :id', { id: input.id })

@@ -2,13 +2,15 @@ import { DomainError } from '../../shared/domain/result'
 import { formatTimeUlaanbaatar } from '../../shared/domain/dates'
 import type { ServiceContext } from './context'
 
-type Editable = 'branch' | 'person' | 'household' | 'assembly'
+type Editable = 'branch' | 'person' | 'household' | 'assembly' | 'lsg' | 'ssg'
 
 const WHAT: Record<Editable, string> = {
   branch: 'This local organisation',
   person: 'This person',
   household: 'This household',
   assembly: 'This assembly',
+  lsg: 'This large group',
+  ssg: 'This small group',
 }
 
 async function refuseStale(ctx: ServiceContext, table: Editable, id: number): Promise<never> {

@@ -18,6 +18,7 @@ const NAV: Array<{ to: NavTo; label: MessageKey; group?: MessageKey }> = [
   { to: '/assemblies', label: 'nav.assemblies', group: 'nav.groupGovernance' },
   { to: '/fees', label: 'nav.fees' },
   { to: '/boards', label: 'nav.boards' },
+  { to: '/groups', label: 'nav.groups', group: 'nav.groupProject' },
   { to: '/budget', label: 'nav.budget', group: 'nav.groupFinance' },
   { to: '/transfers', label: 'nav.transfers' },
   { to: '/expenses', label: 'nav.expenses' },

@@ -23,6 +23,9 @@ type Area = OperationName extends `${infer A}.${string}` ? A : never
  * fetched again. Typed over every area of the contract, so a new area must say
  * what it touches. The dashboard and the audit trail follow every write.
  */
+/** A change to the self-help groups: their tree, pages and members. */
+const GROUPS = ['groups', 'cbos', 'lsgs', 'ssgs', 'roster'] as const
+
 const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   system: [],
   settings: ['settings', 'system'],
@@ -30,7 +33,7 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   demo: 'everything',
   backups: 'everything',
   branches: ['branches', 'persons', 'households', 'organisations', 'members', 'assemblies', 'fees', 'boards'],
-  persons: ['persons', 'households', 'members', 'fees', 'boards', 'assemblies'],
+  persons: ['persons', 'households', 'members', 'fees', 'boards', 'assemblies', 'groups', 'lsgs', 'ssgs', 'roster'],
   households: ['households', 'persons'],
   organisations: ['organisations', 'members', 'fees'],
   members: ['members', 'persons', 'fees', 'assemblies', 'boards'],
@@ -44,6 +47,11 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   transfers: ['transfers', 'funds', 'finance', 'expenses'],
   funds: ['funds', 'transfers', 'finance', 'expenses'],
   expenses: ['expenses', 'finance', 'funds'],
+  groups: GROUPS,
+  cbos: GROUPS,
+  lsgs: GROUPS,
+  ssgs: GROUPS,
+  roster: [...GROUPS, 'persons', 'households'],
   reports: [],
   dashboard: [],
   audit: [],

@@ -20,6 +20,9 @@ import { ExpensesPage, expensesSearch } from './features/finance/ExpensesPage'
 import { BudgetVsActualPage } from './features/finance/BudgetVsActualPage'
 import { NewProjectPage } from './features/finance/NewProjectPage'
 import { SettingsPage } from './features/settings/SettingsPage'
+import { GroupsPage } from './features/groups/GroupsPage'
+import { LsgPage } from './features/groups/LsgPage'
+import { SsgPage } from './features/groups/SsgPage'
 import { BackupsPage } from './features/settings/BackupsPage'
 
 /**
@@ -40,6 +43,8 @@ const child = { getParentRoute: () => root }
 const personRoute = createRoute({ ...child, path: '/persons/$id', params: recordId, component: PersonRoute })
 const householdRoute = createRoute({ ...child, path: '/households/$id', params: recordId, component: HouseholdRoute })
 const assemblyRoute = createRoute({ ...child, path: '/assemblies/$id', params: recordId, component: AssemblyRoute })
+const lsgRoute = createRoute({ ...child, path: '/groups/lsg/$id', params: recordId, component: LsgRoute })
+const ssgRoute = createRoute({ ...child, path: '/groups/ssg/$id', params: recordId, component: SsgRoute })
 
 // Typed reads of the record's number (their return types are written out: each route refers to its own component).
 function PersonRoute(): ReactElement {
@@ -50,6 +55,12 @@ function HouseholdRoute(): ReactElement {
 }
 function AssemblyRoute(): ReactElement {
   return <AssemblyPage id={assemblyRoute.useParams().id} />
+}
+function LsgRoute(): ReactElement {
+  return <LsgPage id={lsgRoute.useParams().id} />
+}
+function SsgRoute(): ReactElement {
+  return <SsgPage id={ssgRoute.useParams().id} />
 }
 
 const routeTree = root.addChildren([
@@ -62,8 +73,11 @@ const routeTree = root.addChildren([
   createRoute({ ...child, path: '/members', validateSearch: membersSearch, component: MembersPage }),
   createRoute({ ...child, path: '/assemblies', validateSearch: assembliesSearch, component: AssembliesPage }),
   assemblyRoute,
+  lsgRoute,
+  ssgRoute,
   createRoute({ ...child, path: '/fees', validateSearch: feesSearch, component: FeesPage }),
   createRoute({ ...child, path: '/boards', component: BoardsPage }),
+  createRoute({ ...child, path: '/groups', component: GroupsPage }),
   createRoute({ ...child, path: '/projects/new', component: NewProjectPage }),
   createRoute({ ...child, path: '/budget', component: BudgetPage }),
   createRoute({ ...child, path: '/transfers', component: TransfersPage }),

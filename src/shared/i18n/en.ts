@@ -7,8 +7,9 @@ import { settings } from './en/settings'
 import { validation } from './en/validation'
 import { refusals } from './en/refusals'
 import { audit } from './en/audit'
+import { groups } from './en/groups'
 
 /** English UI and report labels, by area. Keys are shared with the Mongolian catalogue. */
-export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit } as const
+export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups } as const
 
 export type MessageKey = keyof typeof en

@@ -79,6 +79,9 @@ const NOT_FOUND: Record<string, MessageKey> = {
   project: 'r.notFound.project',
   election: 'r.notFound.election',
   'fee decision': 'r.notFound.feeDecision',
+  'large group': 'r.notFound.lsg',
+  'small group': 'r.notFound.ssg',
+  'group membership': 'r.notFound.groupMember',
   organisation: 'r.notFound.organisation',
   'local organisation': 'r.notFound.branch',
 }
@@ -86,6 +89,8 @@ const CHANGED: Record<string, MessageKey> = {
   person: 'r.changed.person',
   household: 'r.changed.household',
   assembly: 'r.changed.assembly',
+  'large group': 'r.changed.lsg',
+  'small group': 'r.changed.ssg',
   'local organisation': 'r.changed.branch',
 }
 

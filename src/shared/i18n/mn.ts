@@ -8,6 +8,7 @@ import { settings } from './mn/settings'
 import { validation } from './mn/validation'
 import { refusals } from './mn/refusals'
 import { audit } from './mn/audit'
+import { groups } from './mn/groups'
 
 /** Монгол хэлний шошго. Every English key must have a Mongolian label (the type says so). */
-export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit }
+export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups }

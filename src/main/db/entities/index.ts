@@ -1,9 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn, type ValueTransformer } from 'typeorm'
 import { GOVERNANCE_ENTITIES } from './governance'
 import { FINANCE_ENTITIES } from './finance'
+import { GROUP_ENTITIES } from './groups'
 
 export * from './governance'
 export * from './finance'
+export * from './groups'
 
 /** A yes/no stored as 0 or 1 on both engines, so hand-written SQL can sum and compare it the same way. */
 export const flag: ValueTransformer = {
@@ -148,5 +150,6 @@ export const ENTITIES = [
   PersonMergeEntity,
   ...GOVERNANCE_ENTITIES,
   ...FINANCE_ENTITIES,
+  ...GROUP_ENTITIES,
   AuditEntryEntity,
 ]

@@ -28,7 +28,7 @@ export function DateField({
   const [shown, setShown] = useState(0)
   const text = normalizeDate((value ?? '').trim())
   // Text that is no date stays in the field as typed (the calendar keeps the last real date), and the form
-  // receives it on leaving the field, so that its check says what is wrong.
+  // receives it as typed, so that its check says what is wrong.
   const lastDate = useRef<string | null>(null)
   if (isIsoDate(text)) lastDate.current = text
   else if (text === '') lastDate.current = null
@@ -47,12 +47,16 @@ export function DateField({
       allowDeselect
       dateParser={readDate}
       onChange={(v) => onChange(v ?? '')}
+      onInput={(e) => {
+        // Text that is no date reaches the form as typed, at once (the calendar ignores it).
+        const typed = e.currentTarget.value
+        if (typed.trim() && !readDate(typed)) onChange(typed)
+      }}
       onBlur={(e) => {
         props.onBlur?.(e)
         const typed = e.currentTarget.value
         const iso = readDate(typed)
-        if (typed.trim() && !iso) onChange(typed)
-        else if (iso && typed !== iso.replace(/-/g, '.')) setShown((n) => n + 1)
+        if (iso && typed !== iso.replace(/-/g, '.')) setShown((n) => n + 1)
       }}
       popoverProps={{ withinPortal: true }}
     />

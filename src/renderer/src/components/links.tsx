@@ -14,7 +14,7 @@ export const NavLinkLink = createLink(NavLinkBase)
  * "← Persons" on a record's page: when the user came from the list, Back to it
  * as she left it (filters, sort, page); opened from a deep link, the list.
  */
-export function BackLink({ to, label }: { to: '/persons' | '/households' | '/assemblies'; label: string }) {
+export function BackLink({ to, params, label }: { to: '/persons' | '/households' | '/assemblies' | '/groups' | '/groups/lsg/$id'; params?: { id: number }; label: string }) {
   const router = useRouter()
   const canGoBack = useCanGoBack()
   const back = (e: MouseEvent<HTMLAnchorElement>) => {
@@ -23,7 +23,7 @@ export function BackLink({ to, label }: { to: '/persons' | '/households' | '/ass
     router.history.back()
   }
   return (
-    <AnchorLink to={to} size="sm" onClick={back}>
+    <AnchorLink to={to} params={params as never} size="sm" onClick={back}>
       ← {label}
     </AnchorLink>
   )

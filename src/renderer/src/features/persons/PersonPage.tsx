@@ -20,6 +20,7 @@ import type { Person } from '../../../../shared/api/types'
 import { write } from '../../query'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { MergePerson } from './MergePerson'
+import { PersonGroups } from '../groups/PersonGroups'
 import { localTime } from '../../components/localTime'
 
 function Field({ label, value }: { label: string; value: ReactNode }) {
@@ -119,6 +120,7 @@ export function PersonPage({ id }: { id: number }) {
               </Group>
               {m ? <MembershipHistory membership={m} /> : <Text c="dimmed">{t('person.noMembership')}</Text>}
             </Card>
+            <PersonGroups personId={p.id} />
             <BoardService personId={p.id} />
             {d.merges.length > 0 && (
               <Card withBorder>

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { op } from './define'
+import { id, identifier, isoDate, recordVersion, requiredText } from './fields'
+import type * as G from './groupsTypes'
+
+const weekday = z.number().int().min(1, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' })
+
+export const cboInput = z.strictObject({
+  branchId: id,
+  name: requiredText(200),
+  /** The unified meeting of the area's large groups that founded it. */
+  foundedOn: isoDate,
+})
+
+export const lsgInput = z.strictObject({
+  branchId: id,
+  code: identifier(20),
+  name: requiredText(200),
+  formedOn: isoDate,
+  projectYear: z.number().int().min(1, { message: 'must be at least 1' }).max(20),
+  /** The monthly meeting: the week of the month (1-4, or 5 for the last) and the weekday. */
+  meetingWeek: z.number().int().min(1, { message: 'must be a week from 1 to 4, or 5 for the last' }).max(5, { message: 'must be a week from 1 to 4, or 5 for the last' }),
+  meetingWeekday: weekday,
+})
+
+export const ssgInput = z.strictObject({
+  lsgId: id,
+  code: identifier(20),
+  name: requiredText(200),
+  formedOn: isoDate,
+  meetingWeekday: weekday,
+})
+
+/** Self-help groups: the areas' CBOs, large groups (LSG), small groups (SSG) and their members. */
+export const groupsOps = {
+  'groups.tree': op<G.GroupArea[]>()({
+    summary: 'The project areas with their CBO, large groups and counts on a date (today when not given)',
+    input: z.strictObject({ branchId: id.optional(), on: isoDate.optional() }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'cbos.create': op<G.Cbo>()({ summary: "Record an area's community-based organisation (CBO): one per area", input: cboInput, permission: 'groups.write', write: true }),
+  'lsgs.create': op<G.LsgRow>()({ summary: 'Record a large self-help group (LSG) of a project area', input: lsgInput, permission: 'groups.write', write: true }),
+  'lsgs.update': op<G.LsgRow>()({
+    summary: 'Change a large self-help group (not its area)',
+    input: z.strictObject({ id, version: recordVersion, lsg: lsgInput }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'lsgs.get': op<G.LsgDetail>()({ summary: 'A large group with its small groups and counts', input: z.strictObject({ id }), permission: 'register.read', write: false }),
+  'ssgs.create': op<G.SsgRow>()({ summary: 'Record a small self-help group (SSG) of a large group', input: ssgInput, permission: 'groups.write', write: true }),
+  'ssgs.update': op<G.SsgRow>()({
+    summary: 'Change a small self-help group (not its large group)',
+    input: z.strictObject({ id, version: recordVersion, ssg: ssgInput }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'ssgs.get': op<G.SsgDetail>()({ summary: 'A small group with its members today and its past members', input: z.strictObject({ id }), permission: 'register.read', write: false }),
+  'roster.candidates': op<G.GroupCandidate[]>()({
+    summary: 'Persons of households of the area who are in no small group on the date, by name (a name or register number narrows it)',
+    input: z.strictObject({ ssgId: id, on: isoDate, query: z.string().max(100).default('') }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'roster.join': op<G.GroupMembership>()({
+    summary: 'A person of the area joins a small group on a date (one small group at a time)',
+    input: z.strictObject({ ssgId: id, personId: id, joinedOn: isoDate }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'roster.leave': op<G.GroupMembership>()({
+    summary: 'A member leaves her small group on a date, with the reason (the period is kept)',
+    input: z.strictObject({ id, leftOn: isoDate, reason: requiredText(500) }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'roster.move': op<G.GroupMembership>()({
+    summary: 'A member moves to another small group of the same large group on a date: her period ends there and a new one starts',
+    input: z.strictObject({ id, toSsgId: id, movedOn: isoDate }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'roster.ofPerson': op<G.GroupMembership[]>()({
+    summary: "A person's periods in small groups, newest first",
+    input: z.strictObject({ personId: id }),
+    permission: 'register.read',
+    write: false,
+  }),
+} as const

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, startApp, type App } from './harness'
+import { settled } from './screen'
+
+/*
+ * The self-help groups of an area, in Mongolian: a large group and two small
+ * groups are recorded, members join from the area's households, one moves to
+ * the other small group; the counts follow.
+ */
+let browser: Browser
+let app: App
+let page: Page
+const persons: Array<{ id: number }> = []
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  app = await startApp()
+  page = await openApp(browser, app, 'mn')
+  const b = await app.api<{ id: number }>('branches.create', { code: 'DOR', nameMn: 'Дорноговь', nameEn: 'Dornogovi', areaCode: 'dornogovi', isProjectBranch: true })
+  for (const [mother, child] of [['Сарангэрэл', 'Тэмүүлэн'], ['Оюунчимэг', 'Ганбат'], ['Болормаа', 'Анударь']]) {
+    const h = await app.api<{ id: number }>('households.create', { branchId: b.id, singleWomanHeaded: true, childrenCount: 1, areaCode: 'dornogovi', registeredOn: '2007-06-01' })
+    persons.push(await app.api('persons.create', { patronymic: 'Бат', givenName: mother, gender: 'female', branchId: b.id, householdId: h.id }))
+    await app.api('persons.create', { patronymic: 'Бат', givenName: child, gender: 'male', branchId: b.id, householdId: h.id })
+  }
+})
+afterAll(async () => {
+  await browser.close()
+  await app.stop()
+})
+
+describe('self-help groups, in Mongolian', () => {
+  it('records a large group and two small groups, adds members and moves one', async () => {
+    await page.getByRole('link', { name: 'Өөртөө туслах бүлгүүд' }).click()
+    await page.getByRole('heading', { name: 'Өөртөө туслах бүлгүүд' }).waitFor()
+    await page.getByRole('button', { name: 'Том бүлэг нэмэх' }).click()
+    let dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Код').fill('DOR-1')
+    await dialog.getByLabel('Нэр').fill('Сайншанд-1')
+    await dialog.getByLabel('Байгуулагдсан огноо').fill('2007.06.10')
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('link', { name: 'DOR-1' }).click()
+    for (const [code, name] of [['DOR-1-A', 'Нарлаг'], ['DOR-1-B', 'Цэцэг']]) {
+      await page.getByRole('button', { name: 'Жижиг бүлэг нэмэх' }).click()
+      dialog = page.getByRole('dialog')
+      await dialog.getByLabel('Код').fill(code)
+      await dialog.getByLabel('Нэр').fill(name)
+      await dialog.getByLabel('Байгуулагдсан огноо').fill('2007-06-17')
+      await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+    }
+    await page.getByRole('link', { name: 'DOR-1-A' }).click()
+    await page.getByRole('heading', { name: /DOR-1-A/ }).waitFor()
+    for (const name of ['Сарангэрэл', 'Оюунчимэг']) {
+      await page.getByRole('button', { name: 'Гишүүн нэмэх' }).click()
+      dialog = page.getByRole('dialog')
+      await dialog.getByLabel('Элссэн огноо').fill('2007.07.01')
+      await dialog.getByLabel('Нэр эсвэл регистрийн дугаараар хайх').fill(name)
+      await dialog.getByRole('radio', { name: new RegExp(`Б\\. ${name}`) }).check()
+      await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+    }
+    const members = page.getByRole('table', { name: 'Гишүүд', exact: true })
+    await expect.poll(() => members.locator('tbody tr').count()).toBe(2)
+    // Оюунчимэг moves to the other small group.
+    await page.getByRole('button', { name: 'Шилжих: Б. Оюунчимэг' }).click()
+    dialog = page.getByRole('dialog')
+    await dialog.getByRole('combobox', { name: 'Шилжих жижиг бүлэг' }).click()
+    await page.getByRole('option', { name: 'DOR-1-B Цэцэг' }).click()
+    await dialog.getByLabel('Шилжсэн огноо').fill('2008.03.05')
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => members.locator('tbody tr').count()).toBe(1)
+    expect(await page.getByRole('table', { name: 'Өмнөх гишүүд' }).textContent()).toContain('DOR-1-B руу шилжсэн')
+    // The large group counts 2 families of 4 persons; the groups page says so for the area.
+    await page.getByRole('link', { name: /DOR-1 Сайншанд-1/ }).click()
+    await settled(page)
+    await page.getByRole('link', { name: '← Өөртөө туслах бүлгүүд' }).click()
+    await settled(page)
+    const area = page.getByTestId(/^area-/)
+    await expect.poll(() => area.textContent()).toBe('1 том бүлэг · 2 өрх · 4 хүн')
+    const periods = await app.api<Array<{ ssgCode: string }>>('roster.ofPerson', { personId: persons[1]!.id })
+    expect(periods.map((p) => p.ssgCode)).toEqual(['DOR-1-B', 'DOR-1-A'])
+  })
+})
