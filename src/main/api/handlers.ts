@@ -15,6 +15,8 @@ import { eligibleMembers } from '../services/attendance'
 import { mergePersons } from '../services/personMerge'
 import { createCbo, createLsg, createSsg, getLsg, groupTree, updateLsg, updateSsg } from '../services/groups/structure'
 import { getSsg, groupCandidates, joinGroup, leaveGroup, moveMember, periodsOfPerson } from '../services/groups/members'
+import { correctMeeting, getMeeting, groupMeetings, meetingSheet, recordMeeting } from '../services/groups/meetings'
+import { electOffice, groupOffices } from '../services/groups/offices'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -134,6 +136,13 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'roster.leave': leaveGroup,
     'roster.move': moveMember,
     'roster.ofPerson': (ctx, i) => periodsOfPerson(ctx, i.personId),
+    'meetings.list': groupMeetings,
+    'meetings.sheet': meetingSheet,
+    'meetings.get': (ctx, i) => getMeeting(ctx, i.id),
+    'meetings.record': recordMeeting,
+    'meetings.correct': correctMeeting,
+    'offices.elect': electOffice,
+    'offices.ofGroup': groupOffices,
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),
     'settings.testServer': testServer,
     'settings.saveDatabase': (ctx, i) => saveDatabaseChoice(ctx, i, facts.database),

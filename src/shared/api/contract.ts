@@ -3,7 +3,7 @@ import { MEMBERSHIP_STATUSES } from '../domain/membership'
 import { op } from './define'
 import { governanceOps } from './governance'
 import { financeOps } from './finance'
-import { groupsOps } from './groups'
+import { groupsOps, meetingOps } from './groups'
 import { settingsOps } from './settings'
 import { backupOps } from './backups'
 import type * as T from './types'
@@ -275,6 +275,7 @@ export const contract = {
   ...governanceOps,
   ...financeOps,
   ...groupsOps,
+  ...meetingOps,
   ...settingsOps,
   ...backupOps,
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { op } from './define'
-import { id, identifier, isoDate, recordVersion, requiredText } from './fields'
+import { id, identifier, isoDate, optionalText, recordVersion, requiredText } from './fields'
 import type * as G from './groupsTypes'
 
 const weekday = z.number().int().min(1, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' })
@@ -83,6 +83,62 @@ export const groupsOps = {
   'roster.ofPerson': op<G.GroupMembership[]>()({
     summary: "A person's periods in small groups, newest first",
     input: z.strictObject({ personId: id }),
+    permission: 'register.read',
+    write: false,
+  }),
+} as const
+
+const groupRef = { groupType: z.enum(['ssg', 'lsg'], { message: 'must be ssg or lsg' }), groupId: id }
+const attendance = z
+  .array(z.strictObject({ personId: id, status: z.enum(['present', 'late', 'represented', 'excused', 'absent'], { message: 'must be present, late, represented, excused or absent' }) }))
+  .max(2000)
+  .refine((a) => new Set(a.map((x) => x.personId)).size === a.length, { message: 'lists the same member twice' })
+
+export const meetingInput = z.strictObject({
+  ...groupRef,
+  heldOn: isoDate,
+  /** Every member of the group on that date, each once. */
+  attendance,
+  minutes: optionalText(20000),
+  decisions: optionalText(20000),
+})
+
+/** Meetings, attendance and office holders of the self-help groups. */
+export const meetingOps = {
+  'meetings.list': op<G.GroupMeetings>()({
+    summary: "A group's meetings with attendance, the meetings its rule expected and the weeks or months missed",
+    input: z.strictObject(groupRef),
+    permission: 'register.read',
+    write: false,
+  }),
+  'meetings.sheet': op<G.SheetMember[]>()({
+    summary: 'The attendance sheet of a meeting on a date: the members of the group on that date',
+    input: z.strictObject({ ...groupRef, heldOn: isoDate }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'meetings.get': op<G.MeetingDetail>()({ summary: 'A meeting with every member’s attendance, its corrections and elections', input: z.strictObject({ id }), permission: 'register.read', write: false }),
+  'meetings.record': op<G.MeetingRow>()({
+    summary: 'Record a meeting of a small or large group with every member’s attendance',
+    input: meetingInput,
+    permission: 'groups.write',
+    write: true,
+  }),
+  'meetings.correct': op<G.MeetingRow>()({
+    summary: 'Correct a meeting’s attendance, minutes or decisions; once a later meeting locked it, with the reason, kept as corrections',
+    input: z.strictObject({ id, attendance, minutes: optionalText(20000), decisions: optionalText(20000), reason: optionalText(1000) }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'offices.elect': op<G.OfficeTerm>()({
+    summary: "Record an office holder elected at a group's meeting (SSG representative; LSG chairman or treasurer)",
+    input: z.strictObject({ meetingId: id, office: z.enum(['chair', 'treasurer', 'representative'], { message: 'must be chair, treasurer or representative' }), personId: id }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'offices.ofGroup': op<G.GroupOffices>()({
+    summary: "A group's office holders now and before, and whether its election is overdue",
+    input: z.strictObject(groupRef),
     permission: 'register.read',
     write: false,
   }),

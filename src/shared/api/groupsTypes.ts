@@ -102,3 +102,86 @@ export interface GroupCandidate {
   /** True when someone of her household is already a member: normally one per household. */
   householdInGroup: boolean
 }
+
+export const ATTENDANCE_STATUSES = ['present', 'late', 'represented', 'excused', 'absent'] as const
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
+export type GroupType = 'ssg' | 'lsg'
+
+export interface AttendanceCounts {
+  present: number
+  late: number
+  represented: number
+  excused: number
+  absent: number
+}
+
+export interface MeetingRow extends AttendanceCounts {
+  id: number
+  groupType: GroupType
+  groupId: number
+  heldOn: string
+  /** A later meeting of the group is recorded: a change is then a recorded correction. */
+  locked: boolean
+  corrections: number
+}
+
+/** A member on a meeting's attendance sheet. */
+export interface SheetMember {
+  personId: number
+  name: string
+  registerNumber: string | null
+}
+
+export interface MeetingCorrection {
+  id: number
+  field: string
+  oldValue: string | null
+  newValue: string | null
+  reason: string
+  correctedAt: string
+  correctedBy: string
+}
+
+export interface MeetingDetail {
+  meeting: MeetingRow
+  minutes: string | null
+  decisions: string | null
+  attendance: Array<SheetMember & { status: AttendanceStatus }>
+  corrections: MeetingCorrection[]
+  /** The offices elected at this meeting. */
+  elected: Array<{ office: Office; personId: number; name: string }>
+}
+
+/** A group's meetings: held, expected from its meeting rule, the weeks or months missed, and attendance pooled over member-meetings. */
+export interface GroupMeetings {
+  meetings: MeetingRow[]
+  expected: number
+  held: number
+  /** The expected dates whose week (small group) or month (large group) had no meeting, newest first. */
+  missed: string[]
+  attendance: AttendanceCounts & { memberMeetings: number; /** (present + late) / member-meetings, or null with none. */ rate: number | null }
+}
+
+export type Office = 'chair' | 'treasurer' | 'representative'
+
+export interface OfficeTerm {
+  id: number
+  office: Office
+  personId: number
+  name: string
+  electedOn: string
+  meetingId: number
+  /** The day the term ended: the next election of the office, or her leaving the group; null while it runs. */
+  until: string | null
+  ended: 'next_election' | 'left_group' | null
+}
+
+export interface GroupOffices {
+  /** The offices of this kind of group: a small group's representative, a large group's chairman and treasurer. */
+  offices: Office[]
+  current: OfficeTerm[]
+  history: OfficeTerm[]
+  lastElection: string | null
+  /** More than 12 months since the last election (or since it was formed, with none). */
+  overdue: boolean
+}

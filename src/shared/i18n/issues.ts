@@ -82,6 +82,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   'large group': 'r.notFound.lsg',
   'small group': 'r.notFound.ssg',
   'group membership': 'r.notFound.groupMember',
+  meeting: 'r.notFound.meeting',
   organisation: 'r.notFound.organisation',
   'local organisation': 'r.notFound.branch',
 }

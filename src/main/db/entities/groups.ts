@@ -52,4 +52,48 @@ export class GroupMemberEntity {
   @Column({ type: 'text', name: 'created_by' }) createdBy: string
 }
 
-export const GROUP_ENTITIES = [CboEntity, LsgEntity, SsgEntity, GroupMemberEntity]
+@Entity('group_meeting')
+export class GroupMeetingEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'text', name: 'group_type' }) groupType: 'ssg' | 'lsg'
+  @Column({ type: 'integer', name: 'group_id' }) groupId: number
+  @Column({ type: 'text', name: 'held_on' }) heldOn: string
+  @Column({ type: 'text', nullable: true }) minutes: string | null
+  @Column({ type: 'text', nullable: true }) decisions: string | null
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  @Column({ type: 'text', name: 'created_by' }) createdBy: string
+}
+
+@Entity('meeting_attendance')
+export class MeetingAttendanceEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'meeting_id' }) meetingId: number
+  @Column({ type: 'integer', name: 'person_id' }) personId: number
+  @Column({ type: 'text' }) status: 'present' | 'late' | 'represented' | 'excused' | 'absent'
+}
+
+/** A correction of a meeting a later one has locked: appended, never rewritten. */
+@Entity('meeting_correction')
+export class MeetingCorrectionEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'meeting_id' }) meetingId: number
+  @Column({ type: 'text' }) field: string
+  @Column({ type: 'text', name: 'old_value', nullable: true }) oldValue: string | null
+  @Column({ type: 'text', name: 'new_value', nullable: true }) newValue: string | null
+  @Column({ type: 'text' }) reason: string
+  @Column({ type: 'text', name: 'corrected_at' }) correctedAt: string
+  @Column({ type: 'text', name: 'corrected_by' }) correctedBy: string
+}
+
+/** An office holder elected at a meeting; the term runs to the next election of that office or her leaving the group. */
+@Entity('group_office')
+export class GroupOfficeEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'meeting_id' }) meetingId: number
+  @Column({ type: 'text' }) office: 'chair' | 'treasurer' | 'representative'
+  @Column({ type: 'integer', name: 'person_id' }) personId: number
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  @Column({ type: 'text', name: 'created_by' }) createdBy: string
+}
+
+export const GROUP_ENTITIES = [CboEntity, LsgEntity, SsgEntity, GroupMemberEntity, GroupMeetingEntity, MeetingAttendanceEntity, MeetingCorrectionEntity, GroupOfficeEntity]
