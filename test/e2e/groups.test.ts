@@ -52,7 +52,7 @@ describe('self-help groups, in Mongolian', () => {
     }
     await page.getByRole('link', { name: 'DOR-1-A' }).click()
     await page.getByRole('heading', { name: /DOR-1-A/ }).waitFor()
-    for (const name of ['Сарангэрэл', 'Оюунчимэг']) {
+    for (const name of ['Сарангэрэл', 'Оюунчимэг', 'Болормаа']) {
       await page.getByRole('button', { name: 'Гишүүн нэмэх' }).click()
       dialog = page.getByRole('dialog')
       await dialog.getByLabel('Элссэн огноо').fill('2007.07.01')
@@ -62,7 +62,7 @@ describe('self-help groups, in Mongolian', () => {
       await dialog.waitFor({ state: 'hidden' })
     }
     const members = page.getByRole('table', { name: 'Гишүүд', exact: true })
-    await expect.poll(() => members.locator('tbody tr').count()).toBe(2)
+    await expect.poll(() => members.locator('tbody tr').count()).toBe(3)
     // Оюунчимэг moves to the other small group.
     await page.getByRole('button', { name: 'Шилжих: Б. Оюунчимэг' }).click()
     dialog = page.getByRole('dialog')
@@ -71,15 +71,33 @@ describe('self-help groups, in Mongolian', () => {
     await dialog.getByLabel('Шилжсэн огноо').fill('2008.03.05')
     await dialog.getByRole('button', { name: 'Хадгалах' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    await expect.poll(() => members.locator('tbody tr').count()).toBe(1)
+    await expect.poll(() => members.locator('tbody tr').count()).toBe(2)
     expect(await page.getByRole('table', { name: 'Өмнөх гишүүд' }).textContent()).toContain('DOR-1-B руу шилжсэн')
+
+    // A weekly meeting: everyone present by default; Болормаа absent, by her row's key 5.
+    await page.getByRole('button', { name: 'Хурал бүртгэх' }).click()
+    dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Болсон огноо').fill('2008.03.12')
+    await dialog.getByRole('row', { name: 'Б. Болормаа' }).waitFor()
+    await dialog.getByRole('row', { name: 'Б. Болормаа' }).press('5')
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => page.getByTestId('meetings-summary').textContent()).toMatch(/ирц 50%$/)
+    // The representative is elected at that meeting.
+    await page.getByRole('button', { name: 'Сонгууль бүртгэх' }).click()
+    dialog = page.getByRole('dialog')
+    await dialog.getByRole('combobox', { name: 'Гишүүн' }).click()
+    await page.getByRole('option', { name: 'Б. Сарангэрэл' }).click()
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => page.getByTestId('office-representative').textContent()).toBe('Төлөөлөгч: Б. Сарангэрэл (2008.03.12-нд сонгогдсон)')
     // The large group counts 2 families of 4 persons; the groups page says so for the area.
     await page.getByRole('link', { name: /DOR-1 Сайншанд-1/ }).click()
     await settled(page)
     await page.getByRole('link', { name: '← Өөртөө туслах бүлгүүд' }).click()
     await settled(page)
     const area = page.getByTestId(/^area-/)
-    await expect.poll(() => area.textContent()).toBe('1 том бүлэг · 2 өрх · 4 хүн')
+    await expect.poll(() => area.textContent()).toBe('1 том бүлэг · 3 өрх · 6 хүн')
     const periods = await app.api<Array<{ ssgCode: string }>>('roster.ofPerson', { personId: persons[1]!.id })
     expect(periods.map((p) => p.ssgCode)).toEqual(['DOR-1-B', 'DOR-1-A'])
   })

@@ -10,6 +10,8 @@ import { Verbatim } from '../../components/Verbatim'
 import { Writes } from '../../components/permissions'
 import { LsgForm, SsgForm } from './GroupForms'
 import { Flags } from './GroupsPage'
+import { MeetingsCard } from './Meetings'
+import { OfficesCard } from './Offices'
 
 export function Field({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -92,6 +94,8 @@ export function LsgPage({ id }: { id: number }) {
                 ]}
               />
             </Card>
+            <MeetingsCard groupType="lsg" groupId={l.id} />
+            <OfficesCard groupType="lsg" groupId={l.id} />
             {dialog === 'edit' && <LsgForm branchId={l.branchId} lsg={l} onClose={() => setDialog(null)} />}
             {dialog === 'ssg' && <SsgForm lsgId={l.id} ssg={null} onClose={() => setDialog(null)} />}
           </Stack>

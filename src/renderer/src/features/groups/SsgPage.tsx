@@ -12,6 +12,8 @@ import { SsgForm } from './GroupForms'
 import { Flags } from './GroupsPage'
 import { Field } from './LsgPage'
 import { JoinDialog, LeaveDialog, MoveDialog } from './RosterDialogs'
+import { MeetingsCard } from './Meetings'
+import { OfficesCard } from './Offices'
 
 /** Why a period ended, in words: a move names the group moved to. */
 export function useLeftReason() {
@@ -98,6 +100,8 @@ export function SsgPage({ id }: { id: number }) {
                 ]}
               />
             </Card>
+            <MeetingsCard groupType="ssg" groupId={s.id} />
+            <OfficesCard groupType="ssg" groupId={s.id} />
             {d.past.length > 0 && (
               <Card withBorder>
                 <Title order={4} mb="sm">
