@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, startApp, type App } from './harness'
 import { settled } from './screen'
+import { num, readXlsx, rowLabelled } from '../helpers/files'
 
 /*
  * The self-help groups of an area, in Mongolian: a large group and two small
@@ -83,6 +84,11 @@ describe('self-help groups, in Mongolian', () => {
     await dialog.getByRole('button', { name: 'Хадгалах' }).click()
     await dialog.waitFor({ state: 'hidden' })
     await expect.poll(() => page.getByTestId('meetings-summary').textContent()).toMatch(/ирц 50%$/)
+    // The attendance report of March 2008 agrees: one meeting held, 2 member-meetings, 50%.
+    const report = await app.api<{ base64: string }>('reports.generate', { report: 'attendance', format: 'xlsx', lang: 'mn', from: '2008-03-01', to: '2008-03-31' })
+    const row = rowLabelled((await readXlsx(Buffer.from(report.base64, 'base64'))).getWorksheet('Бүлгээр')!, 'DOR-1-A')
+    expect([5, 6, 7, 11].map((c) => num(row.getCell(c)))).toEqual([1, 2, 1, 1])
+    expect(num(row.getCell(12))).toBeCloseTo(0.5, 10)
     // The representative is elected at that meeting.
     await page.getByRole('button', { name: 'Сонгууль бүртгэх' }).click()
     dialog = page.getByRole('dialog')

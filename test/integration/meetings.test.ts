@@ -93,3 +93,31 @@ describe('office holders', () => {
     expect(o).toMatchObject({ lastElection: '2009-07-01', overdue: true })
   })
 })
+
+describe('the attendance and groups reports', () => {
+  it('agree with the group pages: pooled rate, members below 80%, office holders', async () => {
+    const { readXlsx, num, rowLabelled } = await import('../helpers/files')
+    const m1 = await t.must('meetings.record', { groupType: 'ssg', groupId: a, heldOn: '2007-07-04', attendance: sheet(['present', 'absent', 'excused']) })
+    await t.must('meetings.record', { groupType: 'ssg', groupId: a, heldOn: '2007-07-11', attendance: sheet(['present', 'late', 'represented']) })
+    await t.must('offices.elect', { meetingId: m1.id, office: 'representative', personId: p[0]! })
+    const file = await t.must('reports.generate', { report: 'attendance', format: 'xlsx', lang: 'mn', from: '2007-07-01', to: '2007-07-31' })
+    const wb = await readXlsx(Buffer.from(file.base64, 'base64'))
+    const ws = wb.getWorksheet('Бүлгээр')!
+    const row = rowLabelled(ws, 'DOR-1-A')
+    // Expected: the Wednesdays of July 2007 (4, 11, 18, 25); held 2; 6 member-meetings, 3 attended.
+    expect([4, 5, 6, 7, 8, 9, 10, 11].map((c) => num(row.getCell(c)))).toEqual([4, 2, 6, 2, 1, 1, 1, 1])
+    expect(num(row.getCell(12))).toBeCloseTo(0.5, 10)
+    // Оюунчимэг (late, absent) and Болормаа (excused, represented) attended under 80%.
+    expect(num(row.getCell(13))).toBe(2)
+    const list = await t.must('meetings.list', { groupType: 'ssg', groupId: a })
+    expect(list.attendance.rate).toBe(0.5)
+    const groups = await t.must('reports.generate', { report: 'groups', format: 'xlsx', lang: 'en', year: 2007 })
+    const gw = await readXlsx(Buffer.from(groups.base64, 'base64'))
+    const ssgRow = rowLabelled(gw.getWorksheet('Small groups')!, 'Dornogovi')
+    expect(ssgRow.getCell(3).value).toBe('DOR-1-A')
+    expect(num(ssgRow.getCell(6))).toBe(3)
+    expect(ssgRow.getCell(7).value).toBe('Б. Сарангэрэл')
+    const pdf = await t.must('reports.generate', { report: 'attendance', format: 'pdf', lang: 'mn', year: 2007 })
+    expect(Buffer.from(pdf.base64, 'base64').subarray(0, 4).toString()).toBe('%PDF')
+  })
+})

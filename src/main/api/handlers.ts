@@ -142,7 +142,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'meetings.record': recordMeeting,
     'meetings.correct': correctMeeting,
     'offices.elect': electOffice,
-    'offices.ofGroup': groupOffices,
+    'offices.ofGroup': (ctx, i) => groupOffices(ctx, i),
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),
     'settings.testServer': testServer,
     'settings.saveDatabase': (ctx, i) => saveDatabaseChoice(ctx, i, facts.database),

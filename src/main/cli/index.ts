@@ -27,11 +27,12 @@ Commands:
   demo     [--data DIR] [--seed N] [--scale full|10k|10x]
            Load the demo data into an empty database (full: the project's size; 10k: about
            10,000 persons; 10x: ten times the project).
-  report   membership|fees|assemblies|annual|financial|funds|ledger [--data DIR]
+  report   membership|fees|assemblies|annual|groups|attendance|financial|funds|ledger [--data DIR]
            (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD | --project-year N)
            [--lang mn|en] [--format xlsx|pdf] [--out FILE]
            Write a report file (format from --out's extension when not given). The membership
-           report takes a year or a period; the fees, assemblies and annual reports a year;
+           and attendance reports take a year or a period; the fees, assemblies, annual and
+           groups reports a year;
            the finance reports a project year, or none for the whole project (the ledger
            also a period).
   import   expenses [--data DIR] FILE [--dry-run] [--project CODE] [--lang mn|en]

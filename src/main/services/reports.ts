@@ -8,6 +8,7 @@ import { membershipReport } from '../reports/membership'
 import { feesReport } from '../reports/fees'
 import { assembliesReport } from '../reports/assemblies'
 import { annualPack } from '../reports/annual'
+import { attendanceReport, groupsReport } from '../reports/groups'
 import { expenseLedger, financialReport, fundsStatement } from '../reports/finance'
 import { FINANCE_REPORTS } from '../../shared/api/contract'
 import type { ReportModel } from '../reports/model'
@@ -70,11 +71,13 @@ export async function buildReportModel(ctx: ServiceContext, input: ReportRequest
   }
   const { from, to } = await resolvePeriod(ctx, input)
   if (input.report === 'membership') return membershipReport(ctx.sql, { from, to, lang: input.lang, generatedAt: ctx.now })
+  if (input.report === 'attendance') return attendanceReport(ctx, { from, to, lang: input.lang, generatedAt: ctx.now })
   // The governance reports follow the assembly year: one calendar year.
   if (input.year === undefined) throw new DomainError('validation', 'is required: this report covers one calendar year', 'year')
   const opts = { year: input.year, lang: input.lang, generatedAt: ctx.now }
   if (input.report === 'fees') return feesReport(ctx, opts)
   if (input.report === 'assemblies') return assembliesReport(ctx, opts)
+  if (input.report === 'groups') return groupsReport(ctx, opts)
   return annualPack(ctx, opts)
 }
 

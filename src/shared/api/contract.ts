@@ -92,7 +92,7 @@ export const decideInput = z.strictObject({
 })
 
 /** The reports the app produces. */
-export const REPORTS = ['membership', 'fees', 'assemblies', 'annual', 'financial', 'funds', 'ledger'] as const
+export const REPORTS = ['membership', 'fees', 'assemblies', 'annual', 'groups', 'attendance', 'financial', 'funds', 'ledger'] as const
 /** The project finance reports: a project year, or the whole project (cumulative); the ledger also a period. */
 export const FINANCE_REPORTS: readonly string[] = ['financial', 'funds', 'ledger']
 

@@ -30,15 +30,16 @@ async function leftGroup(ctx: ServiceContext, type: GroupType, groupId: number, 
   return null
 }
 
-export async function groupOffices(ctx: ServiceContext, input: { groupType: GroupType; groupId: number }): Promise<GroupOffices> {
+/** A group's office holders as on a date (today when not given): who held each office then, the terms before, overdue then. */
+export async function groupOffices(ctx: ServiceContext, input: { groupType: GroupType; groupId: number }, on?: string): Promise<GroupOffices> {
   const g = await groupInfo(ctx, input.groupType, input.groupId)
+  const today = on ?? todayIso(ctx.now)
   const rows = await ctx.sql.all<Omit<OfficeTerm, 'until' | 'ended'>>(
     `SELECT o.id, o.office, o.person_id AS "personId", ${PERSON_SHORT_NAME_SQL} AS name, m.held_on AS "electedOn", m.id AS "meetingId"
      FROM group_office o JOIN group_meeting m ON m.id = o.meeting_id JOIN person p ON p.id = o.person_id
-     WHERE m.group_type = :groupType AND m.group_id = :groupId ORDER BY m.held_on, o.id`,
-    input,
+     WHERE m.group_type = :groupType AND m.group_id = :groupId AND m.held_on <= :today ORDER BY m.held_on, o.id`,
+    { ...input, today },
   )
-  const today = todayIso(ctx.now)
   const terms: OfficeTerm[] = []
   for (const [i, r] of rows.entries()) {
     const next = rows.slice(i + 1).find((x) => x.office === r.office)?.electedOn ?? null

@@ -85,7 +85,7 @@ export function ReportsPage() {
             onChange={(v) => {
               if (!v) return
               f.set('report', v as Report)
-              if (v !== 'membership' && v !== 'ledger') setKind('year')
+              if (v !== 'membership' && v !== 'ledger' && v !== 'attendance') setKind('year')
             }}
             data={REPORT_OPTIONS.map((r) => ({ value: r, label: t(`reports.${r}`) }))}
             error={f.errors.report}
@@ -103,7 +103,7 @@ export function ReportsPage() {
                 onChange={(v) => setKind(v as 'year' | 'range')}
                 data={[
                   { value: 'year', label: t('reports.year') },
-                  { value: 'range', label: t('reports.range'), disabled: f.values.report !== 'membership' && f.values.report !== 'ledger' },
+                  { value: 'range', label: t('reports.range'), disabled: f.values.report !== 'membership' && f.values.report !== 'ledger' && f.values.report !== 'attendance' },
                 ]}
               />
             </div>
