@@ -97,10 +97,22 @@ describe('self-help groups, in Mongolian', () => {
     await dialog.getByRole('button', { name: 'Хадгалах' }).click()
     await dialog.waitFor({ state: 'hidden' })
     await expect.poll(() => page.getByTestId('office-representative').textContent()).toBe('Төлөөлөгч: Б. Сарангэрэл (2008.03.12-нд сонгогдсон)')
-    // The large group counts 2 families of 4 persons; the groups page says so for the area.
+    // The next week's sheets in one sitting, keyboard only: Сарангэрэл late (key 2), Enter; the next group's sheet, Enter.
     await page.getByRole('link', { name: /DOR-1 Сайншанд-1/ }).click()
-    await settled(page)
-    await page.getByRole('link', { name: '← Өөртөө туслах бүлгүүд' }).click()
+    await page.getByRole('link', { name: 'Долоо хоногийн хуудсуудыг оруулах' }).click()
+    await page.getByLabel('Долоо хоног').fill('2008.03.18')
+    await page.getByLabel('Долоо хоног').press('Tab')
+    await expect.poll(() => page.getByTestId('week-sheet-title').textContent()).toMatch(/^DOR-1-A Нарлаг · 2008\.03\.17/)
+    await page.getByRole('row', { name: 'Б. Болормаа' }).press('ArrowDown')
+    await page.getByRole('row', { name: 'Б. Сарангэрэл' }).press('2')
+    await page.getByRole('row', { name: 'Б. Сарангэрэл' }).press('Enter')
+    await expect.poll(() => page.getByTestId('week-sheet-title').textContent()).toMatch(/^DOR-1-B Цэцэг/)
+    await page.getByRole('row', { name: 'Б. Оюунчимэг' }).press('Enter')
+    await expect.poll(async () => (await app.api<{ held: number; attendance: { late: number } }>('meetings.list', { groupType: 'ssg', groupId: 2 })).held).toBe(1)
+    expect((await app.api<{ held: number; attendance: { late: number; present: number } }>('meetings.list', { groupType: 'ssg', groupId: 1 })).attendance).toMatchObject({ late: 1, present: 2 })
+
+    // The large group counts 2 families of 4 persons; the groups page says so for the area.
+    await page.getByRole('link', { name: 'Өөртөө туслах бүлгүүд' }).click()
     await settled(page)
     const area = page.getByTestId(/^area-/)
     await expect.poll(() => area.textContent()).toBe('1 том бүлэг · 3 өрх · 6 хүн')

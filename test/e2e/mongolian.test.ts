@@ -76,6 +76,7 @@ const routes = () => [
   '#/groups',
   `#/groups/lsg/${ids.lsg}`,
   `#/groups/ssg/${ids.ssg}`,
+  `#/groups/week?lsg=${ids.lsg}&week=2007-07-04`,
   '#/budget',
   '#/transfers',
   '#/expenses',

@@ -121,3 +121,14 @@ describe('the attendance and groups reports', () => {
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 4).toString()).toBe('%PDF')
   })
 })
+
+describe('the weekly sheets of a large group', () => {
+  it("gives each small group's meeting day that week, what is recorded, and its sheet", async () => {
+    await t.must('meetings.record', { groupType: 'ssg', groupId: a, heldOn: '2007-07-05', attendance: sheet(['present', 'present', 'present']) })
+    const week = await t.must('meetings.week', { lsgId: lsg, weekOf: '2007-07-07' })
+    expect(week.map((w) => [w.code, w.heldOn, w.recorded?.heldOn ?? null, w.members.map((m) => m.name)])).toEqual([
+      ['DOR-1-A', '2007-07-04', '2007-07-05', ['Б. Болормаа', 'Б. Оюунчимэг', 'Б. Сарангэрэл']],
+      ['DOR-1-B', '2007-07-04', null, ['Б. Ганчимэг']],
+    ])
+  })
+})

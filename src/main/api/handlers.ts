@@ -15,7 +15,7 @@ import { eligibleMembers } from '../services/attendance'
 import { mergePersons } from '../services/personMerge'
 import { createCbo, createLsg, createSsg, getLsg, groupTree, updateLsg, updateSsg } from '../services/groups/structure'
 import { getSsg, groupCandidates, joinGroup, leaveGroup, moveMember, periodsOfPerson } from '../services/groups/members'
-import { correctMeeting, getMeeting, groupMeetings, meetingSheet, recordMeeting } from '../services/groups/meetings'
+import { correctMeeting, getMeeting, groupMeetings, meetingSheet, recordMeeting, weekSheets } from '../services/groups/meetings'
 import { electOffice, groupOffices } from '../services/groups/offices'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
@@ -138,6 +138,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'roster.ofPerson': (ctx, i) => periodsOfPerson(ctx, i.personId),
     'meetings.list': groupMeetings,
     'meetings.sheet': meetingSheet,
+    'meetings.week': weekSheets,
     'meetings.get': (ctx, i) => getMeeting(ctx, i.id),
     'meetings.record': recordMeeting,
     'meetings.correct': correctMeeting,

@@ -117,6 +117,12 @@ export const meetingOps = {
     permission: 'register.read',
     write: false,
   }),
+  'meetings.week': op<G.WeekSheet[]>()({
+    summary: 'The small groups of a large group for a week: each one’s meeting day, the meeting already recorded that week, and its sheet (for entering a sitting of sheets)',
+    input: z.strictObject({ lsgId: id, weekOf: isoDate }),
+    permission: 'register.read',
+    write: false,
+  }),
   'meetings.get': op<G.MeetingDetail>()({ summary: 'A meeting with every member’s attendance, its corrections and elections', input: z.strictObject({ id }), permission: 'register.read', write: false }),
   'meetings.record': op<G.MeetingRow>()({
     summary: 'Record a meeting of a small or large group with every member’s attendance',

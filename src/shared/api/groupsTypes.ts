@@ -185,3 +185,15 @@ export interface GroupOffices {
   /** More than 12 months since the last election (or since it was formed, with none). */
   overdue: boolean
 }
+
+/** One small group on the weekly entry page: its meeting day that week, the meeting recorded in that week if any, and its sheet. */
+export interface WeekSheet {
+  ssgId: number
+  code: string
+  name: string
+  /** The group's meeting day in the week. */
+  heldOn: string
+  /** The meeting recorded in that week, if any (on whatever day). */
+  recorded: { id: number; heldOn: string } | null
+  members: SheetMember[]
+}

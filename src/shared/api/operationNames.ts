@@ -81,6 +81,7 @@ export const OPERATION_NAME_LIST = [
   'roster.ofPerson',
   'meetings.list',
   'meetings.sheet',
+  'meetings.week',
   'meetings.get',
   'meetings.record',
   'meetings.correct',

@@ -2,11 +2,11 @@ import type { z } from 'zod'
 import { DomainError } from '../../../shared/domain/result'
 import { formatDateMn, todayIso } from '../../../shared/domain/dates'
 import type { meetingInput } from '../../../shared/api/groups'
-import type { AttendanceCounts, AttendanceStatus, GroupMeetings, GroupType, MeetingCorrection, MeetingDetail, MeetingRow, SheetMember } from '../../../shared/api/groupsTypes'
+import type { AttendanceCounts, AttendanceStatus, GroupMeetings, GroupType, MeetingCorrection, MeetingDetail, MeetingRow, SheetMember, WeekSheet } from '../../../shared/api/groupsTypes'
 import { audit, type ServiceContext } from '../context'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 import { lsgRow, ssgRow } from './structure'
-import { expectedMeetings, meetingPeriodKey } from '../../../shared/domain/meetings'
+import { addDays, expectedMeetings, meetingPeriodKey } from '../../../shared/domain/meetings'
 
 /*
  * Meetings of the groups: a small group weekly, a large group monthly (the
@@ -194,3 +194,25 @@ export async function correctMeeting(
 }
 
 export type { AttendanceCounts }
+
+/** The small groups of a large group for the week of a date: each one's meeting day, what is recorded that week, its sheet. */
+export async function weekSheets(ctx: ServiceContext, input: { lsgId: number; weekOf: string }): Promise<WeekSheet[]> {
+  await lsgRow(ctx, input.lsgId)
+  const monday = meetingPeriodKey('ssg', input.weekOf)
+  const sunday = addDays(monday, 6)
+  const ssgs = await ctx.sql.all<{ id: number; code: string; name: string; weekday: number; formedOn: string }>(
+    `SELECT id, code, name, meeting_weekday AS weekday, formed_on AS "formedOn" FROM ssg WHERE lsg_id = :lsgId ORDER BY code`,
+    input,
+  )
+  const out: WeekSheet[] = []
+  for (const s of ssgs) {
+    const heldOn = addDays(monday, s.weekday - 1)
+    const recorded = await ctx.sql.one<{ id: number; heldOn: string }>(
+      `SELECT id, held_on AS "heldOn" FROM group_meeting WHERE group_type = 'ssg' AND group_id = :id AND held_on BETWEEN :monday AND :sunday ORDER BY held_on LIMIT 1`,
+      { id: s.id, monday, sunday },
+    )
+    const g = await groupInfo(ctx, 'ssg', s.id)
+    out.push({ ssgId: s.id, code: s.code, name: s.name, heldOn, recorded: recorded ?? null, members: heldOn < s.formedOn ? [] : await sheet(ctx, g, heldOn) })
+  }
+  return out
+}

@@ -31,7 +31,12 @@ export function GroupsPage() {
   const [dialog, setDialog] = useState<{ cbo: number } | { lsg: number } | null>(null)
   return (
     <Stack>
-      <Title order={2}>{t('nav.groups')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('nav.groups')}</Title>
+        <Writes>
+          <AnchorLink to="/groups/week">{t('g.weekTitle')}</AnchorLink>
+        </Writes>
+      </Group>
       <PageState state={tree} reload={tree.reload}>
         {(areas) =>
           areas.length === 0 ? (

@@ -44,9 +44,14 @@ export function LsgPage({ id }: { id: number }) {
                 <Flags flags={l.flags} />
               </Group>
               <Writes>
-                <Button variant="light" onClick={() => setDialog('edit')}>
-                  {t('common.edit')}
-                </Button>
+                <Group>
+                  <AnchorLink to="/groups/week" search={{ lsg: l.id }}>
+                    {t('g.weekEnter')}
+                  </AnchorLink>
+                  <Button variant="light" onClick={() => setDialog('edit')}>
+                    {t('common.edit')}
+                  </Button>
+                </Group>
               </Writes>
             </Group>
             <Card withBorder>
