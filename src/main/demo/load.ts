@@ -6,6 +6,7 @@ import { CLAN_NAMES, DEMO_BRANCHES, DEMO_ORGANISATIONS, EXCLUSION_REASONS, FEMAL
 import { addDays, Random } from './random'
 import { loadGovernance } from './governance'
 import { loadFinance } from './finance'
+import { loadGroups, type GroupCounts } from './groups'
 
 export interface DemoOptions {
   seed?: number
@@ -15,6 +16,8 @@ export interface DemoOptions {
   memberships?: number
   actor?: string
   now?: string
+  /** The groups' weekly and monthly meetings with attendance and elections (about 200,000 rows at full scale); tests that need the register only leave them out. */
+  groupMeetings?: boolean
   onProgress?: (done: number, total: number) => void
 }
 
@@ -27,7 +30,7 @@ export const DEMO_SCALES = {
 } as const
 export type DemoScale = keyof typeof DEMO_SCALES
 
-export interface DemoCounts {
+export interface DemoCounts extends GroupCounts {
   branches: number
   households: number
   persons: number
@@ -77,7 +80,7 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
       }
     }
   }
-  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0, assemblies: 0, feeDecisions: 0, payments: 0, elections: 0, transfers: 0, expenses: 0, budgetVersions: 0 }
+  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0, assemblies: 0, feeDecisions: 0, payments: 0, elections: 0, transfers: 0, expenses: 0, budgetVersions: 0, cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0 }
   const addPerson = (b: DemoBranch, branchId: number, householdId: number | null, gender: Gender, birthDate: string, patronymic?: string): { id: number; givenName: string } => {
     const givenName = rng.pick(gender === 'female' ? FEMALE_NAMES : MALE_NAMES)
     const p = {
@@ -242,6 +245,7 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
   )
   Object.assign(counts, await loadGovernance(target, rng, now))
   Object.assign(counts, await loadFinance(target, rng, now, actor))
+  Object.assign(counts, await loadGroups(target, opts.seed ?? 2007, now, actor, opts.groupMeetings ?? true))
   await target.tx.insert(AuditEntryEntity, {
     at: now,
     actor,

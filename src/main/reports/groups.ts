@@ -6,6 +6,7 @@ import { expectedMeetings } from '../../shared/domain/meetings'
 import { periodLabel, translator, writerLabels, type T } from './common'
 import type { CellValue, ReportModel } from './model'
 import { todayIso } from '../../shared/domain/dates'
+import { expectedUntil } from '../services/groups/meetings'
 
 /*
  * The self-help group reports: the groups register of a year (as at its last
@@ -160,7 +161,8 @@ interface AttendanceLine {
  */
 export async function attendanceReport(ctx: ServiceContext, opts: { from: string; to: string; lang: Lang; generatedAt: string }): Promise<ReportModel> {
   const t = translator(opts.lang)
-  const until = opts.to < todayIso(ctx.now) ? opts.to : todayIso(ctx.now)
+  const last = await expectedUntil(ctx)
+  const until = opts.to < last ? opts.to : last
   const groups = await ctx.sql.all<{ type: 'ssg' | 'lsg'; id: number; code: string; formedOn: string; weekday: number; week: number | null; mn: string; en: string }>(
     `SELECT * FROM (
        SELECT 'lsg' AS type, l.id AS id, l.code AS code, l.formed_on AS "formedOn", l.meeting_weekday AS weekday, l.meeting_week AS week, b.name_mn AS mn, b.name_en AS en FROM lsg l JOIN branch b ON b.id = l.branch_id

@@ -77,10 +77,21 @@ export async function meetingRow(ctx: ServiceContext, id: number): Promise<Meeti
   return toRow(r)
 }
 
+/**
+ * The last day meetings are expected: today, or the end of the last project
+ * if that is earlier — the groups are the project's, and after it the
+ * secretariat no longer follows their weekly meetings.
+ */
+export async function expectedUntil(ctx: ServiceContext): Promise<string> {
+  const today = todayIso(ctx.now)
+  const end = await ctx.sql.value<string | null>('SELECT max(ends_on) AS d FROM project')
+  return end && end < today ? end : today
+}
+
 export async function groupMeetings(ctx: ServiceContext, input: { groupType: GroupType; groupId: number }): Promise<GroupMeetings> {
   const g = await groupInfo(ctx, input.groupType, input.groupId)
   const meetings = (await ctx.sql.all<RawRow>(`${ROW_SQL} WHERE m.group_type = :groupType AND m.group_id = :groupId ORDER BY m.held_on DESC`, input)).map(toRow)
-  const expected = expectedMeetings({ type: g.type, formedOn: g.formedOn, weekday: g.meetingWeekday, week: g.meetingWeek }, todayIso(ctx.now))
+  const expected = expectedMeetings({ type: g.type, formedOn: g.formedOn, weekday: g.meetingWeekday, week: g.meetingWeek }, await expectedUntil(ctx))
   const heldPeriods = new Set(meetings.map((m) => meetingPeriodKey(g.type, m.heldOn)))
   const missed = expected.filter((d) => !heldPeriods.has(meetingPeriodKey(g.type, d))).reverse()
   const counts = meetings.reduce<AttendanceCounts>(

@@ -144,4 +144,6 @@ export const groups = {
   'g.weekNext': "Next group",
   'g.weekSaveNext': "Save and next (Enter)",
   'g.weekNotSaved': "The sheet of {code} was not saved; check the date and the members on the small group’s page.",
+  'g.meetingsAll': "Show all {n} meetings",
+  'g.meetingsLatest': "Show the latest {n} only",
 } as const

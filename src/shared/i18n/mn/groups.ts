@@ -144,4 +144,6 @@ export const groups = {
   'g.weekNext': "Дараагийн бүлэг",
   'g.weekSaveNext': "Хадгалаад дараагийнх (Enter)",
   'g.weekNotSaved': "{code}-ийн хуудас хадгалагдсангүй; жижиг бүлгийн хуудсанд огноо, гишүүдийг шалгана уу.",
+  'g.meetingsAll': "Бүх {n} хурлыг харуулах",
+  'g.meetingsLatest': "Зөвхөн сүүлийн {n}-г харуулах",
 }

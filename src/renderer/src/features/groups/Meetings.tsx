@@ -10,11 +10,15 @@ import { DataTable } from '../../components/DataTable'
 import { Verbatim } from '../../components/Verbatim'
 import { Writes } from '../../components/permissions'
 
+/** The meetings shown at first: the latest. */
+const LATEST = 12
+
 /** A group's meetings: held against expected, the weeks or months missed, attendance pooled; each meeting opens its sheet. */
 export function MeetingsCard({ groupType, groupId }: { groupType: GroupType; groupId: number }) {
   const { t, date, num } = useI18n()
   const list = useOperation('meetings.list', { groupType, groupId })
   const [open, setOpen] = useState<'new' | number | null>(null)
+  const [all, setAll] = useState(false)
   const d = list.data
   return (
     <Card withBorder>
@@ -46,7 +50,7 @@ export function MeetingsCard({ groupType, groupId }: { groupType: GroupType; gro
       <DataTable
         label={t('g.meetings')}
         state={list}
-        rows={(x) => x.meetings}
+        rows={(x) => (all ? x.meetings : x.meetings.slice(0, LATEST))}
         rowKey={(m) => m.id}
         onOpen={(m) => setOpen(m.id)}
         columns={[
@@ -73,6 +77,11 @@ export function MeetingsCard({ groupType, groupId }: { groupType: GroupType; gro
           },
         ]}
       />
+      {d && d.meetings.length > LATEST && (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(!all)}>
+          {all ? t('g.meetingsLatest', { n: LATEST }) : t('g.meetingsAll', { n: num(d.meetings.length) })}
+        </Button>
+      )}
       {open !== null && <MeetingDialog groupType={groupType} groupId={groupId} meetingId={open === 'new' ? null : open} onClose={() => setOpen(null)} />}
     </Card>
   )
