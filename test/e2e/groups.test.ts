@@ -97,6 +97,10 @@ describe('self-help groups, in Mongolian', () => {
     await dialog.getByRole('button', { name: 'Хадгалах' }).click()
     await dialog.waitFor({ state: 'hidden' })
     await expect.poll(() => page.getByTestId('office-representative').textContent()).toBe('Төлөөлөгч: Б. Сарангэрэл (2008.03.12-нд сонгогдсон)')
+    // Her page shows her group and the office.
+    await page.getByTestId('office-representative').getByRole('link', { name: 'Б. Сарангэрэл' }).click()
+    await expect.poll(() => page.getByTestId('person-office').textContent()).toBe('DOR-1-A бүлгийн Төлөөлөгч, 2008.03.12-нд сонгогдсон')
+    await page.goBack()
     // The next week's sheets in one sitting, keyboard only: Сарангэрэл late (key 2), Enter; the next group's sheet, Enter.
     await page.getByRole('link', { name: /DOR-1 Сайншанд-1/ }).click()
     await page.getByRole('link', { name: 'Долоо хоногийн хуудсуудыг оруулах' }).click()

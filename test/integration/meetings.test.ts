@@ -91,6 +91,10 @@ describe('office holders', () => {
     ])
     // Last elected in 2009: overdue today.
     expect(o).toMatchObject({ lastElection: '2009-07-01', overdue: true })
+    // Her page lists the offices she was elected to; the household page its members in groups.
+    expect(await t.must('offices.ofPerson', { personId: p[0]! })).toEqual([{ office: 'representative', groupType: 'ssg', groupId: a, groupCode: 'DOR-1-A', electedOn: '2008-07-02' }])
+    const household = (await t.must('persons.get', { id: p[1]! })).person.householdId!
+    expect((await t.must('roster.ofHousehold', { householdId: household })).map((x) => [x.personName, x.ssgCode, x.leftOn])).toEqual([['Б. Оюунчимэг', 'DOR-1-A', '2008-02-01']])
   })
 })
 

@@ -14,9 +14,9 @@ import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../
 import { eligibleMembers } from '../services/attendance'
 import { mergePersons } from '../services/personMerge'
 import { createCbo, createLsg, createSsg, getLsg, groupTree, updateLsg, updateSsg } from '../services/groups/structure'
-import { getSsg, groupCandidates, joinGroup, leaveGroup, moveMember, periodsOfPerson } from '../services/groups/members'
+import { getSsg, groupCandidates, joinGroup, leaveGroup, moveMember, periodsOfHousehold, periodsOfPerson } from '../services/groups/members'
 import { correctMeeting, getMeeting, groupMeetings, meetingSheet, recordMeeting, weekSheets } from '../services/groups/meetings'
-import { electOffice, groupOffices } from '../services/groups/offices'
+import { electOffice, groupOffices, officesOfPerson } from '../services/groups/offices'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -135,6 +135,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'roster.join': joinGroup,
     'roster.leave': leaveGroup,
     'roster.move': moveMember,
+    'roster.ofHousehold': (ctx, i) => periodsOfHousehold(ctx, i.householdId),
     'roster.ofPerson': (ctx, i) => periodsOfPerson(ctx, i.personId),
     'meetings.list': groupMeetings,
     'meetings.sheet': meetingSheet,
@@ -143,6 +144,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'meetings.record': recordMeeting,
     'meetings.correct': correctMeeting,
     'offices.elect': electOffice,
+    'offices.ofPerson': (ctx, i) => officesOfPerson(ctx, i.personId),
     'offices.ofGroup': (ctx, i) => groupOffices(ctx, i),
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),
     'settings.testServer': testServer,

@@ -80,6 +80,12 @@ export const groupsOps = {
     permission: 'groups.write',
     write: true,
   }),
+  'roster.ofHousehold': op<G.GroupMembership[]>()({
+    summary: "A household's members in small groups, newest first",
+    input: z.strictObject({ householdId: id }),
+    permission: 'register.read',
+    write: false,
+  }),
   'roster.ofPerson': op<G.GroupMembership[]>()({
     summary: "A person's periods in small groups, newest first",
     input: z.strictObject({ personId: id }),
@@ -141,6 +147,12 @@ export const meetingOps = {
     input: z.strictObject({ meetingId: id, office: z.enum(['chair', 'treasurer', 'representative'], { message: 'must be chair, treasurer or representative' }), personId: id }),
     permission: 'groups.write',
     write: true,
+  }),
+  'offices.ofPerson': op<G.PersonOffice[]>()({
+    summary: 'The group offices a person was elected to, newest first',
+    input: z.strictObject({ personId: id }),
+    permission: 'register.read',
+    write: false,
   }),
   'offices.ofGroup': op<G.GroupOffices>()({
     summary: "A group's office holders now and before, and whether its election is overdue",

@@ -197,3 +197,12 @@ export interface WeekSheet {
   recorded: { id: number; heldOn: string } | null
   members: SheetMember[]
 }
+
+/** An office a person was elected to, with the group. */
+export interface PersonOffice {
+  office: Office
+  groupType: GroupType
+  groupId: number
+  groupCode: string
+  electedOn: string
+}

@@ -36,6 +36,10 @@ export async function getSsg(ctx: ServiceContext, id: number): Promise<SsgDetail
   return { ssg, lsg, members, past, siblings }
 }
 
+export function periodsOfHousehold(ctx: ServiceContext, householdId: number): Promise<GroupMembership[]> {
+  return ctx.sql.all<GroupMembership>(`${PERIOD_SQL} WHERE gm.household_id = :householdId ORDER BY gm.joined_on DESC, gm.id DESC`, { householdId })
+}
+
 export function periodsOfPerson(ctx: ServiceContext, personId: number): Promise<GroupMembership[]> {
   return ctx.sql.all<GroupMembership>(`${PERIOD_SQL} WHERE gm.person_id = :personId ORDER BY gm.joined_on DESC, gm.id DESC`, { personId })
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../shared/domain/result'
 import { addYears, formatDateMn, todayIso } from '../../../shared/domain/dates'
-import type { GroupOffices, GroupType, Office, OfficeTerm } from '../../../shared/api/groupsTypes'
+import type { GroupOffices, GroupType, Office, OfficeTerm, PersonOffice } from '../../../shared/api/groupsTypes'
 import { audit, type ServiceContext } from '../context'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 import { groupInfo, meetingRow } from './meetings'
@@ -78,4 +78,14 @@ export async function electOffice(ctx: ServiceContext, input: { meetingId: numbe
   const out = (await groupOffices(ctx, { groupType: m.groupType, groupId: m.groupId })).history.find((x) => x.id === id)!
   await audit(ctx, 'group_office', id, null, { office: input.office, person: out.name, electedOn: out.electedOn })
   return out
+}
+
+/** The offices a person was elected to, newest first. */
+export function officesOfPerson(ctx: ServiceContext, personId: number): Promise<PersonOffice[]> {
+  return ctx.sql.all<PersonOffice>(
+    `SELECT o.office, m.group_type AS "groupType", m.group_id AS "groupId", CASE WHEN m.group_type = 'ssg' THEN s.code ELSE l.code END AS "groupCode", m.held_on AS "electedOn"
+     FROM group_office o JOIN group_meeting m ON m.id = o.meeting_id LEFT JOIN ssg s ON m.group_type = 'ssg' AND s.id = m.group_id LEFT JOIN lsg l ON m.group_type = 'lsg' AND l.id = m.group_id
+     WHERE o.person_id = :personId ORDER BY m.held_on DESC, o.id DESC`,
+    { personId },
+  )
 }

@@ -146,4 +146,5 @@ export const groups = {
   'g.weekNotSaved': "The sheet of {code} was not saved; check the date and the members on the small group’s page.",
   'g.meetingsAll': "Show all {n} meetings",
   'g.meetingsLatest': "Show the latest {n} only",
+  'g.officeLine': "{office} of {group}, elected {date}",
 } as const

@@ -146,4 +146,5 @@ export const groups = {
   'g.weekNotSaved': "{code}-ийн хуудас хадгалагдсангүй; жижиг бүлгийн хуудсанд огноо, гишүүдийг шалгана уу.",
   'g.meetingsAll': "Бүх {n} хурлыг харуулах",
   'g.meetingsLatest': "Зөвхөн сүүлийн {n}-г харуулах",
+  'g.officeLine': "{group} бүлгийн {office}, {date}-нд сонгогдсон",
 }

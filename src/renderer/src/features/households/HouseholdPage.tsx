@@ -14,6 +14,7 @@ import { PersonForm } from '../persons/PersonForm'
 import { HouseholdForm } from './HouseholdForm'
 import { Writes } from '../../components/permissions'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
+import { HouseholdGroups } from '../groups/PersonGroups'
 
 export function HouseholdPage({ id }: { id: number }) {
   const { t, date, local, lang, num } = useI18n()
@@ -107,6 +108,7 @@ export function HouseholdPage({ id }: { id: number }) {
                 ]}
               />
             </Card>
+            <HouseholdGroups householdId={h.id} />
             <Card withBorder>
               <Title order={4} mb="sm">{t('person.audit')}</Title>
               <AuditTable entries={d.audit} />
