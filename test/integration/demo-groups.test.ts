@@ -16,6 +16,8 @@ afterAll(() => t.close())
 describe('the demo groups', () => {
   it('has 6 large groups per project area, 2 per project year, about 40 families each, small groups of 5-8, a CBO per area', async () => {
     expect(counts).toMatchObject({ cbos: 5, lsgs: 30 })
+    // Every large group's regulations and every small group's rules, adopted at a meeting.
+    expect(counts.documents).toBe(30 + counts.ssgs)
     const tree = await t.must('groups.tree', { on: '2010-03-01' })
     expect(tree.map((a) => a.lsgs.length)).toEqual([6, 6, 6, 6, 6])
     for (const a of tree) expect(a.lsgs.map((l) => l.projectYear).sort()).toEqual([1, 1, 2, 2, 3, 3])

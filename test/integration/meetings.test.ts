@@ -136,3 +136,26 @@ describe('the weekly sheets of a large group', () => {
     ])
   })
 })
+
+describe('regulations and rules', () => {
+  const lsgClauses = { election: 'Жил бүр', meetingTime: 'Сар бүрийн эхний Мягмар', participation: 'Заавал', discipline: 'Хоцрохгүй', sanctions: '500 ₮ торгууль', monitoring: 'Сар бүр', evaluation: 'Жил бүр', accounts: 'Улирал бүр' }
+  const ssgClauses = { meetings: 'Лхагва бүр', savings: 'Долоо хоног бүр', loans: 'Бүлгийн шийдвэрээр', mutualHelp: 'Харилцан', sanctions: '200 ₮' }
+  it('are versions adopted at a meeting; a small group’s rules need every member there and the weekly saving', async () => {
+    const lsgMeeting = await t.must('meetings.record', { groupType: 'lsg', groupId: lsg, heldOn: '2007-07-03', attendance: sheet(['present', 'present', 'present', 'absent']) })
+    expect(await t.call('documents.adopt', { meetingId: lsgMeeting.id, clauses: { ...lsgClauses, accounts: ' ' } })).toMatchObject({ ok: false, error: { field: 'clauses.accounts', key: 'r.clauseEmpty' } })
+    expect(await t.call('documents.adopt', { meetingId: lsgMeeting.id, clauses: { ...lsgClauses, loans: 'x' } })).toMatchObject({ ok: false, error: { field: 'clauses.loans', key: 'r.notClause' } })
+    const v1 = await t.must('documents.adopt', { meetingId: lsgMeeting.id, clauses: lsgClauses })
+    expect(v1).toMatchObject({ version: 1, adoptedOn: '2007-07-03', weeklySavingsMinor: null })
+    const away = await t.must('meetings.record', { groupType: 'ssg', groupId: a, heldOn: '2007-07-04', attendance: sheet(['present', 'excused', 'present']) })
+    expect(await t.call('documents.adopt', { meetingId: away.id, clauses: ssgClauses, weeklySavingsMinor: 100_000 })).toMatchObject({ ok: false, error: { field: 'meetingId', key: 'r.rulesNotAll', vars: { name: 'Б. Оюунчимэг' } } })
+    const all = await t.must('meetings.record', { groupType: 'ssg', groupId: a, heldOn: '2007-07-11', attendance: sheet(['present', 'late', 'present']) })
+    expect(await t.call('documents.adopt', { meetingId: all.id, clauses: ssgClauses })).toMatchObject({ ok: false, error: { field: 'weeklySavingsMinor' } })
+    await t.must('documents.adopt', { meetingId: all.id, clauses: ssgClauses, weeklySavingsMinor: 100_000 })
+    const v2 = await t.must('documents.adopt', { meetingId: all.id, clauses: { ...ssgClauses, savings: 'Хоёр долоо хоног тутам' }, weeklySavingsMinor: 150_000 })
+    expect((await t.must('documents.ofGroup', { groupType: 'ssg', groupId: a })).map((d) => [d.version, d.weeklySavingsMinor, d.clauses.savings])).toEqual([
+      [2, 150_000, 'Хоёр долоо хоног тутам'],
+      [1, 100_000, 'Долоо хоног бүр'],
+    ])
+    expect(v2.version).toBe(2)
+  })
+})

@@ -17,6 +17,7 @@ import { createCbo, createLsg, createSsg, getLsg, groupTree, updateLsg, updateSs
 import { getSsg, groupCandidates, joinGroup, leaveGroup, moveMember, periodsOfHousehold, periodsOfPerson } from '../services/groups/members'
 import { correctMeeting, getMeeting, groupMeetings, meetingSheet, recordMeeting, weekSheets } from '../services/groups/meetings'
 import { electOffice, groupOffices, officesOfPerson } from '../services/groups/offices'
+import { adoptDocument, groupDocuments } from '../services/groups/documents'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -144,6 +145,8 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'meetings.record': recordMeeting,
     'meetings.correct': correctMeeting,
     'offices.elect': electOffice,
+    'documents.ofGroup': groupDocuments,
+    'documents.adopt': adoptDocument,
     'offices.ofPerson': (ctx, i) => officesOfPerson(ctx, i.personId),
     'offices.ofGroup': (ctx, i) => groupOffices(ctx, i),
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),

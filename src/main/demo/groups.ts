@@ -1,4 +1,4 @@
-import { CboEntity, GroupMeetingEntity, GroupMemberEntity, GroupOfficeEntity, LsgEntity, MeetingAttendanceEntity, SsgEntity } from '../db/entities'
+import { CboEntity, GroupDocumentEntity, GroupMeetingEntity, GroupMemberEntity, GroupOfficeEntity, LsgEntity, MeetingAttendanceEntity, SsgEntity } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
 import { addDays, Random } from './random'
 import { expectedMeetings } from '../../shared/domain/meetings'
@@ -23,6 +23,25 @@ export interface GroupCounts {
   meetings: number
   attendance: number
   offices: number
+  documents: number
+}
+
+const LSG_TEXT = {
+  election: 'Дарга, нярвыг жил бүр бүх гишүүдийн хурлаар олонхийн саналаар сонгоно.',
+  meetingTime: 'Сар бүр тогтсон өдөр нэгдсэн хурал хийнэ.',
+  participation: 'Өрх бүрээс нэг төлөөлөгч заавал оролцоно.',
+  discipline: 'Хурлаас хоцрох, тасалбал шалтгаанаа урьдчилан мэдэгдэнэ.',
+  sanctions: 'Шалтгаангүй тасалбал 500 ₮-ийн торгууль төлнө.',
+  monitoring: 'Жижиг бүлгүүдийн ажлыг сар бүр хянана.',
+  evaluation: 'Жилийн эцэст үр дүнгээ үнэлнэ.',
+  accounts: 'Сангийн орлого, зарлагыг улирал бүр тайлагнана.',
+}
+const SSG_TEXT = {
+  meetings: 'Долоо хоног бүр тогтсон гарагт хуралдана.',
+  savings: 'Гишүүн бүр долоо хоног бүр тогтсон хэмжээгээр хадгална.',
+  loans: 'Зээлийг бүлгийн шийдвэрээр, хадгаламж, сургалтад үндэслэн олгоно.',
+  mutualHelp: 'Бие биедээ тусалж, хүндрэлтэй үед дэмжинэ.',
+  sanctions: 'Хадгаламж хоцоровол 200 ₮-ийн торгууль төлнө.',
 }
 
 const SSG_NAMES = ['Нарлаг', 'Цэцэг', 'Ирээдүй', 'Итгэл', 'Найдвар', 'Хөгжил', 'Эв нэгдэл', 'Тэмүүлэл', 'Оч', 'Өргөө', 'Саран', 'Гэрэл']
@@ -44,7 +63,7 @@ const sizes = (n: number, k: number) => Array.from({ length: k }, (_, i) => Math
 
 export async function loadGroups(target: LoadTarget, seed: number, now: string, actor: string, meetings = true): Promise<GroupCounts> {
   const rng = new Random(seed * 7 + 1212)
-  const counts: GroupCounts = { cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0 }
+  const counts: GroupCounts = { cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0, documents: 0 }
   const cboRows = await new Rows<CboEntity>('cbo', CboEntity).start(target)
   const lsgRows = await new Rows<LsgEntity>('lsg', LsgEntity).start(target)
   const ssgRows = await new Rows<SsgEntity>('ssg', SsgEntity).start(target)
@@ -52,6 +71,7 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
   const meetingRows = await new Rows<GroupMeetingEntity>('group_meeting', GroupMeetingEntity).start(target)
   const attendanceRows = await new Rows<MeetingAttendanceEntity>('meeting_attendance', MeetingAttendanceEntity).start(target)
   const officeRows = await new Rows<GroupOfficeEntity>('group_office', GroupOfficeEntity).start(target)
+  const documentRows = await new Rows<GroupDocumentEntity>('group_document', GroupDocumentEntity).start(target)
 
   const branches = await target.sql.all<{ id: number; code: string; mn: string }>(`SELECT id, code, name_mn AS mn FROM branch WHERE is_project_branch = 1 ORDER BY id`)
   const households = await target.sql.all<{ id: number; branchId: number; registeredOn: string }>(
@@ -152,15 +172,26 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
     const activeOn = (list: Period[], on: string) => list.filter((p) => p.joined <= on && (p.left === null || p.left > on))
     const hold = (type: 'ssg' | 'lsg', groupId: number, dates: string[], members: (on: string) => Period[], weights: [number, number, number, number], offices: Array<'chair' | 'treasurer' | 'representative'>) => {
       let lastElection: string | null = null
+      let adopted = false
       for (const d of dates) {
         if (!rng.chance(type === 'ssg' ? 0.93 : 0.95)) continue
         const present = members(d)
         if (present.length === 0) continue
         const id = meetingRows.add({ groupType: type, groupId, heldOn: d, minutes: null, decisions: null, createdAt: now, createdBy: actor })
         counts.meetings++
+        let everyone = true
         for (const p of present) {
-          attendanceRows.add({ meetingId: id, personId: p.person, status: status(rng, weights) })
+          const s = status(rng, weights)
+          if (s !== 'present' && s !== 'late') everyone = false
+          attendanceRows.add({ meetingId: id, personId: p.person, status: s })
           counts.attendance++
+        }
+        // The regulations (large group) or rules (small group, with all its members there) at the first meeting that can adopt them.
+        if (!adopted && (type === 'lsg' || everyone)) {
+          // `version` is the document's own version here (Rows leaves out a record's edit version).
+          documentRows.add({ ...({ version: 1 } as object), groupType: type, groupId, meetingId: id, clauses: JSON.stringify(type === 'lsg' ? LSG_TEXT : SSG_TEXT), weeklySavingsMinor: type === 'ssg' ? rng.pick([50_000, 100_000, 100_000, 150_000]) : null, createdAt: now, createdBy: actor })
+          adopted = true
+          counts.documents++
         }
         // Elections at the first meeting, then at the first meeting a year on.
         if (lastElection === null || addDays(lastElection, 365) <= d) {
@@ -193,6 +224,6 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
       hold('lsg', lsgId, expectedMeetings({ type: 'lsg', formedOn: l.formedOn, weekday: l.weekday, week: l.week }, END), byPerson, [0.8, 0.07, 0.05, 0.04], ['chair', 'treasurer'])
     }
   }
-  await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows)
+  await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows, documentRows)
   return counts
 }

@@ -26,6 +26,14 @@ export async function groupsReport(ctx: ServiceContext, opts: { year: number; la
   const lsgRows: Array<Record<string, CellValue>> = []
   const ssgRows: Array<Record<string, CellValue>> = []
   let overdue = 0
+  const documents = new Map(
+    (
+      await ctx.sql.all<{ type: string; id: number; version: number; heldOn: string }>(
+        `SELECT d.group_type AS type, d.group_id AS id, d.version, m.held_on AS "heldOn" FROM group_document d JOIN group_meeting m ON m.id = d.meeting_id WHERE m.held_on <= :on ORDER BY d.version`,
+        { on },
+      )
+    ).map((d) => [`${d.type}/${d.id}`, t('g.documentVersion', { version: d.version, date: d.heldOn.replace(/-/g, '.') })]),
+  )
   for (const a of areas) {
     for (const l of a.lsgs.filter((x) => x.formedOn <= on)) {
       const offices = await groupOffices(ctx, { groupType: 'lsg', groupId: l.id }, on)
@@ -44,6 +52,7 @@ export async function groupsReport(ctx: ServiceContext, opts: { year: number; la
         chair: holder('chair'),
         treasurer: holder('treasurer'),
         overdue: offices.overdue ? t('report.yes') : t('report.no'),
+        document: documents.get(`lsg/${l.id}`) ?? t('report.groups.noDocument'),
         flags: flagText(t, l.flags),
       })
       const ssgs = await ctx.sql.all<{ id: number; code: string; name: string; formedOn: string; members: number }>(
@@ -65,6 +74,7 @@ export async function groupsReport(ctx: ServiceContext, opts: { year: number; la
           members,
           representative: so.current.find((c) => c.office === 'representative')?.name ?? null,
           overdue: so.overdue ? t('report.yes') : t('report.no'),
+          document: documents.get(`ssg/${s.id}`) ?? t('report.groups.noDocument'),
           flags: members < 5 || members > 8 ? t(members < 5 ? 'g.flag.ssgSmall' : 'g.flag.ssgLarge', { n: members, min: 5, max: 8 }) : '',
         })
       }
@@ -105,6 +115,7 @@ export async function groupsReport(ctx: ServiceContext, opts: { year: number; la
             { key: 'chair', label: t('g.office.chair'), type: 'text' },
             { key: 'treasurer', label: t('g.office.treasurer'), type: 'text' },
             { key: 'overdue', label: t('report.groups.overdueCol'), type: 'text' },
+            { key: 'document', label: t('g.regulations'), type: 'text' },
             { key: 'flags', label: t('g.flags'), type: 'text' },
           ],
           rows: lsgRows,
@@ -125,6 +136,7 @@ export async function groupsReport(ctx: ServiceContext, opts: { year: number; la
             { key: 'members', label: t('g.members'), type: 'int' },
             { key: 'representative', label: t('g.office.representative'), type: 'text' },
             { key: 'overdue', label: t('report.groups.overdueCol'), type: 'text' },
+            { key: 'document', label: t('g.rules'), type: 'text' },
             { key: 'flags', label: t('g.flags'), type: 'text' },
           ],
           rows: ssgRows,

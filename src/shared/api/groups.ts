@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { op } from './define'
 import { id, identifier, isoDate, optionalText, recordVersion, requiredText } from './fields'
 import type * as G from './groupsTypes'
+import { LSG_CLAUSES, SSG_CLAUSES } from './groupsTypes'
 
 const weekday = z.number().int().min(1, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' })
 
@@ -145,6 +146,23 @@ export const meetingOps = {
   'offices.elect': op<G.OfficeTerm>()({
     summary: "Record an office holder elected at a group's meeting (SSG representative; LSG chairman or treasurer)",
     input: z.strictObject({ meetingId: id, office: z.enum(['chair', 'treasurer', 'representative'], { message: 'must be chair, treasurer or representative' }), personId: id }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'documents.ofGroup': op<G.GroupDocument[]>()({
+    summary: "A group's regulations (large group) or rules (small group), every version, newest first",
+    input: z.strictObject(groupRef),
+    permission: 'register.read',
+    write: false,
+  }),
+  'documents.adopt': op<G.GroupDocument>()({
+    summary: "Record a new version of a group's regulations or rules, adopted at one of its meetings (a small group's rules by all its members)",
+    input: z.strictObject({
+      meetingId: id,
+      clauses: z.partialRecord(z.enum([...LSG_CLAUSES, ...SSG_CLAUSES]), z.string().max(5000)),
+      /** Small group: the weekly compulsory saving in ₮ (minor units). */
+      weeklySavingsMinor: z.number().int().min(0, { message: 'must not be negative' }).max(1e10).nullish().transform((v) => v ?? null),
+    }),
     permission: 'groups.write',
     write: true,
   }),

@@ -206,3 +206,22 @@ export interface PersonOffice {
   groupCode: string
   electedOn: string
 }
+
+/** The clauses of a large group's regulations (DOMAIN.md) and of a small group's rules. */
+export const LSG_CLAUSES = ['election', 'meetingTime', 'participation', 'discipline', 'sanctions', 'monitoring', 'evaluation', 'accounts'] as const
+export const SSG_CLAUSES = ['meetings', 'savings', 'loans', 'mutualHelp', 'sanctions'] as const
+export type Clause = (typeof LSG_CLAUSES)[number] | (typeof SSG_CLAUSES)[number]
+
+/** A version of a group's regulations (large group) or rules (small group). */
+export interface GroupDocument {
+  id: number
+  groupType: GroupType
+  groupId: number
+  version: number
+  adoptedOn: string
+  meetingId: number
+  clauses: Partial<Record<Clause, string>>
+  /** Small group: the weekly compulsory saving, ₮ in minor units. */
+  weeklySavingsMinor: number | null
+  createdBy: string
+}

@@ -87,6 +87,8 @@ export const OPERATION_NAME_LIST = [
   'meetings.record',
   'meetings.correct',
   'offices.elect',
+  'documents.ofGroup',
+  'documents.adopt',
   'offices.ofPerson',
   'offices.ofGroup',
   'settings.get',

@@ -96,4 +96,19 @@ export class GroupOfficeEntity {
   @Column({ type: 'text', name: 'created_by' }) createdBy: string
 }
 
-export const GROUP_ENTITIES = [CboEntity, LsgEntity, SsgEntity, GroupMemberEntity, GroupMeetingEntity, MeetingAttendanceEntity, MeetingCorrectionEntity, GroupOfficeEntity]
+/** A version of a large group's regulations or a small group's rules, adopted at a meeting; kept as adopted. */
+@Entity('group_document')
+export class GroupDocumentEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'text', name: 'group_type' }) groupType: 'ssg' | 'lsg'
+  @Column({ type: 'integer', name: 'group_id' }) groupId: number
+  @Column({ type: 'integer' }) version: number
+  @Column({ type: 'integer', name: 'meeting_id' }) meetingId: number
+  /** The clauses as JSON: clause key → text. */
+  @Column({ type: 'text' }) clauses: string
+  @Column({ type: 'bigint', name: 'weekly_savings_minor', nullable: true }) weeklySavingsMinor: number | null
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  @Column({ type: 'text', name: 'created_by' }) createdBy: string
+}
+
+export const GROUP_ENTITIES = [CboEntity, LsgEntity, SsgEntity, GroupMemberEntity, GroupMeetingEntity, MeetingAttendanceEntity, MeetingCorrectionEntity, GroupOfficeEntity, GroupDocumentEntity]

@@ -122,4 +122,8 @@ export const audit = {
   'audit.field.changes': "Changes",
   'audit.field.office': "Office",
   'audit.field.electedOn': "Elected on",
+  'audit.op.documents.adopt': "Regulations or rules adopted",
+  'audit.field.version': "Version",
+  'audit.field.adoptedOn': "Adopted on",
+  'audit.field.weeklySavingsMinor': "Weekly saving",
 } as const

@@ -158,4 +158,10 @@ export const refusals = {
   'r.officeOfLsg': "is not an office of a large group",
   'r.officeNotMember': "was not a member of the group on {date}: only a member is elected",
   'r.officeElected': "This office was already elected at this meeting",
+  'r.notClause': "is not a clause of this kind of group",
+  'r.clauseEmpty': "is empty: every clause is written",
+  'r.weeklySavingsRequired': "is required: a small group's rules set the weekly saving",
+  'r.rulesNotAll': "{name} was not at the meeting of {date}: a small group's rules are approved by all its members",
+  'r.savingsOnlySsg': "applies only to a small group's rules",
+  'r.beforeLastVersion': "must not be before the meeting that adopted version {version} ({date})",
 } as const

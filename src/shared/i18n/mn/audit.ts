@@ -124,4 +124,8 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.field.changes': "Өөрчлөлт",
   'audit.field.office': "Албан тушаал",
   'audit.field.electedOn': "Сонгогдсон огноо",
+  'audit.op.documents.adopt': "Журам эсвэл дүрэм баталсан",
+  'audit.field.version': "Хувилбар",
+  'audit.field.adoptedOn': "Баталсан огноо",
+  'audit.field.weeklySavingsMinor': "Долоо хоногийн хадгаламж",
 }

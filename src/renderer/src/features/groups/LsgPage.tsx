@@ -12,6 +12,7 @@ import { LsgForm, SsgForm } from './GroupForms'
 import { Flags } from './GroupsPage'
 import { MeetingsCard } from './Meetings'
 import { OfficesCard } from './Offices'
+import { DocumentsCard } from './Documents'
 
 export function Field({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -101,6 +102,7 @@ export function LsgPage({ id }: { id: number }) {
             </Card>
             <MeetingsCard groupType="lsg" groupId={l.id} />
             <OfficesCard groupType="lsg" groupId={l.id} />
+            <DocumentsCard groupType="lsg" groupId={l.id} />
             {dialog === 'edit' && <LsgForm branchId={l.branchId} lsg={l} onClose={() => setDialog(null)} />}
             {dialog === 'ssg' && <SsgForm lsgId={l.id} ssg={null} onClose={() => setDialog(null)} />}
           </Stack>

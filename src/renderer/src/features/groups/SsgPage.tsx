@@ -14,6 +14,7 @@ import { Field } from './LsgPage'
 import { JoinDialog, LeaveDialog, MoveDialog } from './RosterDialogs'
 import { MeetingsCard } from './Meetings'
 import { OfficesCard } from './Offices'
+import { DocumentsCard } from './Documents'
 
 /** Why a period ended, in words: a move names the group moved to. */
 export function useLeftReason() {
@@ -102,6 +103,7 @@ export function SsgPage({ id }: { id: number }) {
             </Card>
             <MeetingsCard groupType="ssg" groupId={s.id} />
             <OfficesCard groupType="ssg" groupId={s.id} />
+            <DocumentsCard groupType="ssg" groupId={s.id} />
             {d.past.length > 0 && (
               <Card withBorder>
                 <Title order={4} mb="sm">
