@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Card, Group, SimpleGrid, Stack, Title } from '@mantine/core'
 import type { SsgRow } from '../../../../shared/api/groupsTypes'
 import { useOperation } from '../../query'
 import { useI18n } from '../../i18n'
@@ -10,20 +10,10 @@ import { Verbatim } from '../../components/Verbatim'
 import { Writes } from '../../components/permissions'
 import { LsgForm, SsgForm } from './GroupForms'
 import { Flags } from './GroupsPage'
+import { Field } from '../../components/Field'
 import { MeetingsCard } from './Meetings'
 import { OfficesCard } from './Offices'
 import { DocumentsCard } from './Documents'
-
-export function Field({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{value}</Text>
-    </div>
-  )
-}
 
 /** A large group: its details, monthly meeting, and small groups with their members today. */
 export function LsgPage({ id }: { id: number }) {

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { allowedNextEvents } from '../../../../shared/domain/membership'
@@ -19,20 +18,10 @@ import { useNavigate } from '@tanstack/react-router'
 import type { Person } from '../../../../shared/api/types'
 import { write } from '../../query'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
+import { Field } from '../../components/Field'
 import { MergePerson } from './MergePerson'
 import { PersonGroups } from '../groups/PersonGroups'
 import { localTime } from '../../components/localTime'
-
-function Field({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{value}</Text>
-    </div>
-  )
-}
 
 export function PersonPage({ id }: { id: number }) {
   const { t, date, local } = useI18n()
