@@ -29,6 +29,5 @@ export class Random {
   }
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(date) + days * 86400000).toISOString().slice(0, 10)
-}
+/** Dates for the demo: the app's one date arithmetic. */
+export { addDays } from '../../shared/domain/dates'

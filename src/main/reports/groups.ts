@@ -1,6 +1,7 @@
 import type { Lang } from '../../shared/i18n'
 import type { ServiceContext } from '../services/context'
-import { groupTree } from '../services/groups/structure'
+import { groupTree, ssgFlags } from '../services/groups/structure'
+import { PERSON_SHORT_NAME_SQL } from '../services/names.sql'
 import { groupOffices } from '../services/groups/offices'
 import { expectedMeetings } from '../../shared/domain/meetings'
 import { periodLabel, translator, writerLabels, type T } from './common'
@@ -75,7 +76,7 @@ export async function groupsReport(ctx: ServiceContext, opts: { year: number; la
           representative: so.current.find((c) => c.office === 'representative')?.name ?? null,
           overdue: so.overdue ? t('report.yes') : t('report.no'),
           document: documents.get(`ssg/${s.id}`) ?? t('report.groups.noDocument'),
-          flags: members < 5 || members > 8 ? t(members < 5 ? 'g.flag.ssgSmall' : 'g.flag.ssgLarge', { n: members, min: 5, max: 8 }) : '',
+          flags: flagText(t, ssgFlags(members)),
         })
       }
     }
@@ -191,7 +192,7 @@ export async function attendanceReport(ctx: ServiceContext, opts: { from: string
     (await ctx.sql.all<{ type: string; id: number; n: number }>(`SELECT group_type AS type, group_id AS id, count(*) AS n FROM group_meeting WHERE held_on BETWEEN :from AND :to GROUP BY group_type, group_id`, opts)).map((r) => [`${r.type}/${r.id}`, Number(r.n)]),
   )
   const persons = await ctx.sql.all<{ type: string; id: number; personId: number; name: string; n: number; attended: number }>(
-    `SELECT m.group_type AS type, m.group_id AS id, a.person_id AS "personId", substr(p.patronymic, 1, 1) || '. ' || p.given_name AS name, count(*) AS n,
+    `SELECT m.group_type AS type, m.group_id AS id, a.person_id AS "personId", ${PERSON_SHORT_NAME_SQL} AS name, count(*) AS n,
        sum(CASE WHEN a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS attended
      FROM group_meeting m JOIN meeting_attendance a ON a.meeting_id = m.id JOIN person p ON p.id = a.person_id
      WHERE m.held_on BETWEEN :from AND :to GROUP BY m.group_type, m.group_id, a.person_id, p.patronymic, p.given_name ORDER BY name`,

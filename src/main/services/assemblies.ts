@@ -116,7 +116,7 @@ export async function getAssembly(ctx: ServiceContext, id: number): Promise<Asse
 
 async function check(ctx: ServiceContext, input: AssemblyInput): Promise<void> {
   if (input.branchId !== null) await requireBranch(ctx, input.branchId)
-  if (input.heldOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'heldOn')
+  if (input.heldOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'heldOn', { key: 'r.notFuture' })
   const eligible = await countActive(ctx.sql, input.heldOn, input.branchId)
   if (input.membersPresent > eligible) {
     throw new DomainError('validation', `cannot be more than the ${eligible} members eligible on ${input.heldOn}`, 'membersPresent')

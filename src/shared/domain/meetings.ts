@@ -11,9 +11,6 @@ const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 /** 1 Monday … 7 Sunday. */
 export const weekdayOf = (date: string) => ((new Date(utc(date)).getUTCDay() + 6) % 7) + 1
 
-/** The date `days` later (or earlier). */
-export const addDays = (date: string, days: number) => iso(utc(date) + days * DAY)
-
 /** The Monday of the date's week, or the month (`YYYY-MM`): what one expected meeting covers. */
 export function meetingPeriodKey(type: 'ssg' | 'lsg', date: string): string {
   if (type === 'lsg') return date.slice(0, 7)

@@ -1,12 +1,12 @@
 import type { z } from 'zod'
 import { DomainError } from '../../../shared/domain/result'
-import { formatDateMn, todayIso } from '../../../shared/domain/dates'
+import { addDays, formatDateMn, todayIso } from '../../../shared/domain/dates'
 import type { meetingInput } from '../../../shared/api/groups'
 import type { AttendanceCounts, AttendanceStatus, GroupMeetings, GroupType, MeetingCorrection, MeetingDetail, MeetingRow, SheetMember, WeekSheet } from '../../../shared/api/groupsTypes'
 import { audit, type ServiceContext } from '../context'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 import { lsgRow, ssgRow } from './structure'
-import { addDays, expectedMeetings, meetingPeriodKey } from '../../../shared/domain/meetings'
+import { expectedMeetings, meetingPeriodKey } from '../../../shared/domain/meetings'
 
 /*
  * Meetings of the groups: a small group weekly, a large group monthly (the

@@ -4,7 +4,7 @@ import type { GroupCandidate, GroupMembership, SsgDetail } from '../../../shared
 import { searchKey } from '../../../shared/domain/names'
 import { audit, type ServiceContext } from '../context'
 import { requirePerson } from '../persons'
-import { ACTIVE_ON, lsgRow, ssgRow } from './structure'
+import { ACTIVE_ON, lsgRow, notFuture, ssgRow } from './structure'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 
 /*
@@ -64,10 +64,6 @@ export async function groupCandidates(ctx: ServiceContext, input: { ssgId: numbe
     params,
   )
   return rows.map(({ inGroup, ...r }) => ({ ...r, householdInGroup: Number(inGroup) === 1 }))
-}
-
-function notFuture(ctx: ServiceContext, date: string, field: string): void {
-  if (date > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', field, { key: 'r.notFuture' })
 }
 
 /** Opens a period: the person must be of a household of the large group's area and in no small group on that date. */

@@ -108,7 +108,8 @@ async function requireProjectBranch(ctx: ServiceContext, branchId: number): Prom
   if (!b.isProjectBranch) throw new DomainError('validation', 'is not a project area: self-help groups are formed in the project branches', 'branchId', { key: 'r.notProjectArea' })
 }
 
-function notFuture(ctx: ServiceContext, date: string, field: string): void {
+/** Refuses a date after today (Ulaanbaatar's date), naming the field. */
+export function notFuture(ctx: ServiceContext, date: string, field: string): void {
   if (date > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', field, { key: 'r.notFuture' })
 }
 
