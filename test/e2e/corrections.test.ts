@@ -79,8 +79,9 @@ describe('dates, in Mongolian', () => {
     await calendar.waitFor()
     await calendar.getByRole('button', { name: /20/ }).first().click()
     await expect.poll(() => birth.inputValue()).toBe('1985.03.20')
-    // Typed as shown; no date at all is said in Mongolian on save.
+    // Typed as shown; no date at all is said in Mongolian on save. Typing closes the calendar: it covers nothing below.
     await birth.fill('1990.07.01')
+    await expect.poll(() => page.locator('[data-dates-dropdown]').count()).toBe(0)
     await birth.press('Tab')
     await expect.poll(() => birth.inputValue()).toBe('1990.07.01')
     await birth.fill('1990.13.01')

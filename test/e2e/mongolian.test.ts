@@ -15,7 +15,7 @@ const mn = (key: MessageKey) => translate('mn', key)
 
 let browser: Browser
 let app: App
-let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number; lsg: number; ssg: number }
+let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number; lsg: number; ssg: number; cbo: number }
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -33,6 +33,7 @@ beforeAll(async () => {
     organisationMembership: orgs.rows[0]!.id,
     lsg: 0,
     ssg: 0,
+    cbo: (await app.api<Array<{ cbo: { id: number } | null }>>('groups.tree', {}))[0]!.cbo!.id,
   }
   // A large and a small group of a project area, with a member.
   const area = (await app.api<Array<{ id: number; isProjectBranch: boolean }>>('branches.list', {})).find((b) => b.isProjectBranch)!
@@ -76,6 +77,7 @@ const routes = () => [
   '#/groups',
   `#/groups/lsg/${ids.lsg}`,
   `#/groups/ssg/${ids.ssg}`,
+  `#/groups/cbo/${ids.cbo}`,
   `#/groups/week?lsg=${ids.lsg}&week=2007-07-04`,
   '#/budget',
   '#/transfers',
@@ -153,6 +155,7 @@ const forms = () => [
   { route: '#/groups', open: mn('g.lsgAdd') },
   { route: `#/groups/lsg/${ids.lsg}`, open: mn('g.ssgAdd') },
   { route: `#/groups/ssg/${ids.ssg}`, open: mn('g.join') },
+  { route: `#/groups/cbo/${ids.cbo}`, open: mn('common.edit') },
   { route: '#/fees?tab=unpaid', open: mn('fee.pay') },
   { route: '#/budget', open: mn('fin.revise') },
   { route: '#/transfers', open: mn('fin.addTransfer') },

@@ -16,8 +16,8 @@ afterAll(() => t.close())
 describe('the demo groups', () => {
   it('has 6 large groups per project area, 2 per project year, about 40 families each, small groups of 5-8, a CBO per area', async () => {
     expect(counts).toMatchObject({ cbos: 5, lsgs: 30 })
-    // Every large group's regulations and every small group's rules, adopted at a meeting.
-    expect(counts.documents).toBe(30 + counts.ssgs)
+    // Every large group's regulations, every small group's rules and every CBO's charter, adopted at a meeting.
+    expect(counts.documents).toBe(30 + counts.ssgs + 5)
     const tree = await t.must('groups.tree', { on: '2010-03-01' })
     expect(tree.map((a) => a.lsgs.length)).toEqual([6, 6, 6, 6, 6])
     for (const a of tree) expect(a.lsgs.map((l) => l.projectYear).sort()).toEqual([1, 1, 2, 2, 3, 3])
@@ -43,5 +43,45 @@ describe('the demo groups', () => {
     expect(m.held / m.expected).toBeGreaterThan(0.85)
     const o = await t.must('offices.ofGroup', { groupType: 'ssg', groupId: Number(ssg) })
     expect(o.history.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('has a CBO per area with its founding unified meeting of every member of the area, its leaders and charter; three registered', async () => {
+    const tree = await t.must('groups.tree', {})
+    expect(tree.filter((a) => a.cbo?.registeredOn).length).toBe(3)
+    for (const a of tree) {
+      const d = await t.must('cbos.get', { id: a.cbo!.id })
+      expect(d.foundingMeeting?.heldOn).toBe(a.cbo!.foundedOn)
+      const founding = await t.must('meetings.get', { id: d.foundingMeeting!.id })
+      const sheet = await t.must('meetings.sheet', { groupType: 'cbo', groupId: a.cbo!.id, heldOn: a.cbo!.foundedOn })
+      expect(founding.attendance.length).toBe(sheet.length)
+      expect(sheet.length).toBeGreaterThan(200)
+      expect(founding.elected.map((e) => e.office)).toEqual(['chair', 'treasurer'])
+      expect((await t.must('documents.ofGroup', { groupType: 'cbo', groupId: a.cbo!.id }))[0]?.version).toBe(1)
+    }
+  })
+
+  it('gives the project’s figures at the end of each project year against the targets of its results framework, agreeing with the groups page', async () => {
+    const g = await t.must('results.groupProgress', {})
+    expect(g.project?.code).toBe('SPN-2007')
+    expect(g.columns.map((c) => [c.projectYear, c.asOf, c.running])).toEqual([
+      [1, '2008-02-29', false],
+      [2, '2009-02-28', false],
+      [3, '2010-02-28', false],
+      [4, '2011-02-28', false],
+    ])
+    const row = (m: string) => g.rows.find((r) => r.measure === m)!
+    expect(row('families_in_groups').target).toEqual([400, 800, 1200, 1200])
+    expect(row('families_in_groups').indicator?.code).toBe('O1.1')
+    expect(row('ssgs_active').indicator).toBeNull()
+    expect(row('cbos_formed').actual).toEqual([0, 0, 5, 5])
+    for (const [i, c] of g.columns.entries()) {
+      const tree = await t.must('groups.tree', { on: c.asOf })
+      expect(row('families_in_groups').actual[i]).toBe(tree.reduce((s, a) => s + a.families, 0))
+      expect(row('persons_of_member_families').actual[i]).toBe(tree.reduce((s, a) => s + a.persons, 0))
+    }
+    // Two large groups per area a year; constituted once regulations are adopted and both officers elected.
+    expect(row('lsgs_constituted').actual[2]).toBeGreaterThanOrEqual(28)
+    expect(row('lsgs_constituted').actual[2]).toBeLessThanOrEqual(30)
+    expect(row('families_in_groups').actual[2]).toBeGreaterThan(1150)
   })
 })

@@ -164,4 +164,25 @@ describe(`migrations on ${TEST_ENGINE}`, () => {
     await d.migrateDownTo(6)
     expect(await columnsOf('project')).not.toContain('name_mn')
   })
+  it('0015 lets CBOs meet and adopt a charter, keeping every meeting, attendance and document of the rebuilt tables', async () => {
+    await d.migrateDownTo(14)
+    await d.exec(`INSERT INTO branch (id, code, name_mn, name_en, area_code, is_project_branch, created_at, updated_at) VALUES (1, 'B1', 'Х', 'X', 'tuv', 1, 'n', 'n')`)
+    await d.exec(`INSERT INTO person (id, patronymic, given_name, gender, branch_id, search_text, sort_key, created_at, updated_at) VALUES (1, 'Бат', 'Сараа', 'female', 1, 's', 's', 'n', 'n')`)
+    await d.exec(`INSERT INTO cbo (id, branch_id, name, founded_on, created_at) VALUES (1, 1, 'ОНБ', '2008-01-01', 'n')`)
+    await d.exec(`INSERT INTO group_meeting (id, group_type, group_id, held_on, created_at, created_by) VALUES (7, 'lsg', 1, '2008-02-01', 'n', 't')`)
+    await expect(d.exec(`INSERT INTO group_meeting (group_type, group_id, held_on, created_at, created_by) VALUES ('cbo', 1, '2008-02-01', 'n', 't')`)).rejects.toThrow(/check/i)
+    await d.exec(`INSERT INTO meeting_attendance (meeting_id, person_id, status) VALUES (7, 1, 'late')`)
+    await d.exec(`INSERT INTO group_document (group_type, group_id, version, meeting_id, clauses, created_at, created_by) VALUES ('lsg', 1, 1, 7, '{}', 'n', 't')`)
+    await d.db.dataSource.runMigrations({ transaction: 'all' })
+    expect(await d.all(`SELECT m.id, m.held_on AS h, a.status AS s, d.version AS v FROM group_meeting m JOIN meeting_attendance a ON a.meeting_id = m.id JOIN group_document d ON d.meeting_id = m.id`)).toEqual([
+      { id: 7, h: '2008-02-01', s: 'late', v: 1 },
+    ])
+    await d.exec(`INSERT INTO group_meeting (id, group_type, group_id, held_on, created_at, created_by) VALUES (8, 'cbo', 1, '2008-02-01', 'n', 't')`)
+    await d.exec(`INSERT INTO group_document (group_type, group_id, version, meeting_id, clauses, created_at, created_by) VALUES ('cbo', 1, 1, 8, '{}', 'n', 't')`)
+    await expect(d.exec(`INSERT INTO group_meeting (group_type, group_id, held_on, created_at, created_by) VALUES ('club', 1, '2008-03-01', 'n', 't')`)).rejects.toThrow(/check/i)
+    // The references to the rebuilt meeting table still hold, and the documents stay as adopted.
+    await expect(d.exec(`INSERT INTO meeting_attendance (meeting_id, person_id, status) VALUES (99, 1, 'present')`)).rejects.toThrow(/foreign key/i)
+    await expect(d.exec(`UPDATE group_document SET clauses = '[]'`)).rejects.toThrow(/kept as adopted/)
+    await d.exec(`UPDATE cbo SET registration_number = '9011223344', registered_on = '2009-05-01' WHERE id = 1`)
+  })
 })

@@ -13,11 +13,12 @@ import { generateReport } from '../services/reports'
 import { createAssembly, getAssembly, listAssemblies, updateAssembly } from '../services/assemblies'
 import { eligibleMembers } from '../services/attendance'
 import { mergePersons } from '../services/personMerge'
-import { createCbo, createLsg, createSsg, getLsg, groupTree, updateLsg, updateSsg } from '../services/groups/structure'
+import { createCbo, createLsg, createSsg, getCbo, getLsg, groupTree, updateCbo, updateLsg, updateSsg } from '../services/groups/structure'
 import { getSsg, groupCandidates, joinGroup, leaveGroup, moveMember, periodsOfHousehold, periodsOfPerson } from '../services/groups/members'
 import { correctMeeting, getMeeting, groupMeetings, meetingSheet, recordMeeting, weekSheets } from '../services/groups/meetings'
 import { electOffice, groupOffices, officesOfPerson } from '../services/groups/offices'
 import { adoptDocument, groupDocuments } from '../services/groups/documents'
+import { groupProgress } from '../services/results/groupProgress'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -126,6 +127,8 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'finance.setNote': setVarianceNote,
     'groups.tree': groupTree,
     'cbos.create': createCbo,
+    'cbos.update': updateCbo,
+    'cbos.get': (ctx, i) => getCbo(ctx, i.id),
     'lsgs.create': createLsg,
     'lsgs.update': updateLsg,
     'lsgs.get': (ctx, i) => getLsg(ctx, i.id),
@@ -149,6 +152,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'documents.adopt': adoptDocument,
     'offices.ofPerson': (ctx, i) => officesOfPerson(ctx, i.personId),
     'offices.ofGroup': (ctx, i) => groupOffices(ctx, i),
+    'results.groupProgress': groupProgress,
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),
     'settings.testServer': testServer,
     'settings.saveDatabase': (ctx, i) => saveDatabaseChoice(ctx, i, facts.database),

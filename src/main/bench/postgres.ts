@@ -10,6 +10,8 @@ import { DEMO_SCALES, loadDemo } from '../demo/load'
 import { searchKey } from '../../shared/domain/names'
 import { startCluster } from './cluster'
 import type { BenchRow } from './run'
+import { median, peakMb, timeIt } from './measure'
+import { groupRows } from './groups'
 
 /*
  * The same measurements on a shared PostgreSQL server (a throwaway cluster on
@@ -17,18 +19,7 @@ import type { BenchRow } from './run'
  * same run.
  */
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024)
-
-async function time(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  const xs: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    await fn()
-    xs.push(performance.now() - t0)
-  }
-  return median(xs)
-}
+const time = timeIt
 
 async function pair(runs: number, ours: () => Promise<unknown>, base: () => Promise<unknown>): Promise<{ oursMs: number; baselineMs: number }> {
   const a: number[] = []
@@ -167,6 +158,7 @@ export async function runPostgresBench(ledgerXlsx: (n: number, prefix: string) =
       rows.push({ scale: 'full', engine: 'postgresql', operation: 'financial report (cumulative), xlsx', ...financial, peakMb: peakMb(), target: '< 2 s' })
       rows.push({ scale: 'full', engine: 'postgresql', operation: 'financial report (cumulative), pdf', oursMs: await time(5, () => generate('financial', 'pdf', {})), baselineMs: null, peakMb: peakMb(), target: '< 2 s' })
 
+      rows.push(...(await groupRows(backend, 'full', 'postgresql', log)))
       log('PostgreSQL: import…')
       const files = await Promise.all([0, 1, 2].map((i) => ledgerXlsx(20000, `P${i}`)))
       const baseFiles = await Promise.all([0, 1, 2].map((i) => ledgerXlsx(20000, `Q${i}`)))

@@ -8,6 +8,8 @@ import { DEMO_SCALES, loadDemo, type DemoScale } from '../demo/load'
 import { searchKey } from '../../shared/domain/names'
 import { membershipReport } from '../reports/membership'
 import { runPostgresBench } from './postgres'
+import { median, peakMb, timeIt, timePair } from './measure'
+import { groupRows } from './groups'
 import { ledgerXlsx, rawAnnualPdf, rawFeesRows, rawFinancialXlsx, rawImport, rawInsertCopy, rawMembershipPdf, rawMembershipXlsx, streamXlsx } from './baselines'
 
 export interface BenchRow {
@@ -22,33 +24,6 @@ export interface BenchRow {
   target: string
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-
-async function timeIt(runs: number, fn: () => unknown): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    await fn()
-    times.push(performance.now() - t0)
-  }
-  return median(times)
-}
-
-/** Medians of ours and baseline, run alternately so drift and garbage collection fall on both alike. */
-async function timePair(runs: number, ours: () => unknown, baseline: () => unknown): Promise<{ oursMs: number; baselineMs: number }> {
-  const a: number[] = []
-  const b: number[] = []
-  for (let i = 0; i < runs; i++) {
-    a.push(await timeIt(1, ours))
-    b.push(await timeIt(1, baseline))
-  }
-  return { oursMs: median(a), baselineMs: median(b) }
-}
-
-const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024)
 async function generate(backend: Backend, format: 'xlsx' | 'pdf', report: 'membership' | 'fees' | 'annual' = 'membership'): Promise<void> {
   const r = await backend.dispatch('reports.generate', { report, year: 2009, lang: 'mn', format })
   if (!r.ok) throw new Error(r.error.message)
@@ -184,7 +159,7 @@ async function sqliteRows(scales: DemoScale[], log: (s: string) => void): Promis
         await streamXlsx([['branches', f.branches], ['members', f.members], ['assemblies', raw.prepare(`SELECT * FROM assembly WHERE year = 2009`).raw().all() as unknown[][]]])
       })
       rows.push({ scale, engine: 'sqlite', operation: 'annual assembly pack 2009, xlsx', ...annualX, peakMb: peakMb(), target: '< 2 s, ≤ 2x' })
-      rows.push(...(await groupRows(backend, scale, log)))
+      rows.push(...(await groupRows(backend, scale, 'sqlite', log)))
       if (scale === 'full') {
         log('Finance: import and the financial report…')
         const fin = await timePair(
@@ -224,34 +199,6 @@ async function sqliteRows(scales: DemoScale[], log: (s: string) => void): Promis
       rmSync(dataDir, { recursive: true, force: true })
     }
   }
-  return rows
-}
-
-/** The self-help groups: the groups page, a large group's page, recording one weekly meeting, the attendance report of a project year. */
-async function groupRows(backend: Backend, scale: string, log: (s: string) => void): Promise<BenchRow[]> {
-  log(`Scale ${scale}: self-help groups…`)
-  const call = async (op: string, input: unknown) => {
-    const r = await backend.dispatch(op, input)
-    if (!r.ok) throw new Error(`${op}: ${r.error.message}`)
-    return r.value
-  }
-  const rows: BenchRow[] = []
-  const tree = (await call('groups.tree', {})) as Array<{ lsgs: Array<{ id: number }> }>
-  const lsgs = tree.flatMap((a) => a.lsgs)
-  rows.push({ scale, engine: 'sqlite', operation: `groups page (${lsgs.length} large groups)`, oursMs: await timeIt(9, () => call('groups.tree', {})), baselineMs: null, peakMb: peakMb(), target: '< 300 ms' })
-  const lsg = lsgs[0]!.id
-  const lsgPage = await timeIt(9, () => Promise.all([call('lsgs.get', { id: lsg }), call('meetings.list', { groupType: 'lsg', groupId: lsg }), call('offices.ofGroup', { groupType: 'lsg', groupId: lsg }), call('documents.ofGroup', { groupType: 'lsg', groupId: lsg })]))
-  rows.push({ scale, engine: 'sqlite', operation: 'a large group page', oursMs: lsgPage, baselineMs: null, peakMb: peakMb(), target: '< 300 ms' })
-  const ssg = ((await call('lsgs.get', { id: lsg })) as { ssgs: Array<{ id: number }> }).ssgs[0]!.id
-  let week = 0
-  const record = await timeIt(9, async () => {
-    const heldOn = new Date(Date.UTC(2011, 3, 6 + 7 * week++)).toISOString().slice(0, 10)
-    const sheet = (await call('meetings.sheet', { groupType: 'ssg', groupId: ssg, heldOn })) as Array<{ personId: number }>
-    await call('meetings.record', { groupType: 'ssg', groupId: ssg, heldOn, attendance: sheet.map((m) => ({ personId: m.personId, status: 'present' })) })
-  })
-  rows.push({ scale, engine: 'sqlite', operation: 'record one weekly meeting with attendance', oursMs: record, baselineMs: null, peakMb: peakMb(), target: '< 100 ms' })
-  const report = await timeIt(5, () => call('reports.generate', { report: 'attendance', from: '2008-03-01', to: '2009-02-28', lang: 'mn', format: 'xlsx' }))
-  rows.push({ scale, engine: 'sqlite', operation: 'attendance report, project year 2, xlsx', oursMs: report, baselineMs: null, peakMb: peakMb(), target: '< 2 s' })
   return rows
 }
 

@@ -44,6 +44,14 @@ const SSG_TEXT = {
   sanctions: 'Хадгаламж хоцоровол 200 ₮-ийн торгууль төлнө.',
 }
 
+const CBO_TEXT = {
+  goals: 'Гишүүн өрхүүдийн амьжиргааг дээшлүүлэх, хамтын ашиг сонирхлыг хамгаалах.',
+  membership: 'Бүсийн том бүлгүүдийн гишүүн бүр холбооны гишүүн байна.',
+  governance: 'Дарга, нярвыг жил бүр нэгдсэн хурлаар сонгоно.',
+  funds: 'Зээлийн эргэн төлөлтийн хагасаар байгууллагын хөгжлийн санг бүрдүүлнэ.',
+  reporting: 'Жил бүр нэгдсэн хуралд үйл ажиллагаа, санхүүгийн тайлан тавина.',
+}
+
 const SSG_NAMES = ['Нарлаг', 'Цэцэг', 'Ирээдүй', 'Итгэл', 'Найдвар', 'Хөгжил', 'Эв нэгдэл', 'Тэмүүлэл', 'Оч', 'Өргөө', 'Саран', 'Гэрэл']
 const LEAVE_REASONS = ['Өөр аймаг руу нүүсэн', 'Ажилд орсон, цаг гаргах боломжгүй', 'Гэр бүлийн шалтгаанаар', 'Хотод шилжсэн']
 const END = '2011-03-31'
@@ -96,6 +104,8 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
   const periods: Period[] = []
   const ssgsOf = new Map<number, Array<{ id: number; formedOn: string; weekday: number }>>()
   const lsgInfo: Array<{ id: number; formedOn: string; week: number; weekday: number }> = []
+  const cbos: Array<{ branchId: number; name: string; foundedOn: string }> = []
+  const lsgBranch = new Map<number, number>()
 
   for (const b of branches) {
     const mine = households.filter((h) => h.branchId === b.id)
@@ -114,6 +124,7 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
         const lsgId = lsgRows.add({ branchId: b.id, code: `${b.code}-${lsgNo}`, name: `${b.mn} ${lsgNo}-р бүлэг`, formedOn, projectYear: y + 1, meetingWeek: lsg.week, meetingWeekday: lsg.weekday, createdAt: now, updatedAt: now })
         counts.lsgs++
         lsgInfo.push({ id: lsgId, formedOn, ...lsg })
+        lsgBranch.set(lsgId, b.id)
         const ssgCount = Math.max(1, Math.round(chunk.length / 6.5))
         let sat = 0
         const siblings: Array<{ id: number; formedOn: string; weekday: number }> = []
@@ -135,8 +146,7 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
       }
     }
     // The area's CBO, founded by the unified meeting once its large groups had run a while.
-    cboRows.add({ branchId: b.id, name: `${b.mn} — өөртөө туслах бүлгүүдийн холбоо`, foundedOn: rng.date('2009-09-01', '2009-11-30'), createdAt: now })
-    counts.cbos++
+    cbos.push({ branchId: b.id, name: `${b.mn} — өөртөө туслах бүлгүүдийн холбоо`, foundedOn: rng.date('2009-09-01', '2009-11-30') })
   }
   // A few members leave, a few move to another small group of their large group.
   const lsgOfSsg = new Map<number, number>()
@@ -166,15 +176,23 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
     counts.groupMembers++
   }
 
+  // The CBOs (from their own random stream, so the groups' stays as it was): three of the five registered with the state in 2010.
+  const cboRng = new Random(seed * 7 + 1515)
+  const cboIds = cbos.map((c, i) => {
+    const registered = i < 3 ? cboRng.date(addDays(c.foundedOn, 120), '2010-12-31') : null
+    counts.cbos++
+    return cboRows.add({ ...c, registrationNumber: registered ? String(cboRng.int(9_000_000, 9_999_999)) : null, registeredOn: registered, createdAt: now })
+  })
+
   if (meetings) {
     const bySsg = new Map<number, Period[]>()
     for (const p of allPeriods) bySsg.set(p.ssg, [...(bySsg.get(p.ssg) ?? []), p])
     const activeOn = (list: Period[], on: string) => list.filter((p) => p.joined <= on && (p.left === null || p.left > on))
-    const hold = (type: 'ssg' | 'lsg', groupId: number, dates: string[], members: (on: string) => Period[], weights: [number, number, number, number], offices: Array<'chair' | 'treasurer' | 'representative'>) => {
+    const hold = (type: 'ssg' | 'lsg' | 'cbo', groupId: number, dates: string[], members: (on: string) => Period[], weights: [number, number, number, number], offices: Array<'chair' | 'treasurer' | 'representative'>) => {
       let lastElection: string | null = null
       let adopted = false
       for (const d of dates) {
-        if (!rng.chance(type === 'ssg' ? 0.93 : 0.95)) continue
+        if (type !== 'cbo' && !rng.chance(type === 'ssg' ? 0.93 : 0.95)) continue
         const present = members(d)
         if (present.length === 0) continue
         const id = meetingRows.add({ groupType: type, groupId, heldOn: d, minutes: null, decisions: null, createdAt: now, createdBy: actor })
@@ -186,10 +204,10 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
           attendanceRows.add({ meetingId: id, personId: p.person, status: s })
           counts.attendance++
         }
-        // The regulations (large group) or rules (small group, with all its members there) at the first meeting that can adopt them.
-        if (!adopted && (type === 'lsg' || everyone)) {
+        // The regulations (large group), charter (CBO) or rules (small group, with all its members there) at the first meeting that can adopt them.
+        if (!adopted && (type !== 'ssg' || everyone)) {
           // `version` is the document's own version here (Rows leaves out a record's edit version).
-          documentRows.add({ ...({ version: 1 } as object), groupType: type, groupId, meetingId: id, clauses: JSON.stringify(type === 'lsg' ? LSG_TEXT : SSG_TEXT), weeklySavingsMinor: type === 'ssg' ? rng.pick([50_000, 100_000, 100_000, 150_000]) : null, createdAt: now, createdBy: actor })
+          documentRows.add({ ...({ version: 1 } as object), groupType: type, groupId, meetingId: id, clauses: JSON.stringify({ lsg: LSG_TEXT, ssg: SSG_TEXT, cbo: CBO_TEXT }[type]), weeklySavingsMinor: type === 'ssg' ? rng.pick([50_000, 100_000, 100_000, 150_000]) : null, createdAt: now, createdBy: actor })
           adopted = true
           counts.documents++
         }
@@ -222,6 +240,16 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
         return activeOn(all, on).filter((p) => !seen.has(p.person) && seen.add(p.person))
       }
       hold('lsg', lsgId, expectedMeetings({ type: 'lsg', formedOn: l.formedOn, weekday: l.weekday, week: l.week }, END), byPerson, [0.8, 0.07, 0.05, 0.04], ['chair', 'treasurer'])
+    }
+    // Each CBO's founding unified meeting (charter, leaders) and one a year on, every member of the area's groups on the sheet.
+    for (const [i, c] of cbos.entries()) {
+      const areaSsgs = new Set([...ssgsOf].filter(([lsgId]) => lsgBranch.get(lsgId) === c.branchId).flatMap(([, list]) => list.map((x) => x.id)))
+      const area = allPeriods.filter((p) => areaSsgs.has(p.ssg))
+      const everyone = (on: string) => {
+        const seen = new Set<number>()
+        return activeOn(area, on).filter((p) => !seen.has(p.person) && seen.add(p.person))
+      }
+      hold('cbo', cboIds[i]!, [c.foundedOn, addDays(c.foundedOn, 371)], everyone, [0.75, 0.08, 0.07, 0.05], ['chair', 'treasurer'])
     }
   }
   await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows, documentRows)

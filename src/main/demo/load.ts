@@ -7,6 +7,7 @@ import { addDays, Random } from './random'
 import { loadGovernance } from './governance'
 import { loadFinance } from './finance'
 import { loadGroups, type GroupCounts } from './groups'
+import { loadIndicators } from './results'
 
 export interface DemoOptions {
   seed?: number
@@ -31,6 +32,8 @@ export const DEMO_SCALES = {
 export type DemoScale = keyof typeof DEMO_SCALES
 
 export interface DemoCounts extends GroupCounts {
+  /** The results framework's indicators of the DANIDA project. */
+  indicators: number
   branches: number
   households: number
   persons: number
@@ -80,7 +83,7 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
       }
     }
   }
-  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0, assemblies: 0, feeDecisions: 0, payments: 0, elections: 0, transfers: 0, expenses: 0, budgetVersions: 0, cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0, documents: 0 }
+  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0, assemblies: 0, feeDecisions: 0, payments: 0, elections: 0, transfers: 0, expenses: 0, budgetVersions: 0, cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0, documents: 0, indicators: 0 }
   const addPerson = (b: DemoBranch, branchId: number, householdId: number | null, gender: Gender, birthDate: string, patronymic?: string): { id: number; givenName: string } => {
     const givenName = rng.pick(gender === 'female' ? FEMALE_NAMES : MALE_NAMES)
     const p = {
@@ -246,6 +249,7 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
   Object.assign(counts, await loadGovernance(target, rng, now))
   Object.assign(counts, await loadFinance(target, rng, now, actor))
   Object.assign(counts, await loadGroups(target, opts.seed ?? 2007, now, actor, opts.groupMeetings ?? true))
+  counts.indicators = await loadIndicators(target, now)
   await target.tx.insert(AuditEntryEntity, {
     at: now,
     actor,

@@ -35,7 +35,24 @@ export async function groupsReport(ctx: ServiceContext, opts: { year: number; la
       )
     ).map((d) => [`${d.type}/${d.id}`, t('g.documentVersion', { version: d.version, date: d.heldOn.replace(/-/g, '.') })]),
   )
+  const cboRows: Array<Record<string, CellValue>> = []
   for (const a of areas) {
+    if (a.cbo && a.cbo.foundedOn <= on) {
+      const offices = await groupOffices(ctx, { groupType: 'cbo', groupId: a.cbo.id }, on)
+      if (offices.overdue) overdue++
+      const registered = a.cbo.registeredOn !== null && a.cbo.registeredOn <= on
+      cboRows.push({
+        area: name(a.branchName),
+        name: a.cbo.name,
+        founded: a.cbo.foundedOn,
+        registrationNumber: registered ? a.cbo.registrationNumber : null,
+        registeredOn: registered ? a.cbo.registeredOn : null,
+        chair: offices.current.find((c) => c.office === 'chair')?.name ?? null,
+        treasurer: offices.current.find((c) => c.office === 'treasurer')?.name ?? null,
+        overdue: offices.overdue ? t('report.yes') : t('report.no'),
+        document: documents.get(`cbo/${a.cbo.id}`) ?? t('report.groups.noDocument'),
+      })
+    }
     for (const l of a.lsgs.filter((x) => x.formedOn <= on)) {
       const offices = await groupOffices(ctx, { groupType: 'lsg', groupId: l.id }, on)
       if (offices.overdue) overdue++
@@ -90,7 +107,8 @@ export async function groupsReport(ctx: ServiceContext, opts: { year: number; la
     period: { from: `${opts.year}-01-01`, to: endOfYear, label: String(opts.year) },
     generatedAt: opts.generatedAt,
     summary: [
-      { label: t('report.groups.cbos'), value: areas.filter((a) => a.cbo && a.cbo.foundedOn <= on).length, type: 'int' },
+      { label: t('report.groups.cbos'), value: cboRows.length, type: 'int' },
+      { label: t('report.groups.cbosRegistered'), value: cboRows.filter((c) => c.registeredOn !== null).length, type: 'int' },
       { label: t('g.lsgs'), value: lsgRows.length, type: 'int' },
       { label: t('g.ssgs'), value: ssgRows.length, type: 'int' },
       { label: t('report.groups.families'), value: sum(lsgRows, 'families'), type: 'int' },
@@ -98,6 +116,26 @@ export async function groupsReport(ctx: ServiceContext, opts: { year: number; la
       { label: t('report.groups.overdue'), value: overdue, type: 'int' },
     ],
     sections: [
+      {
+        title: t('report.groups.cbos'),
+        sheetName: t('report.groups.cbos'),
+        description: t('report.groups.asOf', { date: on.replace(/-/g, '.') }),
+        table: {
+          columns: [
+            { key: 'area', label: t('g.area'), type: 'text' },
+            { key: 'name', label: t('g.name'), type: 'text' },
+            { key: 'founded', label: t('g.cboFounded'), type: 'date' },
+            { key: 'registrationNumber', label: t('g.registrationNumber'), type: 'text' },
+            { key: 'registeredOn', label: t('g.registeredOn'), type: 'date' },
+            { key: 'chair', label: t('g.office.chair'), type: 'text' },
+            { key: 'treasurer', label: t('g.office.treasurer'), type: 'text' },
+            { key: 'overdue', label: t('report.groups.overdueCol'), type: 'text' },
+            { key: 'document', label: t('g.charter'), type: 'text' },
+          ],
+          rows: cboRows,
+        },
+        notes: cboRows.length ? [] : [t('report.none')],
+      },
       {
         title: t('g.lsgs'),
         sheetName: t('report.groups.lsgSheet'),

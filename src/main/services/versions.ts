@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/domain/result'
 import { formatTimeUlaanbaatar } from '../../shared/domain/dates'
 import type { ServiceContext } from './context'
 
-type Editable = 'branch' | 'person' | 'household' | 'assembly' | 'lsg' | 'ssg'
+type Editable = 'branch' | 'person' | 'household' | 'assembly' | 'lsg' | 'ssg' | 'cbo'
 
 const WHAT: Record<Editable, string> = {
   branch: 'This local organisation',
@@ -11,6 +11,7 @@ const WHAT: Record<Editable, string> = {
   assembly: 'This assembly',
   lsg: 'This large group',
   ssg: 'This small group',
+  cbo: 'This community-based organisation',
 }
 
 async function refuseStale(ctx: ServiceContext, table: Editable, id: number): Promise<never> {

@@ -24,7 +24,7 @@ type Area = OperationName extends `${infer A}.${string}` ? A : never
  * what it touches. The dashboard and the audit trail follow every write.
  */
 /** A change to the self-help groups: their tree, pages and members. */
-const GROUPS = ['groups', 'cbos', 'lsgs', 'ssgs', 'roster', 'meetings', 'offices', 'documents'] as const
+const GROUPS = ['groups', 'cbos', 'lsgs', 'ssgs', 'roster', 'meetings', 'offices', 'documents', 'results'] as const
 
 const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   system: [],
@@ -55,6 +55,7 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   meetings: [...GROUPS, 'meetings', 'offices'],
   offices: [...GROUPS, 'offices', 'meetings'],
   documents: GROUPS,
+  results: [],
   reports: [],
   dashboard: [],
   audit: [],

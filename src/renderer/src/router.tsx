@@ -22,6 +22,7 @@ import { NewProjectPage } from './features/finance/NewProjectPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { GroupsPage } from './features/groups/GroupsPage'
 import { LsgPage } from './features/groups/LsgPage'
+import { CboPage } from './features/groups/CboPage'
 import { SsgPage } from './features/groups/SsgPage'
 import { WeeklyEntryPage, weekSearch } from './features/groups/WeeklyEntryPage'
 import { BackupsPage } from './features/settings/BackupsPage'
@@ -46,6 +47,7 @@ const householdRoute = createRoute({ ...child, path: '/households/$id', params: 
 const assemblyRoute = createRoute({ ...child, path: '/assemblies/$id', params: recordId, component: AssemblyRoute })
 const lsgRoute = createRoute({ ...child, path: '/groups/lsg/$id', params: recordId, component: LsgRoute })
 const ssgRoute = createRoute({ ...child, path: '/groups/ssg/$id', params: recordId, component: SsgRoute })
+const cboRoute = createRoute({ ...child, path: '/groups/cbo/$id', params: recordId, component: CboRoute })
 
 // Typed reads of the record's number (their return types are written out: each route refers to its own component).
 function PersonRoute(): ReactElement {
@@ -63,6 +65,9 @@ function LsgRoute(): ReactElement {
 function SsgRoute(): ReactElement {
   return <SsgPage id={ssgRoute.useParams().id} />
 }
+function CboRoute(): ReactElement {
+  return <CboPage id={cboRoute.useParams().id} />
+}
 
 const routeTree = root.addChildren([
   createRoute({ ...child, path: '/', component: DashboardPage }),
@@ -76,6 +81,7 @@ const routeTree = root.addChildren([
   assemblyRoute,
   lsgRoute,
   ssgRoute,
+  cboRoute,
   createRoute({ ...child, path: '/fees', validateSearch: feesSearch, component: FeesPage }),
   createRoute({ ...child, path: '/boards', component: BoardsPage }),
   createRoute({ ...child, path: '/groups', component: GroupsPage }),

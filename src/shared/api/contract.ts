@@ -4,6 +4,7 @@ import { op } from './define'
 import { governanceOps } from './governance'
 import { financeOps } from './finance'
 import { groupsOps, meetingOps } from './groups'
+import { resultsOps } from './results'
 import { settingsOps } from './settings'
 import { backupOps } from './backups'
 import type * as T from './types'
@@ -276,6 +277,7 @@ export const contract = {
   ...financeOps,
   ...groupsOps,
   ...meetingOps,
+  ...resultsOps,
   ...settingsOps,
   ...backupOps,
 

@@ -2,16 +2,24 @@ import { z } from 'zod'
 import { op } from './define'
 import { id, identifier, isoDate, optionalText, recordVersion, requiredText } from './fields'
 import type * as G from './groupsTypes'
-import { LSG_CLAUSES, SSG_CLAUSES } from './groupsTypes'
+import { CBO_CLAUSES, LSG_CLAUSES, SSG_CLAUSES } from './groupsTypes'
 
 const weekday = z.number().int().min(1, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' })
 
-export const cboInput = z.strictObject({
-  branchId: id,
-  name: requiredText(200),
-  /** The unified meeting of the area's large groups that founded it. */
-  foundedOn: isoDate,
-})
+export const cboInput = z
+  .strictObject({
+    branchId: id,
+    name: requiredText(200),
+    /** The unified meeting of the area's large groups that founded it. */
+    foundedOn: isoDate,
+    /** State registration: the number and date, both or neither. */
+    registrationNumber: optionalText(50),
+    registeredOn: isoDate.nullish().transform((v) => v ?? null),
+  })
+  .superRefine((c, ctx) => {
+    if (c.registrationNumber && !c.registeredOn) ctx.addIssue({ code: 'custom', path: ['registeredOn'], message: 'is required with the registration number' })
+    if (c.registeredOn && !c.registrationNumber) ctx.addIssue({ code: 'custom', path: ['registrationNumber'], message: 'is required with the registration date' })
+  })
 
 export const lsgInput = z.strictObject({
   branchId: id,
@@ -41,6 +49,13 @@ export const groupsOps = {
     write: false,
   }),
   'cbos.create': op<G.Cbo>()({ summary: "Record an area's community-based organisation (CBO): one per area", input: cboInput, permission: 'groups.write', write: true }),
+  'cbos.update': op<G.Cbo>()({
+    summary: "Change an area's CBO: its name, founding date, state registration (not its area)",
+    input: z.strictObject({ id, version: recordVersion, cbo: cboInput }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'cbos.get': op<G.CboDetail>()({ summary: "A CBO with its area's large groups and its members today", input: z.strictObject({ id }), permission: 'register.read', write: false }),
   'lsgs.create': op<G.LsgRow>()({ summary: 'Record a large self-help group (LSG) of a project area', input: lsgInput, permission: 'groups.write', write: true }),
   'lsgs.update': op<G.LsgRow>()({
     summary: 'Change a large self-help group (not its area)',
@@ -95,7 +110,7 @@ export const groupsOps = {
   }),
 } as const
 
-const groupRef = { groupType: z.enum(['ssg', 'lsg'], { message: 'must be ssg or lsg' }), groupId: id }
+const groupRef = { groupType: z.enum(['ssg', 'lsg', 'cbo'], { message: 'must be ssg, lsg or cbo' }), groupId: id }
 const attendance = z
   .array(z.strictObject({ personId: id, status: z.enum(['present', 'late', 'represented', 'excused', 'absent'], { message: 'must be present, late, represented, excused or absent' }) }))
   .max(2000)
@@ -132,7 +147,7 @@ export const meetingOps = {
   }),
   'meetings.get': op<G.MeetingDetail>()({ summary: 'A meeting with every member’s attendance, its corrections and elections', input: z.strictObject({ id }), permission: 'register.read', write: false }),
   'meetings.record': op<G.MeetingRow>()({
-    summary: 'Record a meeting of a small or large group with every member’s attendance',
+    summary: 'Record a meeting of a small or large group or a CBO with every member’s attendance',
     input: meetingInput,
     permission: 'groups.write',
     write: true,
@@ -144,22 +159,22 @@ export const meetingOps = {
     write: true,
   }),
   'offices.elect': op<G.OfficeTerm>()({
-    summary: "Record an office holder elected at a group's meeting (SSG representative; LSG chairman or treasurer)",
+    summary: "Record an office holder elected at a group's meeting (SSG representative; LSG or CBO chairman or treasurer)",
     input: z.strictObject({ meetingId: id, office: z.enum(['chair', 'treasurer', 'representative'], { message: 'must be chair, treasurer or representative' }), personId: id }),
     permission: 'groups.write',
     write: true,
   }),
   'documents.ofGroup': op<G.GroupDocument[]>()({
-    summary: "A group's regulations (large group) or rules (small group), every version, newest first",
+    summary: "A group's regulations (large group), rules (small group) or charter (CBO), every version, newest first",
     input: z.strictObject(groupRef),
     permission: 'register.read',
     write: false,
   }),
   'documents.adopt': op<G.GroupDocument>()({
-    summary: "Record a new version of a group's regulations or rules, adopted at one of its meetings (a small group's rules by all its members)",
+    summary: "Record a new version of a group's regulations, rules or charter, adopted at one of its meetings (a small group's rules by all its members)",
     input: z.strictObject({
       meetingId: id,
-      clauses: z.partialRecord(z.enum([...LSG_CLAUSES, ...SSG_CLAUSES]), z.string().max(5000)),
+      clauses: z.partialRecord(z.enum([...LSG_CLAUSES, ...SSG_CLAUSES, ...CBO_CLAUSES]), z.string().max(5000)),
       /** Small group: the weekly compulsory saving in ₮ (minor units). */
       weeklySavingsMinor: z.number().int().min(0, { message: 'must not be negative' }).max(1e10).nullish().transform((v) => v ?? null),
     }),

@@ -9,9 +9,26 @@ export interface GroupFlag {
 
 export interface Cbo {
   id: number
+  version: number
   branchId: number
   name: string
+  /** The unified meeting of the area's large groups that founded it. */
   foundedOn: string
+  /** State registration, once it is registered. */
+  registrationNumber: string | null
+  registeredOn: string | null
+}
+
+/** A CBO with its area's large groups and its members today (every member of those groups). */
+export interface CboDetail {
+  cbo: Cbo
+  branchName: LocalName
+  lsgs: LsgRow[]
+  families: number
+  persons: number
+  members: number
+  /** Its meeting on the founding date, once recorded. */
+  foundingMeeting: { id: number; heldOn: string } | null
 }
 
 export interface SsgRow {
@@ -105,7 +122,8 @@ export interface GroupCandidate {
 
 export const ATTENDANCE_STATUSES = ['present', 'late', 'represented', 'excused', 'absent'] as const
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number]
-export type GroupType = 'ssg' | 'lsg'
+/** A small group, a large group, or an area's community-based organisation. */
+export type GroupType = 'ssg' | 'lsg' | 'cbo'
 
 export interface AttendanceCounts {
   present: number
@@ -155,6 +173,8 @@ export interface MeetingDetail {
 /** A group's meetings: held, expected from its meeting rule, the weeks or months missed, and attendance pooled over member-meetings. */
 export interface GroupMeetings {
   meetings: MeetingRow[]
+  /** False for a CBO: its unified meetings follow no weekly or monthly rule, so none are expected or missed. */
+  hasRule: boolean
   expected: number
   held: number
   /** The expected dates whose week (small group) or month (large group) had no meeting, newest first. */
@@ -177,7 +197,7 @@ export interface OfficeTerm {
 }
 
 export interface GroupOffices {
-  /** The offices of this kind of group: a small group's representative, a large group's chairman and treasurer. */
+  /** The offices of this kind of group: a small group's representative; a large group's or a CBO's chairman and treasurer. */
   offices: Office[]
   current: OfficeTerm[]
   history: OfficeTerm[]
@@ -210,9 +230,11 @@ export interface PersonOffice {
 /** The clauses of a large group's regulations (DOMAIN.md) and of a small group's rules. */
 export const LSG_CLAUSES = ['election', 'meetingTime', 'participation', 'discipline', 'sanctions', 'monitoring', 'evaluation', 'accounts'] as const
 export const SSG_CLAUSES = ['meetings', 'savings', 'loans', 'mutualHelp', 'sanctions'] as const
-export type Clause = (typeof LSG_CLAUSES)[number] | (typeof SSG_CLAUSES)[number]
+/** The clauses of a CBO's charter. */
+export const CBO_CLAUSES = ['goals', 'membership', 'governance', 'funds', 'reporting'] as const
+export type Clause = (typeof LSG_CLAUSES)[number] | (typeof SSG_CLAUSES)[number] | (typeof CBO_CLAUSES)[number]
 
-/** A version of a group's regulations (large group) or rules (small group). */
+/** A version of a group's regulations (large group), rules (small group) or charter (CBO). */
 export interface GroupDocument {
   id: number
   groupType: GroupType

@@ -8,8 +8,9 @@ import { validation } from './en/validation'
 import { refusals } from './en/refusals'
 import { audit } from './en/audit'
 import { groups } from './en/groups'
+import { results } from './en/results'
 
 /** English UI and report labels, by area. Keys are shared with the Mongolian catalogue. */
-export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups } as const
+export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results } as const
 
 export type MessageKey = keyof typeof en

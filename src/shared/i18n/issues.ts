@@ -80,6 +80,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   election: 'r.notFound.election',
   'fee decision': 'r.notFound.feeDecision',
   'large group': 'r.notFound.lsg',
+  CBO: 'r.notFound.cbo',
   'small group': 'r.notFound.ssg',
   'group membership': 'r.notFound.groupMember',
   meeting: 'r.notFound.meeting',
@@ -91,6 +92,7 @@ const CHANGED: Record<string, MessageKey> = {
   household: 'r.changed.household',
   assembly: 'r.changed.assembly',
   'large group': 'r.changed.lsg',
+  'community-based organisation': 'r.changed.cbo',
   'small group': 'r.changed.ssg',
   'local organisation': 'r.changed.branch',
 }

@@ -9,6 +9,7 @@ import { validation } from './mn/validation'
 import { refusals } from './mn/refusals'
 import { audit } from './mn/audit'
 import { groups } from './mn/groups'
+import { results } from './mn/results'
 
 /** Монгол хэлний шошго. Every English key must have a Mongolian label (the type says so). */
-export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups }
+export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results }

@@ -6,6 +6,9 @@ export class CboEntity {
   @Column({ type: 'integer', name: 'branch_id' }) branchId: number
   @Column({ type: 'text' }) name: string
   @Column({ type: 'text', name: 'founded_on' }) foundedOn: string
+  @Column({ type: 'text', name: 'registration_number', nullable: true }) registrationNumber: string | null
+  @Column({ type: 'text', name: 'registered_on', nullable: true }) registeredOn: string | null
+  @Column({ type: 'integer' }) version: number
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
 }
 
@@ -55,7 +58,7 @@ export class GroupMemberEntity {
 @Entity('group_meeting')
 export class GroupMeetingEntity {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number
-  @Column({ type: 'text', name: 'group_type' }) groupType: 'ssg' | 'lsg'
+  @Column({ type: 'text', name: 'group_type' }) groupType: 'ssg' | 'lsg' | 'cbo'
   @Column({ type: 'integer', name: 'group_id' }) groupId: number
   @Column({ type: 'text', name: 'held_on' }) heldOn: string
   @Column({ type: 'text', nullable: true }) minutes: string | null
@@ -100,7 +103,7 @@ export class GroupOfficeEntity {
 @Entity('group_document')
 export class GroupDocumentEntity {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number
-  @Column({ type: 'text', name: 'group_type' }) groupType: 'ssg' | 'lsg'
+  @Column({ type: 'text', name: 'group_type' }) groupType: 'ssg' | 'lsg' | 'cbo'
   @Column({ type: 'integer', name: 'group_id' }) groupId: number
   @Column({ type: 'integer' }) version: number
   @Column({ type: 'integer', name: 'meeting_id' }) meetingId: number

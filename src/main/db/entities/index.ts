@@ -2,10 +2,12 @@ import { Column, Entity, PrimaryGeneratedColumn, type ValueTransformer } from 't
 import { GOVERNANCE_ENTITIES } from './governance'
 import { FINANCE_ENTITIES } from './finance'
 import { GROUP_ENTITIES } from './groups'
+import { RESULTS_ENTITIES } from './results'
 
 export * from './governance'
 export * from './finance'
 export * from './groups'
+export * from './results'
 
 /** A yes/no stored as 0 or 1 on both engines, so hand-written SQL can sum and compare it the same way. */
 export const flag: ValueTransformer = {
@@ -151,5 +153,6 @@ export const ENTITIES = [
   ...GOVERNANCE_ENTITIES,
   ...FINANCE_ENTITIES,
   ...GROUP_ENTITIES,
+  ...RESULTS_ENTITIES,
   AuditEntryEntity,
 ]

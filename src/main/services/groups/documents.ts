@@ -1,17 +1,18 @@
 import { DomainError } from '../../../shared/domain/result'
 import { formatDateMn } from '../../../shared/domain/dates'
-import { LSG_CLAUSES, SSG_CLAUSES, type Clause, type GroupDocument, type GroupType } from '../../../shared/api/groupsTypes'
+import { CBO_CLAUSES, LSG_CLAUSES, SSG_CLAUSES, type Clause, type GroupDocument, type GroupType } from '../../../shared/api/groupsTypes'
 import { audit, type ServiceContext } from '../context'
 import { getMeeting, groupInfo } from './meetings'
 
 /*
- * A large group's regulations and a small group's rules: versions, each
+ * A large group's regulations, a small group's rules and a CBO's charter: versions, each
  * adopted at a recorded meeting of the group, with every clause of its kind
  * written. A small group's rules are approved by all its members: everyone
  * on that meeting's sheet was there (present or late). Kept as adopted.
  */
 
-const CLAUSES: Record<GroupType, readonly Clause[]> = { lsg: LSG_CLAUSES, ssg: SSG_CLAUSES }
+const CLAUSES: Record<GroupType, readonly Clause[]> = { lsg: LSG_CLAUSES, ssg: SSG_CLAUSES, cbo: CBO_CLAUSES }
+const KIND: Record<GroupType, string> = { ssg: "a small group's rules", lsg: "a large group's regulations", cbo: "a CBO's charter" }
 
 type Row = Omit<GroupDocument, 'clauses'> & { clauses: string }
 
@@ -31,7 +32,7 @@ export async function adoptDocument(ctx: ServiceContext, input: { meetingId: num
   const m = meeting.meeting
   const kinds = CLAUSES[m.groupType]
   for (const key of Object.keys(input.clauses) as Clause[]) {
-    if (!kinds.includes(key)) throw new DomainError('validation', `is not a clause of a ${m.groupType === 'ssg' ? "small group's rules" : "large group's regulations"}`, `clauses.${key}`, { key: 'r.notClause' })
+    if (!kinds.includes(key)) throw new DomainError('validation', `is not a clause of ${KIND[m.groupType]}`, `clauses.${key}`, { key: 'r.notClause' })
   }
   for (const key of kinds) {
     if (!input.clauses[key]?.trim()) throw new DomainError('validation', 'is empty: every clause is written', `clauses.${key}`, { key: 'r.clauseEmpty' })

@@ -5,16 +5,20 @@ import type { meetingInput } from '../../../shared/api/groups'
 import type { AttendanceCounts, AttendanceStatus, GroupMeetings, GroupType, MeetingCorrection, MeetingDetail, MeetingRow, SheetMember, WeekSheet } from '../../../shared/api/groupsTypes'
 import { audit, type ServiceContext } from '../context'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
-import { lsgRow, ssgRow } from './structure'
+import { cboRow, lsgRow, ssgRow } from './structure'
 import { expectedMeetings, meetingPeriodKey } from '../../../shared/domain/meetings'
 
 /*
  * Meetings of the groups: a small group weekly, a large group monthly (the
- * joint meeting of its small groups). Every member of the group on the date
+ * joint meeting of its small groups), a CBO's unified meetings of all its
+ * area's large groups (no fixed rule). Every member of the group on the date
  * is on the sheet, each with one status. A meeting is locked once a later
  * meeting of the same group is recorded; after that a change is a correction
  * kept with its reason (meeting_correction, appended only).
  */
+
+/** The member periods of a CBO: every member of the large groups of its area. */
+export const CBO_PERIODS = 'gm.ssg_id IN (SELECT s.id FROM ssg s JOIN lsg l ON l.id = s.lsg_id JOIN cbo c ON c.branch_id = l.branch_id WHERE c.id = :groupId)'
 
 interface GroupInfo {
   type: GroupType
@@ -22,6 +26,7 @@ interface GroupInfo {
   formedOn: string
   /** SQL selecting the group's member periods (alias gm). */
   periods: string
+  /** The meeting rule (none for a CBO: weekday 0). */
   meetingWeekday: number
   meetingWeek: number | null
 }
@@ -30,6 +35,10 @@ export async function groupInfo(ctx: ServiceContext, type: GroupType, id: number
   if (type === 'ssg') {
     const s = await ssgRow(ctx, id)
     return { type, id, formedOn: s.formedOn, periods: 'gm.ssg_id = :groupId', meetingWeekday: s.meetingWeekday, meetingWeek: null }
+  }
+  if (type === 'cbo') {
+    const c = await cboRow(ctx, id)
+    return { type, id, formedOn: c.foundedOn, periods: CBO_PERIODS, meetingWeekday: 0, meetingWeek: null }
   }
   const l = await lsgRow(ctx, id)
   return { type, id, formedOn: l.formedOn, periods: 'gm.ssg_id IN (SELECT s.id FROM ssg s WHERE s.lsg_id = :groupId)', meetingWeekday: l.meetingWeekday, meetingWeek: l.meetingWeek }
@@ -91,9 +100,10 @@ export async function expectedUntil(ctx: ServiceContext): Promise<string> {
 export async function groupMeetings(ctx: ServiceContext, input: { groupType: GroupType; groupId: number }): Promise<GroupMeetings> {
   const g = await groupInfo(ctx, input.groupType, input.groupId)
   const meetings = (await ctx.sql.all<RawRow>(`${ROW_SQL} WHERE m.group_type = :groupType AND m.group_id = :groupId ORDER BY m.held_on DESC`, input)).map(toRow)
-  const expected = expectedMeetings({ type: g.type, formedOn: g.formedOn, weekday: g.meetingWeekday, week: g.meetingWeek }, await expectedUntil(ctx))
-  const heldPeriods = new Set(meetings.map((m) => meetingPeriodKey(g.type, m.heldOn)))
-  const missed = expected.filter((d) => !heldPeriods.has(meetingPeriodKey(g.type, d))).reverse()
+  const type = g.type
+  const expected = type === 'cbo' ? [] : expectedMeetings({ type, formedOn: g.formedOn, weekday: g.meetingWeekday, week: g.meetingWeek }, await expectedUntil(ctx))
+  const heldPeriods = new Set(meetings.map((m) => (type === 'cbo' ? m.heldOn : meetingPeriodKey(type, m.heldOn))))
+  const missed = type === 'cbo' ? [] : expected.filter((d) => !heldPeriods.has(meetingPeriodKey(type, d))).reverse()
   const counts = meetings.reduce<AttendanceCounts>(
     (s, m) => ({ present: s.present + m.present, late: s.late + m.late, represented: s.represented + m.represented, excused: s.excused + m.excused, absent: s.absent + m.absent }),
     { present: 0, late: 0, represented: 0, excused: 0, absent: 0 },
@@ -101,6 +111,7 @@ export async function groupMeetings(ctx: ServiceContext, input: { groupType: Gro
   const memberMeetings = counts.present + counts.late + counts.represented + counts.excused + counts.absent
   return {
     meetings,
+    hasRule: type !== 'cbo',
     expected: expected.length,
     held: meetings.length,
     missed,

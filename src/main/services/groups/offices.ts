@@ -7,12 +7,13 @@ import { groupInfo, meetingRow } from './meetings'
 
 /*
  * Office holders: a small group's representative, a large group's chairman
- * and treasurer, each elected at a recorded meeting of that group, every
+ * and treasurer, a CBO's leaders (chairman and treasurer, from the members of
+ * its area's large groups), each elected at a recorded meeting of that group, every
  * year. The holder is a member of the group on that day. A term runs to the
  * next election of that office, or ends the day she leaves the group.
  */
 
-export const OFFICES: Record<GroupType, Office[]> = { ssg: ['representative'], lsg: ['chair', 'treasurer'] }
+export const OFFICES: Record<GroupType, Office[]> = { ssg: ['representative'], lsg: ['chair', 'treasurer'], cbo: ['chair', 'treasurer'] }
 
 /** The day she stops being a member of the group after `from`: the end of her period (a move inside a large group keeps her in it). */
 async function leftGroup(ctx: ServiceContext, type: GroupType, groupId: number, personId: number, from: string): Promise<string | null> {
@@ -60,7 +61,9 @@ export async function groupOffices(ctx: ServiceContext, input: { groupType: Grou
 export async function electOffice(ctx: ServiceContext, input: { meetingId: number; office: Office; personId: number }): Promise<OfficeTerm> {
   const m = await meetingRow(ctx, input.meetingId)
   if (!OFFICES[m.groupType].includes(input.office)) {
-    throw new DomainError('validation', `is not an office of a ${m.groupType === 'ssg' ? 'small' : 'large'} group`, 'office', { key: m.groupType === 'ssg' ? 'r.officeOfSsg' : 'r.officeOfLsg' })
+    throw new DomainError('validation', m.groupType === 'ssg' ? 'is not an office of a small group' : `is not an office of a ${m.groupType === 'lsg' ? 'large group' : 'CBO'}`, 'office', {
+      key: m.groupType === 'ssg' ? 'r.officeOfSsg' : m.groupType === 'lsg' ? 'r.officeOfLsg' : 'r.officeOfCbo',
+    })
   }
   const g = await groupInfo(ctx, m.groupType, m.groupId)
   const member = await ctx.sql.one<{ id: number }>(
@@ -83,8 +86,9 @@ export async function electOffice(ctx: ServiceContext, input: { meetingId: numbe
 /** The offices a person was elected to, newest first. */
 export function officesOfPerson(ctx: ServiceContext, personId: number): Promise<PersonOffice[]> {
   return ctx.sql.all<PersonOffice>(
-    `SELECT o.office, m.group_type AS "groupType", m.group_id AS "groupId", CASE WHEN m.group_type = 'ssg' THEN s.code ELSE l.code END AS "groupCode", m.held_on AS "electedOn"
+    `SELECT o.office, m.group_type AS "groupType", m.group_id AS "groupId", CASE WHEN m.group_type = 'ssg' THEN s.code WHEN m.group_type = 'lsg' THEN l.code ELSE c.name END AS "groupCode", m.held_on AS "electedOn"
      FROM group_office o JOIN group_meeting m ON m.id = o.meeting_id LEFT JOIN ssg s ON m.group_type = 'ssg' AND s.id = m.group_id LEFT JOIN lsg l ON m.group_type = 'lsg' AND l.id = m.group_id
+       LEFT JOIN cbo c ON m.group_type = 'cbo' AND c.id = m.group_id
      WHERE o.person_id = :personId ORDER BY m.held_on DESC, o.id DESC`,
     { personId },
   )

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { DomainError } from '../../../shared/domain/result'
 import { todayIso } from '../../../shared/domain/dates'
 import type { cboInput, lsgInput, ssgInput } from '../../../shared/api/groups'
-import type { Cbo, GroupArea, GroupFlag, LsgDetail, LsgRow, SsgRow } from '../../../shared/api/groupsTypes'
+import type { Cbo, CboDetail, GroupArea, GroupFlag, LsgDetail, LsgRow, SsgRow } from '../../../shared/api/groupsTypes'
 import { audit, type ServiceContext } from '../context'
 import { claimVersion } from '../versions'
 import { requireBranch } from '../branches'
@@ -80,7 +80,7 @@ export async function groupTree(ctx: ServiceContext, input: { branchId?: number;
     `SELECT id, name_mn AS mn, name_en AS en FROM branch WHERE is_project_branch = 1 ${input.branchId === undefined ? '' : 'AND id = :branchId'} ORDER BY name_mn, id`,
     { branchId: input.branchId },
   )
-  const cbos = new Map((await ctx.sql.all<Cbo>(`SELECT id, branch_id AS "branchId", name, founded_on AS "foundedOn" FROM cbo`)).map((c) => [c.branchId, c]))
+  const cbos = new Map((await ctx.sql.all<Cbo>(CBO_SQL)).map((c) => [c.branchId, c]))
   const lsgs = await ctx.sql.all<LsgRecord>(`${LSG_SQL} ORDER BY l.formed_on, l.code`)
   const counts = await lsgCounts(ctx, on, '1 = 1', {})
   return branches.map((b) => {
@@ -118,15 +118,73 @@ async function uniqueCode(ctx: ServiceContext, table: 'lsg' | 'ssg', code: strin
   if (other && other.id !== exceptId) throw new DomainError('conflict', `The code ${code} is already used by ${other.name}`, 'code', { key: 'r.codeUsed', vars: { code, other: other.name } })
 }
 
+const CBO_SQL = `SELECT id, version, branch_id AS "branchId", name, founded_on AS "foundedOn", registration_number AS "registrationNumber", registered_on AS "registeredOn" FROM cbo`
+
+export async function cboRow(ctx: ServiceContext, id: number): Promise<Cbo> {
+  const c = await ctx.sql.one<Cbo>(`${CBO_SQL} WHERE id = :id`, { id })
+  if (!c) throw new DomainError('not_found', `No CBO with id ${id}`, 'id')
+  return c
+}
+
+/** A CBO's members on a date: the persons in the small groups of its area's large groups. */
+async function cboMembers(ctx: ServiceContext, branchId: number, on: string): Promise<number> {
+  return Number(
+    await ctx.sql.value<number>(
+      `SELECT count(DISTINCT gm.person_id) AS n FROM group_member gm JOIN ssg s ON s.id = gm.ssg_id JOIN lsg l ON l.id = s.lsg_id WHERE l.branch_id = :branchId AND ${ACTIVE_ON}`,
+      { branchId, on },
+    ),
+  )
+}
+
+export async function getCbo(ctx: ServiceContext, id: number): Promise<CboDetail> {
+  const cbo = await cboRow(ctx, id)
+  const on = todayIso(ctx.now)
+  const [area] = await groupTree(ctx, { branchId: cbo.branchId, on })
+  const founding = await ctx.sql.one<{ id: number; heldOn: string }>(`SELECT id, held_on AS "heldOn" FROM group_meeting WHERE group_type = 'cbo' AND group_id = :id AND held_on = :on`, { id, on: cbo.foundedOn })
+  return {
+    cbo,
+    branchName: area!.branchName,
+    lsgs: area!.lsgs,
+    families: area!.families,
+    persons: area!.persons,
+    members: await cboMembers(ctx, cbo.branchId, on),
+    foundingMeeting: founding ?? null,
+  }
+}
+
+function checkRegistration(ctx: ServiceContext, input: z.output<typeof cboInput>): void {
+  if (input.registeredOn === null) return
+  notFuture(ctx, input.registeredOn, 'registeredOn')
+  if (input.registeredOn < input.foundedOn) throw new DomainError('validation', `must not be before the CBO was founded (${input.foundedOn})`, 'registeredOn', { key: 'r.registeredBeforeFounded', vars: { date: input.foundedOn } })
+}
+
 export async function createCbo(ctx: ServiceContext, input: z.output<typeof cboInput>): Promise<Cbo> {
   await requireProjectBranch(ctx, input.branchId)
   notFuture(ctx, input.foundedOn, 'foundedOn')
+  checkRegistration(ctx, input)
   const other = await ctx.sql.one<{ name: string }>('SELECT name FROM cbo WHERE branch_id = :branchId', input)
   if (other) throw new DomainError('conflict', `The area already has its CBO, ${other.name}`, 'branchId', { key: 'r.cboExists', vars: { name: other.name } })
-  const id = await ctx.sql.insert(`INSERT INTO cbo (branch_id, name, founded_on, created_at) VALUES (:branchId, :name, :foundedOn, :now) RETURNING id`, { ...input, now: ctx.now })
-  const out: Cbo = { id, ...input }
-  await audit(ctx, 'cbo', id, null, out)
-  return out
+  const id = await ctx.sql.insert(
+    `INSERT INTO cbo (branch_id, name, founded_on, registration_number, registered_on, created_at) VALUES (:branchId, :name, :foundedOn, :registrationNumber, :registeredOn, :now) RETURNING id`,
+    { ...input, now: ctx.now },
+  )
+  await audit(ctx, 'cbo', id, null, input)
+  return cboRow(ctx, id)
+}
+
+/** Changes a CBO's name, founding date or registration; its meetings stay on or after the founding. */
+export async function updateCbo(ctx: ServiceContext, input: { id: number; version: number; cbo: z.output<typeof cboInput> }): Promise<Cbo> {
+  const before = await cboRow(ctx, input.id)
+  await claimVersion(ctx, 'cbo', input.id, input.version)
+  if (input.cbo.branchId !== before.branchId) throw new DomainError('validation', 'cannot change: a CBO stays in its area', 'branchId', { key: 'r.cboArea' })
+  notFuture(ctx, input.cbo.foundedOn, 'foundedOn')
+  checkRegistration(ctx, input.cbo)
+  const first = await ctx.sql.value<string | null>(`SELECT min(held_on) AS d FROM group_meeting WHERE group_type = 'cbo' AND group_id = :id`, { id: input.id })
+  if (first && input.cbo.foundedOn > first) throw new DomainError('validation', `must not be after its first meeting (${first})`, 'foundedOn', { key: 'r.afterFirstMeeting', vars: { date: first } })
+  await ctx.sql.run(`UPDATE cbo SET name = :name, founded_on = :foundedOn, registration_number = :registrationNumber, registered_on = :registeredOn WHERE id = :id`, { ...input.cbo, id: input.id })
+  const { version: _v, id: _i, ...plain } = before
+  await audit(ctx, 'cbo', input.id, plain, input.cbo)
+  return cboRow(ctx, input.id)
 }
 
 export async function createLsg(ctx: ServiceContext, input: z.output<typeof lsgInput>): Promise<LsgRow> {

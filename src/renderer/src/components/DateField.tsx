@@ -24,6 +24,9 @@ export function DateField({
   onChange(value: string): void
 }) {
   const { t } = useI18n()
+  // The calendar opens on a click (or the down arrow) and closes as soon as a date is typed or picked, so that it
+  // never covers what comes after the field (a form's Save button) while someone types.
+  const [calendar, setCalendar] = useState(false)
   // A date typed as 1985-03-12 is shown as the app writes dates once the field is left.
   const [shown, setShown] = useState(0)
   const text = normalizeDate((value ?? '').trim())
@@ -46,19 +49,37 @@ export function DateField({
       fixOnBlur={false}
       allowDeselect
       dateParser={readDate}
-      onChange={(v) => onChange(v ?? '')}
+      onChange={(v) => {
+        setCalendar(false)
+        onChange(v ?? '')
+      }}
+      onClick={(e) => {
+        props.onClick?.(e)
+        setCalendar(true)
+      }}
+      onKeyDown={(e) => {
+        props.onKeyDown?.(e)
+        if (e.key === 'ArrowDown') setCalendar(true)
+        if (e.key === 'Escape' && calendar) {
+          // Closes the calendar, not the dialog around the field.
+          e.stopPropagation()
+          setCalendar(false)
+        }
+      }}
       onInput={(e) => {
+        setCalendar(false)
         // Text that is no date reaches the form as typed, at once (the calendar ignores it).
         const typed = e.currentTarget.value
         if (typed.trim() && !readDate(typed)) onChange(typed)
       }}
       onBlur={(e) => {
+        setCalendar(false)
         props.onBlur?.(e)
         const typed = e.currentTarget.value
         const iso = readDate(typed)
         if (iso && typed !== iso.replace(/-/g, '.')) setShown((n) => n + 1)
       }}
-      popoverProps={{ withinPortal: true }}
+      popoverProps={{ withinPortal: true, opened: calendar, onClose: () => setCalendar(false) }}
     />
   )
 }

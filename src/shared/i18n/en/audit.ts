@@ -126,4 +126,5 @@ export const audit = {
   'audit.field.version': "Version",
   'audit.field.adoptedOn': "Adopted on",
   'audit.field.weeklySavingsMinor': "Weekly saving",
+  'audit.op.cbos.update': "CBO changed",
 } as const

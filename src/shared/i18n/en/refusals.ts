@@ -164,4 +164,11 @@ export const refusals = {
   'r.rulesNotAll': "{name} was not at the meeting of {date}: a small group's rules are approved by all its members",
   'r.savingsOnlySsg': "applies only to a small group's rules",
   'r.beforeLastVersion': "must not be before the meeting that adopted version {version} ({date})",
+  'r.notFound.cbo': "There is no CBO {id}",
+  'r.changed.cbo': "This community-based organisation was changed by {who} at {when} after you opened it; nothing was saved. Reload to see the change, then make yours again.",
+  'r.changedUnknown.cbo': "This community-based organisation was changed after you opened it; nothing was saved. Reload to see the change, then make yours again.",
+  'r.cboArea': "cannot change: a CBO stays in its area",
+  'r.afterFirstMeeting': "must not be after its first meeting ({date})",
+  'r.registeredBeforeFounded': "must not be before the CBO was founded ({date})",
+  'r.officeOfCbo': "is not an office of a CBO",
 } as const

@@ -60,4 +60,6 @@ export const validation = {
   'v.oneSource': "needs at least one funding source",
   'v.mainAndSub': "needs a main line and at least one sub-line",
   'v.sourceKind': "must be grant, cofunding or own",
+  'v.withRegNumber': 'is required with the registration number',
+  'v.withRegDate': 'is required with the registration date',
 } as const

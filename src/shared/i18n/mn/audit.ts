@@ -128,4 +128,5 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.field.version': "Хувилбар",
   'audit.field.adoptedOn': "Баталсан огноо",
   'audit.field.weeklySavingsMinor': "Долоо хоногийн хадгаламж",
+  'audit.op.cbos.update': "ОНББ-ыг өөрчилсөн",
 }

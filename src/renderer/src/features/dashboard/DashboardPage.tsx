@@ -10,6 +10,7 @@ import { DataTable } from '../../components/DataTable'
 import type { DashboardSummary } from '../../../../shared/api/types'
 import { Writes } from '../../components/permissions'
 import { isIsoDate, normalizeDate } from '../../../../shared/domain/dates'
+import { GroupProgressCard } from '../results/GroupProgressCard'
 
 type BranchSummary = DashboardSummary['byBranch'][number]
 
@@ -65,6 +66,7 @@ export function DashboardPage() {
               <Stat label={t('dashboard.households')} value={num(s.totals.households)} note={t('dashboard.swh', { n: num(s.totals.singleWomanHeaded) })} />
               <Stat label={t('dashboard.persons')} value={num(s.totals.persons)} note={`${t('dashboard.children')}: ${num(s.totals.children)}`} />
             </SimpleGrid>
+            <GroupProgressCard />
             <Title order={4}>{t('dashboard.byBranch')}</Title>
             {s.byBranch.length === 0 ? (
               <Alert title={t('dashboard.emptyTitle')} color="teal">

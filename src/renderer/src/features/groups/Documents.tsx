@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core'
-import { LSG_CLAUSES, SSG_CLAUSES, type Clause, type GroupDocument, type GroupType } from '../../../../shared/api/groupsTypes'
+import { CBO_CLAUSES, LSG_CLAUSES, SSG_CLAUSES, type Clause, type GroupDocument, type GroupType } from '../../../../shared/api/groupsTypes'
 import { amountText, parseAmount } from '../../../../shared/domain/amount'
 import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
@@ -8,15 +8,17 @@ import { FormModal } from '../../components/FormModal'
 import { AmountInput } from '../../components/AmountInput'
 import { Writes } from '../../components/permissions'
 
-const clausesOf = (type: GroupType): readonly Clause[] => (type === 'lsg' ? LSG_CLAUSES : SSG_CLAUSES)
+const clausesOf = (type: GroupType): readonly Clause[] => ({ lsg: LSG_CLAUSES, ssg: SSG_CLAUSES, cbo: CBO_CLAUSES })[type]
+const TITLE = { lsg: 'g.regulations', ssg: 'g.rules', cbo: 'g.charter' } as const
+const HELP = { lsg: 'g.regulationsHelp', ssg: 'g.rulesHelp', cbo: 'g.charterHelp' } as const
 
-/** A large group's regulations or a small group's rules: the version in force, clause by clause, and the versions before. */
+/** A large group's regulations, a small group's rules or a CBO's charter: the version in force, clause by clause, and the versions before. */
 export function DocumentsCard({ groupType, groupId }: { groupType: GroupType; groupId: number }) {
   const { t, date, mnt } = useI18n()
   const docs = useOperation('documents.ofGroup', { groupType, groupId })
   const [adopting, setAdopting] = useState(false)
   const current = docs.data?.[0] ?? null
-  const title = t(groupType === 'lsg' ? 'g.regulations' : 'g.rules')
+  const title = t(TITLE[groupType])
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
@@ -85,7 +87,7 @@ function AdoptDialog({ groupType, groupId, current, title, onClose }: { groupTyp
   return (
     <FormModal opened title={`${title}: ${t('g.adopt')}`} onClose={onClose} onSubmit={() => void submit()} busy={busy} error={error}>
       <Text size="xs" c="dimmed">
-        {t(groupType === 'ssg' ? 'g.rulesHelp' : 'g.regulationsHelp')}
+        {t(HELP[groupType])}
       </Text>
       <Select
         label={t('g.adoptedAt')}

@@ -1,6 +1,6 @@
 import { Group, NumberInput, Select, TextInput } from '@mantine/core'
 import { cboInput, groupsOps, lsgInput, ssgInput } from '../../../../shared/api/groups'
-import type { LsgRow, SsgRow } from '../../../../shared/api/groupsTypes'
+import type { Cbo, LsgRow, SsgRow } from '../../../../shared/api/groupsTypes'
 import { todayIso } from '../../../../shared/domain/dates'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
@@ -14,22 +14,34 @@ export function useWeekdays() {
   return [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(`g.weekday.${d}` as 'g.weekday.1') }))
 }
 
-export function CboForm({ branchId, onClose }: { branchId: number; onClose(): void }) {
+/** Records an area's CBO, or changes one (name, founding date, state registration). */
+export function CboForm({ branchId, cbo, onClose }: { branchId: number; cbo: Cbo | null; onClose(): void }) {
   const { t } = useI18n()
-  const f = useContractForm(cboInput, { branchId, name: '', foundedOn: '' })
+  const f = useContractForm(
+    cbo ? groupsOps['cbos.update'].input : cboInput,
+    { branchId, name: cbo?.name ?? '', foundedOn: cbo?.foundedOn ?? '', registrationNumber: cbo?.registrationNumber ?? '', registeredOn: cbo?.registeredOn ?? '' },
+    cbo ? { fields: Object.fromEntries(['name', 'foundedOn', 'registrationNumber', 'registeredOn'].map((k) => [`cbo.${k}`, k])) } : {},
+  )
   const submit = async () => {
-    const input = f.parse()
+    const input = f.parse((v) => {
+      const values = { ...v, registeredOn: v.registeredOn || null }
+      return cbo ? { id: cbo.id, version: cbo.version, cbo: values } : values
+    })
     if (!input) return
     f.setBusy(true)
-    const r = await write('cbos.create', input)
+    const r = cbo ? await write('cbos.update', input as never) : await write('cbos.create', input as never)
     f.setBusy(false)
     if (r.ok) onClose()
     else f.serverError(r.error)
   }
   return (
-    <FormModal opened title={t('g.cboAdd')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+    <FormModal opened title={t(cbo ? 'g.cboEdit' : 'g.cboAdd')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
       <TextInput label={t('g.cboName')} required {...f.input('name')} />
       <DateField label={t('g.cboFounded')} required {...f.input('foundedOn')} />
+      <Group grow align="flex-start">
+        <TextInput label={t('g.registrationNumber')} {...f.input('registrationNumber')} />
+        <DateField label={t('g.registeredOn')} {...f.input('registeredOn')} />
+      </Group>
     </FormModal>
   )
 }

@@ -53,7 +53,16 @@ export function GroupsPage() {
                   </Group>
                   <Group gap="xs" mb="sm">
                     {a.cbo ? (
-                      <Text size="sm">{t('g.cboLine', { name: a.cbo.name, date: date(a.cbo.foundedOn) })}</Text>
+                      <>
+                        <AnchorLink to="/groups/cbo/$id" params={{ id: a.cbo.id }}>
+                          {t('g.cboLine', { name: a.cbo.name, date: date(a.cbo.foundedOn) })}
+                        </AnchorLink>
+                        {a.cbo.registeredOn === null && (
+                          <Badge color="gray" variant="light" size="sm">
+                            {t('g.notRegistered')}
+                          </Badge>
+                        )}
+                      </>
                     ) : (
                       <>
                         <Text size="sm" c="dimmed">
@@ -105,7 +114,7 @@ export function GroupsPage() {
           )
         }
       </PageState>
-      {dialog && 'cbo' in dialog && <CboForm branchId={dialog.cbo} onClose={() => setDialog(null)} />}
+      {dialog && 'cbo' in dialog && <CboForm branchId={dialog.cbo} cbo={null} onClose={() => setDialog(null)} />}
       {dialog && 'lsg' in dialog && <LsgForm branchId={dialog.lsg} lsg={null} onClose={() => setDialog(null)} />}
     </Stack>
   )

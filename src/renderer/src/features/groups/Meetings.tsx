@@ -13,6 +13,8 @@ import { Writes } from '../../components/permissions'
 /** The meetings shown at first: the latest. */
 const LATEST = 12
 
+const rateText = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`)
+
 /** A group's meetings: held against expected, the weeks or months missed, attendance pooled; each meeting opens its sheet. */
 export function MeetingsCard({ groupType, groupId }: { groupType: GroupType; groupId: number }) {
   const { t, date, num } = useI18n()
@@ -33,12 +35,9 @@ export function MeetingsCard({ groupType, groupId }: { groupType: GroupType; gro
       {d && (
         <Stack gap={4} mb="sm">
           <Text size="sm" data-testid="meetings-summary">
-            {t('g.meetingsSummary', {
-              held: num(d.held),
-              expected: num(d.expected),
-              missed: num(d.missed.length),
-              rate: d.attendance.rate === null ? '—' : `${Math.round(d.attendance.rate * 1000) / 10}%`,
-            })}
+            {d.hasRule
+              ? t('g.meetingsSummary', { held: num(d.held), expected: num(d.expected), missed: num(d.missed.length), rate: rateText(d.attendance.rate) })
+              : t('g.meetingsSummaryNoRule', { held: num(d.held), rate: rateText(d.attendance.rate) })}
           </Text>
           {d.missed.length > 0 && (
             <Text size="xs" c="dimmed">

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+
+@Entity('indicator')
+export class IndicatorEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'text' }) code: string
+  @Column({ type: 'text' }) level: 'outcome' | 'output'
+  @Column({ type: 'text', name: 'name_en' }) nameEn: string
+  @Column({ type: 'text', name: 'name_mn' }) nameMn: string
+  @Column({ type: 'text', name: 'definition_en', nullable: true }) definitionEn: string | null
+  @Column({ type: 'text', name: 'definition_mn', nullable: true }) definitionMn: string | null
+  @Column({ type: 'text' }) unit: 'number' | 'percent'
+  @Column({ type: 'integer' }) cumulative: number
+  @Column({ type: 'text', nullable: true }) measure: string | null
+  @Column({ type: 'text', name: 'baseline_value', nullable: true }) baselineValue: string | null
+  @Column({ type: 'text', name: 'baseline_on', nullable: true }) baselineOn: string | null
+  @Column({ type: 'text', name: 'means_of_verification', nullable: true }) meansOfVerification: string | null
+  @Column({ type: 'text' }) disaggregation: string
+  @Column({ type: 'integer' }) version: number
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  @Column({ type: 'text', name: 'updated_at' }) updatedAt: string
+}
+
+@Entity('indicator_target')
+export class IndicatorTargetEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'indicator_id' }) indicatorId: number
+  @Column({ type: 'integer', name: 'project_year' }) projectYear: number
+  @Column({ type: 'text' }) target: string
+}
+
+export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity]
