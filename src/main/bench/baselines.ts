@@ -7,7 +7,8 @@ import { reportFonts } from '../services/reports'
 /** The raw baselines the bench measures the app against: the same work in plain SQL, exceljs and pdfmake, without the app's layers. */
 
 /** Every table the demo fills, parents first. */
-const TABLES = ['branch', 'household', 'person', 'organisation', 'membership', 'membership_event', 'assembly', 'assembly_attendance', 'fee_decision', 'fee_payment', 'election', 'candidate',
+/** Every table the demo fills, in an order that inserts parents first. */
+export const TABLES = ['branch', 'household', 'person', 'organisation', 'membership', 'membership_event', 'assembly', 'assembly_attendance', 'fee_decision', 'fee_payment', 'election', 'candidate',
   'project', 'budget_main_line', 'funding_source', 'budget_line', 'budget_version', 'budget_amount', 'transfer', 'expense', 'fund_entry',
   'cbo', 'lsg', 'ssg', 'group_member', 'group_meeting', 'meeting_attendance', 'group_office', 'group_document', 'indicator', 'indicator_target', 'audit_entry']
 

@@ -12,6 +12,7 @@ import { startCluster } from './cluster'
 import type { BenchRow } from './run'
 import { median, peakMb, timeIt } from './measure'
 import { groupRows } from './groups'
+import { TABLES } from './baselines'
 
 /*
  * The same measurements on a shared PostgreSQL server (a throwaway cluster on
@@ -30,9 +31,6 @@ async function pair(runs: number, ours: () => Promise<unknown>, base: () => Prom
   }
   return { oursMs: median(a), baselineMs: median(b) }
 }
-
-const TABLES = ['branch', 'household', 'person', 'organisation', 'membership', 'membership_event', 'assembly', 'fee_decision', 'fee_payment', 'election', 'candidate',
-  'project', 'funding_source', 'budget_line', 'budget_version', 'budget_amount', 'transfer', 'expense', 'fund_entry', 'audit_entry']
 
 /** Raw baseline for loading: the same rows, already made, as plain multi-row INSERTs over one pg connection in one transaction. */
 async function rawCopy(from: pg.Client, into: pg.Client): Promise<number> {
