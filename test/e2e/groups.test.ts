@@ -163,4 +163,42 @@ describe('self-help groups, in Mongolian', () => {
     await expect.poll(() => page.getByRole('main').textContent()).toContain('№ 9011223, 2010.03.02')
     expect(await page.getByRole('main').textContent()).not.toContain('Улсын бүртгэлгүй')
   })
+
+  it('keeps a member’s savings on her page: a deposit typed as written, a withdrawal refused below zero in words, a reversal with its reason', async () => {
+    await page.evaluate((id) => (window.location.hash = `#/persons/${id}`), persons[2]!.id)
+    await page.getByRole('heading', { name: 'Хадгаламж' }).waitFor()
+    await page.getByRole('button', { name: 'Хадгаламж нэмэх' }).click()
+    let dialog = page.getByRole('dialog')
+    await dialog.getByText('Сайн дурын', { exact: true }).click()
+    await dialog.getByLabel('Дүн').fill('5 000')
+    await dialog.getByLabel('Огноо').fill('2008.03.12')
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const entries = page.getByRole('table', { name: 'Хадгаламжийн гүйлгээ' })
+    await expect.poll(() => entries.locator('tbody tr').count()).toBe(1)
+    await page.getByRole('button', { name: 'Хадгаламжаас авах' }).click()
+    dialog = page.getByRole('dialog')
+    await dialog.getByText('Сайн дурын', { exact: true }).click()
+    await dialog.getByLabel('Дүн').fill('6000')
+    await dialog.getByLabel('Огноо').fill('2008.03.19')
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await expect.poll(() => dialog.textContent()).toContain('хадгаламжийн үлдэгдлээс (5 000 ₮) их байна')
+    await dialog.getByLabel('Дүн').fill('2 000')
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    // The deposit cannot be reversed while the withdrawal stands on it; the withdrawal can.
+    await page.getByRole('button', { name: /^Буцаах: 2008\.03\.19/ }).click()
+    dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Шалтгаан').fill('Буруу бичсэн')
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => entries.locator('tbody tr').count()).toBe(3)
+    const s = await app.api<{ balances: { voluntary: number }; entries: Array<{ kind: string; reason: string | null }> }>('savings.ofPerson', { personId: persons[2]!.id })
+    expect(s.balances.voluntary).toBe(500_000)
+    expect(s.entries.map((e) => [e.kind, e.reason])).toEqual([
+      ['deposit', null],
+      ['withdrawal', null],
+      ['reversal', 'Буруу бичсэн'],
+    ])
+  })
 })

@@ -15,7 +15,7 @@ const mn = (key: MessageKey) => translate('mn', key)
 
 let browser: Browser
 let app: App
-let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number; lsg: number; ssg: number; cbo: number }
+let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number; lsg: number; ssg: number; cbo: number; member: number }
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -34,6 +34,7 @@ beforeAll(async () => {
     lsg: 0,
     ssg: 0,
     cbo: (await app.api<Array<{ cbo: { id: number } | null }>>('groups.tree', {}))[0]!.cbo!.id,
+    member: 0,
   }
   // A large and a small group of a project area, with a member.
   const area = (await app.api<Array<{ id: number; isProjectBranch: boolean }>>('branches.list', {})).find((b) => b.isProjectBranch)!
@@ -43,6 +44,7 @@ beforeAll(async () => {
   await app.api('roster.join', { ssgId: ssg.id, personId: candidate!.personId, joinedOn: '2007-07-01' })
   ids.lsg = lsg.id
   ids.ssg = ssg.id
+  ids.member = candidate!.personId
 })
 /** A change of the household's head, so its page has an edit to tell in words. */
 async function changeHead(id: number): Promise<{ from: string; to: string }> {
@@ -78,6 +80,7 @@ const routes = () => [
   `#/groups/lsg/${ids.lsg}`,
   `#/groups/ssg/${ids.ssg}`,
   `#/groups/cbo/${ids.cbo}`,
+  `#/persons/${ids.member}`,
   `#/groups/week?lsg=${ids.lsg}&week=2007-07-04`,
   '#/budget',
   '#/transfers',
@@ -156,6 +159,7 @@ const forms = () => [
   { route: `#/groups/lsg/${ids.lsg}`, open: mn('g.ssgAdd') },
   { route: `#/groups/ssg/${ids.ssg}`, open: mn('g.join') },
   { route: `#/groups/cbo/${ids.cbo}`, open: mn('common.edit') },
+  { route: `#/persons/${ids.member}`, open: mn('sav.deposit') },
   { route: '#/fees?tab=unpaid', open: mn('fee.pay') },
   { route: '#/budget', open: mn('fin.revise') },
   { route: '#/transfers', open: mn('fin.addTransfer') },

@@ -10,7 +10,7 @@ import { settled } from './screen'
 let browser: Browser
 let app: App
 let page: Page
-let ids: { person: number; household: number; assembly: number }
+let ids: { person: number; household: number; assembly: number; lsg: number; ssg: number; cbo: number; member: number }
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -19,19 +19,30 @@ beforeAll(async () => {
   const persons = await app.api<{ rows: Array<{ id: number }> }>('persons.search', { query: '', status: 'active' })
   const households = await app.api<{ rows: Array<{ id: number }> }>('households.search', {})
   const assemblies = await app.api<Array<{ id: number; hasElection: boolean }>>('assemblies.list', {})
-  ids = { person: persons.rows[0]!.id, household: households.rows[0]!.id, assembly: assemblies.find((a) => a.hasElection)!.id }
+  const [area] = await app.api<Array<{ cbo: { id: number }; lsgs: Array<{ id: number }> }>>('groups.tree', {})
+  const lsg = await app.api<{ ssgs: Array<{ id: number }> }>('lsgs.get', { id: area!.lsgs[0]!.id })
+  const ssg = await app.api<{ members: Array<{ personId: number }> }>('ssgs.get', { id: lsg.ssgs[0]!.id })
+  ids = {
+    person: persons.rows[0]!.id,
+    household: households.rows[0]!.id,
+    assembly: assemblies.find((a) => a.hasElection)!.id,
+    lsg: area!.lsgs[0]!.id,
+    ssg: lsg.ssgs[0]!.id,
+    cbo: area!.cbo.id,
+    member: ssg.members[0]!.personId,
+  }
 })
 afterAll(async () => {
   await browser.close()
   await app.stop()
 })
 
-const WRITES = /^(Add|Moves|Leaves|Save and next|Next group|Edit|Delete|Record|Void|Import|Revise|Pay|Load the demo|Take a backup|Restore|Explain|Save roles|Resolve|Set up|Correct|Merge|Enter the first)/
+const WRITES = /^(Add|Deposit|Withdraw|Reverse|Moves|Leaves|Save and next|Next group|Edit|Delete|Record|Void|Import|Revise|Pay|Load the demo|Take a backup|Restore|Explain|Save roles|Resolve|Set up|Correct|Merge|Enter the first)/
 
 describe('a read-only board session', () => {
   it('is offered no button that writes, on any page', async () => {
     const routes = ['#/', '#/branches', '#/persons', `#/persons/${ids.person}`, '#/households', `#/households/${ids.household}`, '#/members', '#/assemblies', `#/assemblies/${ids.assembly}`,
-      '#/fees', '#/fees?tab=unpaid', '#/fees?tab=payments', '#/boards', '#/groups', '#/groups/week', '#/budget', '#/transfers', '#/expenses', '#/bva', '#/backups']
+      '#/fees', '#/fees?tab=unpaid', '#/fees?tab=payments', '#/boards', '#/groups', '#/groups/week', `#/groups/lsg/${ids.lsg}`, `#/groups/ssg/${ids.ssg}`, `#/groups/cbo/${ids.cbo}`, `#/persons/${ids.member}`, '#/budget', '#/transfers', '#/expenses', '#/bva', '#/backups']
     const offered: Record<string, string[]> = {}
     for (const hash of routes) {
       await page.evaluate((h) => (window.location.hash = h), hash)

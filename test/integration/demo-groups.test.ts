@@ -84,4 +84,21 @@ describe('the demo groups', () => {
     expect(row('lsgs_constituted').actual[2]).toBeLessThanOrEqual(30)
     expect(row('families_in_groups').actual[2]).toBeGreaterThan(1150)
   })
+
+  it('has the members’ savings: most weeks paid, never below zero, taken out by those who left', async () => {
+    expect(counts.savingsEntries).toBeGreaterThan(100_000)
+    const negative = await t.read((sql) =>
+      sql.value<number>(`SELECT count(*) AS n FROM (SELECT person_id, account FROM savings_entry GROUP BY person_id, account HAVING sum(amount_minor) < 0) x`),
+    )
+    expect(Number(negative)).toBe(0)
+    const leaver = await t.read((sql) => sql.one<{ personId: number }>(`SELECT person_id AS "personId" FROM group_member WHERE left_on IS NOT NULL AND moved_to_ssg_id IS NULL ORDER BY id LIMIT 1`))
+    const gone = await t.must('savings.ofPerson', { personId: leaver!.personId })
+    expect(gone.balances).toEqual({ compulsory: 0, voluntary: 0 })
+    expect(gone.entries.filter((e) => e.kind === 'withdrawal').length).toBeGreaterThan(0)
+    const ssg = (await t.read((sql) => sql.value<number>(`SELECT min(id) AS id FROM ssg`)))!
+    const group = await t.must('savings.ofSsg', { ssgId: Number(ssg), on: '2011-03-31' })
+    const paid = group.totals.dueMinor - group.totals.arrearsMinor
+    expect(paid / group.totals.dueMinor).toBeGreaterThan(0.85)
+    expect(group.totals.compulsoryMinor).toBeGreaterThan(0)
+  })
 })

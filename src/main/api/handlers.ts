@@ -19,6 +19,7 @@ import { correctMeeting, getMeeting, groupMeetings, meetingSheet, recordMeeting,
 import { electOffice, groupOffices, officesOfPerson } from '../services/groups/offices'
 import { adoptDocument, groupDocuments } from '../services/groups/documents'
 import { groupProgress } from '../services/results/groupProgress'
+import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -153,6 +154,10 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'offices.ofPerson': (ctx, i) => officesOfPerson(ctx, i.personId),
     'offices.ofGroup': (ctx, i) => groupOffices(ctx, i),
     'results.groupProgress': groupProgress,
+    'savings.ofPerson': personSavings,
+    'savings.ofSsg': ssgSavings,
+    'savings.record': recordSavings,
+    'savings.reverse': reverseSavings,
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),
     'settings.testServer': testServer,
     'settings.saveDatabase': (ctx, i) => saveDatabaseChoice(ctx, i, facts.database),

@@ -1,5 +1,6 @@
 import { CboEntity, GroupDocumentEntity, GroupMeetingEntity, GroupMemberEntity, GroupOfficeEntity, LsgEntity, MeetingAttendanceEntity, SsgEntity } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
+import { DemoSavings } from './savings'
 import { addDays, Random } from './random'
 import { expectedMeetings } from '../../shared/domain/meetings'
 import type { AttendanceStatus } from '../../shared/api/groupsTypes'
@@ -24,6 +25,7 @@ export interface GroupCounts {
   attendance: number
   offices: number
   documents: number
+  savingsEntries: number
 }
 
 const LSG_TEXT = {
@@ -71,7 +73,7 @@ const sizes = (n: number, k: number) => Array.from({ length: k }, (_, i) => Math
 
 export async function loadGroups(target: LoadTarget, seed: number, now: string, actor: string, meetings = true): Promise<GroupCounts> {
   const rng = new Random(seed * 7 + 1212)
-  const counts: GroupCounts = { cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0, documents: 0 }
+  const counts: GroupCounts = { cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0, documents: 0, savingsEntries: 0 }
   const cboRows = await new Rows<CboEntity>('cbo', CboEntity).start(target)
   const lsgRows = await new Rows<LsgEntity>('lsg', LsgEntity).start(target)
   const ssgRows = await new Rows<SsgEntity>('ssg', SsgEntity).start(target)
@@ -184,6 +186,7 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
     return cboRows.add({ ...c, registrationNumber: registered ? String(cboRng.int(9_000_000, 9_999_999)) : null, registeredOn: registered, createdAt: now })
   })
 
+  const savings = await DemoSavings.start(target, seed, now, actor)
   if (meetings) {
     const bySsg = new Map<number, Period[]>()
     for (const p of allPeriods) bySsg.set(p.ssg, [...(bySsg.get(p.ssg) ?? []), p])
@@ -191,6 +194,7 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
     const hold = (type: 'ssg' | 'lsg' | 'cbo', groupId: number, dates: string[], members: (on: string) => Period[], weights: [number, number, number, number], offices: Array<'chair' | 'treasurer' | 'representative'>) => {
       let lastElection: string | null = null
       let adopted = false
+      let weekly: number | null = null
       for (const d of dates) {
         if (type !== 'cbo' && !rng.chance(type === 'ssg' ? 0.93 : 0.95)) continue
         const present = members(d)
@@ -198,19 +202,24 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
         const id = meetingRows.add({ groupType: type, groupId, heldOn: d, minutes: null, decisions: null, createdAt: now, createdBy: actor })
         counts.meetings++
         let everyone = true
+        const marks: Array<[number, AttendanceStatus]> = []
         for (const p of present) {
           const s = status(rng, weights)
           if (s !== 'present' && s !== 'late') everyone = false
           attendanceRows.add({ meetingId: id, personId: p.person, status: s })
+          marks.push([p.person, s])
           counts.attendance++
         }
         // The regulations (large group), charter (CBO) or rules (small group, with all its members there) at the first meeting that can adopt them.
         if (!adopted && (type !== 'ssg' || everyone)) {
           // `version` is the document's own version here (Rows leaves out a record's edit version).
-          documentRows.add({ ...({ version: 1 } as object), groupType: type, groupId, meetingId: id, clauses: JSON.stringify({ lsg: LSG_TEXT, ssg: SSG_TEXT, cbo: CBO_TEXT }[type]), weeklySavingsMinor: type === 'ssg' ? rng.pick([50_000, 100_000, 100_000, 150_000]) : null, createdAt: now, createdBy: actor })
+          const weeklySavingsMinor = type === 'ssg' ? rng.pick([50_000, 100_000, 100_000, 150_000]) : null
+          documentRows.add({ ...({ version: 1 } as object), groupType: type, groupId, meetingId: id, clauses: JSON.stringify({ lsg: LSG_TEXT, ssg: SSG_TEXT, cbo: CBO_TEXT }[type]), weeklySavingsMinor, createdAt: now, createdBy: actor })
           adopted = true
+          weekly = weeklySavingsMinor
           counts.documents++
         }
+        if (type === 'ssg') savings.meeting(id, groupId, d, weekly, marks)
         // Elections at the first meeting, then at the first meeting a year on.
         if (lastElection === null || addDays(lastElection, 365) <= d) {
           const candidates = [...new Set(present.map((p) => p.person))]
@@ -251,7 +260,13 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
       }
       hold('cbo', cboIds[i]!, [c.foundedOn, addDays(c.foundedOn, 371)], everyone, [0.75, 0.08, 0.07, 0.05], ['chair', 'treasurer'])
     }
+    // Members who left their group (not by moving) take their savings with them.
+    for (const p of allPeriods) {
+      const extra = p as Period & { movedTo?: number }
+      if (p.left !== null && extra.movedTo === undefined) savings.leave(p.person, p.ssg, p.left)
+    }
+    counts.savingsEntries = savings.count
   }
-  await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows, documentRows)
+  await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows, documentRows, savings.rows)
   return counts
 }

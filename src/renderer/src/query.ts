@@ -56,6 +56,7 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   offices: [...GROUPS, 'offices', 'meetings'],
   documents: GROUPS,
   results: [],
+  savings: ['savings', 'results'],
   reports: [],
   dashboard: [],
   audit: [],

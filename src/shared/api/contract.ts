@@ -5,6 +5,7 @@ import { governanceOps } from './governance'
 import { financeOps } from './finance'
 import { groupsOps, meetingOps } from './groups'
 import { resultsOps } from './results'
+import { savingsOps } from './savings'
 import { settingsOps } from './settings'
 import { backupOps } from './backups'
 import type * as T from './types'
@@ -278,6 +279,7 @@ export const contract = {
   ...groupsOps,
   ...meetingOps,
   ...resultsOps,
+  ...savingsOps,
   ...settingsOps,
   ...backupOps,
 

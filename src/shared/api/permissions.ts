@@ -1,5 +1,5 @@
 /** Permission names an operation can require. */
-export const PERMISSIONS = ['system.read', 'register.read', 'register.write', 'members.decide', 'audit.read', 'reports.read', 'governance.write', 'finance.write', 'groups.write', 'settings.write', 'backups.write'] as const
+export const PERMISSIONS = ['system.read', 'register.read', 'register.write', 'members.decide', 'audit.read', 'reports.read', 'governance.write', 'finance.write', 'groups.write', 'loans.write', 'settings.write', 'backups.write'] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
 /** Roles and what they may do. Board members read; the secretariat does everything. */

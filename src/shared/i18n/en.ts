@@ -9,8 +9,9 @@ import { refusals } from './en/refusals'
 import { audit } from './en/audit'
 import { groups } from './en/groups'
 import { results } from './en/results'
+import { savings } from './en/savings'
 
 /** English UI and report labels, by area. Keys are shared with the Mongolian catalogue. */
-export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results } as const
+export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results, ...savings } as const
 
 export type MessageKey = keyof typeof en

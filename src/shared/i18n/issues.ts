@@ -81,6 +81,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   'fee decision': 'r.notFound.feeDecision',
   'large group': 'r.notFound.lsg',
   CBO: 'r.notFound.cbo',
+  'savings entry': 'r.notFound.savingsEntry',
   'small group': 'r.notFound.ssg',
   'group membership': 'r.notFound.groupMember',
   meeting: 'r.notFound.meeting',

@@ -10,6 +10,7 @@ import { refusals } from './mn/refusals'
 import { audit } from './mn/audit'
 import { groups } from './mn/groups'
 import { results } from './mn/results'
+import { savings } from './mn/savings'
 
 /** Монгол хэлний шошго. Every English key must have a Mongolian label (the type says so). */
-export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results }
+export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results, ...savings }

@@ -3,11 +3,13 @@ import { GOVERNANCE_ENTITIES } from './governance'
 import { FINANCE_ENTITIES } from './finance'
 import { GROUP_ENTITIES } from './groups'
 import { RESULTS_ENTITIES } from './results'
+import { SAVINGS_ENTITIES } from './savings'
 
 export * from './governance'
 export * from './finance'
 export * from './groups'
 export * from './results'
+export * from './savings'
 
 /** A yes/no stored as 0 or 1 on both engines, so hand-written SQL can sum and compare it the same way. */
 export const flag: ValueTransformer = {
@@ -154,5 +156,6 @@ export const ENTITIES = [
   ...FINANCE_ENTITIES,
   ...GROUP_ENTITIES,
   ...RESULTS_ENTITIES,
+  ...SAVINGS_ENTITIES,
   AuditEntryEntity,
 ]

@@ -127,4 +127,6 @@ export const audit = {
   'audit.field.adoptedOn': "Adopted on",
   'audit.field.weeklySavingsMinor': "Weekly saving",
   'audit.op.cbos.update': "CBO changed",
+  'audit.op.savings.record': "Savings entry recorded",
+  'audit.op.savings.reverse': "Savings entry reversed",
 } as const

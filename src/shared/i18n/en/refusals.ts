@@ -171,4 +171,13 @@ export const refusals = {
   'r.afterFirstMeeting': "must not be after its first meeting ({date})",
   'r.registeredBeforeFounded': "must not be before the CBO was founded ({date})",
   'r.officeOfCbo': "is not an office of a CBO",
+  'r.notFound.savingsEntry': "There is no savings entry {id}",
+  'r.savingsNotMember': "was not a member of a small group on {date}: savings are kept for group members",
+  'r.compulsoryLocked': "is required: compulsory savings are withdrawn only when she leaves her group or by a decision of her large group",
+  'r.decisionMeeting': "must be a meeting of her large group held by {date}",
+  'r.decisionNotNeeded': "applies only to a compulsory withdrawal while she is a member",
+  'r.savingsBelowZero': "is more than the savings hold ({balance}): savings never go below zero",
+  'r.reverseReversal': "is a reversal: record the entry again instead of reversing the reversal",
+  'r.alreadyReversed': "This entry is already reversed",
+  'r.reversalBelowZero': "would take the savings below zero: reverse the later withdrawal first",
 } as const

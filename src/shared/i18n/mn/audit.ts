@@ -129,4 +129,6 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.field.adoptedOn': "Баталсан огноо",
   'audit.field.weeklySavingsMinor': "Долоо хоногийн хадгаламж",
   'audit.op.cbos.update': "ОНББ-ыг өөрчилсөн",
+  'audit.op.savings.record': "Хадгаламжийн гүйлгээ бүртгэсэн",
+  'audit.op.savings.reverse': "Хадгаламжийн гүйлгээг буцаасан",
 }

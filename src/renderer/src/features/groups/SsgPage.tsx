@@ -15,6 +15,7 @@ import { JoinDialog, LeaveDialog, MoveDialog } from './RosterDialogs'
 import { MeetingsCard } from './Meetings'
 import { OfficesCard } from './Offices'
 import { DocumentsCard } from './Documents'
+import { SsgSavingsCard } from '../savings/SavingsCards'
 
 /** Why a period ended, in words: a move names the group moved to. */
 export function useLeftReason() {
@@ -101,6 +102,7 @@ export function SsgPage({ id }: { id: number }) {
                 ]}
               />
             </Card>
+            <SsgSavingsCard ssgId={s.id} />
             <MeetingsCard groupType="ssg" groupId={s.id} />
             <OfficesCard groupType="ssg" groupId={s.id} />
             <DocumentsCard groupType="ssg" groupId={s.id} />

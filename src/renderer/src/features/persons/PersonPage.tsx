@@ -21,6 +21,7 @@ import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { Field } from '../../components/Field'
 import { MergePerson } from './MergePerson'
 import { PersonGroups } from '../groups/PersonGroups'
+import { PersonSavingsCard } from '../savings/SavingsCards'
 import { localTime } from '../../components/localTime'
 
 export function PersonPage({ id }: { id: number }) {
@@ -110,6 +111,7 @@ export function PersonPage({ id }: { id: number }) {
               {m ? <MembershipHistory membership={m} /> : <Text c="dimmed">{t('person.noMembership')}</Text>}
             </Card>
             <PersonGroups personId={p.id} />
+            <PersonSavingsCard personId={p.id} />
             <BoardService personId={p.id} />
             {d.merges.length > 0 && (
               <Card withBorder>
