@@ -20,6 +20,9 @@ import { electOffice, groupOffices, officesOfPerson } from '../services/groups/o
 import { adoptDocument, groupDocuments } from '../services/groups/documents'
 import { groupProgress } from '../services/results/groupProgress'
 import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
+import { grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, reverseRepayment } from '../services/loans/loans'
+import { eligibilityOf } from '../services/loans/eligibility'
+import { fundBalances, recordCapital } from '../services/loans/funds'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -158,6 +161,16 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'savings.ofSsg': ssgSavings,
     'savings.record': recordSavings,
     'savings.reverse': reverseSavings,
+    'loans.check': eligibilityOf,
+    'loans.grant': grantLoan,
+    'loans.get': (ctx, i) => loanDetail(ctx, i.id, i.on),
+    'loans.ofPerson': (ctx, i) => loansOfPerson(ctx, i.personId),
+    'loans.ofSsg': loansOfSsg,
+    'loans.repay': repayLoan,
+    'loans.reverseRepayment': reverseRepayment,
+    'training.record': recordTraining,
+    'groupfunds.capital': recordCapital,
+    'groupfunds.balances': fundBalances,
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),
     'settings.testServer': testServer,
     'settings.saveDatabase': (ctx, i) => saveDatabaseChoice(ctx, i, facts.database),

@@ -6,6 +6,7 @@ import { financeOps } from './finance'
 import { groupsOps, meetingOps } from './groups'
 import { resultsOps } from './results'
 import { savingsOps } from './savings'
+import { loansOps } from './loans'
 import { settingsOps } from './settings'
 import { backupOps } from './backups'
 import type * as T from './types'
@@ -280,6 +281,7 @@ export const contract = {
   ...meetingOps,
   ...resultsOps,
   ...savingsOps,
+  ...loansOps,
   ...settingsOps,
   ...backupOps,
 

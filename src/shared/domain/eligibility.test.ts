@@ -6,8 +6,8 @@ const good: EligibilityFigures = {
   ssgRulesAdopted: true,
   ssgRepresentativeInOffice: true,
   weeksInGroup: 12,
-  savingsWeeksDue: 20,
-  savingsWeeksPaid: 18,
+  savingsDueMinor: 20_000_00,
+  savingsPaidMinor: 18_000_00,
   trainingCompletedOn: '2008-05-10',
   meetingsAttended: 10,
   meetingsHeld: 12,
@@ -32,7 +32,7 @@ describe('loan eligibility, check by check', () => {
 
   it('fails each check just past its threshold, and names it', () => {
     expect(failing({ ...good, weeksInGroup: 11 }, 100_000_00)).toEqual(['weeksInGroup'])
-    expect(failing({ ...good, savingsWeeksPaid: 17 }, 100_000_00)).toEqual(['savingsCompliance'])
+    expect(failing({ ...good, savingsPaidMinor: 17_999_00 }, 100_000_00)).toEqual(['savingsCompliance'])
     expect(failing({ ...good, meetingsAttended: 9 }, 100_000_00)).toEqual(['attendance'])
     expect(failing({ ...good, groupMaxDaysLate: 31 }, 100_000_00)).toEqual(['groupArrears'])
     expect(failing({ ...good, ownDaysLate: 1 }, 100_000_00)).toEqual(['ownArrears'])

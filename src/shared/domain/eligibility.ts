@@ -8,7 +8,7 @@
 export interface LoanThresholds {
   /** Weeks in the small group before a first loan. */
   minWeeksInGroup: number
-  /** Compulsory savings paid for at least this share of the weeks due, in %. */
+  /** Compulsory savings paid: at least this share of what fell due, in %. */
   minSavingsCompliancePct: number
   /** Attendance over the last 12 weeks, in %. */
   minAttendancePct: number
@@ -35,8 +35,9 @@ export interface EligibilityFigures {
   ssgRulesAdopted: boolean
   ssgRepresentativeInOffice: boolean
   weeksInGroup: number
-  savingsWeeksDue: number
-  savingsWeeksPaid: number
+  /** Compulsory savings due and paid to the date (the weekly amount at each meeting since she joined). */
+  savingsDueMinor: number
+  savingsPaidMinor: number
   trainingCompletedOn: string | null
   /** Over the last 12 weeks: meetings of her small group she attended (present or late), of those held. */
   meetingsAttended: number
@@ -79,7 +80,7 @@ const pct = (part: number, whole: number) => (whole === 0 ? 100 : Math.floor((pa
 
 export function checkEligibility(f: EligibilityFigures, amountMinor: number, t: LoanThresholds = DEFAULT_THRESHOLDS): CheckResult[] {
   const cap = t.cycleCapsMinor[Math.min(f.cycle, t.cycleCapsMinor.length) - 1] ?? 0
-  const compliance = pct(f.savingsWeeksPaid, f.savingsWeeksDue)
+  const compliance = pct(Math.min(f.savingsPaidMinor, f.savingsDueMinor), f.savingsDueMinor)
   const attendance = pct(f.meetingsAttended, f.meetingsHeld)
   const r = (check: EligibilityCheck, pass: boolean, figure: CheckResult['figure'] = null, threshold: CheckResult['threshold'] = null): CheckResult => ({ check, pass, figure, threshold })
   return [

@@ -4,12 +4,14 @@ import { FINANCE_ENTITIES } from './finance'
 import { GROUP_ENTITIES } from './groups'
 import { RESULTS_ENTITIES } from './results'
 import { SAVINGS_ENTITIES } from './savings'
+import { LOAN_ENTITIES } from './loans'
 
 export * from './governance'
 export * from './finance'
 export * from './groups'
 export * from './results'
 export * from './savings'
+export * from './loans'
 
 /** A yes/no stored as 0 or 1 on both engines, so hand-written SQL can sum and compare it the same way. */
 export const flag: ValueTransformer = {
@@ -157,5 +159,6 @@ export const ENTITIES = [
   ...GROUP_ENTITIES,
   ...RESULTS_ENTITIES,
   ...SAVINGS_ENTITIES,
+  ...LOAN_ENTITIES,
   AuditEntryEntity,
 ]

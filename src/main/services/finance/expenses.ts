@@ -124,6 +124,12 @@ export async function createExpense(ctx: ServiceContext, input: z.output<typeof 
 
 /** Voids an expense recorded by mistake (its voucher number is then free for the right one). */
 export async function voidExpense(ctx: ServiceContext, input: { id: number; reason: string }): Promise<Expense> {
+  // Loan capital stays with the large group's fund (1) that received it.
+  const capital = await ctx.sql.one<{ id: number }>(
+    `SELECT e.id FROM group_fund_entry e WHERE e.expense_id = :id AND e.kind = 'capital' AND e.amount_minor > 0 AND NOT EXISTS (SELECT 1 FROM group_fund_entry r WHERE r.reverses_id = e.id)`,
+    { id: input.id },
+  )
+  if (capital) throw new DomainError('validation', "is loan capital of a large group's fund (1): it cannot be voided while the fund holds it", 'id', { key: 'r.expenseIsCapital' })
   const projectId = await ctx.sql.value(`SELECT coalesce(max(project_id), 0) AS n FROM expense WHERE id = :id`, { id: input.id })
   return voidEntry(ctx, 'expense', input.id, input.reason, async () => {
     forgetConversions(ctx)

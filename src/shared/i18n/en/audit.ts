@@ -129,4 +129,9 @@ export const audit = {
   'audit.op.cbos.update': "CBO changed",
   'audit.op.savings.record': "Savings entry recorded",
   'audit.op.savings.reverse': "Savings entry reversed",
+  'audit.op.loans.grant': "Loan granted",
+  'audit.op.loans.repay': "Loan repayment recorded",
+  'audit.op.loans.reverseRepayment': "Loan repayment reversed",
+  'audit.op.training.record': "Micro-credit training recorded",
+  'audit.op.groupfunds.capital': "Loan capital recorded",
 } as const

@@ -131,4 +131,9 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.cbos.update': "ОНББ-ыг өөрчилсөн",
   'audit.op.savings.record': "Хадгаламжийн гүйлгээ бүртгэсэн",
   'audit.op.savings.reverse': "Хадгаламжийн гүйлгээг буцаасан",
+  'audit.op.loans.grant': "Зээл олгосон",
+  'audit.op.loans.repay': "Зээлийн эргэн төлөлт бүртгэсэн",
+  'audit.op.loans.reverseRepayment': "Зээлийн эргэн төлөлтийг буцаасан",
+  'audit.op.training.record': "Бичил зээлийн сургалт бүртгэсэн",
+  'audit.op.groupfunds.capital': "Зээлийн хөрөнгө бүртгэсэн",
 }

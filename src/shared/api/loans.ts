@@ -1,0 +1,77 @@
+import { z } from 'zod'
+import { op } from './define'
+import { id, isoDate, optionalText, requiredText } from './fields'
+import type * as L from './loansTypes'
+
+const positive = (max: number) =>
+  z
+    .number()
+    .int({ message: 'must be a whole number of minor units' })
+    .min(1, { message: 'must be more than 0' })
+    .max(max, { message: 'is too large' })
+
+export const loanTermsInput = z.strictObject({
+  personId: id,
+  /** The meeting of her large group that approved the loan. */
+  approvedMeetingId: id,
+  disbursedOn: isoDate,
+  principalMinor: positive(1e11),
+  instalments: z.number().int().min(1, { message: 'must be at least 1' }).max(104, { message: 'must be at most 104' }),
+  method: z.enum(['flat', 'declining'], { message: 'must be flat or declining' }),
+  /** The monthly rate in millionths (1.5% = 15 000); 0 allowed. */
+  monthlyRateMicro: z.number().int().min(0, { message: 'must not be negative' }).max(200_000, { message: 'must be at most 20% a month' }),
+})
+
+/** Micro loans of the group members, their repayments and the group funds. */
+export const loansOps = {
+  'loans.check': op<L.Eligibility>()({
+    summary: 'Whether a group member may borrow an amount on a date: every check with its figure',
+    input: z.strictObject({ personId: id, on: isoDate, amountMinor: positive(1e11) }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'loans.grant': op<L.LoanDetail>()({
+    summary: 'Record a loan approved at a meeting of her large group and disbursed from its fund (1): refused unless every check passes',
+    input: loanTermsInput,
+    permission: 'loans.write',
+    write: true,
+  }),
+  'loans.get': op<L.LoanDetail>()({ summary: 'A loan with its schedule, repayments and standing on a date', input: z.strictObject({ id, on: isoDate.optional() }), permission: 'register.read', write: false }),
+  'loans.ofPerson': op<L.LoanRow[]>()({ summary: "A member's loans with their standing today, newest first", input: z.strictObject({ personId: id }), permission: 'register.read', write: false }),
+  'loans.ofSsg': op<L.LoanRow[]>()({
+    summary: "The loans of a small group's members with their standing on a date",
+    input: z.strictObject({ ssgId: id, on: isoDate.optional() }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'loans.repay': op<L.RepaymentRow>()({
+    summary: 'Record a repayment: fines first, then the oldest instalment’s interest and principal; split into the three funds',
+    input: z.strictObject({ loanId: id, paidOn: isoDate, amountMinor: positive(1e11) }),
+    permission: 'loans.write',
+    write: true,
+  }),
+  'loans.reverseRepayment': op<L.RepaymentRow>()({
+    summary: 'Reverse the latest repayment of a loan, with the reason: exact negatives of it, its allocation and its fund shares',
+    input: z.strictObject({ id, reason: requiredText(500) }),
+    permission: 'loans.write',
+    write: true,
+  }),
+  'training.record': op<{ personId: number; completedOn: string }>()({
+    summary: 'Record that a member completed the micro-credit training (the loan checks read it)',
+    input: z.strictObject({ personId: id, completedOn: isoDate, note: optionalText(500) }),
+    permission: 'loans.write',
+    write: true,
+  }),
+  'groupfunds.capital': op<L.GroupFundBalances>()({
+    summary: "Mark a project expense (in ₮) as loan capital for a large group: it credits the group's fund (1)",
+    input: z.strictObject({ lsgId: id, expenseId: id }),
+    permission: 'loans.write',
+    write: true,
+  }),
+  'groupfunds.balances': op<L.GroupFundBalances>()({
+    summary: "A large group's funds (1) and (2) and its area's fund (3) on a date",
+    input: z.strictObject({ lsgId: id, on: isoDate.optional() }),
+    permission: 'register.read',
+    write: false,
+  }),
+} as const

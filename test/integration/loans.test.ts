@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DORNOGOVI, testBackend, type TestBackend } from '../helpers/backend'
+import { NEXT_PROJECT } from '../helpers/projects'
+import { addDays } from '../../src/shared/domain/dates'
+
+/* Micro loans with exact tögrög: eligibility, a flat schedule on the group's meeting days, repayments allocated and split into the three funds. On both engines; today is 2026-11-26. */
+let t: TestBackend
+let lsg: number
+let ssg: number
+let p: number[]
+let approval: number
+const mnt = (tg: number) => tg * 100
+
+beforeEach(async () => {
+  t = await testBackend()
+  const project = await t.must('projects.create', NEXT_PROJECT)
+  const dor = (await t.must('branches.create', DORNOGOVI)).id
+  lsg = (await t.must('lsgs.create', { branchId: dor, code: 'DOR-1', name: 'Сайншанд-1', formedOn: '2011-03-10', projectYear: 1, meetingWeek: 1, meetingWeekday: 2 })).id
+  ssg = (await t.must('ssgs.create', { lsgId: lsg, code: 'DOR-1-A', name: 'Нарлаг', formedOn: '2011-03-10', meetingWeekday: 3 })).id
+  p = []
+  for (const name of ['Сарангэрэл', 'Оюунчимэг']) {
+    const h = await t.must('households.create', { branchId: dor, singleWomanHeaded: true, childrenCount: 2, areaCode: 'dornogovi', registeredOn: '2011-03-01' })
+    p.push((await t.must('persons.create', { patronymic: 'Бат', givenName: name, gender: 'female', branchId: dor, householdId: h.id })).id)
+    await t.must('roster.join', { ssgId: ssg, personId: p.at(-1)!, joinedOn: '2011-03-14' })
+  }
+  // Twelve weekly meetings from 2011-03-16, everyone there paying 1,000 ₮; the rules and the representative at the first.
+  for (let w = 0; w < 12; w++) {
+    const heldOn = addDays('2011-03-16', 7 * w)
+    const m = await t.must('meetings.record', { groupType: 'ssg', groupId: ssg, heldOn, attendance: p.map((personId) => ({ personId, status: 'present' as const })) })
+    if (w === 0) {
+      await t.must('documents.adopt', { meetingId: m.id, clauses: { meetings: 'a', savings: 'b', loans: 'c', mutualHelp: 'd', sanctions: 'e' }, weeklySavingsMinor: mnt(1_000) })
+      await t.must('offices.elect', { meetingId: m.id, office: 'representative', personId: p[1]! })
+    }
+    for (const personId of p) await t.must('savings.record', { personId, account: 'compulsory', kind: 'deposit', entryOn: heldOn, amountMinor: mnt(1_000) })
+  }
+  await t.must('training.record', { personId: p[0]!, completedOn: '2011-04-01' })
+  approval = (await t.must('meetings.record', { groupType: 'lsg', groupId: lsg, heldOn: '2011-06-07', attendance: p.map((personId) => ({ personId, status: 'present' as const })) })).id
+  // Loan capital: 500,000 ₮ of the project's loan-fund line for this large group.
+  const line = project.lines.find((l: { code: string }) => l.code === '1.2')!
+  const expense = await t.must('expenses.create', { projectId: project.id, spentOn: '2011-04-01', voucher: 'ЗС-1', lineId: line.id, branchId: dor, description: 'Зээлийн сан DOR-1', amountMinor: mnt(500_000), currency: 'MNT', sourceId: project.sources[0]!.id })
+  await t.must('groupfunds.capital', { lsgId: lsg, expenseId: expense.id })
+})
+afterEach(() => t.close())
+
+const terms = { approvedMeetingId: 0, disbursedOn: '2011-06-08', principalMinor: mnt(30_000), instalments: 10, method: 'flat' as const, monthlyRateMicro: 15_000 }
+
+describe('micro loans', () => {
+  it('shows every check with its figure; refuses a loan failing any', async () => {
+    const e = await t.must('loans.check', { personId: p[0]!, on: '2011-06-08', amountMinor: mnt(30_000) })
+    expect(e.eligible).toBe(true)
+    expect(Object.fromEntries(e.checks.map((c) => [c.check, c.figure]))).toMatchObject({ weeksInGroup: 12, savingsCompliance: 100, attendance: 100, savingsMultiple: mnt(30_000), fundCash: mnt(30_000) })
+    expect(e.checks.find((c) => c.check === 'savingsMultiple')!.threshold).toBe(mnt(36_000))
+    expect(e.checks.find((c) => c.check === 'fundCash')!.threshold).toBe(mnt(500_000))
+    // Оюунчимэг has no training; 36,100 ₮ is more than three times 12,000 ₮.
+    const other = await t.must('loans.check', { personId: p[1]!, on: '2011-06-08', amountMinor: mnt(36_100) })
+    expect(other.checks.filter((c) => !c.pass).map((c) => c.check)).toEqual(['training', 'savingsMultiple'])
+    expect(await t.call('loans.grant', { ...terms, personId: p[1]!, approvedMeetingId: approval })).toMatchObject({ ok: false, error: { key: 'r.loanChecksFail', vars: { n: 1 } } })
+    expect(await t.call('loans.grant', { ...terms, personId: p[0]!, approvedMeetingId: approval, principalMinor: mnt(30_050) })).toMatchObject({ ok: false, error: { field: 'principalMinor', key: 'r.loanPrincipalUnit' } })
+  })
+
+  it('disburses from fund (1), schedules on the group’s meeting days, allocates repayments and splits them into the funds to the tögrög', async () => {
+    const loan = await t.must('loans.grant', { ...terms, personId: p[0]!, approvedMeetingId: approval })
+    // Flat: interest 30,000 × 1.5% × 12 / 52 × 10 = 1,038.46 → 1,000 ₮; ten instalments of 3,100 ₮ on Wednesdays from a week after.
+    expect(loan.schedule.map((i) => [i.dueOn, i.principalMinor / 100, i.interestMinor / 100])).toEqual(
+      Array.from({ length: 10 }, (_, k) => [addDays('2011-06-15', 7 * k), 3_000, 100]),
+    )
+    expect(loan.loan).toMatchObject({ cycle: 1, status: 'active', outstandingPrincipalMinor: mnt(30_000) })
+    expect((await t.must('groupfunds.balances', { lsgId: lsg, on: '2011-06-08' })).f1).toBe(mnt(470_000))
+    await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-15', amountMinor: mnt(3_100) })
+    const partial = await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-22', amountMinor: mnt(2_000) })
+    expect(partial).toMatchObject({ interestMinor: mnt(100), principalMinor: mnt(1_900), finesMinor: 0 })
+    const d = await t.must('loans.get', { id: loan.loan.id, on: '2011-07-01' })
+    // Instalment 2 (06-22) is 1,100 ₮ short and instalment 3 (06-29) unpaid: 4,200 ₮ overdue, 9 days, 2 weeks.
+    expect(d.loan).toMatchObject({ outstandingPrincipalMinor: mnt(25_100), overdueMinor: mnt(4_200), daysInArrears: 9, weeksInArrears: 2, next: { n: 4, dueOn: '2011-07-06', dueMinor: mnt(3_100) } })
+    expect(d.schedule[0]!.paidOn).toBe('2011-06-15')
+    // 5,100 ₮ repaid: (3) 2,550, (2) 1,275, (1) 1,275 — back in fund (1) beside the capital less the loan.
+    expect(await t.must('groupfunds.balances', { lsgId: lsg, on: '2011-07-01' })).toMatchObject({ f1: mnt(471_275), f2: mnt(1_275), f3: mnt(2_550) })
+    expect(await t.call('loans.repay', { loanId: loan.loan.id, paidOn: '2011-07-06', amountMinor: mnt(25_901) })).toMatchObject({ ok: false, error: { key: 'r.repaysTooMuch', vars: { owed: '25 900 ₮' } } })
+    expect(await t.call('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-20', amountMinor: mnt(100) })).toMatchObject({ ok: false, error: { key: 'r.beforeLastRepayment' } })
+    // A second loan while this one is open and late fails her own arrears and the previous-loan checks (the group's 9 days pass).
+    expect((await t.must('loans.check', { personId: p[0]!, on: '2011-07-01', amountMinor: mnt(1_000) })).checks.filter((c) => !c.pass).map((c) => c.check)).toEqual(['ownArrears', 'previousLoan'])
+  })
+
+  it('reverses the latest repayment by exact negatives, also of its fund shares; the earlier only after it', async () => {
+    const loan = await t.must('loans.grant', { ...terms, personId: p[0]!, approvedMeetingId: approval })
+    const first = await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-15', amountMinor: mnt(3_100) })
+    const second = await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-22', amountMinor: mnt(2_000) })
+    expect(await t.call('loans.reverseRepayment', { id: first.id, reason: 'алдаа' })).toMatchObject({ ok: false, error: { key: 'r.reverseLatestFirst', vars: { date: '2011.06.22' } } })
+    const r = await t.must('loans.reverseRepayment', { id: second.id, reason: '2 000 биш 3 100 төлсөн' })
+    expect(r).toMatchObject({ amountMinor: -mnt(2_000), interestMinor: -mnt(100), principalMinor: -mnt(1_900), reversesId: second.id })
+    expect(await t.must('groupfunds.balances', { lsgId: lsg })).toMatchObject({ f1: mnt(470_775), f2: mnt(775), f3: mnt(1_550) })
+    // Entered again as it was: the funds come out exactly as if the mistake had not been made.
+    await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-22', amountMinor: mnt(3_100) })
+    expect(await t.must('groupfunds.balances', { lsgId: lsg })).toMatchObject({ f1: mnt(471_550), f2: mnt(1_550), f3: mnt(3_100) })
+    expect((await t.must('loans.get', { id: loan.loan.id })).loan.outstandingPrincipalMinor).toBe(mnt(24_000))
+  })
+
+  it('keeps loan capital: the expense is not voided while its fund holds it, nor used twice', async () => {
+    const expenseId = (await t.read((sql) => sql.value<number>(`SELECT expense_id AS id FROM group_fund_entry WHERE kind = 'capital'`)))!
+    expect(await t.call('expenses.void', { id: Number(expenseId), reason: 'алдаа' })).toMatchObject({ ok: false, error: { key: 'r.expenseIsCapital' } })
+    expect(await t.call('groupfunds.capital', { lsgId: lsg, expenseId: Number(expenseId) })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'r.capitalUsed' } })
+  })
+})
