@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DORNOGOVI, testBackend, type TestBackend } from '../helpers/backend'
-import { NEXT_PROJECT } from '../helpers/projects'
+import { testBackend, type TestBackend } from '../helpers/backend'
+import { loanGroup } from '../helpers/loanGroup'
 import { addDays } from '../../src/shared/domain/dates'
 
 /* Micro loans with exact tögrög: eligibility, a flat schedule on the group's meeting days, repayments allocated and split into the three funds. On both engines; today is 2026-11-26. */
@@ -13,32 +13,7 @@ const mnt = (tg: number) => tg * 100
 
 beforeEach(async () => {
   t = await testBackend()
-  const project = await t.must('projects.create', NEXT_PROJECT)
-  const dor = (await t.must('branches.create', DORNOGOVI)).id
-  lsg = (await t.must('lsgs.create', { branchId: dor, code: 'DOR-1', name: 'Сайншанд-1', formedOn: '2011-03-10', projectYear: 1, meetingWeek: 1, meetingWeekday: 2 })).id
-  ssg = (await t.must('ssgs.create', { lsgId: lsg, code: 'DOR-1-A', name: 'Нарлаг', formedOn: '2011-03-10', meetingWeekday: 3 })).id
-  p = []
-  for (const name of ['Сарангэрэл', 'Оюунчимэг']) {
-    const h = await t.must('households.create', { branchId: dor, singleWomanHeaded: true, childrenCount: 2, areaCode: 'dornogovi', registeredOn: '2011-03-01' })
-    p.push((await t.must('persons.create', { patronymic: 'Бат', givenName: name, gender: 'female', branchId: dor, householdId: h.id })).id)
-    await t.must('roster.join', { ssgId: ssg, personId: p.at(-1)!, joinedOn: '2011-03-14' })
-  }
-  // Twelve weekly meetings from 2011-03-16, everyone there paying 1,000 ₮; the rules and the representative at the first.
-  for (let w = 0; w < 12; w++) {
-    const heldOn = addDays('2011-03-16', 7 * w)
-    const m = await t.must('meetings.record', { groupType: 'ssg', groupId: ssg, heldOn, attendance: p.map((personId) => ({ personId, status: 'present' as const })) })
-    if (w === 0) {
-      await t.must('documents.adopt', { meetingId: m.id, clauses: { meetings: 'a', savings: 'b', loans: 'c', mutualHelp: 'd', sanctions: 'e' }, weeklySavingsMinor: mnt(1_000) })
-      await t.must('offices.elect', { meetingId: m.id, office: 'representative', personId: p[1]! })
-    }
-    for (const personId of p) await t.must('savings.record', { personId, account: 'compulsory', kind: 'deposit', entryOn: heldOn, amountMinor: mnt(1_000) })
-  }
-  await t.must('training.record', { personId: p[0]!, completedOn: '2011-04-01' })
-  approval = (await t.must('meetings.record', { groupType: 'lsg', groupId: lsg, heldOn: '2011-06-07', attendance: p.map((personId) => ({ personId, status: 'present' as const })) })).id
-  // Loan capital: 500,000 ₮ of the project's loan-fund line for this large group.
-  const line = project.lines.find((l: { code: string }) => l.code === '1.2')!
-  const expense = await t.must('expenses.create', { projectId: project.id, spentOn: '2011-04-01', voucher: 'ЗС-1', lineId: line.id, branchId: dor, description: 'Зээлийн сан DOR-1', amountMinor: mnt(500_000), currency: 'MNT', sourceId: project.sources[0]!.id })
-  await t.must('groupfunds.capital', { lsgId: lsg, expenseId: expense.id })
+  ;({ lsg, ssg, p, approval } = await loanGroup((op, input) => t.must(op as 'system.info', input as never)))
 })
 afterEach(() => t.close())
 
@@ -73,6 +48,7 @@ describe('micro loans', () => {
     // Instalment 2 (06-22) is 1,100 ₮ short and instalment 3 (06-29) unpaid: 4,200 ₮ overdue, 9 days, 2 weeks.
     expect(d.loan).toMatchObject({ outstandingPrincipalMinor: mnt(25_100), overdueMinor: mnt(4_200), daysInArrears: 9, weeksInArrears: 2, next: { n: 4, dueOn: '2011-07-06', dueMinor: mnt(3_100) } })
     expect(d.schedule[0]!.paidOn).toBe('2011-06-15')
+    expect((await t.must('loans.ofSsg', { ssgId: ssg, on: '2011-07-01' })).map((l) => [l.name, l.overdueMinor / 100, l.status])).toEqual([['Б. Сарангэрэл', 4_200, 'active']])
     // 5,100 ₮ repaid: (3) 2,550, (2) 1,275, (1) 1,275 — back in fund (1) beside the capital less the loan.
     expect(await t.must('groupfunds.balances', { lsgId: lsg, on: '2011-07-01' })).toMatchObject({ f1: mnt(471_275), f2: mnt(1_275), f3: mnt(2_550) })
     expect(await t.call('loans.repay', { loanId: loan.loan.id, paidOn: '2011-07-06', amountMinor: mnt(25_901) })).toMatchObject({ ok: false, error: { key: 'r.repaysTooMuch', vars: { owed: '25 900 ₮' } } })

@@ -43,6 +43,8 @@ export interface PersonSavings {
   ssg: { id: number; code: string; name: string } | null
   balances: Record<SavingsAccount, number>
   compulsory: CompulsoryStanding
+  /** When she completed the micro-credit training (the loan checks read it), if she did by the date. */
+  trainingCompletedOn: string | null
   /** Every entry, oldest first. */
   entries: SavingsEntry[]
 }

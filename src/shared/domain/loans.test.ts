@@ -53,3 +53,11 @@ describe('loan schedules (amounts in ₮)', () => {
     expect(() => schedule({ principalMinor: mnt(1_000), instalments: 20, method: 'flat', monthlyRateMicro: 0 })).toThrow(/tooSmall/)
   })
 })
+
+describe('monthly rates as typed', () => {
+  it('reads percent with a point or a comma, exactly', async () => {
+    const { parseMonthlyRate, rateText } = await import('./loans')
+    expect(['1.5', '1,5', '0', '2', '1.25%', '0.0001', 'x', '1.23456', '-1'].map(parseMonthlyRate)).toEqual([15_000, 15_000, 0, 20_000, 12_500, 1, null, null, null])
+    expect([15_000, 0, 20_000, 12_500, 1].map(rateText)).toEqual(['1.5', '0', '2', '1.25', '0.0001'])
+  })
+})

@@ -104,3 +104,17 @@ export function schedule(t: LoanTerms): Instalment[] {
   }
   return out
 }
+
+/** A monthly rate typed in percent (`1.5`, `1,5`, `0`), as millionths; null when it is no such number (up to 4 decimals). */
+export function parseMonthlyRate(text: string): number | null {
+  const m = /^\s*(\d{1,2})(?:[.,](\d{1,4}))?\s*%?\s*$/.exec(text)
+  if (!m) return null
+  return Number(m[1]) * PERCENT + Number((m[2] ?? '').padEnd(4, '0'))
+}
+
+/** A monthly rate in millionths written in percent: 15 000 → "1.5". */
+export function rateText(micro: number): string {
+  const whole = Math.floor(micro / PERCENT)
+  const frac = String(micro % PERCENT).padStart(4, '0').replace(/0+$/, '')
+  return frac ? `${whole}.${frac}` : String(whole)
+}

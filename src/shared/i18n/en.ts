@@ -10,8 +10,9 @@ import { audit } from './en/audit'
 import { groups } from './en/groups'
 import { results } from './en/results'
 import { savings } from './en/savings'
+import { loans } from './en/loans'
 
 /** English UI and report labels, by area. Keys are shared with the Mongolian catalogue. */
-export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results, ...savings } as const
+export const en = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results, ...savings, ...loans } as const
 
 export type MessageKey = keyof typeof en

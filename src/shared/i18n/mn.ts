@@ -11,6 +11,7 @@ import { audit } from './mn/audit'
 import { groups } from './mn/groups'
 import { results } from './mn/results'
 import { savings } from './mn/savings'
+import { loans } from './mn/loans'
 
 /** Монгол хэлний шошго. Every English key must have a Mongolian label (the type says so). */
-export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results, ...savings }
+export const mn: Record<MessageKey, string> = { ...common, ...register, ...governance, ...finance, ...reports, ...settings, ...validation, ...refusals, ...audit, ...groups, ...results, ...savings, ...loans }

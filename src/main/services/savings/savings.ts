@@ -104,6 +104,7 @@ export async function personSavings(ctx: ServiceContext, input: { personId: numb
     ssg: g ? { id: g.ssgId, code: g.code, name: g.name } : null,
     balances: await balancesOn(ctx, input.personId, on),
     compulsory: { weeklyMinor: g ? await weeklySaving(ctx, g.ssgId, on) : null, ...standing },
+    trainingCompletedOn: (await ctx.sql.one<{ on: string }>(`SELECT completed_on AS "on" FROM training_completion WHERE person_id = :personId AND course = 'micro_credit' AND completed_on <= :on`, { personId: input.personId, on }))?.on ?? null,
     entries: (await entriesOf(ctx, input.personId)).filter((e) => e.entryOn <= on),
   }
 }

@@ -99,9 +99,16 @@ export function useContractForm<S extends z.ZodType, V extends Record<string, un
     return undefined
   }
 
+  /** Marks a field whose typed text could not be read (with the sentence to say on it); returns undefined for the input. */
+  function unreadableAs(field: string, key: MessageKey, vars: Record<string, string | number> = {}): undefined {
+    unreadable.current.set(field, { key, vars })
+    return undefined
+  }
+
   return {
     form,
     amount,
+    unreadableAs,
     values: form.values,
     set: <F extends keyof V & string>(field: F, value: V[F]) => form.setFieldValue(field, value as never),
     setValues: (values: V) => form.setValues(values),

@@ -62,4 +62,5 @@ export const validation = {
   'v.sourceKind': "must be grant, cofunding or own",
   'v.withRegNumber': 'is required with the registration number',
   'v.withRegDate': 'is required with the registration date',
+  'v.ratePercent': 'must be a monthly rate in percent, like 1.5',
 } as const

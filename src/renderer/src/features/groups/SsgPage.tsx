@@ -16,6 +16,7 @@ import { MeetingsCard } from './Meetings'
 import { OfficesCard } from './Offices'
 import { DocumentsCard } from './Documents'
 import { SsgSavingsCard } from '../savings/SavingsCards'
+import { SsgLoansCard } from '../loans/LoansCard'
 
 /** Why a period ended, in words: a move names the group moved to. */
 export function useLeftReason() {
@@ -103,6 +104,7 @@ export function SsgPage({ id }: { id: number }) {
               />
             </Card>
             <SsgSavingsCard ssgId={s.id} />
+            <SsgLoansCard ssgId={s.id} />
             <MeetingsCard groupType="ssg" groupId={s.id} />
             <OfficesCard groupType="ssg" groupId={s.id} />
             <DocumentsCard groupType="ssg" groupId={s.id} />

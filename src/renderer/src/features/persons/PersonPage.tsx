@@ -22,6 +22,7 @@ import { Field } from '../../components/Field'
 import { MergePerson } from './MergePerson'
 import { PersonGroups } from '../groups/PersonGroups'
 import { PersonSavingsCard } from '../savings/SavingsCards'
+import { PersonLoansCard } from '../loans/LoansCard'
 import { localTime } from '../../components/localTime'
 
 export function PersonPage({ id }: { id: number }) {
@@ -112,6 +113,7 @@ export function PersonPage({ id }: { id: number }) {
             </Card>
             <PersonGroups personId={p.id} />
             <PersonSavingsCard personId={p.id} />
+            <PersonLoansCard personId={p.id} />
             <BoardService personId={p.id} />
             {d.merges.length > 0 && (
               <Card withBorder>

@@ -1,0 +1,158 @@
+import { useState } from 'react'
+import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core'
+import type { InstalmentRow, RepaymentRow } from '../../../../shared/api/loansTypes'
+import { voidInput } from '../../../../shared/api/fields'
+import { loansOps } from '../../../../shared/api/loans'
+import { amountText } from '../../../../shared/domain/amount'
+import { todayIso } from '../../../../shared/domain/dates'
+import { rateText } from '../../../../shared/domain/loans'
+import { useOperation, write } from '../../query'
+import { useI18n } from '../../i18n'
+import { PageState } from '../../components/PageState'
+import { DataTable } from '../../components/DataTable'
+import { Field } from '../../components/Field'
+import { FormModal } from '../../components/FormModal'
+import { AmountInput } from '../../components/AmountInput'
+import { DateField } from '../../components/DateField'
+import { useContractForm } from '../../components/useContractForm'
+import { Writes } from '../../components/permissions'
+import { LoanStatusBadge } from './LoansCard'
+import { ChecksTable } from './GrantDialog'
+
+/** A loan: its standing today, the schedule with what is paid of each instalment, the repayments; repay, reverse the latest. */
+export function LoanDialog({ id, onClose }: { id: number; onClose(): void }) {
+  const { t, date, mnt } = useI18n()
+  const detail = useOperation('loans.get', { id })
+  const [dialog, setDialog] = useState<'repay' | RepaymentRow | null>(null)
+  return (
+    <Modal opened onClose={onClose} size="xl" title={t('loan.title')}>
+      <PageState state={detail} reload={detail.reload}>
+        {(d) => {
+          const l = d.loan
+          const standing = d.repayments.filter((r) => r.reversesId === null && r.reversedById === null)
+          const latest = standing.at(-1)
+          return (
+            <Stack>
+              <Group justify="space-between">
+                <Group gap="sm">
+                  <Title order={4}>
+                    {l.name} · {mnt(l.principalMinor)}
+                  </Title>
+                  <LoanStatusBadge loan={l} />
+                </Group>
+                {l.status === 'active' && (
+                  <Writes>
+                    <Button size="xs" onClick={() => setDialog('repay')}>
+                      {t('loan.repay')}
+                    </Button>
+                  </Writes>
+                )}
+              </Group>
+              <SimpleGrid cols={{ base: 2, md: 4 }}>
+                <Field label={t('loan.disbursedOn')} value={date(l.disbursedOn)} />
+                <Field label={t('loan.approvedAt')} value={date(d.approvedOn)} />
+                <Field label={t('loan.terms')} value={t('loan.termsLine', { n: l.instalments, method: t(`loan.method.${l.method}`), rate: rateText(l.monthlyRateMicro) })} />
+                <Field label={t('loan.cycle')} value={l.cycle} />
+                <Field label={t('loan.outstanding')} value={<span data-testid="loan-outstanding">{mnt(l.outstandingPrincipalMinor)}</span>} />
+                <Field label={t('loan.overdue')} value={mnt(l.overdueMinor)} />
+                <Field label={t('loan.daysLate')} value={l.daysInArrears} />
+                <Field label={t('loan.next')} value={l.next ? t('loan.nextLine', { date: date(l.next.dueOn), amount: mnt(l.next.dueMinor) }) : '—'} />
+              </SimpleGrid>
+              <DataTable
+                label={t('loan.schedule')}
+                data={d.schedule}
+                rows={(x) => x}
+                rowKey={(i) => i.id}
+                columns={[
+                  { key: 'n', header: '№', numeric: true, cell: (i: InstalmentRow) => i.n },
+                  { key: 'due', header: t('loan.dueOn'), numeric: true, cell: (i) => date(i.dueOn) },
+                  { key: 'principal', header: t('loan.principal'), numeric: true, cell: (i) => mnt(i.principalMinor) },
+                  { key: 'interest', header: t('loan.interest'), numeric: true, cell: (i) => mnt(i.interestMinor) },
+                  { key: 'total', header: t('loan.instalment'), numeric: true, cell: (i) => mnt(i.principalMinor + i.interestMinor) },
+                  { key: 'paid', header: t('loan.paid'), numeric: true, cell: (i) => mnt(i.paidPrincipalMinor + i.paidInterestMinor) },
+                  { key: 'paidOn', header: t('loan.paidOn'), numeric: true, cell: (i) => (i.paidOn ? date(i.paidOn) : '') },
+                ]}
+              />
+              <DataTable
+                label={t('loan.repayments')}
+                data={d.repayments}
+                rows={(x) => x}
+                rowKey={(r) => r.id}
+                emptyText={t('loan.noRepayments')}
+                columns={[
+                  { key: 'date', header: t('loan.paidOn'), numeric: true, cell: (r: RepaymentRow) => date(r.paidOn) },
+                  { key: 'amount', header: t('loan.amount'), numeric: true, cell: (r) => (r.reversedById !== null ? <Text span td="line-through" c="dimmed" size="sm">{mnt(r.amountMinor)}</Text> : mnt(r.amountMinor)) },
+                  { key: 'fines', header: t('loan.fines'), numeric: true, cell: (r) => mnt(r.finesMinor) },
+                  { key: 'interest', header: t('loan.interest'), numeric: true, cell: (r) => mnt(r.interestMinor) },
+                  { key: 'principal', header: t('loan.principal'), numeric: true, cell: (r) => mnt(r.principalMinor) },
+                  { key: 'reason', header: t('sav.note'), cell: (r) => r.reason ?? '' },
+                  {
+                    key: 'reverse',
+                    header: '',
+                    cell: (r) =>
+                      latest && r.id === latest.id ? (
+                        <Writes>
+                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDialog(r)} aria-label={`${t('sav.reverse')}: ${date(r.paidOn)} ${mnt(r.amountMinor)}`}>
+                            {t('sav.reverse')}
+                          </Button>
+                        </Writes>
+                      ) : null,
+                  },
+                ]}
+              />
+              <Text size="sm" fw={600}>
+                {t('loan.checksAtGrant')}
+              </Text>
+              <ChecksTable checks={d.eligibility} />
+              {dialog === 'repay' && <RepayDialog loanId={l.id} dueMinor={(l.next?.dueMinor ?? 0) + l.overdueMinor + l.finesOutstandingMinor} onClose={() => setDialog(null)} />}
+              {dialog !== null && typeof dialog === 'object' && <ReverseRepaymentDialog repayment={dialog} onClose={() => setDialog(null)} />}
+            </Stack>
+          )
+        }}
+      </PageState>
+    </Modal>
+  )
+}
+
+/** A repayment: what is due pre-filled (overdue, fines and the next instalment). */
+function RepayDialog({ loanId, dueMinor, onClose }: { loanId: number; dueMinor: number; onClose(): void }) {
+  const { t } = useI18n()
+  const f = useContractForm(loansOps['loans.repay'].input, { amount: dueMinor > 0 ? amountText(dueMinor, 'MNT') : '', paidOn: todayIso() }, { fields: { amountMinor: 'amount' } })
+  const submit = async () => {
+    const input = f.parse((v) => ({ loanId, paidOn: v.paidOn, amountMinor: f.amount(String(v.amount), 'MNT', 'amount') }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('loans.repay', input)
+    f.setBusy(false)
+    if (r.ok) onClose()
+    else f.serverError(r.error)
+  }
+  return (
+    <FormModal opened title={t('loan.repay')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+      <Group grow align="flex-start">
+        <AmountInput label={t('loan.amount')} required currency="MNT" data-autofocus {...f.input('amount')} />
+        <DateField label={t('loan.paidOn')} required {...f.input('paidOn')} />
+      </Group>
+    </FormModal>
+  )
+}
+
+function ReverseRepaymentDialog({ repayment, onClose }: { repayment: RepaymentRow; onClose(): void }) {
+  const { t, date, mnt } = useI18n()
+  const f = useContractForm(voidInput, { reason: '' })
+  const submit = async () => {
+    const input = f.parse((v) => ({ id: repayment.id, reason: v.reason }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('loans.reverseRepayment', input)
+    f.setBusy(false)
+    if (r.ok) onClose()
+    else f.serverError(r.error)
+  }
+  return (
+    <FormModal opened title={`${t('sav.reverse')}: ${date(repayment.paidOn)} · ${mnt(repayment.amountMinor)}`} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+      <Text size="sm">{t('loan.reverseHelp')}</Text>
+      <Textarea label={t('fin.voidReason')} required autosize minRows={2} data-autofocus {...f.input('reason')} />
+    </FormModal>
+  )
+}
