@@ -76,4 +76,22 @@ describe('micro loans', () => {
     expect(await t.call('expenses.void', { id: Number(expenseId), reason: 'алдаа' })).toMatchObject({ ok: false, error: { key: 'r.expenseIsCapital' } })
     expect(await t.call('groupfunds.capital', { lsgId: lsg, expenseId: Number(expenseId) })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'r.capitalUsed' } })
   })
+
+  it('pays a fine first; writes off what is left by the large group’s decision and keeps later repayments as recoveries', async () => {
+    const loan = await t.must('loans.grant', { ...terms, personId: p[0]!, approvedMeetingId: approval })
+    await t.must('loans.fine', { loanId: loan.loan.id, imposedOn: '2011-06-22', amountMinor: mnt(500), reason: 'Хоцорч төлсөн' })
+    const paid = await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-22', amountMinor: mnt(3_600) })
+    expect(paid).toMatchObject({ finesMinor: mnt(500), interestMinor: mnt(100), principalMinor: mnt(3_000) })
+    const decision = await t.must('meetings.record', { groupType: 'lsg', groupId: lsg, heldOn: '2012-01-10', attendance: p.map((personId) => ({ personId, status: 'present' as const })) })
+    expect(await t.call('loans.writeOff', { loanId: loan.loan.id, meetingId: approval, reason: 'Нүүсэн' })).toMatchObject({ ok: false, error: { key: 'r.writeOffMeeting' } })
+    const w = await t.must('loans.writeOff', { loanId: loan.loan.id, meetingId: decision.id, reason: 'Нүүж явсан, холбоо тасарсан' })
+    expect(w.writtenOff).toEqual({ on: '2012-01-10', principalMinor: mnt(27_000), interestMinor: mnt(900), reason: 'Нүүж явсан, холбоо тасарсан' })
+    expect(w.loan.status).toBe('written_off')
+    expect(await t.call('loans.fine', { loanId: loan.loan.id, imposedOn: '2012-01-11', amountMinor: mnt(500), reason: 'x' })).toMatchObject({ ok: false, error: { key: 'r.loanNotActive' } })
+    await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2012-02-01', amountMinor: mnt(1_000) })
+    const after = await t.must('loans.get', { id: loan.loan.id })
+    expect(after.loan).toMatchObject({ status: 'written_off', outstandingPrincipalMinor: mnt(26_100) })
+    // Fines and the recovery are repayments too: (3) holds half of 3,600 + 1,000.
+    expect((await t.must('groupfunds.balances', { lsgId: lsg })).f3).toBe(mnt(2_300))
+  })
 })

@@ -20,7 +20,7 @@ import { electOffice, groupOffices, officesOfPerson } from '../services/groups/o
 import { adoptDocument, groupDocuments } from '../services/groups/documents'
 import { groupProgress } from '../services/results/groupProgress'
 import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
-import { grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, reverseRepayment } from '../services/loans/loans'
+import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
 import { eligibilityOf } from '../services/loans/eligibility'
 import { fundBalances, recordCapital } from '../services/loans/funds'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
@@ -168,6 +168,8 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'loans.ofSsg': loansOfSsg,
     'loans.repay': repayLoan,
     'loans.reverseRepayment': reverseRepayment,
+    'loans.fine': fineLoan,
+    'loans.writeOff': writeOffLoan,
     'training.record': recordTraining,
     'groupfunds.capital': recordCapital,
     'groupfunds.balances': fundBalances,

@@ -56,6 +56,18 @@ export const loansOps = {
     permission: 'loans.write',
     write: true,
   }),
+  'loans.fine': op<L.LoanDetail>()({
+    summary: 'Impose a fine on a loan under the group’s rules (a late repayment): repayments pay fines first',
+    input: z.strictObject({ loanId: id, imposedOn: isoDate, amountMinor: positive(1e9), reason: requiredText(300) }),
+    permission: 'loans.write',
+    write: true,
+  }),
+  'loans.writeOff': op<L.LoanDetail>()({
+    summary: 'Write off what is left of a loan by a decision of her large group’s meeting; later repayments are kept as recoveries',
+    input: z.strictObject({ loanId: id, meetingId: id, reason: requiredText(500) }),
+    permission: 'loans.write',
+    write: true,
+  }),
   'training.record': op<{ personId: number; completedOn: string }>()({
     summary: 'Record that a member completed the micro-credit training (the loan checks read it)',
     input: z.strictObject({ personId: id, completedOn: isoDate, note: optionalText(500) }),

@@ -105,6 +105,8 @@ export const OPERATION_NAME_LIST = [
   'loans.ofSsg',
   'loans.repay',
   'loans.reverseRepayment',
+  'loans.fine',
+  'loans.writeOff',
   'training.record',
   'groupfunds.capital',
   'groupfunds.balances',

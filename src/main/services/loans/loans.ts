@@ -196,3 +196,38 @@ export async function recordTraining(ctx: ServiceContext, input: { personId: num
   await audit(ctx, 'training_completion', id, null, { personId: input.personId, completedOn: input.completedOn })
   return { personId: input.personId, completedOn: input.completedOn }
 }
+
+export async function fineLoan(ctx: ServiceContext, input: { loanId: number; imposedOn: string; amountMinor: number; reason: string }): Promise<LoanDetail> {
+  const loan = await loanRecord(ctx, input.loanId)
+  notFuture(ctx, input.imposedOn, 'imposedOn')
+  if (input.imposedOn < loan.disbursedOn) throw new DomainError('validation', `must not be before the loan was disbursed (${formatDateMn(loan.disbursedOn)})`, 'imposedOn', { key: 'r.beforeDisbursed', vars: { date: formatDateMn(loan.disbursedOn) } })
+  const standing = await loanStanding(ctx, loan, input.imposedOn)
+  if (standing.status !== 'active') throw new DomainError('validation', 'is not active on that date: a repaid or written-off loan takes no fine or write-off', 'loanId', { key: 'r.loanNotActive' })
+  const meeting = await ctx.sql.one<{ id: number }>(`SELECT id FROM group_meeting WHERE group_type = 'ssg' AND group_id = :ssgId AND held_on = :on`, { ssgId: loan.ssgId, on: input.imposedOn })
+  const id = await ctx.sql.insert(
+    `INSERT INTO loan_fine (loan_id, imposed_on, amount_minor, reason, meeting_id, created_at, created_by) VALUES (:loanId, :imposedOn, :amountMinor, :reason, :meetingId, :now, :actor) RETURNING id`,
+    { ...input, meetingId: meeting?.id ?? null, now: ctx.now, actor: ctx.actor },
+  )
+  await audit(ctx, 'loan_fine', id, null, { loanId: loan.id, imposedOn: input.imposedOn, amountMinor: input.amountMinor, reason: input.reason })
+  return loanDetail(ctx, loan.id)
+}
+
+/** Writes off what is left of a loan, on the day of the large group's meeting that decided it. */
+export async function writeOffLoan(ctx: ServiceContext, input: { loanId: number; meetingId: number; reason: string }): Promise<LoanDetail> {
+  const loan = await loanRecord(ctx, input.loanId)
+  const meeting = await ctx.sql.one<{ heldOn: string }>(`SELECT held_on AS "heldOn" FROM group_meeting WHERE id = :id AND group_type = 'lsg' AND group_id = :lsgId`, { id: input.meetingId, lsgId: loan.lsgId })
+  if (!meeting || meeting.heldOn < loan.disbursedOn) throw new DomainError('validation', 'must be a meeting of her large group held after the loan was disbursed', 'meetingId', { key: 'r.writeOffMeeting' })
+  const standing = await loanStanding(ctx, loan, meeting.heldOn)
+  if (standing.status !== 'active') throw new DomainError('validation', 'is not active on that date: a repaid or written-off loan takes no fine or write-off', 'loanId', { key: 'r.loanNotActive' })
+  const later = await ctx.sql.value<string | null>(`SELECT max(paid_on) AS d FROM loan_repayment WHERE loan_id = :id`, { id: loan.id })
+  if (later && later > meeting.heldOn) throw new DomainError('validation', `must not be before the loan's last repayment (${formatDateMn(later)})`, 'meetingId', { key: 'r.beforeLastRepayment', vars: { date: formatDateMn(later) } })
+  const schedule = await instalmentsOn(ctx, loan.id, meeting.heldOn)
+  const interest = schedule.reduce((s, i) => s + i.interestMinor - i.paidInterestMinor, 0)
+  const id = await ctx.sql.insert(
+    `INSERT INTO loan_write_off (loan_id, written_off_on, meeting_id, principal_minor, interest_minor, reason, created_at, created_by)
+     VALUES (:loanId, :on, :meetingId, :principal, :interest, :reason, :now, :actor) RETURNING id`,
+    { ...input, on: meeting.heldOn, principal: standing.outstandingPrincipalMinor, interest, now: ctx.now, actor: ctx.actor },
+  )
+  await audit(ctx, 'loan_write_off', id, null, { loanId: loan.id, on: meeting.heldOn, principalMinor: standing.outstandingPrincipalMinor, interestMinor: interest, reason: input.reason })
+  return loanDetail(ctx, loan.id)
+}

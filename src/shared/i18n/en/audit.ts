@@ -134,4 +134,6 @@ export const audit = {
   'audit.op.loans.reverseRepayment': "Loan repayment reversed",
   'audit.op.training.record': "Micro-credit training recorded",
   'audit.op.groupfunds.capital': "Loan capital recorded",
+  'audit.op.loans.fine': "Loan fine imposed",
+  'audit.op.loans.writeOff': "Loan written off",
 } as const

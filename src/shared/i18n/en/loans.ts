@@ -60,4 +60,12 @@ export const loans = {
   'loan.recordTraining': "Record the micro-credit training",
   'loan.trainingOn': "Completed on",
   'loan.note': "Note",
+  'loan.recover': "Record a recovery",
+  'loan.fine': "Fine",
+  'loan.imposedOn': "Imposed on",
+  'loan.finesLine': "Fines: {list}",
+  'loan.writeOff': "Write off",
+  'loan.writeOffHelp': "What is left of the loan is written off on the day of the large group's meeting that decided it; the loan stays, and whatever she repays later is kept as a recovery.",
+  'loan.decidedAt': "Decided at the large group's meeting of",
+  'loan.writtenOffLine': "Written off on {date}: principal {principal}, interest {interest} ({reason})",
 } as const

@@ -136,4 +136,6 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.loans.reverseRepayment': "Зээлийн эргэн төлөлтийг буцаасан",
   'audit.op.training.record': "Бичил зээлийн сургалт бүртгэсэн",
   'audit.op.groupfunds.capital': "Зээлийн хөрөнгө бүртгэсэн",
+  'audit.op.loans.fine': "Зээлд торгууль ногдуулсан",
+  'audit.op.loans.writeOff': "Зээлийг актласан",
 }

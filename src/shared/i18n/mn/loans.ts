@@ -60,4 +60,12 @@ export const loans = {
   'loan.recordTraining': "Бичил зээлийн сургалт бүртгэх",
   'loan.trainingOn': "Төгссөн огноо",
   'loan.note': "Тэмдэглэл",
+  'loan.recover': "Нөхөн төлөлт бүртгэх",
+  'loan.fine': "Торгууль",
+  'loan.imposedOn': "Ногдуулсан огноо",
+  'loan.finesLine': "Торгууль: {list}",
+  'loan.writeOff': "Актлах",
+  'loan.writeOffHelp': "Зээлийн үлдэгдлийг шийдвэр гаргасан том бүлгийн хурлын өдрөөр актлана; зээл хадгалагдаж, дараа төлсөн дүн нөхөн төлөлт болно.",
+  'loan.decidedAt': "Шийдвэрлэсэн том бүлгийн хурал",
+  'loan.writtenOffLine': "{date}-нд актласан: үндсэн зээл {principal}, хүү {interest} ({reason})",
 } as const

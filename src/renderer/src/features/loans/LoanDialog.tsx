@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core'
 import type { InstalmentRow, RepaymentRow } from '../../../../shared/api/loansTypes'
 import { voidInput } from '../../../../shared/api/fields'
 import { loansOps } from '../../../../shared/api/loans'
@@ -23,7 +23,7 @@ import { ChecksTable } from './GrantDialog'
 export function LoanDialog({ id, onClose }: { id: number; onClose(): void }) {
   const { t, date, mnt } = useI18n()
   const detail = useOperation('loans.get', { id })
-  const [dialog, setDialog] = useState<'repay' | RepaymentRow | null>(null)
+  const [dialog, setDialog] = useState<'repay' | 'fine' | 'writeOff' | RepaymentRow | null>(null)
   return (
     <Modal opened onClose={onClose} size="xl" title={t('loan.title')}>
       <PageState state={detail} reload={detail.reload}>
@@ -40,13 +40,25 @@ export function LoanDialog({ id, onClose }: { id: number; onClose(): void }) {
                   </Title>
                   <LoanStatusBadge loan={l} />
                 </Group>
-                {l.status === 'active' && (
-                  <Writes>
-                    <Button size="xs" onClick={() => setDialog('repay')}>
-                      {t('loan.repay')}
-                    </Button>
-                  </Writes>
-                )}
+                <Writes>
+                  <Group gap="xs">
+                    {l.status !== 'closed' && (
+                      <Button size="xs" onClick={() => setDialog('repay')}>
+                        {t(l.status === 'written_off' ? 'loan.recover' : 'loan.repay')}
+                      </Button>
+                    )}
+                    {l.status === 'active' && (
+                      <>
+                        <Button size="xs" variant="light" onClick={() => setDialog('fine')}>
+                          {t('loan.fine')}
+                        </Button>
+                        <Button size="xs" variant="light" color="red" onClick={() => setDialog('writeOff')}>
+                          {t('loan.writeOff')}
+                        </Button>
+                      </>
+                    )}
+                  </Group>
+                </Writes>
               </Group>
               <SimpleGrid cols={{ base: 2, md: 4 }}>
                 <Field label={t('loan.disbursedOn')} value={date(l.disbursedOn)} />
@@ -100,12 +112,22 @@ export function LoanDialog({ id, onClose }: { id: number; onClose(): void }) {
                   },
                 ]}
               />
+              {d.writtenOff && (
+                <Text size="sm" c="red" data-testid="written-off">
+                  {t('loan.writtenOffLine', { date: date(d.writtenOff.on), principal: mnt(d.writtenOff.principalMinor), interest: mnt(d.writtenOff.interestMinor), reason: d.writtenOff.reason })}
+                </Text>
+              )}
+              {d.fines.length > 0 && (
+                <Text size="sm">{t('loan.finesLine', { list: d.fines.map((f) => `${date(f.imposedOn)} ${mnt(f.amountMinor)} (${f.reason})`).join('; ') })}</Text>
+              )}
               <Text size="sm" fw={600}>
                 {t('loan.checksAtGrant')}
               </Text>
               <ChecksTable checks={d.eligibility} />
               {dialog === 'repay' && <RepayDialog loanId={l.id} dueMinor={(l.next?.dueMinor ?? 0) + l.overdueMinor + l.finesOutstandingMinor} onClose={() => setDialog(null)} />}
               {dialog !== null && typeof dialog === 'object' && <ReverseRepaymentDialog repayment={dialog} onClose={() => setDialog(null)} />}
+              {dialog === 'fine' && <FineDialog loanId={l.id} onClose={() => setDialog(null)} />}
+              {dialog === 'writeOff' && <WriteOffDialog loanId={l.id} lsgId={l.lsgId} onClose={() => setDialog(null)} />}
             </Stack>
           )
         }}
@@ -153,6 +175,51 @@ function ReverseRepaymentDialog({ repayment, onClose }: { repayment: RepaymentRo
     <FormModal opened title={`${t('sav.reverse')}: ${date(repayment.paidOn)} · ${mnt(repayment.amountMinor)}`} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
       <Text size="sm">{t('loan.reverseHelp')}</Text>
       <Textarea label={t('fin.voidReason')} required autosize minRows={2} data-autofocus {...f.input('reason')} />
+    </FormModal>
+  )
+}
+
+function FineDialog({ loanId, onClose }: { loanId: number; onClose(): void }) {
+  const { t } = useI18n()
+  const f = useContractForm(loansOps['loans.fine'].input, { amount: '', imposedOn: todayIso(), reason: '' }, { fields: { amountMinor: 'amount' } })
+  const submit = async () => {
+    const input = f.parse((v) => ({ loanId, imposedOn: v.imposedOn, amountMinor: f.amount(String(v.amount), 'MNT', 'amount'), reason: v.reason }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('loans.fine', input)
+    f.setBusy(false)
+    if (r.ok) onClose()
+    else f.serverError(r.error)
+  }
+  return (
+    <FormModal opened title={t('loan.fine')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+      <Group grow align="flex-start">
+        <AmountInput label={t('loan.amount')} required currency="MNT" data-autofocus {...f.input('amount')} />
+        <DateField label={t('loan.imposedOn')} required {...f.input('imposedOn')} />
+      </Group>
+      <Textarea label={t('fin.voidReason')} required autosize minRows={2} {...f.input('reason')} />
+    </FormModal>
+  )
+}
+
+function WriteOffDialog({ loanId, lsgId, onClose }: { loanId: number; lsgId: number; onClose(): void }) {
+  const { t, date } = useI18n()
+  const meetings = useOperation('meetings.list', { groupType: 'lsg', groupId: lsgId })
+  const f = useContractForm(loansOps['loans.writeOff'].input, { meeting: '', reason: '' }, { fields: { meetingId: 'meeting' } })
+  const submit = async () => {
+    const input = f.parse((v) => ({ loanId, meetingId: v.meeting ? Number(v.meeting) : undefined, reason: v.reason }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('loans.writeOff', input)
+    f.setBusy(false)
+    if (r.ok) onClose()
+    else f.serverError(r.error)
+  }
+  return (
+    <FormModal opened title={t('loan.writeOff')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+      <Text size="sm">{t('loan.writeOffHelp')}</Text>
+      <Select label={t('loan.decidedAt')} required data={(meetings.data?.meetings ?? []).map((m) => ({ value: String(m.id), label: date(m.heldOn) }))} {...f.input('meeting')} />
+      <Textarea label={t('fin.voidReason')} required autosize minRows={2} {...f.input('reason')} />
     </FormModal>
   )
 }
