@@ -57,5 +57,14 @@ describe('micro loans, in Mongolian', () => {
     // 3 100 ₮: (3) 1 550, (2) 775, (1) 775 back beside 500 000 − 30 000.
     const funds = await app.api<{ f1: number; f2: number; f3: number }>('groupfunds.balances', { lsgId: g.lsg })
     expect(funds).toMatchObject({ f1: 47_077_500, f2: 77_500, f3: 155_000 })
+    // The portfolio on a date: unpaid since 06-22, 28 days late on 07-20 (in PAR1, not PAR30), 33 on 07-25.
+    await page.keyboard.press('Escape')
+    await page.getByRole('link', { name: 'Зээлийн багц' }).click()
+    await page.getByRole('heading', { name: 'Зээлийн багц' }).waitFor()
+    await page.getByLabel('Огноо').fill('2011.07.20')
+    await expect.poll(() => page.getByTestId('par1').textContent()).toBe('100.0%')
+    expect(await page.getByTestId('par30').textContent()).toBe('0.0%')
+    await page.getByLabel('Огноо').fill('2011.07.25')
+    await expect.poll(() => page.getByTestId('par30').textContent()).toBe('100.0%')
   })
 })

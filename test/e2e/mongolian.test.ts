@@ -82,6 +82,7 @@ const routes = () => [
   `#/groups/cbo/${ids.cbo}`,
   `#/persons/${ids.member}`,
   `#/groups/week?lsg=${ids.lsg}&week=2007-07-04`,
+  '#/portfolio',
   '#/budget',
   '#/transfers',
   '#/expenses',

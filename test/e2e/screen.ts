@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
  */
 
 /** Codes and product names that stay Latin in Mongolian too: currencies, the funding sources' codes, acronyms, file formats, database engines. */
-export const CODES = new Set(['UTC', 'DKK', 'MNT', 'DANIDA', 'DMS', 'DaMoST', 'OWN', 'INT', 'PDF', 'Excel', 'SQLite', 'PostgreSQL', 'xlsx', 'csv', 'Enter'])  // file extensions as Windows shows them, key names as printed on the keyboard
+export const CODES = new Set(['UTC', 'DKK', 'MNT', 'DANIDA', 'DMS', 'DaMoST', 'OWN', 'INT', 'PDF', 'Excel', 'SQLite', 'PostgreSQL', 'xlsx', 'csv', 'Enter', 'PAR'])  // file extensions as Windows shows them, key names as printed on the keyboard, portfolio-at-risk as microfinance writes it
 
 /** Waits until the page has nothing loading. */
 export async function settled(page: Page): Promise<void> {

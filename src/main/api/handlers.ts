@@ -23,6 +23,7 @@ import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../ser
 import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
 import { eligibilityOf } from '../services/loans/eligibility'
 import { fundBalances, recordCapital } from '../services/loans/funds'
+import { parSeries, portfolioQuality } from '../services/loans/portfolio'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -171,6 +172,8 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'loans.fine': fineLoan,
     'loans.writeOff': writeOffLoan,
     'training.record': recordTraining,
+    'portfolio.quality': portfolioQuality,
+    'portfolio.parSeries': parSeries,
     'groupfunds.capital': recordCapital,
     'groupfunds.balances': fundBalances,
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),

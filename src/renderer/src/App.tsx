@@ -19,6 +19,7 @@ const NAV: Array<{ to: NavTo; label: MessageKey; group?: MessageKey }> = [
   { to: '/fees', label: 'nav.fees' },
   { to: '/boards', label: 'nav.boards' },
   { to: '/groups', label: 'nav.groups', group: 'nav.groupProject' },
+  { to: '/portfolio', label: 'nav.portfolio' },
   { to: '/budget', label: 'nav.budget', group: 'nav.groupFinance' },
   { to: '/transfers', label: 'nav.transfers' },
   { to: '/expenses', label: 'nav.expenses' },

@@ -23,6 +23,7 @@ import { SettingsPage } from './features/settings/SettingsPage'
 import { GroupsPage } from './features/groups/GroupsPage'
 import { LsgPage } from './features/groups/LsgPage'
 import { CboPage } from './features/groups/CboPage'
+import { PortfolioPage } from './features/loans/PortfolioPage'
 import { SsgPage } from './features/groups/SsgPage'
 import { WeeklyEntryPage, weekSearch } from './features/groups/WeeklyEntryPage'
 import { BackupsPage } from './features/settings/BackupsPage'
@@ -86,6 +87,7 @@ const routeTree = root.addChildren([
   createRoute({ ...child, path: '/boards', component: BoardsPage }),
   createRoute({ ...child, path: '/groups', component: GroupsPage }),
   createRoute({ ...child, path: '/groups/week', validateSearch: weekSearch, component: WeeklyEntryPage }),
+  createRoute({ ...child, path: '/portfolio', component: PortfolioPage }),
   createRoute({ ...child, path: '/projects/new', component: NewProjectPage }),
   createRoute({ ...child, path: '/budget', component: BudgetPage }),
   createRoute({ ...child, path: '/transfers', component: TransfersPage }),

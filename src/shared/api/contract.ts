@@ -7,6 +7,7 @@ import { groupsOps, meetingOps } from './groups'
 import { resultsOps } from './results'
 import { savingsOps } from './savings'
 import { loansOps } from './loans'
+import { portfolioOps } from './portfolio'
 import { settingsOps } from './settings'
 import { backupOps } from './backups'
 import type * as T from './types'
@@ -282,6 +283,7 @@ export const contract = {
   ...resultsOps,
   ...savingsOps,
   ...loansOps,
+  ...portfolioOps,
   ...settingsOps,
   ...backupOps,
 

@@ -108,6 +108,8 @@ export const OPERATION_NAME_LIST = [
   'loans.fine',
   'loans.writeOff',
   'training.record',
+  'portfolio.quality',
+  'portfolio.parSeries',
   'groupfunds.capital',
   'groupfunds.balances',
   'settings.get',

@@ -1,0 +1,188 @@
+import { useState } from 'react'
+import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { LineChart } from '@mantine/charts'
+import type { PortfolioFigures, WriteOffCandidate } from '../../../../shared/api/portfolioTypes'
+import { DAY_BUCKETS, WEEK_BUCKETS, type Ratio } from '../../../../shared/domain/portfolio'
+import { addDays, isIsoDate, normalizeDate, todayIso } from '../../../../shared/domain/dates'
+import { useOperation } from '../../query'
+import { useI18n } from '../../i18n'
+import { PageState } from '../../components/PageState'
+import { DataTable } from '../../components/DataTable'
+import { DateField } from '../../components/DateField'
+import { Field } from '../../components/Field'
+import { AnchorLink } from '../../components/links'
+
+const pct = (r: Ratio) => (r.ratio === null ? '—' : `${(Math.round(r.ratio * 1000) / 10).toFixed(1)}%`)
+
+/**
+ * Portfolio quality on any date: the loans and borrowers, what is
+ * outstanding and how late, PAR1 and PAR30 (the whole balance of late loans
+ * over the active portfolio), the arrears rate apart, on-time and collection
+ * rates, write-offs and recoveries; per area, large and small group; PAR30
+ * month by month over the year before; the write-off candidates.
+ */
+export function PortfolioPage() {
+  const { t, local, mnt, num, date } = useI18n()
+  const [typed, setTyped] = useState(todayIso())
+  const iso = normalizeDate(typed.trim())
+  const on = isIsoDate(iso) ? iso : todayIso()
+  const q = useOperation('portfolio.quality', { on })
+  const series = useOperation('portfolio.parSeries', { from: addDays(on, -365), to: on })
+  const label = (r: PortfolioFigures) => (r.label === null ? t('common.total') : local(r.label))
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('pf.title')}</Title>
+        <DateField label={t('pf.on')} value={typed} onChange={setTyped} w={180} />
+      </Group>
+      <PageState state={q} reload={q.reload}>
+        {(p) => {
+          const total = p.rows[0]!
+          return (
+            <Stack>
+              <Card withBorder>
+                <SimpleGrid cols={{ base: 2, md: 5 }}>
+                  <Field label={t('pf.activeLoans')} value={num(total.activeLoans)} />
+                  <Field label={t('pf.borrowers')} value={num(total.borrowers)} />
+                  <Field label={t('pf.outstanding')} value={mnt(total.outstandingMinor)} />
+                  <Field label="PAR1" value={<span data-testid="par1">{pct(total.par1)}</span>} />
+                  <Field label="PAR30" value={<span data-testid="par30">{pct(total.par30)}</span>} />
+                  <Field label={t('pf.arrears')} value={pct(total.arrears)} />
+                  <Field label={t('pf.onTime', { from: date(p.from) })} value={pct(total.onTime)} />
+                  <Field label={t('pf.collection')} value={pct(total.collection)} />
+                  <Field label={t('pf.writtenOff')} value={mnt(total.writtenOffMinor)} />
+                  <Field label={t('pf.recoveries')} value={mnt(total.recoveriesMinor)} />
+                </SimpleGrid>
+                <Text size="xs" c="dimmed" mt="sm">
+                  {t('pf.help')}
+                </Text>
+              </Card>
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <Card withBorder>
+                  <Title order={5} mb="xs">
+                    {t('pf.ageingDays')}
+                  </Title>
+                  <Buckets buckets={DAY_BUCKETS.map((b) => [b === 'current' ? t('pf.current') : t('pf.daysBucket', { b }), total.days[b]] as const)} />
+                </Card>
+                <Card withBorder>
+                  <Title order={5} mb="xs">
+                    {t('pf.ageingWeeks')}
+                  </Title>
+                  <Buckets buckets={WEEK_BUCKETS.map((b) => [b === 'current' ? t('pf.current') : t('pf.weeksBucket', { b }), total.weeks[b]] as const)} />
+                </Card>
+              </SimpleGrid>
+              <Card withBorder>
+                <Title order={5} mb="xs">
+                  {t('pf.par30Chart')}
+                </Title>
+                {series.data && series.data.some((x) => x.par30 !== null) ? (
+                  <LineChart
+                    h={200}
+                    data={series.data.map((x) => ({ month: date(x.on).slice(0, 7), par30: x.par30 === null ? 0 : Math.round(x.par30 * 1000) / 10 }))}
+                    dataKey="month"
+                    unit="%"
+                    series={[{ name: 'par30', label: 'PAR30', color: 'orange.6' }]}
+                    curveType="linear"
+                  />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {t('pf.noLoansYear')}
+                  </Text>
+                )}
+              </Card>
+              <Card withBorder>
+                <Title order={5} mb="xs">
+                  {t('pf.byGroup')}
+                </Title>
+                <DataTable
+                  label={t('pf.byGroup')}
+                  data={p.rows.slice(1)}
+                  rows={(x) => x}
+                  rowKey={(r) => `${r.level}-${r.id}`}
+                  columns={[
+                    {
+                      key: 'group',
+                      header: t('pf.group'),
+                      cell: (r: PortfolioFigures) => (
+                        <Text size="sm" fw={r.level === 'area' ? 700 : 400} pl={r.level === 'lsg' ? 'md' : r.level === 'ssg' ? 'xl' : 0}>
+                          {r.level === 'lsg' ? (
+                            <AnchorLink to="/groups/lsg/$id" params={{ id: r.id! }}>
+                              {label(r)}
+                            </AnchorLink>
+                          ) : r.level === 'ssg' ? (
+                            <AnchorLink to="/groups/ssg/$id" params={{ id: r.id! }}>
+                              {label(r)}
+                            </AnchorLink>
+                          ) : (
+                            label(r)
+                          )}
+                        </Text>
+                      ),
+                    },
+                    { key: 'loans', header: t('pf.activeLoans'), numeric: true, cell: (r) => num(r.activeLoans) },
+                    { key: 'outstanding', header: t('pf.outstanding'), numeric: true, cell: (r) => mnt(r.outstandingMinor) },
+                    { key: 'par1', header: 'PAR1', numeric: true, cell: (r) => pct(r.par1) },
+                    { key: 'par30', header: 'PAR30', numeric: true, cell: (r) => pct(r.par30) },
+                    { key: 'arrears', header: t('pf.arrears'), numeric: true, cell: (r) => pct(r.arrears) },
+                    { key: 'onTime', header: t('pf.onTimeShort'), numeric: true, cell: (r) => pct(r.onTime) },
+                    { key: 'writtenOff', header: t('pf.writtenOff'), numeric: true, cell: (r) => mnt(r.writtenOffMinor) },
+                  ]}
+                />
+              </Card>
+              <Card withBorder>
+                <Title order={5} mb="xs">
+                  {t('pf.candidates')}
+                </Title>
+                <DataTable
+                  label={t('pf.candidates')}
+                  data={p.candidates}
+                  rows={(x) => x}
+                  rowKey={(c) => c.loanId}
+                  emptyText={t('pf.noCandidates')}
+                  columns={[
+                    {
+                      key: 'name',
+                      header: t('g.member'),
+                      cell: (c: WriteOffCandidate) => (
+                        <AnchorLink to="/persons/$id" params={{ id: c.personId }}>
+                          {c.name}
+                        </AnchorLink>
+                      ),
+                    },
+                    { key: 'ssg', header: t('g.ssgs'), cell: (c) => c.ssgCode },
+                    { key: 'days', header: t('loan.daysLate'), numeric: true, cell: (c) => num(c.daysInArrears) },
+                    { key: 'outstanding', header: t('pf.outstanding'), numeric: true, cell: (c) => mnt(c.outstandingMinor) },
+                  ]}
+                />
+              </Card>
+            </Stack>
+          )
+        }}
+      </PageState>
+    </Stack>
+  )
+}
+
+function Buckets({ buckets }: { buckets: ReadonlyArray<readonly [string, { loans: number; outstandingMinor: number }]> }) {
+  const { t, num, mnt } = useI18n()
+  return (
+    <Table fz="sm" withTableBorder>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th />
+          <Table.Th ta="right">{t('pf.activeLoans')}</Table.Th>
+          <Table.Th ta="right">{t('pf.outstanding')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {buckets.map(([name, b]) => (
+          <Table.Tr key={name}>
+            <Table.Td>{name}</Table.Td>
+            <Table.Td ta="right">{num(b.loans)}</Table.Td>
+            <Table.Td ta="right">{mnt(b.outstandingMinor)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
