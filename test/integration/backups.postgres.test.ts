@@ -6,7 +6,7 @@ import { inspectSpnFile, listBackupFiles } from '../../src/main/db/backup'
 import { freshPostgres } from '../helpers/backend'
 import { cliSandbox } from '../helpers/cli'
 
-/* On a shared server a backup is a portable SQLite file: it restores on either engine. */
+/* On a shared server a backup is a portable SQLite file: it restores on either engine. The whole demo moves three times: minutes, not seconds, on a busy machine. */
 let server: { url: string; drop: () => Promise<void> }
 const { dir } = cliSandbox('spn-pg-backups-')
 beforeEach(async () => {
@@ -51,5 +51,5 @@ describe('backups of a shared server', () => {
     const again = await startBackend({ ...office, log: () => undefined })
     expect(await again.dispatch('branches.create', { code: 'NEW', nameMn: 'Шинэ', nameEn: 'New', areaCode: 'tuv' })).toMatchObject({ ok: true, value: { id: 16 } })
     await again.close()
-  })
+  }, 120_000)
 })

@@ -55,7 +55,7 @@ describe('spn copy', () => {
     const branch = await b.dispatch('branches.create', { code: 'NEW', nameMn: 'Шинэ', nameEn: 'New', areaCode: 'tuv' })
     expect(branch).toMatchObject({ ok: true, value: { id: 16 } })
     await b.close()
-  })
+  }, 120_000)
 
   it('refuses a target that holds data and leaves it as it was', async () => {
     expect(await main(['demo', '--data', desktop(), '--scale', 'full'])).toBe(0)

@@ -101,4 +101,27 @@ describe('the demo groups', () => {
     expect(paid / group.totals.dueMinor).toBeGreaterThan(0.85)
     expect(group.totals.compulsoryMinor).toBeGreaterThan(0)
   })
+
+  it('has loans from project year 2 that passed every check, repaid mostly on time, a few written off, funds never below zero', async () => {
+    expect(counts.loans).toBeGreaterThan(300)
+    expect(counts.repayments).toBeGreaterThan(5_000)
+    const failed = await t.read((sql) => sql.value<number>(`SELECT count(*) AS n FROM loan WHERE eligibility LIKE '%"pass":false%'`))
+    expect(Number(failed)).toBe(0)
+    const first = await t.read((sql) => sql.value<string>(`SELECT min(disbursed_on) AS d FROM loan`))
+    expect(first! >= '2008-03-01').toBe(true)
+    const q = await t.must('portfolio.quality', { on: '2010-06-30' })
+    const total = q.rows[0]!
+    console.log('demo portfolio 2010-06-30', JSON.stringify({ loans: total.activeLoans, outstanding: total.outstandingMinor, par30: total.par30.ratio, par1: total.par1.ratio, onTime: total.onTime.ratio, writtenOff: total.writtenOffMinor }))
+    expect(total.par30.ratio!).toBeGreaterThan(0.03)
+    expect(total.par30.ratio!).toBeLessThan(0.08)
+    expect(total.writtenOffMinor).toBeGreaterThan(0)
+    // Fund (1) of every large group never went below zero on any day it moved.
+    const negative = await t.read((sql) =>
+      sql.value<number>(`SELECT count(*) AS n FROM group_fund_entry e WHERE e.fund = 'f1' AND (SELECT sum(x.amount_minor) FROM group_fund_entry x WHERE x.fund = 'f1' AND x.lsg_id = e.lsg_id AND x.entry_on <= e.entry_on) < 0`),
+    )
+    expect(Number(negative)).toBe(0)
+    // A loan as the app reads it agrees with the demo's own bookkeeping: fully repaid loans are closed.
+    const closed = await t.read((sql) => sql.value<number>(`SELECT l.id FROM loan l WHERE (SELECT sum(principal_minor) FROM loan_repayment r WHERE r.loan_id = l.id) = l.principal_minor ORDER BY l.id LIMIT 1`))
+    expect((await t.must('loans.get', { id: Number(closed) })).loan.status).toBe('closed')
+  })
 })

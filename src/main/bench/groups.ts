@@ -30,6 +30,10 @@ export async function groupRows(backend: Backend, scale: string, engine: BenchRo
   rows.push({ scale, engine, operation: 'record one weekly meeting with attendance', oursMs: record, baselineMs: null, peakMb: peakMb(), target: '< 100 ms' })
   const report = await timeIt(5, () => call('reports.generate', { report: 'attendance', from: '2008-03-01', to: '2009-02-28', lang: 'mn', format: 'xlsx' }))
   rows.push({ scale, engine, operation: 'attendance report, project year 2, xlsx', oursMs: report, baselineMs: null, peakMb: peakMb(), target: '< 2 s' })
+  const portfolio = await timeIt(5, () => call('portfolio.quality', { on: '2010-06-30' }))
+  rows.push({ scale, engine, operation: 'loan portfolio quality on a date (every loan)', oursMs: portfolio, baselineMs: null, peakMb: peakMb(), target: '< 2 s' })
+  const series = await timeIt(3, () => call('portfolio.parSeries', { from: '2009-07-01', to: '2010-06-30' }))
+  rows.push({ scale, engine, operation: 'PAR30 month by month over a year (the portfolio page chart)', oursMs: series, baselineMs: null, peakMb: peakMb(), target: '< 2 s' })
   const progress = await timeIt(5, () => call('results.groupProgress', {}))
   rows.push({ scale, engine, operation: 'dashboard: project progress (4 project years)', oursMs: progress, baselineMs: null, peakMb: peakMb(), target: '< 1 s' })
   return rows

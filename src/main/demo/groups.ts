@@ -1,6 +1,7 @@
 import { CboEntity, GroupDocumentEntity, GroupMeetingEntity, GroupMemberEntity, GroupOfficeEntity, LsgEntity, MeetingAttendanceEntity, SsgEntity } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
 import { DemoSavings } from './savings'
+import { DemoLoans } from './loans'
 import { addDays, Random } from './random'
 import { expectedMeetings } from '../../shared/domain/meetings'
 import type { AttendanceStatus } from '../../shared/api/groupsTypes'
@@ -26,6 +27,8 @@ export interface GroupCounts {
   offices: number
   documents: number
   savingsEntries: number
+  loans: number
+  repayments: number
 }
 
 const LSG_TEXT = {
@@ -73,7 +76,7 @@ const sizes = (n: number, k: number) => Array.from({ length: k }, (_, i) => Math
 
 export async function loadGroups(target: LoadTarget, seed: number, now: string, actor: string, meetings = true): Promise<GroupCounts> {
   const rng = new Random(seed * 7 + 1212)
-  const counts: GroupCounts = { cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0, documents: 0, savingsEntries: 0 }
+  const counts: GroupCounts = { cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0, documents: 0, savingsEntries: 0, loans: 0, repayments: 0 }
   const cboRows = await new Rows<CboEntity>('cbo', CboEntity).start(target)
   const lsgRows = await new Rows<LsgEntity>('lsg', LsgEntity).start(target)
   const ssgRows = await new Rows<SsgEntity>('ssg', SsgEntity).start(target)
@@ -187,6 +190,8 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
   })
 
   const savings = await DemoSavings.start(target, seed, now, actor)
+  const loans = new DemoLoans(seed, now, actor)
+  savings.onDeposit = (personId, on, amount) => loans.deposit(personId, on, amount)
   if (meetings) {
     const bySsg = new Map<number, Period[]>()
     for (const p of allPeriods) bySsg.set(p.ssg, [...(bySsg.get(p.ssg) ?? []), p])
@@ -219,7 +224,10 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
           weekly = weeklySavingsMinor
           counts.documents++
         }
-        if (type === 'ssg') savings.meeting(id, groupId, d, weekly, marks)
+        if (type === 'ssg') {
+          savings.meeting(id, groupId, d, weekly, marks)
+          loans.ssgMeeting({ id, ssgId: groupId, on: d, weekly, marks })
+        } else if (type === 'lsg') loans.lsgMeeting(id, groupId, d)
         // Elections at the first meeting, then at the first meeting a year on.
         if (lastElection === null || addDays(lastElection, 365) <= d) {
           const candidates = [...new Set(present.map((p) => p.person))]
@@ -266,7 +274,9 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
       if (p.left !== null && extra.movedTo === undefined) savings.leave(p.person, p.ssg, p.left)
     }
     counts.savingsEntries = savings.count
+    const weekdayOfSsg = new Map([...ssgsOf.values()].flat().map((x) => [x.id, x.weekday]))
+    Object.assign(counts, await loans.load(target, { periods: allPeriods, lsgOfSsg, branchOfLsg: lsgBranch, weekdayOfSsg, end: END }))
   }
-  await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows, documentRows, savings.rows)
+  await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows, documentRows, savings.rows, ...loans.rows)
   return counts
 }

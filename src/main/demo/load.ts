@@ -83,7 +83,7 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
       }
     }
   }
-  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0, assemblies: 0, feeDecisions: 0, payments: 0, elections: 0, transfers: 0, expenses: 0, budgetVersions: 0, cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0, documents: 0, savingsEntries: 0, indicators: 0 }
+  const counts: DemoCounts = { branches: 0, households: 0, persons: 0, organisations: 0, memberships: 0, events: 0, assemblies: 0, feeDecisions: 0, payments: 0, elections: 0, transfers: 0, expenses: 0, budgetVersions: 0, cbos: 0, lsgs: 0, ssgs: 0, groupMembers: 0, meetings: 0, attendance: 0, offices: 0, documents: 0, savingsEntries: 0, loans: 0, repayments: 0, indicators: 0 }
   const addPerson = (b: DemoBranch, branchId: number, householdId: number | null, gender: Gender, birthDate: string, patronymic?: string): { id: number; givenName: string } => {
     const givenName = rng.pick(gender === 'female' ? FEMALE_NAMES : MALE_NAMES)
     const p = {

@@ -17,6 +17,9 @@ export class DemoSavings {
   private readonly voluntary = new Map<number, number>()
   count = 0
 
+  /** Told of every compulsory deposit (the loans read the savings). */
+  onDeposit: (personId: number, on: string, amountMinor: number) => void = () => undefined
+
   private constructor(rows: Rows<SavingsEntryEntity>, seed: number, private readonly now: string, private readonly actor: string) {
     this.rows = rows
     this.rng = new Random(seed * 7 + 1717)
@@ -28,6 +31,7 @@ export class DemoSavings {
 
   private add(personId: number, account: 'compulsory' | 'voluntary', entryOn: string, amountMinor: number, ssgId: number, meetingId: number | null): void {
     this.rows.add({ personId, account, entryOn, kind: amountMinor > 0 ? 'deposit' : 'withdrawal', amountMinor, ssgId, meetingId, receipt: null, reversesId: null, reason: null, createdAt: this.now, createdBy: this.actor })
+    if (account === 'compulsory' && amountMinor > 0) this.onDeposit(personId, entryOn, amountMinor)
     const balances = account === 'compulsory' ? this.compulsory : this.voluntary
     balances.set(personId, (balances.get(personId) ?? 0) + amountMinor)
     this.count++
