@@ -15,7 +15,7 @@ const mn = (key: MessageKey) => translate('mn', key)
 
 let browser: Browser
 let app: App
-let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number; lsg: number; ssg: number; cbo: number; member: number }
+let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number; lsg: number; ssg: number; cbo: number; member: number; demoLsg: number }
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -35,6 +35,7 @@ beforeAll(async () => {
     ssg: 0,
     cbo: (await app.api<Array<{ cbo: { id: number } | null }>>('groups.tree', {}))[0]!.cbo!.id,
     member: 0,
+    demoLsg: (await app.api<Array<{ lsgs: Array<{ id: number }> }>>('groups.tree', {}))[0]!.lsgs[0]!.id,
   }
   // A large and a small group of a project area, with a member.
   const area = (await app.api<Array<{ id: number; isProjectBranch: boolean }>>('branches.list', {})).find((b) => b.isProjectBranch)!
@@ -83,6 +84,7 @@ const routes = () => [
   `#/persons/${ids.member}`,
   `#/groups/week?lsg=${ids.lsg}&week=2007-07-04`,
   '#/portfolio',
+  `#/groups/lsg/${ids.demoLsg}`,
   '#/budget',
   '#/transfers',
   '#/expenses',

@@ -120,6 +120,8 @@ describe('the demo groups', () => {
       sql.value<number>(`SELECT count(*) AS n FROM group_fund_entry e WHERE e.fund = 'f1' AND (SELECT sum(x.amount_minor) FROM group_fund_entry x WHERE x.fund = 'f1' AND x.lsg_id = e.lsg_id AND x.entry_on <= e.entry_on) < 0`),
     )
     expect(Number(negative)).toBe(0)
+    // Every area's group money adds up to the tögrög, at the end of the project.
+    for (const c of await t.must('groupfunds.check', { on: '2011-03-31' })) expect(c.differenceMinor).toBe(0)
     // A loan as the app reads it agrees with the demo's own bookkeeping: fully repaid loans are closed.
     const closed = await t.read((sql) => sql.value<number>(`SELECT l.id FROM loan l WHERE (SELECT sum(principal_minor) FROM loan_repayment r WHERE r.loan_id = l.id) = l.principal_minor ORDER BY l.id LIMIT 1`))
     expect((await t.must('loans.get', { id: Number(closed) })).loan.status).toBe('closed')

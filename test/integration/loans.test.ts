@@ -94,4 +94,29 @@ describe('micro loans', () => {
     // Fines and the recovery are repayments too: (3) holds half of 3,600 + 1,000.
     expect((await t.must('groupfunds.balances', { lsgId: lsg })).f3).toBe(mnt(2_300))
   })
+
+  it('keeps fund ledgers, spends from (2) and (3) never below zero, and the area’s money adds up to the tögrög', async () => {
+    const loan = await t.must('loans.grant', { ...terms, personId: p[0]!, approvedMeetingId: approval })
+    await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-15', amountMinor: mnt(3_100) })
+    await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-22', amountMinor: mnt(5_000) })
+    // Fund (2) holds 775 + 1,250 = 2,025 ₮ (8,100 ₮ repaid: (2) floor(4,050 / 2)).
+    expect(await t.call('groupfunds.spend', { fund: 'f2', lsgId: lsg, spentOn: '2011-06-30', amountMinor: mnt(2_026), purpose: 'Хүүхдийн тоглоом' })).toMatchObject({ ok: false, error: { field: 'amountMinor', key: 'r.fundBelowZero', vars: { balance: '2 025 ₮' } } })
+    await t.must('groupfunds.spend', { fund: 'f2', lsgId: lsg, spentOn: '2011-06-30', amountMinor: mnt(2_000), purpose: 'Хүүхдийн тоглоом', households: 2 })
+    const branchId = (await t.must('lsgs.get', { id: lsg })).lsg.branchId
+    expect(await t.call('groupfunds.spend', { fund: 'f3', branchId, spentOn: '2011-06-30', amountMinor: mnt(100), purpose: 'Сургалт' })).toMatchObject({ ok: false, error: { key: 'r.fund3BeforeCbo' } })
+    const ledger = await t.must('groupfunds.ledger', { fund: 'f1', lsgId: lsg, from: '2011-06-01', to: '2011-06-30' })
+    expect(ledger).toMatchObject({ openingMinor: mnt(500_000), closingMinor: mnt(472_025), totals: { capital: 0, disbursement: -mnt(30_000), allocation: mnt(2_025), spending: 0 } })
+    const f2 = await t.must('groupfunds.ledger', { fund: 'f2', lsgId: lsg, from: '2011-01-01', to: '2011-12-31' })
+    expect(f2.entries.at(-1)).toMatchObject({ kind: 'spending', amountMinor: -mnt(2_000), purpose: 'Хүүхдийн тоглоом', households: 2 })
+    const decision = await t.must('meetings.record', { groupType: 'lsg', groupId: lsg, heldOn: '2012-01-10', attendance: p.map((personId) => ({ personId, status: 'present' as const })) })
+    await t.must('loans.writeOff', { loanId: loan.loan.id, meetingId: decision.id, reason: 'Нүүсэн' })
+    await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2012-02-01', amountMinor: mnt(1_000) })
+    for (const on of ['2011-06-30', '2012-01-10', '2012-03-01']) {
+      const [check] = await t.must('groupfunds.check', { on })
+      expect(check!.differenceMinor).toBe(0)
+    }
+    const [end] = await t.must('groupfunds.check', { on: '2012-03-01' })
+    // 30,000 lent; 8,100 repaid (interest 300 ₮, principal 7,800): 22,200 written off; the 1,000 recovered is all principal (instalment 3's interest was paid).
+    expect(end).toMatchObject({ capitalMinor: mnt(500_000), interestAndFinesMinor: mnt(300), spendingMinor: mnt(2_000), writtenOffNetMinor: mnt(21_200), outstandingMinor: 0 })
+  })
 })

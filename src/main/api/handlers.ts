@@ -22,7 +22,7 @@ import { groupProgress } from '../services/results/groupProgress'
 import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
 import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
 import { eligibilityOf } from '../services/loans/eligibility'
-import { fundBalances, recordCapital } from '../services/loans/funds'
+import { fundBalances, fundChecks, fundLedger, recordCapital, spendFromFund } from '../services/loans/funds'
 import { parSeries, portfolioQuality } from '../services/loans/portfolio'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
@@ -176,6 +176,9 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'portfolio.parSeries': parSeries,
     'groupfunds.capital': recordCapital,
     'groupfunds.balances': fundBalances,
+    'groupfunds.ledger': fundLedger,
+    'groupfunds.spend': spendFromFund,
+    'groupfunds.check': fundChecks,
     'settings.get': (ctx) => databaseSettings(ctx, facts.database),
     'settings.testServer': testServer,
     'settings.saveDatabase': (ctx, i) => saveDatabaseChoice(ctx, i, facts.database),

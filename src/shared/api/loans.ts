@@ -80,6 +80,32 @@ export const loansOps = {
     permission: 'loans.write',
     write: true,
   }),
+  'groupfunds.ledger': op<L.FundLedger>()({
+    summary: "A fund's ledger over a period: (1) or (2) of a large group, (3) of an area's CBO — opening, allocations, capital, loans disbursed, spending, closing",
+    input: z.strictObject({ fund: z.enum(['f1', 'f2', 'f3'], { message: 'must be f1, f2 or f3' }), lsgId: id.optional(), branchId: id.optional(), from: isoDate, to: isoDate }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'groupfunds.spend': op<L.FundLedgerEntry>()({
+    summary: "Spend from fund (2) of a large group (common interest) or fund (3) of an area's CBO, with the purpose and the households benefiting; never below zero",
+    input: z.strictObject({
+      fund: z.enum(['f2', 'f3'], { message: 'must be f2 or f3' }),
+      lsgId: id.optional(),
+      branchId: id.optional(),
+      spentOn: isoDate,
+      amountMinor: positive(1e11),
+      purpose: requiredText(300),
+      households: z.number().int().min(0, { message: 'must not be negative' }).max(100000).nullish().transform((v) => v ?? null),
+    }),
+    permission: 'loans.write',
+    write: true,
+  }),
+  'groupfunds.check': op<L.FundCheck[]>()({
+    summary: "Each area's group money on a date: cash in the funds + loans outstanding against capital + interest and fines − spending − write-offs",
+    input: z.strictObject({ on: isoDate }),
+    permission: 'register.read',
+    write: false,
+  }),
   'groupfunds.balances': op<L.GroupFundBalances>()({
     summary: "A large group's funds (1) and (2) and its area's fund (3) on a date",
     input: z.strictObject({ lsgId: id, on: isoDate.optional() }),

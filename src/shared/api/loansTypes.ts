@@ -88,3 +88,51 @@ export interface GroupFundBalances {
   /** The area's CBO fund: allocations of all the area's large groups, less its spending. */
   f3: number
 }
+
+export type FundEntryKind = 'allocation' | 'capital' | 'disbursement' | 'spending'
+
+export interface FundLedgerEntry {
+  id: number
+  entryOn: string
+  kind: FundEntryKind
+  amountMinor: number
+  lsgCode: string | null
+  purpose: string | null
+  households: number | null
+  voucher: string | null
+  reversesId: number | null
+  reason: string | null
+}
+
+/** A fund's ledger over a period: opening, the movements by kind, closing, every entry. */
+export interface FundLedger {
+  fund: FundName
+  lsgId: number | null
+  branchId: number
+  from: string
+  to: string
+  openingMinor: number
+  totals: Record<FundEntryKind, number>
+  closingMinor: number
+  entries: FundLedgerEntry[]
+}
+
+/**
+ * DOMAIN.md's check of an area's group money on a date: cash in the funds
+ * (1), (2) of its large groups and (3) of its CBO + loans outstanding =
+ * capital received + interest and fines collected − spending − loans written
+ * off (net of what was recovered of them).
+ */
+export interface FundCheck {
+  branchId: number
+  name: { mn: string; en: string }
+  on: string
+  cashMinor: number
+  outstandingMinor: number
+  capitalMinor: number
+  interestAndFinesMinor: number
+  spendingMinor: number
+  writtenOffNetMinor: number
+  /** left − right: 0 when the money is all accounted for. */
+  differenceMinor: number
+}

@@ -1,9 +1,10 @@
 import { DomainError } from '../../../shared/domain/result'
 import { todayIso } from '../../../shared/domain/dates'
 import { splitRepayment, type FundAmounts } from '../../../shared/domain/repayments'
-import type { FundName, GroupFundBalances } from '../../../shared/api/loansTypes'
+import type { FundCheck, FundLedger, FundLedgerEntry, FundName, GroupFundBalances } from '../../../shared/api/loansTypes'
 import { audit, type ServiceContext } from '../context'
-import { lsgRow } from '../groups/structure'
+import { lsgRow, notFuture } from '../groups/structure'
+import { formatMnt } from '../../../shared/domain/money'
 
 /*
  * The group funds (DOMAIN.md): (1) new loans and (2) common interest belong
@@ -66,4 +67,94 @@ export async function recordCapital(ctx: ServiceContext, input: { lsgId: number;
   )
   await audit(ctx, 'group_fund_entry', id, null, { lsg: lsg.code, fund: 'f1', kind: 'capital', voucher: e.voucher, amountMinor: Number(e.amount) })
   return fundBalances(ctx, { lsgId: input.lsgId })
+}
+
+const KINDS = ['allocation', 'capital', 'disbursement', 'spending'] as const
+
+/** Which fund: (1) and (2) of a large group, (3) of an area. */
+async function fundScope(ctx: ServiceContext, input: { fund: FundName; lsgId?: number; branchId?: number }): Promise<{ where: string; params: Record<string, unknown>; lsgId: number | null; branchId: number }> {
+  if (input.fund === 'f3') {
+    if (input.branchId === undefined) throw new DomainError('validation', "is required: fund (3) is the area's CBO's", 'branchId', { key: 'r.fundNeedsArea' })
+    return { where: `e.fund = 'f3' AND e.branch_id = :branchId`, params: { branchId: input.branchId }, lsgId: null, branchId: input.branchId }
+  }
+  if (input.lsgId === undefined) throw new DomainError('validation', "is required: funds (1) and (2) are a large group's", 'lsgId', { key: 'r.fundNeedsLsg' })
+  const lsg = await lsgRow(ctx, input.lsgId)
+  return { where: `e.fund = :fund AND e.lsg_id = :lsgId`, params: { fund: input.fund, lsgId: input.lsgId }, lsgId: input.lsgId, branchId: lsg.branchId }
+}
+
+const ENTRY_SQL = `SELECT e.id, e.entry_on AS "entryOn", e.kind, e.amount_minor AS "amountMinor", l.code AS "lsgCode", e.purpose, e.households, x.voucher, e.reverses_id AS "reversesId", e.reason
+  FROM group_fund_entry e LEFT JOIN lsg l ON l.id = e.lsg_id LEFT JOIN expense x ON x.id = e.expense_id`
+
+export async function fundLedger(ctx: ServiceContext, input: { fund: FundName; lsgId?: number; branchId?: number; from: string; to: string }): Promise<FundLedger> {
+  const scope = await fundScope(ctx, input)
+  const opening = Number(await ctx.sql.value<number>(`SELECT coalesce(sum(e.amount_minor), 0) AS n FROM group_fund_entry e WHERE ${scope.where} AND e.entry_on < :from`, { ...scope.params, from: input.from }))
+  const entries = (await ctx.sql.all<FundLedgerEntry>(`${ENTRY_SQL} WHERE ${scope.where} AND e.entry_on BETWEEN :from AND :to ORDER BY e.entry_on, e.id`, { ...scope.params, from: input.from, to: input.to })).map((e) => ({ ...e, amountMinor: Number(e.amountMinor) }))
+  const totals = Object.fromEntries(KINDS.map((k) => [k, entries.filter((e) => e.kind === k).reduce((s, e) => s + e.amountMinor, 0)])) as FundLedger['totals']
+  return { fund: input.fund, lsgId: scope.lsgId, branchId: scope.branchId, from: input.from, to: input.to, openingMinor: opening, totals, closingMinor: opening + entries.reduce((s, e) => s + e.amountMinor, 0), entries }
+}
+
+/** Spending from fund (2) or (3): never more than the fund holds, on that day or after. */
+export async function spendFromFund(ctx: ServiceContext, input: { fund: 'f2' | 'f3'; lsgId?: number; branchId?: number; spentOn: string; amountMinor: number; purpose: string; households: number | null }): Promise<FundLedgerEntry> {
+  notFuture(ctx, input.spentOn, 'spentOn')
+  const scope = await fundScope(ctx, input)
+  if (input.fund === 'f3') {
+    const cbo = await ctx.sql.one<{ foundedOn: string }>(`SELECT founded_on AS "foundedOn" FROM cbo WHERE branch_id = :branchId`, { branchId: scope.branchId })
+    if (!cbo || cbo.foundedOn > input.spentOn) throw new DomainError('validation', 'must not be before the area’s CBO was founded: fund (3) is spent by the CBO', 'spentOn', { key: 'r.fund3BeforeCbo' })
+  }
+  const moves = await ctx.sql.all<{ on: string; n: number }>(`SELECT e.entry_on AS "on", sum(e.amount_minor) AS n FROM group_fund_entry e WHERE ${scope.where} GROUP BY e.entry_on ORDER BY e.entry_on`, scope.params)
+  let balance = 0
+  let lowest = Number.POSITIVE_INFINITY
+  for (const m of moves) {
+    balance += Number(m.n)
+    if (m.on >= input.spentOn) lowest = Math.min(lowest, balance)
+  }
+  const held = Math.min(lowest, moves.filter((m) => m.on <= input.spentOn).reduce((s, m) => s + Number(m.n), 0))
+  if (input.amountMinor > held) throw new DomainError('validation', `is more than the fund holds (${formatMnt(Math.max(0, held))})`, 'amountMinor', { key: 'r.fundBelowZero', vars: { balance: formatMnt(Math.max(0, held)) } })
+  const id = await ctx.sql.insert(
+    `INSERT INTO group_fund_entry (branch_id, lsg_id, fund, entry_on, kind, amount_minor, purpose, households, created_at, created_by)
+     VALUES (:branchId, :lsgId, :fund, :spentOn, 'spending', :amount, :purpose, :households, :now, :actor) RETURNING id`,
+    { branchId: scope.branchId, lsgId: scope.lsgId, fund: input.fund, spentOn: input.spentOn, amount: -input.amountMinor, purpose: input.purpose, households: input.households, now: ctx.now, actor: ctx.actor },
+  )
+  await audit(ctx, 'group_fund_entry', id, null, { fund: input.fund, spentOn: input.spentOn, amountMinor: -input.amountMinor, purpose: input.purpose, households: input.households })
+  return (await ctx.sql.all<FundLedgerEntry>(`${ENTRY_SQL} WHERE e.id = :id`, { id })).map((e) => ({ ...e, amountMinor: Number(e.amountMinor) }))[0]!
+}
+
+/** DOMAIN.md's invariant of each area's group money on a date. */
+export async function fundChecks(ctx: ServiceContext, input: { on: string }): Promise<FundCheck[]> {
+  const on = input.on
+  const areas = await ctx.sql.all<{ id: number; mn: string; en: string }>(
+    `SELECT DISTINCT b.id, b.name_mn AS mn, b.name_en AS en FROM branch b JOIN group_fund_entry e ON e.branch_id = b.id ORDER BY b.name_mn, b.id`,
+  )
+  const out: FundCheck[] = []
+  for (const a of areas) {
+    const sum = async (sql: string) => Number(await ctx.sql.value<number>(sql, { branchId: a.id, on }))
+    const cash = await sum(`SELECT coalesce(sum(amount_minor), 0) AS n FROM group_fund_entry WHERE branch_id = :branchId AND entry_on <= :on`)
+    const capital = await sum(`SELECT coalesce(sum(amount_minor), 0) AS n FROM group_fund_entry WHERE branch_id = :branchId AND kind = 'capital' AND entry_on <= :on`)
+    const spending = -(await sum(`SELECT coalesce(sum(amount_minor), 0) AS n FROM group_fund_entry WHERE branch_id = :branchId AND kind = 'spending' AND entry_on <= :on`))
+    const loans = `FROM loan_repayment r JOIN loan l ON l.id = r.loan_id JOIN lsg g ON g.id = l.lsg_id WHERE g.branch_id = :branchId AND r.paid_on <= :on`
+    const interestAndFines = await sum(`SELECT coalesce(sum(r.interest_minor + r.fines_minor), 0) AS n ${loans}`)
+    const disbursed = await sum(`SELECT coalesce(sum(l.principal_minor), 0) AS n FROM loan l JOIN lsg g ON g.id = l.lsg_id WHERE g.branch_id = :branchId AND l.disbursed_on <= :on`)
+    const repaid = await sum(`SELECT coalesce(sum(r.principal_minor), 0) AS n ${loans}`)
+    const writtenOff = await sum(`SELECT coalesce(sum(w.principal_minor), 0) AS n FROM loan_write_off w JOIN loan l ON l.id = w.loan_id JOIN lsg g ON g.id = l.lsg_id WHERE g.branch_id = :branchId AND w.written_off_on <= :on`)
+    const recovered = await sum(
+      `SELECT coalesce(sum(r.principal_minor), 0) AS n FROM loan_repayment r JOIN loan_write_off w ON w.loan_id = r.loan_id JOIN loan l ON l.id = r.loan_id JOIN lsg g ON g.id = l.lsg_id
+       WHERE g.branch_id = :branchId AND r.paid_on > w.written_off_on AND r.paid_on <= :on AND w.written_off_on <= :on`,
+    )
+    // Outstanding: disbursed less repaid, less what was written off (a recovery then repays a loan no longer outstanding).
+    const outstanding = disbursed - repaid - (writtenOff - recovered)
+    const writtenOffNet = writtenOff - recovered
+    out.push({
+      branchId: a.id,
+      name: { mn: a.mn, en: a.en },
+      on,
+      cashMinor: cash,
+      outstandingMinor: outstanding,
+      capitalMinor: capital,
+      interestAndFinesMinor: interestAndFines,
+      spendingMinor: spending,
+      writtenOffNetMinor: writtenOffNet,
+      differenceMinor: cash + outstanding - (capital + interestAndFines - spending - writtenOffNet),
+    })
+  }
+  return out
 }

@@ -136,4 +136,5 @@ export const audit = {
   'audit.op.groupfunds.capital': "Loan capital recorded",
   'audit.op.loans.fine': "Loan fine imposed",
   'audit.op.loans.writeOff': "Loan written off",
+  'audit.op.groupfunds.spend': "Spending from a group fund recorded",
 } as const

@@ -199,4 +199,8 @@ export const refusals = {
   'r.notFound.expense': "There is no expense {id}",
   'r.loanNotActive': "is not active on that date: a repaid or written-off loan takes no fine or write-off",
   'r.writeOffMeeting': "must be a meeting of her large group held after the loan was disbursed",
+  'r.fundNeedsArea': "is required: fund (3) is the area's CBO's",
+  'r.fundNeedsLsg': "is required: funds (1) and (2) are a large group's",
+  'r.fund3BeforeCbo': "must not be before the area's CBO was founded: fund (3) is spent by the CBO",
+  'r.fundBelowZero': "is more than the fund holds ({balance})",
 } as const

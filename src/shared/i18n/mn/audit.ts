@@ -138,4 +138,5 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.groupfunds.capital': "Зээлийн хөрөнгө бүртгэсэн",
   'audit.op.loans.fine': "Зээлд торгууль ногдуулсан",
   'audit.op.loans.writeOff': "Зээлийг актласан",
+  'audit.op.groupfunds.spend': "Бүлгийн сангийн зарцуулалт бүртгэсэн",
 }

@@ -14,6 +14,7 @@ import { Flags } from './GroupsPage'
 import { MeetingsCard } from './Meetings'
 import { OfficesCard } from './Offices'
 import { DocumentsCard } from './Documents'
+import { FundsCard } from '../loans/FundsCard'
 
 /** An area's community-based organisation: founding, registration, its large groups, unified meetings, leaders and charter. */
 export function CboPage({ id }: { id: number }) {
@@ -85,6 +86,7 @@ export function CboPage({ id }: { id: number }) {
                 ]}
               />
             </Card>
+            <FundsCard branchId={c.branchId} funds={['f3']} />
             <MeetingsCard groupType="cbo" groupId={c.id} />
             <OfficesCard groupType="cbo" groupId={c.id} />
             <DocumentsCard groupType="cbo" groupId={c.id} />

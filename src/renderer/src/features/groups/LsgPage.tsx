@@ -14,6 +14,7 @@ import { Field } from '../../components/Field'
 import { MeetingsCard } from './Meetings'
 import { OfficesCard } from './Offices'
 import { DocumentsCard } from './Documents'
+import { FundsCard } from '../loans/FundsCard'
 
 /** A large group: its details, monthly meeting, and small groups with their members today. */
 export function LsgPage({ id }: { id: number }) {
@@ -90,6 +91,7 @@ export function LsgPage({ id }: { id: number }) {
                 ]}
               />
             </Card>
+            <FundsCard lsgId={l.id} branchId={l.branchId} funds={['f1', 'f2']} />
             <MeetingsCard groupType="lsg" groupId={l.id} />
             <OfficesCard groupType="lsg" groupId={l.id} />
             <DocumentsCard groupType="lsg" groupId={l.id} />

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { LineChart } from '@mantine/charts'
 import type { PortfolioFigures, WriteOffCandidate } from '../../../../shared/api/portfolioTypes'
+import type { FundCheck } from '../../../../shared/api/loansTypes'
 import { DAY_BUCKETS, WEEK_BUCKETS, type Ratio } from '../../../../shared/domain/portfolio'
 import { addDays, isIsoDate, normalizeDate, todayIso } from '../../../../shared/domain/dates'
 import { useOperation } from '../../query'
@@ -11,6 +12,7 @@ import { DataTable } from '../../components/DataTable'
 import { DateField } from '../../components/DateField'
 import { Field } from '../../components/Field'
 import { AnchorLink } from '../../components/links'
+import { Verbatim } from '../../components/Verbatim'
 
 const pct = (r: Ratio) => (r.ratio === null ? '—' : `${(Math.round(r.ratio * 1000) / 10).toFixed(1)}%`)
 
@@ -23,17 +25,22 @@ const pct = (r: Ratio) => (r.ratio === null ? '—' : `${(Math.round(r.ratio * 1
  */
 export function PortfolioPage() {
   const { t, local, mnt, num, date } = useI18n()
-  const [typed, setTyped] = useState(todayIso())
-  const iso = normalizeDate(typed.trim())
-  const on = isIsoDate(iso) ? iso : todayIso()
+  // The groups are the project's: the date shown first is today, or the end of the last project if that is earlier.
+  const projects = useOperation('finance.projects', {})
+  const lastEnd = (projects.data ?? []).map((p) => p.endsOn).sort().at(-1)
+  const first = lastEnd && lastEnd < todayIso() ? lastEnd : todayIso()
+  const [typed, setTyped] = useState<string | null>(null)
+  const iso = normalizeDate((typed ?? first).trim())
+  const on = isIsoDate(iso) ? iso : first
   const q = useOperation('portfolio.quality', { on })
   const series = useOperation('portfolio.parSeries', { from: addDays(on, -365), to: on })
+  const checks = useOperation('groupfunds.check', { on })
   const label = (r: PortfolioFigures) => (r.label === null ? t('common.total') : local(r.label))
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('pf.title')}</Title>
-        <DateField label={t('pf.on')} value={typed} onChange={setTyped} w={180} />
+        <DateField label={t('pf.on')} value={typed ?? first} onChange={setTyped} w={180} />
       </Group>
       <PageState state={q} reload={q.reload}>
         {(p) => {
@@ -75,7 +82,9 @@ export function PortfolioPage() {
                 <Title order={5} mb="xs">
                   {t('pf.par30Chart')}
                 </Title>
-                {series.data && series.data.some((x) => x.par30 !== null) ? (
+                {series.data === undefined ? (
+                  <Loader size="sm" />
+                ) : series.data.some((x) => x.par30 !== null) ? (
                   <LineChart
                     h={200}
                     data={series.data.map((x) => ({ month: date(x.on).slice(0, 7), par30: x.par30 === null ? 0 : Math.round(x.par30 * 1000) / 10 }))}
@@ -107,11 +116,11 @@ export function PortfolioPage() {
                         <Text size="sm" fw={r.level === 'area' ? 700 : 400} pl={r.level === 'lsg' ? 'md' : r.level === 'ssg' ? 'xl' : 0}>
                           {r.level === 'lsg' ? (
                             <AnchorLink to="/groups/lsg/$id" params={{ id: r.id! }}>
-                              {label(r)}
+                              <Verbatim>{label(r)}</Verbatim>
                             </AnchorLink>
                           ) : r.level === 'ssg' ? (
                             <AnchorLink to="/groups/ssg/$id" params={{ id: r.id! }}>
-                              {label(r)}
+                              <Verbatim>{label(r)}</Verbatim>
                             </AnchorLink>
                           ) : (
                             label(r)
@@ -126,6 +135,38 @@ export function PortfolioPage() {
                     { key: 'arrears', header: t('pf.arrears'), numeric: true, cell: (r) => pct(r.arrears) },
                     { key: 'onTime', header: t('pf.onTimeShort'), numeric: true, cell: (r) => pct(r.onTime) },
                     { key: 'writtenOff', header: t('pf.writtenOff'), numeric: true, cell: (r) => mnt(r.writtenOffMinor) },
+                  ]}
+                />
+              </Card>
+              <Card withBorder>
+                <Title order={5} mb="xs">
+                  {t('fund.check')}
+                </Title>
+                <Text size="xs" c="dimmed" mb="xs">
+                  {t('fund.checkHelp')}
+                </Text>
+                <DataTable
+                  label={t('fund.check')}
+                  state={checks}
+                  rows={(x) => x}
+                  rowKey={(c) => c.branchId}
+                  columns={[
+                    { key: 'area', header: t('g.area'), cell: (c: FundCheck) => local(c.name) },
+                    { key: 'cash', header: t('fund.balance'), numeric: true, cell: (c) => mnt(c.cashMinor) },
+                    { key: 'outstanding', header: t('pf.outstanding'), numeric: true, cell: (c) => mnt(c.outstandingMinor) },
+                    { key: 'capital', header: t('fund.capital'), numeric: true, cell: (c) => mnt(c.capitalMinor) },
+                    { key: 'interest', header: t('pf.interestFines'), numeric: true, cell: (c) => mnt(c.interestAndFinesMinor) },
+                    { key: 'spent', header: t('fund.spent'), numeric: true, cell: (c) => mnt(c.spendingMinor) },
+                    { key: 'writtenOff', header: t('pf.writtenOff'), numeric: true, cell: (c) => mnt(c.writtenOffNetMinor) },
+                    {
+                      key: 'result',
+                      header: '',
+                      cell: (c) => (
+                        <Text size="sm" c={c.differenceMinor === 0 ? 'teal' : 'red'} data-testid={`fund-check-${c.branchId}`}>
+                          {c.differenceMinor === 0 ? t('fund.checkOk') : t('fund.checkOff', { amount: mnt(c.differenceMinor) })}
+                        </Text>
+                      ),
+                    },
                   ]}
                 />
               </Card>
@@ -149,7 +190,7 @@ export function PortfolioPage() {
                         </AnchorLink>
                       ),
                     },
-                    { key: 'ssg', header: t('g.ssgs'), cell: (c) => c.ssgCode },
+                    { key: 'ssg', header: t('g.ssgs'), cell: (c) => <Verbatim>{c.ssgCode}</Verbatim> },
                     { key: 'days', header: t('loan.daysLate'), numeric: true, cell: (c) => num(c.daysInArrears) },
                     { key: 'outstanding', header: t('pf.outstanding'), numeric: true, cell: (c) => mnt(c.outstandingMinor) },
                   ]}

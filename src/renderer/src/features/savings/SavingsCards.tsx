@@ -14,6 +14,7 @@ import { DateField } from '../../components/DateField'
 import { useContractForm } from '../../components/useContractForm'
 import { Writes } from '../../components/permissions'
 import { AnchorLink } from '../../components/links'
+import { Verbatim } from '../../components/Verbatim'
 
 /**
  * A group member's savings on her page: the compulsory and voluntary
@@ -66,7 +67,7 @@ export function PersonSavingsCard({ personId }: { personId: number }) {
           },
           { key: 'amount', header: t('sav.amount'), numeric: true, cell: (e) => mnt(e.amountMinor) },
           { key: 'balance', header: t('sav.balanceAfter'), numeric: true, cell: (e) => mnt(e.balanceAfterMinor) },
-          { key: 'group', header: t('g.ssgs'), cell: (e) => e.ssgCode },
+          { key: 'group', header: t('g.ssgs'), cell: (e) => <Verbatim>{e.ssgCode}</Verbatim> },
           { key: 'note', header: t('sav.note'), cell: (e) => e.reason ?? e.receipt ?? '' },
           {
             key: 'reverse',
