@@ -84,6 +84,7 @@ const routes = () => [
   `#/persons/${ids.member}`,
   `#/groups/week?lsg=${ids.lsg}&week=2007-07-04`,
   '#/portfolio',
+  `#/groups/sheet?ssg=${ids.ssg}&date=2007-07-04`,
   `#/groups/lsg/${ids.demoLsg}`,
   '#/budget',
   '#/transfers',

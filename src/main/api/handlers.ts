@@ -24,6 +24,7 @@ import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTrain
 import { eligibilityOf } from '../services/loans/eligibility'
 import { fundBalances, fundChecks, fundLedger, recordCapital, spendFromFund } from '../services/loans/funds'
 import { parSeries, portfolioQuality } from '../services/loans/portfolio'
+import { collectionSheet, enterSheet } from '../services/loans/sheets'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -174,6 +175,8 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'training.record': recordTraining,
     'portfolio.quality': portfolioQuality,
     'portfolio.parSeries': parSeries,
+    'sheets.get': collectionSheet,
+    'sheets.enter': enterSheet,
     'groupfunds.capital': recordCapital,
     'groupfunds.balances': fundBalances,
     'groupfunds.ledger': fundLedger,

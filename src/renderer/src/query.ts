@@ -60,6 +60,7 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   loans: ['loans', 'groupfunds', 'savings', 'results', 'portfolio'],
   training: ['loans'],
   portfolio: [],
+  sheets: [...GROUPS, 'savings', 'loans', 'groupfunds', 'portfolio', 'meetings'],
   groupfunds: ['groupfunds', 'loans', 'expenses'],
   reports: [],
   dashboard: [],

@@ -24,6 +24,7 @@ import { GroupsPage } from './features/groups/GroupsPage'
 import { LsgPage } from './features/groups/LsgPage'
 import { CboPage } from './features/groups/CboPage'
 import { PortfolioPage } from './features/loans/PortfolioPage'
+import { CollectionSheetPage, sheetSearch } from './features/loans/CollectionSheetPage'
 import { SsgPage } from './features/groups/SsgPage'
 import { WeeklyEntryPage, weekSearch } from './features/groups/WeeklyEntryPage'
 import { BackupsPage } from './features/settings/BackupsPage'
@@ -88,6 +89,7 @@ const routeTree = root.addChildren([
   createRoute({ ...child, path: '/groups', component: GroupsPage }),
   createRoute({ ...child, path: '/groups/week', validateSearch: weekSearch, component: WeeklyEntryPage }),
   createRoute({ ...child, path: '/portfolio', component: PortfolioPage }),
+  createRoute({ ...child, path: '/groups/sheet', validateSearch: sheetSearch, component: CollectionSheetPage }),
   createRoute({ ...child, path: '/projects/new', component: NewProjectPage }),
   createRoute({ ...child, path: '/budget', component: BudgetPage }),
   createRoute({ ...child, path: '/transfers', component: TransfersPage }),

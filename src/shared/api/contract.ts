@@ -8,6 +8,7 @@ import { resultsOps } from './results'
 import { savingsOps } from './savings'
 import { loansOps } from './loans'
 import { portfolioOps } from './portfolio'
+import { sheetsOps } from './sheets'
 import { settingsOps } from './settings'
 import { backupOps } from './backups'
 import type * as T from './types'
@@ -284,6 +285,7 @@ export const contract = {
   ...savingsOps,
   ...loansOps,
   ...portfolioOps,
+  ...sheetsOps,
   ...settingsOps,
   ...backupOps,
 

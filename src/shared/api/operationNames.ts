@@ -110,6 +110,8 @@ export const OPERATION_NAME_LIST = [
   'training.record',
   'portfolio.quality',
   'portfolio.parSeries',
+  'sheets.get',
+  'sheets.enter',
   'groupfunds.capital',
   'groupfunds.ledger',
   'groupfunds.spend',

@@ -137,4 +137,5 @@ export const audit = {
   'audit.op.loans.fine': "Loan fine imposed",
   'audit.op.loans.writeOff': "Loan written off",
   'audit.op.groupfunds.spend': "Spending from a group fund recorded",
+  'audit.op.sheets.enter': "Collection sheet entered",
 } as const

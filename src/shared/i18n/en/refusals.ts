@@ -203,4 +203,6 @@ export const refusals = {
   'r.fundNeedsLsg': "is required: funds (1) and (2) are a large group's",
   'r.fund3BeforeCbo': "must not be before the area's CBO was founded: fund (3) is spent by the CBO",
   'r.fundBelowZero': "is more than the fund holds ({balance})",
+  'r.sheetEntered': "The sheet of {group} for {date} is already entered: correct the meeting instead",
+  'r.sheetNoLoan': "has no loan to repay",
 } as const

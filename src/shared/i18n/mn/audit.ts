@@ -139,4 +139,5 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.loans.fine': "Зээлд торгууль ногдуулсан",
   'audit.op.loans.writeOff': "Зээлийг актласан",
   'audit.op.groupfunds.spend': "Бүлгийн сангийн зарцуулалт бүртгэсэн",
+  'audit.op.sheets.enter': "Цуглуулгын хуудас оруулсан",
 }

@@ -203,4 +203,6 @@ export const refusals = {
   'r.fundNeedsLsg': "заавал бөглөнө: (1), (2) сан нь том бүлгийнх",
   'r.fund3BeforeCbo': "бүсийн ОНББ байгуулагдахаас өмнө байж болохгүй: (3) санг ОНББ зарцуулна",
   'r.fundBelowZero': "сангийн үлдэгдлээс ({balance}) их байна",
+  'r.sheetEntered': "{group}-ийн {date}-ний хуудас аль хэдийн оруулсан: хурлыг засна уу",
+  'r.sheetNoLoan': "төлөх зээлгүй",
 } as const

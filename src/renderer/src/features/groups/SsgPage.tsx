@@ -51,9 +51,14 @@ export function SsgPage({ id }: { id: number }) {
                 <Flags flags={s.flags} />
               </Group>
               <Writes>
-                <Button variant="light" onClick={() => setDialog('edit')}>
-                  {t('common.edit')}
-                </Button>
+                <Group>
+                  <AnchorLink to="/groups/sheet" search={{ ssg: s.id }}>
+                    {t('sheet.title')}
+                  </AnchorLink>
+                  <Button variant="light" onClick={() => setDialog('edit')}>
+                    {t('common.edit')}
+                  </Button>
+                </Group>
               </Writes>
             </Group>
             <Card withBorder>
