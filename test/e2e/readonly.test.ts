@@ -37,7 +37,7 @@ afterAll(async () => {
   await app.stop()
 })
 
-const WRITES = /^(Save|Add|Deposit|Withdraw|Reverse|Grant|Repay|Fine|Write off|Record a recovery|Moves|Leaves|Save and next|Next group|Edit|Delete|Record|Void|Import|Revise|Pay|Load the demo|Take a backup|Restore|Explain|Save roles|Resolve|Set up|Correct|Merge|Enter the first)/
+const WRITES = /^(Save|Reschedule|Add|Deposit|Withdraw|Reverse|Grant|Repay|Fine|Write off|Record a recovery|Moves|Leaves|Save and next|Next group|Edit|Delete|Record|Void|Import|Revise|Pay|Load the demo|Take a backup|Restore|Explain|Save roles|Resolve|Set up|Correct|Merge|Enter the first)/
 
 describe('a read-only board session', () => {
   it('is offered no button that writes, on any page', async () => {

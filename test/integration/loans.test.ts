@@ -119,4 +119,21 @@ describe('micro loans', () => {
     // 30,000 lent; 8,100 repaid (interest 300 ₮, principal 7,800): 22,200 written off; the 1,000 recovered is all principal (instalment 3's interest was paid).
     expect(end).toMatchObject({ capitalMinor: mnt(500_000), interestAndFinesMinor: mnt(300), spendingMinor: mnt(2_000), writtenOffNetMinor: mnt(21_200), outstandingMinor: 0 })
   })
+
+  it('reschedules what is left by the large group’s decision: the principal left over new weeks, the unpaid interest carried, nothing late any more', async () => {
+    const loan = await t.must('loans.grant', { ...terms, personId: p[0]!, approvedMeetingId: approval })
+    await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-06-15', amountMinor: mnt(3_100) })
+    expect((await t.must('loans.get', { id: loan.loan.id, on: '2011-07-05' })).loan).toMatchObject({ overdueMinor: mnt(6_200), daysInArrears: 13 })
+    const decision = await t.must('meetings.record', { groupType: 'lsg', groupId: lsg, heldOn: '2011-07-05', attendance: p.map((personId) => ({ personId, status: 'present' as const })) })
+    const r = await t.must('loans.reschedule', { loanId: loan.loan.id, meetingId: decision.id, instalments: 20, reason: 'Өвчтэй байсан' })
+    // 27,000 ₮ left over 20 weeks from Wednesday 07-13; the 200 ₮ of interest fallen due on 06-22 and 06-29 goes into the first.
+    expect(r.schedule).toHaveLength(20)
+    expect(r.schedule[0]).toMatchObject({ dueOn: '2011-07-13', interestMinor: mnt(300), principalMinor: mnt(1_400) })
+    expect(r.schedule.reduce((s, i) => s + i.principalMinor, 0)).toBe(mnt(27_000))
+    expect((await t.must('loans.get', { id: loan.loan.id, on: '2011-07-06' })).loan).toMatchObject({ overdueMinor: 0, daysInArrears: 0, outstandingPrincipalMinor: mnt(27_000), next: { dueOn: '2011-07-13', dueMinor: mnt(1_700) } })
+    // The next repayment goes to the new schedule.
+    await t.must('loans.repay', { loanId: loan.loan.id, paidOn: '2011-07-13', amountMinor: mnt(1_700) })
+    expect((await t.must('loans.get', { id: loan.loan.id })).schedule[0]!.paidOn).toBe('2011-07-13')
+    expect(await t.call('loans.reschedule', { loanId: loan.loan.id, meetingId: decision.id, instalments: 5, reason: 'x' })).toMatchObject({ ok: false, error: { key: 'r.beforeLastRepayment' } })
+  })
 })

@@ -20,7 +20,7 @@ import { electOffice, groupOffices, officesOfPerson } from '../services/groups/o
 import { adoptDocument, groupDocuments } from '../services/groups/documents'
 import { groupProgress } from '../services/results/groupProgress'
 import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
-import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
+import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, rescheduleLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
 import { eligibilityOf } from '../services/loans/eligibility'
 import { fundBalances, fundChecks, fundLedger, recordCapital, spendFromFund } from '../services/loans/funds'
 import { parSeries, portfolioQuality } from '../services/loans/portfolio'
@@ -172,6 +172,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'loans.reverseRepayment': reverseRepayment,
     'loans.fine': fineLoan,
     'loans.writeOff': writeOffLoan,
+    'loans.reschedule': rescheduleLoan,
     'training.record': recordTraining,
     'portfolio.quality': portfolioQuality,
     'portfolio.parSeries': parSeries,

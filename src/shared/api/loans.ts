@@ -68,6 +68,12 @@ export const loansOps = {
     permission: 'loans.write',
     write: true,
   }),
+  'loans.reschedule': op<L.LoanDetail>()({
+    summary: 'Reschedule what is left of a loan by a decision of her large group’s meeting: a new schedule of weekly instalments from then, at the loan’s rate and method, the interest fallen due and unpaid carried into its first instalment',
+    input: z.strictObject({ loanId: id, meetingId: id, instalments: z.number().int().min(1, { message: 'must be at least 1' }).max(104, { message: 'must be at most 104' }), reason: requiredText(500) }),
+    permission: 'loans.write',
+    write: true,
+  }),
   'training.record': op<{ personId: number; completedOn: string }>()({
     summary: 'Record that a member completed the micro-credit training (the loan checks read it)',
     input: z.strictObject({ personId: id, completedOn: isoDate, note: optionalText(500) }),

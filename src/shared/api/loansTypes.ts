@@ -63,6 +63,8 @@ export interface LoanDetail {
   /** The checks as they stood when the loan was granted. */
   eligibility: CheckResult[]
   writtenOff: { on: string; principalMinor: number; interestMinor: number; reason: string } | null
+  /** Reschedulings, oldest first (the schedule shown is the latest). */
+  reschedules: Array<{ on: string; scheduleNo: number; reason: string }>
 }
 
 /** Whether she may borrow an amount on a date: every check with its figure. */

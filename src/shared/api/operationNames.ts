@@ -107,6 +107,7 @@ export const OPERATION_NAME_LIST = [
   'loans.reverseRepayment',
   'loans.fine',
   'loans.writeOff',
+  'loans.reschedule',
   'training.record',
   'portfolio.quality',
   'portfolio.parSeries',

@@ -47,8 +47,8 @@ export function weeklyInterest(balanceMinor: number, monthlyRateMicro: number, w
 }
 
 /** Why the terms give no schedule, or null. */
-export function termsProblem(t: LoanTerms): 'principal' | 'instalments' | 'rate' | 'tooSmall' | null {
-  if (!Number.isSafeInteger(t.principalMinor) || t.principalMinor <= 0 || t.principalMinor % ROUNDING_UNIT !== 0) return 'principal'
+export function termsProblem(t: LoanTerms, anyPrincipal = false): 'principal' | 'instalments' | 'rate' | 'tooSmall' | null {
+  if (!Number.isSafeInteger(t.principalMinor) || t.principalMinor <= 0 || (!anyPrincipal && t.principalMinor % ROUNDING_UNIT !== 0)) return 'principal'
   if (!Number.isInteger(t.instalments) || t.instalments < 1 || t.instalments > 104) return 'instalments'
   if (!Number.isInteger(t.monthlyRateMicro) || t.monthlyRateMicro < 0 || t.monthlyRateMicro > 20 * PERCENT) return 'rate'
   return null
@@ -61,11 +61,22 @@ export function termsProblem(t: LoanTerms): 'principal' | 'instalments' | 'rate'
  * annuity rounded up to the unit, interest on the opening balance each week,
  * the last instalment clears the balance. Principal sums to P exactly.
  * Throws when the terms are impossible (see termsProblem) or the rounded
- * instalment would repay the loan before the last week.
+ * instalment would repay the loan before the last week. A rescheduling
+ * (`carried`) takes the principal left, any amount, and adds the interest
+ * fallen due and unpaid to the first new instalment.
  */
-export function schedule(t: LoanTerms): Instalment[] {
-  const problem = termsProblem(t)
+export function schedule(t: LoanTerms, carried: { interestMinor: number; anyPrincipal: boolean } = { interestMinor: 0, anyPrincipal: false }): Instalment[] {
+  const problem = termsProblem(t, carried.anyPrincipal)
   if (problem) throw new Error(`impossible loan terms: ${problem}`)
+  const out = plan(t)
+  if (carried.interestMinor > 0) {
+    const first = out[0]!
+    out[0] = { ...first, interestMinor: first.interestMinor + carried.interestMinor, totalMinor: first.totalMinor + carried.interestMinor }
+  }
+  return out
+}
+
+function plan(t: LoanTerms): Instalment[] {
   const { principalMinor: P, instalments: n, monthlyRateMicro: rate } = t
   const out: Instalment[] = []
   if (t.method === 'flat' || rate === 0) {

@@ -61,6 +61,10 @@ export async function loanDetail(ctx: ServiceContext, id: number, on = todayIso(
     fines: fines.map((f) => ({ ...f, amountMinor: Number(f.amountMinor) })),
     eligibility: JSON.parse(extra.eligibility) as CheckResult[],
     writtenOff: w ? { ...w, principalMinor: Number(w.principalMinor), interestMinor: Number(w.interestMinor) } : null,
+    reschedules: await ctx.sql.all<{ on: string; scheduleNo: number; reason: string }>(
+      `SELECT rescheduled_on AS "on", schedule_no AS "scheduleNo", reason FROM loan_reschedule WHERE loan_id = :id ORDER BY schedule_no`,
+      { id },
+    ),
   }
 }
 
@@ -202,7 +206,7 @@ export async function fineLoan(ctx: ServiceContext, input: { loanId: number; imp
   notFuture(ctx, input.imposedOn, 'imposedOn')
   if (input.imposedOn < loan.disbursedOn) throw new DomainError('validation', `must not be before the loan was disbursed (${formatDateMn(loan.disbursedOn)})`, 'imposedOn', { key: 'r.beforeDisbursed', vars: { date: formatDateMn(loan.disbursedOn) } })
   const standing = await loanStanding(ctx, loan, input.imposedOn)
-  if (standing.status !== 'active') throw new DomainError('validation', 'is not active on that date: a repaid or written-off loan takes no fine or write-off', 'loanId', { key: 'r.loanNotActive' })
+  if (standing.status !== 'active') throw new DomainError('validation', 'is not active on that date: a repaid or written-off loan is not fined, written off or rescheduled', 'loanId', { key: 'r.loanNotActive' })
   const meeting = await ctx.sql.one<{ id: number }>(`SELECT id FROM group_meeting WHERE group_type = 'ssg' AND group_id = :ssgId AND held_on = :on`, { ssgId: loan.ssgId, on: input.imposedOn })
   const id = await ctx.sql.insert(
     `INSERT INTO loan_fine (loan_id, imposed_on, amount_minor, reason, meeting_id, created_at, created_by) VALUES (:loanId, :imposedOn, :amountMinor, :reason, :meetingId, :now, :actor) RETURNING id`,
@@ -218,7 +222,7 @@ export async function writeOffLoan(ctx: ServiceContext, input: { loanId: number;
   const meeting = await ctx.sql.one<{ heldOn: string }>(`SELECT held_on AS "heldOn" FROM group_meeting WHERE id = :id AND group_type = 'lsg' AND group_id = :lsgId`, { id: input.meetingId, lsgId: loan.lsgId })
   if (!meeting || meeting.heldOn < loan.disbursedOn) throw new DomainError('validation', 'must be a meeting of her large group held after the loan was disbursed', 'meetingId', { key: 'r.writeOffMeeting' })
   const standing = await loanStanding(ctx, loan, meeting.heldOn)
-  if (standing.status !== 'active') throw new DomainError('validation', 'is not active on that date: a repaid or written-off loan takes no fine or write-off', 'loanId', { key: 'r.loanNotActive' })
+  if (standing.status !== 'active') throw new DomainError('validation', 'is not active on that date: a repaid or written-off loan is not fined, written off or rescheduled', 'loanId', { key: 'r.loanNotActive' })
   const later = await ctx.sql.value<string | null>(`SELECT max(paid_on) AS d FROM loan_repayment WHERE loan_id = :id`, { id: loan.id })
   if (later && later > meeting.heldOn) throw new DomainError('validation', `must not be before the loan's last repayment (${formatDateMn(later)})`, 'meetingId', { key: 'r.beforeLastRepayment', vars: { date: formatDateMn(later) } })
   const schedule = await instalmentsOn(ctx, loan.id, meeting.heldOn)
@@ -229,5 +233,44 @@ export async function writeOffLoan(ctx: ServiceContext, input: { loanId: number;
     { ...input, on: meeting.heldOn, principal: standing.outstandingPrincipalMinor, interest, now: ctx.now, actor: ctx.actor },
   )
   await audit(ctx, 'loan_write_off', id, null, { loanId: loan.id, on: meeting.heldOn, principalMinor: standing.outstandingPrincipalMinor, interestMinor: interest, reason: input.reason })
+  return loanDetail(ctx, loan.id)
+}
+
+/**
+ * Reschedules what is left of an active loan, by a decision of her large
+ * group's meeting: the principal left over a new number of weekly instalments
+ * from that meeting on, at the loan's rate and method; the interest fallen due
+ * and unpaid goes into the first new instalment, the interest not yet due of
+ * the old schedule is replaced. The old schedule stays, with what was paid of it.
+ */
+export async function rescheduleLoan(ctx: ServiceContext, input: { loanId: number; meetingId: number; instalments: number; reason: string }): Promise<LoanDetail> {
+  const loan = await loanRecord(ctx, input.loanId)
+  const meeting = await ctx.sql.one<{ heldOn: string }>(`SELECT held_on AS "heldOn" FROM group_meeting WHERE id = :id AND group_type = 'lsg' AND group_id = :lsgId`, { id: input.meetingId, lsgId: loan.lsgId })
+  if (!meeting || meeting.heldOn < loan.disbursedOn) throw new DomainError('validation', 'must be a meeting of her large group held after the loan was disbursed', 'meetingId', { key: 'r.writeOffMeeting' })
+  const on = meeting.heldOn
+  const standing = await loanStanding(ctx, loan, on)
+  if (standing.status !== 'active') throw new DomainError('validation', 'is not active on that date: a repaid or written-off loan is not fined, written off or rescheduled', 'loanId', { key: 'r.loanNotActive' })
+  const last = await ctx.sql.value<string | null>(`SELECT max(paid_on) AS d FROM loan_repayment WHERE loan_id = :id`, { id: loan.id })
+  if (last && last > on) throw new DomainError('validation', `must not be before the loan's last repayment (${formatDateMn(last)})`, 'meetingId', { key: 'r.beforeLastRepayment', vars: { date: formatDateMn(last) } })
+  const old = await instalmentsOn(ctx, loan.id, on)
+  const carried = old.filter((i) => i.dueOn <= on).reduce((s, i) => s + i.interestMinor - i.paidInterestMinor, 0)
+  let rows
+  try {
+    rows = schedule({ principalMinor: standing.outstandingPrincipalMinor, instalments: input.instalments, method: loan.method, monthlyRateMicro: loan.monthlyRateMicro }, { interestMinor: carried, anyPrincipal: true })
+  } catch {
+    throw new DomainError('validation', TERMS_TEXT.tooSmall, 'instalments', { key: TERMS_KEYS.tooSmall })
+  }
+  const no = Number(await ctx.sql.value<number>(`SELECT max(schedule_no) AS n FROM loan_instalment WHERE loan_id = :id`, { id: loan.id })) + 1
+  await ctx.sql.run(
+    `INSERT INTO loan_reschedule (loan_id, schedule_no, rescheduled_on, meeting_id, reason, created_at, created_by) VALUES (:loanId, :no, :on, :meetingId, :reason, :now, :actor)`,
+    { ...input, no, on, now: ctx.now, actor: ctx.actor },
+  )
+  const ssg = await ssgRow(ctx, loan.ssgId)
+  let due = firstDueDate(on, ssg.meetingWeekday)
+  for (const r of rows) {
+    await ctx.sql.run(`INSERT INTO loan_instalment (loan_id, schedule_no, n, due_on, principal_minor, interest_minor) VALUES (:id, :no, :n, :due, :p, :i)`, { id: loan.id, no, n: r.n, due, p: r.principalMinor, i: r.interestMinor })
+    due = addDays(due, 7)
+  }
+  await audit(ctx, 'loan_reschedule', loan.id, { scheduleNo: no - 1 }, { scheduleNo: no, on, instalments: input.instalments, principalMinor: standing.outstandingPrincipalMinor, carriedInterestMinor: carried, reason: input.reason })
   return loanDetail(ctx, loan.id)
 }

@@ -138,4 +138,5 @@ export const audit = {
   'audit.op.loans.writeOff': "Loan written off",
   'audit.op.groupfunds.spend': "Spending from a group fund recorded",
   'audit.op.sheets.enter': "Collection sheet entered",
+  'audit.op.loans.reschedule': "Loan rescheduled",
 } as const

@@ -137,4 +137,7 @@ export const loans = {
   'sheet.saved': "The sheet is entered",
   'sheet.savedLine': "Cash to the treasurer {cash}; the repayments went to fund (1) {f1}, (2) {f2} and (3) {f3}.",
   'sheet.entered': "The sheet of {date} is entered: it shows on the group's meetings, savings and loans, and is corrected from there.",
+  'loan.reschedule': "Reschedule",
+  'loan.rescheduleHelp': "By a decision of her large group's meeting, the principal left is repaid over a new number of weekly instalments from then, at the loan's rate and method; the interest fallen due and unpaid goes into the first new instalment. The old schedule stays with what was paid of it.",
+  'loan.rescheduledLine': "Rescheduled on {date} ({reason})",
 } as const

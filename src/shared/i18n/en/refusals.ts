@@ -197,7 +197,7 @@ export const refusals = {
   'r.capitalUsed': "The expense {voucher} is already loan capital",
   'r.expenseIsCapital': "is loan capital of a large group's fund (1): it cannot be voided while the fund holds it",
   'r.notFound.expense': "There is no expense {id}",
-  'r.loanNotActive': "is not active on that date: a repaid or written-off loan takes no fine or write-off",
+  'r.loanNotActive': "is not active on that date: a repaid or written-off loan is not fined, written off or rescheduled",
   'r.writeOffMeeting': "must be a meeting of her large group held after the loan was disbursed",
   'r.fundNeedsArea': "is required: fund (3) is the area's CBO's",
   'r.fundNeedsLsg': "is required: funds (1) and (2) are a large group's",

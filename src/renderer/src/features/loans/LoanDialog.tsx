@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core'
 import type { InstalmentRow, RepaymentRow } from '../../../../shared/api/loansTypes'
 import { voidInput } from '../../../../shared/api/fields'
 import { loansOps } from '../../../../shared/api/loans'
@@ -23,7 +23,7 @@ import { ChecksTable } from './GrantDialog'
 export function LoanDialog({ id, onClose }: { id: number; onClose(): void }) {
   const { t, date, mnt } = useI18n()
   const detail = useOperation('loans.get', { id })
-  const [dialog, setDialog] = useState<'repay' | 'fine' | 'writeOff' | RepaymentRow | null>(null)
+  const [dialog, setDialog] = useState<'repay' | 'fine' | 'writeOff' | 'reschedule' | RepaymentRow | null>(null)
   return (
     <Modal opened onClose={onClose} size="xl" title={t('loan.title')}>
       <PageState state={detail} reload={detail.reload}>
@@ -51,6 +51,9 @@ export function LoanDialog({ id, onClose }: { id: number; onClose(): void }) {
                       <>
                         <Button size="xs" variant="light" onClick={() => setDialog('fine')}>
                           {t('loan.fine')}
+                        </Button>
+                        <Button size="xs" variant="light" onClick={() => setDialog('reschedule')}>
+                          {t('loan.reschedule')}
                         </Button>
                         <Button size="xs" variant="light" color="red" onClick={() => setDialog('writeOff')}>
                           {t('loan.writeOff')}
@@ -117,6 +120,11 @@ export function LoanDialog({ id, onClose }: { id: number; onClose(): void }) {
                   {t('loan.writtenOffLine', { date: date(d.writtenOff.on), principal: mnt(d.writtenOff.principalMinor), interest: mnt(d.writtenOff.interestMinor), reason: d.writtenOff.reason })}
                 </Text>
               )}
+              {d.reschedules.map((r) => (
+                <Text size="sm" key={r.scheduleNo} data-testid="rescheduled">
+                  {t('loan.rescheduledLine', { date: date(r.on), reason: r.reason })}
+                </Text>
+              ))}
               {d.fines.length > 0 && (
                 <Text size="sm">{t('loan.finesLine', { list: d.fines.map((f) => `${date(f.imposedOn)} ${mnt(f.amountMinor)} (${f.reason})`).join('; ') })}</Text>
               )}
@@ -128,6 +136,7 @@ export function LoanDialog({ id, onClose }: { id: number; onClose(): void }) {
               {dialog !== null && typeof dialog === 'object' && <ReverseRepaymentDialog repayment={dialog} onClose={() => setDialog(null)} />}
               {dialog === 'fine' && <FineDialog loanId={l.id} onClose={() => setDialog(null)} />}
               {dialog === 'writeOff' && <WriteOffDialog loanId={l.id} lsgId={l.lsgId} onClose={() => setDialog(null)} />}
+              {dialog === 'reschedule' && <RescheduleDialog loanId={l.id} lsgId={l.lsgId} onClose={() => setDialog(null)} />}
             </Stack>
           )
         }}
@@ -219,6 +228,29 @@ function WriteOffDialog({ loanId, lsgId, onClose }: { loanId: number; lsgId: num
     <FormModal opened title={t('loan.writeOff')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
       <Text size="sm">{t('loan.writeOffHelp')}</Text>
       <Select label={t('loan.decidedAt')} required data={(meetings.data?.meetings ?? []).map((m) => ({ value: String(m.id), label: date(m.heldOn) }))} {...f.input('meeting')} />
+      <Textarea label={t('fin.voidReason')} required autosize minRows={2} {...f.input('reason')} />
+    </FormModal>
+  )
+}
+
+function RescheduleDialog({ loanId, lsgId, onClose }: { loanId: number; lsgId: number; onClose(): void }) {
+  const { t, date } = useI18n()
+  const meetings = useOperation('meetings.list', { groupType: 'lsg', groupId: lsgId })
+  const f = useContractForm(loansOps['loans.reschedule'].input, { meeting: '', instalments: 16, reason: '' }, { fields: { meetingId: 'meeting' } })
+  const submit = async () => {
+    const input = f.parse((v) => ({ loanId, meetingId: v.meeting ? Number(v.meeting) : undefined, instalments: v.instalments, reason: v.reason }))
+    if (!input) return
+    f.setBusy(true)
+    const r = await write('loans.reschedule', input)
+    f.setBusy(false)
+    if (r.ok) onClose()
+    else f.serverError(r.error)
+  }
+  return (
+    <FormModal opened title={t('loan.reschedule')} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+      <Text size="sm">{t('loan.rescheduleHelp')}</Text>
+      <Select label={t('loan.decidedAt')} required data={(meetings.data?.meetings ?? []).map((m) => ({ value: String(m.id), label: date(m.heldOn) }))} {...f.input('meeting')} />
+      <NumberInput label={t('loan.instalments')} required min={1} max={104} {...f.input('instalments')} />
       <Textarea label={t('fin.voidReason')} required autosize minRows={2} {...f.input('reason')} />
     </FormModal>
   )
