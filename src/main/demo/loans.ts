@@ -1,4 +1,4 @@
-import { GroupFundEntryEntity, LoanAllocationEntity, LoanEntity, LoanInstalmentEntity, LoanRepaymentEntity, LoanWriteOffEntity, TrainingCompletionEntity } from '../db/entities'
+import { GroupFundEntryEntity, LoanAllocationEntity, LoanEntity, LoanInstalmentEntity, LoanRepaymentEntity, LoanRescheduleEntity, LoanWriteOffEntity, TrainingCompletionEntity } from '../db/entities'
 import type { ObjectLiteral } from 'typeorm'
 import { Rows, type LoadTarget } from './rows'
 import { Random, addDays } from './random'
@@ -24,7 +24,7 @@ import type { AttendanceStatus } from '../../shared/api/groupsTypes'
 interface SsgMeeting { id: number; ssgId: number; on: string; weekly: number | null; marks: Array<[number, AttendanceStatus]> }
 interface Period { ssg: number; person: number; joined: string; left: string | null }
 interface Inst { id: number; n: number; dueOn: string; principal: number; interest: number; paidP: number; paidI: number }
-interface Loan { id: number; person: number; ssgId: number; lsgId: number; cycle: number; principal: number; disbursedOn: string; inst: Inst[]; kind: 'good' | 'late' | 'default'; stopAfter: number; writtenOff: boolean; closed: boolean }
+interface Loan { id: number; person: number; ssgId: number; lsgId: number; cycle: number; principal: number; disbursedOn: string; inst: Inst[]; kind: 'good' | 'late' | 'default'; stopAfter: number; writtenOff: boolean; closed: boolean; rescheduled: boolean }
 
 const there = (s: AttendanceStatus) => s === 'present' || s === 'late' || s === 'represented'
 const weeksBetween = (a: string, b: string) => Math.floor((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / (7 * 86_400_000))
@@ -62,6 +62,7 @@ export class DemoLoans {
       training: await new Rows<TrainingCompletionEntity>('training_completion', TrainingCompletionEntity).start(target),
       loans: await new Rows<LoanEntity>('loan', LoanEntity).start(target),
       inst: await new Rows<LoanInstalmentEntity>('loan_instalment', LoanInstalmentEntity).start(target),
+      reschedule: await new Rows<LoanRescheduleEntity>('loan_reschedule', LoanRescheduleEntity).start(target),
       repay: await new Rows<LoanRepaymentEntity>('loan_repayment', LoanRepaymentEntity).start(target),
       alloc: await new Rows<LoanAllocationEntity>('loan_allocation', LoanAllocationEntity).start(target),
       writeOff: await new Rows<LoanWriteOffEntity>('loan_write_off', LoanWriteOffEntity).start(target),
@@ -131,6 +132,27 @@ export class DemoLoans {
             const interest = l.inst.reduce((s, i) => s + i.interest - i.paidI, 0)
             rows.writeOff.add({ loanId: l.id, writtenOffOn: ev.on, meetingId: ev.lsg.id, principalMinor: principal, interestMinor: interest, reason: 'Зээлээ төлөхөө больсон, бүлгээс холдсон', ...stamp })
           }
+          // Some late borrowers get a new schedule for what is left, once, by this meeting's decision.
+          for (const l of loans.filter((x) => x.kind === 'late' && !x.rescheduled && !x.closed && !x.writtenOff && daysLate(x, ev.on) > 30 && this.rng.chance(0.4))) {
+            const left = l.inst.reduce((s, i) => s + i.principal - i.paidP, 0)
+            const carried = l.inst.filter((i) => i.dueOn <= ev.on).reduce((s, i) => s + i.interest - i.paidI, 0)
+            let plan
+            try {
+              plan = schedule({ principalMinor: left, instalments: this.rng.int(8, 16), method: 'flat', monthlyRateMicro: 15_000 }, { interestMinor: carried, anyPrincipal: true })
+            } catch {
+              continue
+            }
+            l.rescheduled = true
+            l.kind = 'good'
+            rows.reschedule.add({ loanId: l.id, scheduleNo: 2, rescheduledOn: ev.on, meetingId: ev.lsg.id, reason: 'Гэр бүлийн хүндрэлээр хугацаа хоцорсон', ...stamp })
+            let due = firstDueDate(ev.on, ctx.weekdayOfSsg.get(l.ssgId)!)
+            l.inst = plan.map((p) => {
+              const id = rows.inst.add({ loanId: l.id, scheduleNo: 2, n: p.n, dueOn: due, principalMinor: p.principalMinor, interestMinor: p.interestMinor })
+              const row = { id, n: p.n, dueOn: due, principal: p.principalMinor, interest: p.interestMinor, paidP: 0, paidI: 0 }
+              due = addDays(due, 7)
+              return row
+            })
+          }
           if (ev.on < '2008-03-01' || ev.on > '2010-10-31') continue
           // Loans granted at the monthly meeting to members who pass every check, while fund (1) holds them.
           const members = lsgPeriods.filter((p) => p.joined <= ev.on && (p.left === null || p.left > ev.on))
@@ -179,7 +201,7 @@ export class DemoLoans {
               return row
             })
             const r = this.rng.next()
-            const loan: Loan = { id: loanId, person: m.person, ssgId: m.ssg, lsgId, cycle, principal: amount, disbursedOn: ev.on, inst, kind: r < 0.85 ? 'good' : r < 0.95 ? 'late' : 'default', stopAfter: this.rng.int(2, 10), writtenOff: false, closed: false }
+            const loan: Loan = { id: loanId, person: m.person, ssgId: m.ssg, lsgId, cycle, principal: amount, disbursedOn: ev.on, inst, kind: r < 0.87 ? 'good' : r < 0.96 ? 'late' : 'default', stopAfter: this.rng.int(2, 10), writtenOff: false, closed: false, rescheduled: false }
             loans.push(loan)
             openOf.set(m.person, loan)
             cycles.set(m.person, cycle)
