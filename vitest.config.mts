@@ -12,7 +12,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     environment: 'node',
-    testTimeout: 30000,
+    // Tests that load the whole demo (now with its savings and loans) take 10-30 s on a busy 2-core machine.
+    testTimeout: 90000,
     hookTimeout: 60000,
     pool: 'forks',
     projects: [
