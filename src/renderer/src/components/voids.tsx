@@ -46,6 +46,15 @@ export function VoidButton({ operation, id, what }: { operation: VoidOperation; 
 
 function VoidDialog({ operation, id, what, onClose }: { operation: VoidOperation; id: number; what: string; onClose(): void }) {
   const { t } = useI18n()
+  return <ReasonDialog operation={operation} id={id} title={`${t('fin.voidTitle')}: ${what}`} help={t('fin.voidHelp')} onClose={onClose} />
+}
+
+/** The operations that take an entry back with the reason: a void, or a reversal that appends the exact negative. */
+export type ReasonOperation = VoidOperation | 'savings.reverse' | 'loans.reverseRepayment'
+
+/** Asks why, then voids or reverses the entry. */
+export function ReasonDialog({ operation, id, title, help, onClose }: { operation: ReasonOperation; id: number; title: string; help: string; onClose(): void }) {
+  const { t } = useI18n()
   const f = useContractForm(voidInput, { reason: '' })
   const submit = async () => {
     const input = f.parse((v) => ({ id, reason: v.reason }))
@@ -57,10 +66,9 @@ function VoidDialog({ operation, id, what, onClose }: { operation: VoidOperation
     else f.serverError(r.error)
   }
   return (
-    <FormModal opened title={`${t('fin.voidTitle')}: ${what}`} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
-      <Text size="sm">{t('fin.voidHelp')}</Text>
+    <FormModal opened title={title} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
+      <Text size="sm">{help}</Text>
       <Textarea label={t('fin.voidReason')} required autosize minRows={2} data-autofocus {...f.input('reason')} />
     </FormModal>
   )
 }
-

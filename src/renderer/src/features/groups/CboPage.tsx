@@ -1,16 +1,13 @@
 import { useState } from 'react'
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import type { LsgRow } from '../../../../shared/api/groupsTypes'
 import { useOperation } from '../../query'
 import { useI18n } from '../../i18n'
 import { PageState } from '../../components/PageState'
-import { DataTable } from '../../components/DataTable'
-import { AnchorLink, BackLink } from '../../components/links'
-import { Verbatim } from '../../components/Verbatim'
+import { BackLink } from '../../components/links'
 import { Writes } from '../../components/permissions'
 import { Field } from '../../components/Field'
 import { CboForm } from './GroupForms'
-import { Flags } from './GroupsPage'
+import { LsgTable } from './GroupsPage'
 import { MeetingsCard } from './Meetings'
 import { OfficesCard } from './Offices'
 import { DocumentsCard } from './Documents'
@@ -62,29 +59,7 @@ export function CboPage({ id }: { id: number }) {
               <Title order={4} mb="sm">
                 {t('g.lsgs')}
               </Title>
-              <DataTable
-                label={t('g.lsgs')}
-                data={d.lsgs}
-                rows={(rows) => rows}
-                rowKey={(l) => l.id}
-                columns={[
-                  {
-                    key: 'code',
-                    header: t('g.code'),
-                    sortValue: (l: LsgRow) => l.code,
-                    cell: (l) => (
-                      <AnchorLink to="/groups/lsg/$id" params={{ id: l.id }}>
-                        <Verbatim>{l.code}</Verbatim>
-                      </AnchorLink>
-                    ),
-                  },
-                  { key: 'name', header: t('g.name'), cell: (l) => l.name },
-                  { key: 'formed', header: t('g.formedOn'), numeric: true, cell: (l) => date(l.formedOn) },
-                  { key: 'ssgs', header: t('g.ssgs'), numeric: true, cell: (l) => num(l.ssgs) },
-                  { key: 'families', header: t('g.families'), numeric: true, cell: (l) => num(l.families) },
-                  { key: 'flags', header: t('g.flags'), cell: (l) => <Flags flags={l.flags} /> },
-                ]}
-              />
+              <LsgTable label={t('g.lsgs')} lsgs={d.lsgs} />
             </Card>
             <FundsCard branchId={c.branchId} funds={['f3']} />
             <MeetingsCard groupType="cbo" groupId={c.id} />

@@ -24,6 +24,38 @@ export function Flags({ flags }: { flags: GroupFlag[] }) {
   )
 }
 
+/** Large groups with their small groups, families, persons and warnings: an area's on the groups page, a CBO's on its page. */
+export function LsgTable({ label, lsgs }: { label: string; lsgs: LsgRow[] }) {
+  const { t, date, num } = useI18n()
+  return (
+    <DataTable
+      label={label}
+      data={lsgs}
+      rows={(rows) => rows}
+      rowKey={(l) => l.id}
+      columns={[
+        {
+          key: 'code',
+          header: t('g.code'),
+          sortValue: (l: LsgRow) => l.code,
+          cell: (l) => (
+            <AnchorLink to="/groups/lsg/$id" params={{ id: l.id }}>
+              <Verbatim>{l.code}</Verbatim>
+            </AnchorLink>
+          ),
+        },
+        { key: 'name', header: t('g.name'), cell: (l) => l.name },
+        { key: 'formed', header: t('g.formedOn'), numeric: true, cell: (l) => date(l.formedOn) },
+        { key: 'year', header: t('g.projectYear'), numeric: true, cell: (l) => l.projectYear },
+        { key: 'ssgs', header: t('g.ssgs'), numeric: true, cell: (l) => num(l.ssgs) },
+        { key: 'families', header: t('g.families'), numeric: true, cell: (l) => num(l.families) },
+        { key: 'persons', header: t('g.persons'), numeric: true, cell: (l) => num(l.persons) },
+        { key: 'flags', header: t('g.flags'), cell: (l) => <Flags flags={l.flags} /> },
+      ]}
+    />
+  )
+}
+
 /** The project areas: each one's CBO and large groups, with families and persons in groups today. */
 export function GroupsPage() {
   const { t, local, date, num } = useI18n()
@@ -76,31 +108,7 @@ export function GroupsPage() {
                       </>
                     )}
                   </Group>
-                  <DataTable
-                    label={`${t('g.lsgs')}: ${local(a.branchName)}`}
-                    data={a.lsgs}
-                    rows={(rows) => rows}
-                    rowKey={(l) => l.id}
-                    columns={[
-                      {
-                        key: 'code',
-                        header: t('g.code'),
-                        sortValue: (l: LsgRow) => l.code,
-                        cell: (l) => (
-                          <AnchorLink to="/groups/lsg/$id" params={{ id: l.id }}>
-                            <Verbatim>{l.code}</Verbatim>
-                          </AnchorLink>
-                        ),
-                      },
-                      { key: 'name', header: t('g.name'), cell: (l) => l.name },
-                      { key: 'formed', header: t('g.formedOn'), numeric: true, cell: (l) => date(l.formedOn) },
-                      { key: 'year', header: t('g.projectYear'), numeric: true, cell: (l) => l.projectYear },
-                      { key: 'ssgs', header: t('g.ssgs'), numeric: true, cell: (l) => num(l.ssgs) },
-                      { key: 'families', header: t('g.families'), numeric: true, cell: (l) => num(l.families) },
-                      { key: 'persons', header: t('g.persons'), numeric: true, cell: (l) => num(l.persons) },
-                      { key: 'flags', header: t('g.flags'), cell: (l) => <Flags flags={l.flags} /> },
-                    ]}
-                  />
+                  <LsgTable label={`${t('g.lsgs')}: ${local(a.branchName)}`} lsgs={a.lsgs} />
                   <Writes>
                     <Group mt="sm">
                       <Button size="xs" variant="light" onClick={() => setDialog({ lsg: a.branchId })}>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core'
 import type { InstalmentRow, RepaymentRow } from '../../../../shared/api/loansTypes'
-import { voidInput } from '../../../../shared/api/fields'
+import { ReasonDialog } from '../../components/voids'
 import { loansOps } from '../../../../shared/api/loans'
 import { amountText } from '../../../../shared/domain/amount'
 import { todayIso } from '../../../../shared/domain/dates'
@@ -170,22 +170,7 @@ function RepayDialog({ loanId, dueMinor, onClose }: { loanId: number; dueMinor: 
 
 function ReverseRepaymentDialog({ repayment, onClose }: { repayment: RepaymentRow; onClose(): void }) {
   const { t, date, mnt } = useI18n()
-  const f = useContractForm(voidInput, { reason: '' })
-  const submit = async () => {
-    const input = f.parse((v) => ({ id: repayment.id, reason: v.reason }))
-    if (!input) return
-    f.setBusy(true)
-    const r = await write('loans.reverseRepayment', input)
-    f.setBusy(false)
-    if (r.ok) onClose()
-    else f.serverError(r.error)
-  }
-  return (
-    <FormModal opened title={`${t('sav.reverse')}: ${date(repayment.paidOn)} · ${mnt(repayment.amountMinor)}`} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
-      <Text size="sm">{t('loan.reverseHelp')}</Text>
-      <Textarea label={t('fin.voidReason')} required autosize minRows={2} data-autofocus {...f.input('reason')} />
-    </FormModal>
-  )
+  return <ReasonDialog operation="loans.reverseRepayment" id={repayment.id} title={`${t('sav.reverse')}: ${date(repayment.paidOn)} · ${mnt(repayment.amountMinor)}`} help={t('loan.reverseHelp')} onClose={onClose} />
 }
 
 function FineDialog({ loanId, onClose }: { loanId: number; onClose(): void }) {

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { Button, Card, Group, SegmentedControl, Select, SimpleGrid, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { Button, Card, Group, SegmentedControl, Select, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core'
 import { savingsEntryInput } from '../../../../shared/api/savings'
 import type { PersonSavings, SavingsEntry, SsgSavingsRow } from '../../../../shared/api/savingsTypes'
 import { todayIso } from '../../../../shared/domain/dates'
-import { voidInput } from '../../../../shared/api/fields'
+import { ReasonDialog } from '../../components/voids'
 import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
 import { DataTable } from '../../components/DataTable'
@@ -144,22 +144,7 @@ function EntryDialog({ savings, kind, onClose }: { savings: PersonSavings; kind:
 
 function ReverseDialog({ entry, onClose }: { entry: SavingsEntry; onClose(): void }) {
   const { t, date, mnt } = useI18n()
-  const f = useContractForm(voidInput, { reason: '' })
-  const submit = async () => {
-    const input = f.parse((v) => ({ id: entry.id, reason: v.reason }))
-    if (!input) return
-    f.setBusy(true)
-    const r = await write('savings.reverse', input)
-    f.setBusy(false)
-    if (r.ok) onClose()
-    else f.serverError(r.error)
-  }
-  return (
-    <FormModal opened title={`${t('sav.reverse')}: ${date(entry.entryOn)} · ${mnt(entry.amountMinor)}`} onClose={onClose} onSubmit={submit} busy={f.busy} error={f.formError}>
-      <Text size="sm">{t('sav.reverseHelp')}</Text>
-      <Textarea label={t('fin.voidReason')} required autosize minRows={2} data-autofocus {...f.input('reason')} />
-    </FormModal>
-  )
+  return <ReasonDialog operation="savings.reverse" id={entry.id} title={`${t('sav.reverse')}: ${date(entry.entryOn)} · ${mnt(entry.amountMinor)}`} help={t('sav.reverseHelp')} onClose={onClose} />
 }
 
 /** A small group's members today with their savings, on the group's page. */
