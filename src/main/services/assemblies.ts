@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { notFuture } from './dates'
 import { DomainError } from '../../shared/domain/result'
 import { quorumMet, quorumNeeded } from '../../shared/domain/governance'
 import type { assemblyInput } from '../../shared/api/governance'
@@ -10,7 +11,6 @@ import { countActive } from './activeMembers'
 import { auditFor } from './auditLog'
 import { feeDecisionOfAssembly } from './fees'
 import { electionOfAssembly } from './elections'
-import { todayIso } from '../../shared/domain/dates'
 import { attendeesOf, checkAttendees, eligibleMembers, saveAttendance } from './attendance'
 import { changes, correctionsOfAssembly, recordCorrections, type Change } from './corrections'
 
@@ -116,7 +116,7 @@ export async function getAssembly(ctx: ServiceContext, id: number): Promise<Asse
 
 async function check(ctx: ServiceContext, input: AssemblyInput): Promise<void> {
   if (input.branchId !== null) await requireBranch(ctx, input.branchId)
-  if (input.heldOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'heldOn', { key: 'r.notFuture' })
+  notFuture(ctx, input.heldOn, 'heldOn')
   const eligible = await countActive(ctx.sql, input.heldOn, input.branchId)
   if (input.membersPresent > eligible) {
     throw new DomainError('validation', `cannot be more than the ${eligible} members eligible on ${input.heldOn}`, 'membersPresent')

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { notFuture } from './dates'
 import { DomainError } from '../../shared/domain/result'
 import { centralDue } from '../../shared/domain/governance'
 import { formatMnt } from '../../shared/domain/money'
@@ -11,7 +12,6 @@ import { assemblyRow } from './assemblies'
 import { activeMemberships, liableMemberships } from './activeMembers'
 import { MEMBER_NAME_SQL } from './names.sql'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from './voids'
-import { todayIso } from '../../shared/domain/dates'
 import { changes, recordCorrections } from './corrections'
 
 const mnt = formatMnt
@@ -224,7 +224,7 @@ export async function listPayments(
 
 /** Records a payment after the rules: a fee decided for the year, a liable payer, no overpayment, a receipt number not used before. */
 export async function recordPayment(ctx: ServiceContext, input: z.output<typeof paymentInput>): Promise<FeePayment> {
-  if (input.paidOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'paidOn')
+  notFuture(ctx, input.paidOn, 'paidOn')
   let branchId: number
   let dueMinor: number
   let paidMinor: number

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { notFuture } from './dates'
 import { todayIso } from '../../shared/domain/dates'
 import { DomainError } from '../../shared/domain/result'
 import { searchKey, shortName } from '../../shared/domain/names'
@@ -67,7 +68,7 @@ export const FIRST_JOIN = '2004-01-01'
 async function checkHousehold(ctx: ServiceContext, input: HouseholdInput, id?: number): Promise<void> {
   await requireBranch(ctx, input.branchId)
   // A date far outside the data is a typing slip (a join in 2030, or in 1920).
-  if (input.registeredOn && input.registeredOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'registeredOn', { key: 'r.notFuture' })
+  if (input.registeredOn) notFuture(ctx, input.registeredOn, 'registeredOn')
   if (input.registeredOn && input.registeredOn < FIRST_JOIN) throw new DomainError('validation', 'must not be before 2004, when the SPN was founded', 'registeredOn', { key: 'r.beforeSpn' })
   if (input.headPersonId !== null) {
     const head = await ctx.tx.findOneBy(PersonEntity, { id: input.headPersonId })

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { notFuture } from './dates'
 import { DomainError } from '../../shared/domain/result'
 import { checkNextEvent, statusAfter, type MembershipEventType, type MembershipStatus } from '../../shared/domain/membership'
 import type { applyInput, contract, decideInput } from '../../shared/api/contract'
@@ -8,7 +9,6 @@ import type { Membership, MembershipEvent, MembershipRow, Page } from '../../sha
 import { MembershipEntity, MembershipEventEntity, OrganisationEntity, PersonEntity } from '../db/entities'
 import { audit, type ServiceContext } from './context'
 import { requireBranch } from './branches'
-import { todayIso } from '../../shared/domain/dates'
 
 type ListInput = z.output<(typeof contract)['members.list']['input']>
 
@@ -108,7 +108,7 @@ async function appendEvent(
   if (REASON_REQUIRED.includes(type) && !reason) {
     throw new DomainError('validation', `is required when a membership is ${type}`, 'reason')
   }
-  if (date > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'date')
+  notFuture(ctx, date, 'date')
   const seq = events.reduce((m, e) => Math.max(m, e.seq), 0) + 1
   await ctx.tx.insert(MembershipEventEntity, {
     membershipId: membership.id,

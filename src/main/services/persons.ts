@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { notFuture } from './dates'
 import { DomainError } from '../../shared/domain/result'
 import { checkRegisterNumber } from '../../shared/domain/registerNumber'
 import { mongolianSortKey, searchKey, shortName } from '../../shared/domain/names'
@@ -11,7 +12,6 @@ import { requireBranch } from './branches'
 import { auditFor } from './auditLog'
 import { householdRow } from './households'
 import { membershipOfPerson } from './members'
-import { todayIso } from '../../shared/domain/dates'
 import { mergesInto } from './personMerge'
 
 type PersonInput = z.output<typeof personInput>
@@ -51,7 +51,7 @@ export async function requirePerson(ctx: ServiceContext, id: number, field = 'id
 /** Rules beyond the schema: the register number is unique and agrees with the birth date and gender. */
 async function checkPerson(ctx: ServiceContext, input: PersonInput, exceptId?: number): Promise<void> {
   await requireBranch(ctx, input.branchId)
-  if (input.birthDate && input.birthDate > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'birthDate', { key: 'r.notFuture' })
+  if (input.birthDate) notFuture(ctx, input.birthDate, 'birthDate')
   if (input.birthDate && input.birthDate < '1900-01-01') throw new DomainError('validation', 'must not be before 1900', 'birthDate', { key: 'r.before1900' })
   if (input.registerNumber) {
     const check = checkRegisterNumber(input.registerNumber)

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { notFuture } from '../dates'
 import { DomainError } from '../../../shared/domain/result'
 import { rateString } from '../../../shared/domain/finance'
 import type { transferInput } from '../../../shared/api/finance'
@@ -7,7 +8,7 @@ import { audit, type ServiceContext } from '../context'
 import { requireProject } from './projects'
 import { conversions, forgetConversions } from './money'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
-import { formatDateMn, todayIso } from '../../../shared/domain/dates'
+import { formatDateMn } from '../../../shared/domain/dates'
 import { rateOutlier } from '../../../shared/domain/plausibility'
 
 interface TransferRecord extends VoidColumns {
@@ -47,7 +48,7 @@ export async function voidTransfer(ctx: ServiceContext, input: { id: number; rea
 export async function createTransfer(ctx: ServiceContext, input: z.output<typeof transferInput>): Promise<Transfer> {
   const p = await requireProject(ctx, input.projectId)
   if (input.receivedOn < input.sentOn) throw new DomainError('validation', 'must not be before the date it was sent', 'receivedOn')
-  if (input.receivedOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'receivedOn')
+  notFuture(ctx, input.receivedOn, 'receivedOn')
   if (input.sentOn < p.startsOn.slice(0, 4) + '-01-01') throw new DomainError('validation', `is long before the project starts (${p.startsOn})`, 'sentOn')
   if (!input.confirmed) {
     // A rate far from the last transfer's is usually a digit typed wrong: asked before it is saved.

@@ -6,6 +6,7 @@ import type { AttendanceCounts, AttendanceStatus, GroupMeetings, GroupType, Meet
 import { audit, type ServiceContext } from '../context'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 import { cboRow, lsgRow, ssgRow } from './structure'
+import { notFuture } from '../dates'
 import { expectedMeetings, meetingPeriodKey } from '../../../shared/domain/meetings'
 
 /*
@@ -151,7 +152,7 @@ async function checkSheet(ctx: ServiceContext, g: GroupInfo, on: string, attenda
 
 export async function recordMeeting(ctx: ServiceContext, input: z.output<typeof meetingInput>): Promise<MeetingRow> {
   const g = await groupInfo(ctx, input.groupType, input.groupId)
-  if (input.heldOn > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', 'heldOn', { key: 'r.notFuture' })
+  notFuture(ctx, input.heldOn, 'heldOn')
   if (input.heldOn < g.formedOn) throw new DomainError('validation', `must not be before the group was formed (${formatDateMn(g.formedOn)})`, 'heldOn', { key: 'r.beforeGroup', vars: { date: formatDateMn(g.formedOn) } })
   const same = await ctx.sql.one<{ id: number }>('SELECT id FROM group_meeting WHERE group_type = :groupType AND group_id = :groupId AND held_on = :heldOn', input)
   if (same) throw new DomainError('conflict', `A meeting of the group on ${formatDateMn(input.heldOn)} is already recorded`, 'heldOn', { key: 'r.meetingExists', vars: { date: formatDateMn(input.heldOn) } })

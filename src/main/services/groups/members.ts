@@ -4,7 +4,8 @@ import type { GroupCandidate, GroupMembership, SsgDetail } from '../../../shared
 import { searchKey } from '../../../shared/domain/names'
 import { audit, type ServiceContext } from '../context'
 import { requirePerson } from '../persons'
-import { ACTIVE_ON, lsgRow, notFuture, ssgRow } from './structure'
+import { ACTIVE_ON, lsgRow, ssgRow } from './structure'
+import { notFuture } from '../dates'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 
 /*

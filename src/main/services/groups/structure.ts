@@ -6,6 +6,7 @@ import type { Cbo, CboDetail, GroupArea, GroupFlag, LsgDetail, LsgRow, SsgRow } 
 import { audit, type ServiceContext } from '../context'
 import { claimVersion } from '../versions'
 import { requireBranch } from '../branches'
+import { notFuture } from '../dates'
 
 /*
  * The structure of the project's self-help groups: per project area a CBO,
@@ -108,10 +109,6 @@ async function requireProjectBranch(ctx: ServiceContext, branchId: number): Prom
   if (!b.isProjectBranch) throw new DomainError('validation', 'is not a project area: self-help groups are formed in the project branches', 'branchId', { key: 'r.notProjectArea' })
 }
 
-/** Refuses a date after today (Ulaanbaatar's date), naming the field. */
-export function notFuture(ctx: ServiceContext, date: string, field: string): void {
-  if (date > todayIso(ctx.now)) throw new DomainError('validation', 'must not be in the future', field, { key: 'r.notFuture' })
-}
 
 async function uniqueCode(ctx: ServiceContext, table: 'lsg' | 'ssg', code: string, exceptId?: number): Promise<void> {
   const other = await ctx.sql.one<{ id: number; name: string }>(`SELECT id, name FROM ${table} WHERE code = :code`, { code })

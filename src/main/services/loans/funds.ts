@@ -3,7 +3,8 @@ import { todayIso } from '../../../shared/domain/dates'
 import { splitRepayment, type FundAmounts } from '../../../shared/domain/repayments'
 import type { FundCheck, FundLedger, FundLedgerEntry, FundName, GroupFundBalances } from '../../../shared/api/loansTypes'
 import { audit, type ServiceContext } from '../context'
-import { lsgRow, notFuture } from '../groups/structure'
+import { lsgRow } from '../groups/structure'
+import { notFuture } from '../dates'
 import { formatMnt } from '../../../shared/domain/money'
 
 /*

@@ -7,7 +7,8 @@ import type { CompulsoryStanding, PersonSavings, SavingsAccount, SavingsEntry, S
 import { audit, type ServiceContext } from '../context'
 import { requirePerson } from '../persons'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
-import { ACTIVE_ON, notFuture, ssgRow } from '../groups/structure'
+import { ACTIVE_ON, ssgRow } from '../groups/structure'
+import { notFuture } from '../dates'
 
 /*
  * The group members' savings (DOMAIN.md, "Savings"). Each member has a
