@@ -15,7 +15,7 @@ const mnt = (tg: number) => tg * 100
  * the representative (Оюунчимэг) at the first; Сарангэрэл trained 2011-04-01;
  * the large group's meeting of 2011-06-07 to approve loans.
  */
-export async function loanGroup(call: Call): Promise<{ lsg: number; ssg: number; p: number[]; approval: number }> {
+export async function loanGroup(call: Call): Promise<{ branch: number; lsg: number; ssg: number; p: number[]; approval: number }> {
   const project = await call('projects.create', NEXT_PROJECT)
   const dor = (await call('branches.create', DORNOGOVI)).id
   const lsg = (await call('lsgs.create', { branchId: dor, code: 'DOR-1', name: 'Сайншанд-1', formedOn: '2011-03-10', projectYear: 1, meetingWeek: 1, meetingWeekday: 2 })).id
@@ -40,5 +40,5 @@ export async function loanGroup(call: Call): Promise<{ lsg: number; ssg: number;
   const line = project.lines.find((l: { code: string }) => l.code === '1.2')
   const expense = await call('expenses.create', { projectId: project.id, spentOn: '2011-04-01', voucher: 'ЗС-1', lineId: line.id, branchId: dor, description: 'Зээлийн сан DOR-1', amountMinor: mnt(500_000), currency: 'MNT', sourceId: project.sources[0].id })
   await call('groupfunds.capital', { lsgId: lsg, expenseId: expense.id })
-  return { lsg, ssg, p, approval }
+  return { branch: dor, lsg, ssg, p, approval }
 }

@@ -25,6 +25,7 @@ import { eligibilityOf } from '../services/loans/eligibility'
 import { fundBalances, fundChecks, fundLedger, recordCapital, spendFromFund } from '../services/loans/funds'
 import { parSeries, portfolioQuality } from '../services/loans/portfolio'
 import { collectionSheet, enterSheet } from '../services/loans/sheets'
+import { importSheets } from '../services/loans/sheetImport'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
@@ -178,6 +179,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'portfolio.parSeries': parSeries,
     'sheets.get': collectionSheet,
     'sheets.enter': enterSheet,
+    'sheets.import': importSheets,
     'groupfunds.capital': recordCapital,
     'groupfunds.balances': fundBalances,
     'groupfunds.ledger': fundLedger,

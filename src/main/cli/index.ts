@@ -35,6 +35,15 @@ Commands:
            groups reports a year;
            the finance reports a project year, or none for the whole project (the ledger
            also a period).
+  report   collection (--group CODE | --lsg CODE | --area CODE) --date YYYY-MM-DD
+           Collection sheets: a small group's for its meeting date, or every small group's of a
+           large group or an area for the week of the date (one sheet per page; the .xlsx can be
+           filled in and imported in the app).
+  report   portfolio --date YYYY-MM-DD      Loan portfolio quality on a date (PAR, ageing).
+  report   group-funds --from YYYY-MM-DD --to YYYY-MM-DD
+           The group funds' ledgers over a period and the check of each area's group money.
+  report   passbook --person REGISTER_NUMBER_OR_ID [--date YYYY-MM-DD]
+           A member's savings and loans statement.
   import   expenses [--data DIR] FILE [--dry-run] [--project CODE] [--lang mn|en]
            Import an expense ledger (.xlsx or .csv): all rows, or none when a row is bad.
            --dry-run prints the preview and the problems only.
@@ -119,6 +128,7 @@ async function report(where: Where, positionals: string[], v: Record<string, str
   }
   if (v.from !== undefined) input.from = v.from
   if (v.to !== undefined) input.to = v.to
+  for (const k of ['date', 'group', 'lsg', 'area', 'person'] as const) if (v[k] !== undefined) input[k] = v[k]
   // A report only reads: it may run while the app has the data open, and takes no backup.
   const backend = await startBackend({ ...where, log: fileLogger(where.dataDir), readOnly: true })
   try {
@@ -214,6 +224,11 @@ export async function main(argv: string[]): Promise<number> {
         'approved-on': { type: 'string' },
         reason: { type: 'string' },
         'project-year': { type: 'string' },
+        date: { type: 'string' },
+        group: { type: 'string' },
+        lsg: { type: 'string' },
+        area: { type: 'string' },
+        person: { type: 'string' },
         project: { type: 'string' },
         role: { type: 'string' },
         database: { type: 'string' },

@@ -13,6 +13,8 @@ export interface ReportColumn {
   key: string
   label: string
   type: ColumnType
+  /** PDF: a fixed width in points, for a column filled in by hand or a name that must not wrap. */
+  width?: number
 }
 
 export interface ReportTable {
@@ -29,6 +31,16 @@ export interface ReportSection {
   description?: string
   table: ReportTable
   notes?: string[]
+  /** PDF: start the section on a new page (a collection sheet per page). */
+  newPage?: boolean
+  /**
+   * What the sheet is, for reading a filled copy back (a collection sheet's
+   * small group and date): written to a hidden sheet of the workbook with
+   * the column keys, never shown.
+   */
+  key?: Record<string, string | number>
+  /** Lines printed under the table to be filled in by hand (signatures, cash counted). */
+  signatures?: string[]
 }
 
 export interface ReportModel {

@@ -37,21 +37,26 @@ function sectionContent(section: ReportSection): Content[] {
     const sums = tableTotals(section.table)
     body.push(columns.map((c, i) => ({ text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '', fillColor: '#CFE9E4', alignment: align(c.type), noWrap: c.type !== 'text' })))
   }
-  const content: Content[] = [{ text: section.title, style: 'h2', margin: [0, 12, 0, 4] }]
+  const content: Content[] = [{ text: section.title, style: 'h2', margin: [0, 12, 0, 4], ...(section.newPage ? { pageBreak: 'before' as const } : {}) }]
+  // A sheet filled in by hand gets rows tall enough to write in.
+  const pad = section.signatures ? 7 : 3
   if (section.description) content.push({ text: section.description, style: 'muted', margin: [0, 0, 0, 6] })
   content.push({
-    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c, i) => (c.type === 'text' && i === 0 ? '*' : c.type === 'text' ? '*' : 'auto')), body },
+    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c) => c.width ?? (c.type === 'text' ? '*' : 'auto')), body },
     layout: {
       hLineWidth: (i: number) => (i <= 1 ? 0 : 0.5),
       vLineWidth: () => 0,
       hLineColor: () => '#CCCCCC',
       fillColor: (i: number) => (i === 0 ? TEAL : null),
-      paddingTop: () => 3,
-      paddingBottom: () => 3,
+      paddingTop: () => pad,
+      paddingBottom: () => pad,
     },
     fontSize: columns.length > 8 ? 7.5 : 8.5,
   })
   for (const n of section.notes ?? []) content.push({ text: n, style: 'muted', margin: [0, 4, 0, 0] })
+  if (section.signatures?.length) {
+    content.push({ columns: section.signatures.map((text) => ({ text: `${text}: ____________________`, fontSize: 9 })), columnGap: 16, margin: [0, 18, 0, 0] })
+  }
   return content
 }
 

@@ -141,8 +141,27 @@ function addSection(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, 
     row.getCell(1).value = note
     row.commit()
   }
+  noteRow++
+  for (const line of section.signatures ?? []) {
+    const row = ws.getRow(noteRow++)
+    row.getCell(1).value = `${line}:`
+    row.height = 24
+    row.commit()
+  }
   return ws
 }
+
+/** Where a keyed section's table sits in the workbook, so that a filled copy can be read back. */
+export interface SheetKey {
+  sheet: string
+  headerRow: number
+  rows: number
+  key: Record<string, string | number>
+  columns: string[]
+}
+
+/** The hidden sheet that names what each keyed sheet is (never shown; read by the import). */
+export const KEY_SHEET = 'spn-keys'
 
 function addCover(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, taken: Set<string>): Sheet {
   const ws = wb.addWorksheet(sheetName(model.lang === 'mn' ? 'Нүүр' : 'Cover', taken), {
@@ -211,7 +230,20 @@ export async function writeXlsx(model: ReportModel): Promise<Buffer> {
   wb.modified = new Date(model.generatedAt)
   const taken = new Set<string>()
   addCover(wb, model, taken).commit()
-  for (const s of model.sections) addSection(wb, model, s, taken).commit()
+  const keys: SheetKey[] = []
+  for (const s of model.sections) {
+    const ws = addSection(wb, model, s, taken)
+    if (s.key) keys.push({ sheet: ws.name, headerRow: s.description ? 5 : 4, rows: s.table.rows.length, key: s.key, columns: s.table.columns.map((c) => c.key) })
+    ws.commit()
+  }
+  if (keys.length) {
+    const ws = wb.addWorksheet(KEY_SHEET, { state: 'hidden' })
+    keys.forEach((k, i) => {
+      ws.getRow(i + 1).getCell(1).value = JSON.stringify(k)
+      ws.getRow(i + 1).commit()
+    })
+    ws.commit()
+  }
   await wb.commit()
   return Buffer.concat(chunks)
 }

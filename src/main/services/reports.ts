@@ -10,11 +10,16 @@ import { assembliesReport } from '../reports/assemblies'
 import { annualPack } from '../reports/annual'
 import { attendanceReport, groupsReport } from '../reports/groups'
 import { expenseLedger, financialReport, fundsStatement } from '../reports/finance'
-import { FINANCE_REPORTS } from '../../shared/api/contract'
+import { FINANCE_REPORTS, LOAN_REPORTS } from '../../shared/api/contract'
+import { collectionReport } from '../reports/loans/collection'
+import { portfolioReport } from '../reports/loans/portfolio'
+import { groupFundsReport } from '../reports/loans/funds'
+import { passbookReport } from '../reports/loans/passbook'
 import type { ReportModel } from '../reports/model'
 import { writePdf, type PdfFonts } from '../reports/pdf'
 import { writeXlsx } from '../reports/xlsx'
 import type { ServiceContext } from './context'
+import { notFuture } from './dates'
 import { formatDateMn, todayIso } from '../../shared/domain/dates'
 
 export type ReportRequest = z.output<typeof reportRequest>
@@ -62,7 +67,19 @@ export async function resolvePeriod(ctx: ServiceContext, input: ReportRequest): 
   return { from, to }
 }
 
+/** The savings-and-loan reports: their options are checked by the contract (reportRequest). */
+function loanReport(ctx: ServiceContext, input: ReportRequest): Promise<ReportModel> {
+  const base = { lang: input.lang, generatedAt: ctx.now }
+  // A collection sheet may be printed ahead of its meeting; the other figures are never of a day to come.
+  if (input.date && input.report !== 'collection') notFuture(ctx, input.date, 'date')
+  if (input.report === 'collection') return collectionReport(ctx, { ...base, date: input.date!, group: input.group, lsg: input.lsg, area: input.area })
+  if (input.report === 'portfolio') return portfolioReport(ctx, { ...base, date: input.date! })
+  if (input.report === 'group-funds') return groupFundsReport(ctx, { ...base, from: input.from!, to: input.to! })
+  return passbookReport(ctx, { ...base, person: input.person!, date: input.date })
+}
+
 export async function buildReportModel(ctx: ServiceContext, input: ReportRequest): Promise<ReportModel> {
+  if (LOAN_REPORTS.includes(input.report)) return loanReport(ctx, input)
   if (FINANCE_REPORTS.includes(input.report)) {
     const opts = { lang: input.lang, generatedAt: ctx.now, projectYear: input.projectYear ?? null, projectId: input.projectId, from: input.from, to: input.to }
     if (input.report === 'financial') return financialReport(ctx, opts)
@@ -88,6 +105,11 @@ export async function renderReport(model: ReportModel, format: 'xlsx' | 'pdf'): 
 }
 
 export function reportFileName(input: ReportRequest, model: ReportModel): string {
+  if (LOAN_REPORTS.includes(input.report)) {
+    const who = (input.group ?? input.lsg ?? input.area ?? input.person ?? '').replace(/[^\p{L}\p{N}-]+/gu, '-')
+    const when = input.from ? `${input.from}-${input.to}` : (input.date ?? model.period.to)
+    return `SPN-${input.report}${who ? `-${who}` : ''}-${when}-${input.lang}.${input.format}`
+  }
   const period = FINANCE_REPORTS.includes(input.report) && !input.from
     ? (input.projectYear ? `Y${input.projectYear}` : 'cumulative')
     : model.period.label.replace(/[^0-9]+/g, '-').replace(/^-|-$/g, '')

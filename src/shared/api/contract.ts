@@ -97,9 +97,43 @@ export const decideInput = z.strictObject({
 })
 
 /** The reports the app produces. */
-export const REPORTS = ['membership', 'fees', 'assemblies', 'annual', 'groups', 'attendance', 'financial', 'funds', 'ledger'] as const
+export const REPORTS = ['membership', 'fees', 'assemblies', 'annual', 'groups', 'attendance', 'financial', 'funds', 'ledger', 'collection', 'portfolio', 'group-funds', 'passbook'] as const
 /** The project finance reports: a project year, or the whole project (cumulative); the ledger also a period. */
 export const FINANCE_REPORTS: readonly string[] = ['financial', 'funds', 'ledger']
+/** The savings-and-loan reports: a date (collection sheets, portfolio), a period (group funds) or a person (passbook). */
+export const LOAN_REPORTS: readonly string[] = ['collection', 'portfolio', 'group-funds', 'passbook']
+const LOAN_OPTIONS = ['date', 'group', 'lsg', 'area', 'person'] as const
+const groupCode = z.string().trim().min(1, { message: 'is required' }).max(40, { message: 'is too long' })
+
+/** Which options each savings-and-loan report takes, and which of them it needs. */
+function checkLoanReport(v: { report: string } & Partial<Record<(typeof LOAN_OPTIONS)[number] | 'year' | 'from' | 'to', unknown>>, ctx: z.RefinementCtx): void {
+  const takes: Record<string, readonly string[]> = {
+    collection: ['date', 'group', 'lsg', 'area'],
+    portfolio: ['date'],
+    'group-funds': ['from', 'to'],
+    passbook: ['person', 'date'],
+  }
+  const allowed = takes[v.report]
+  for (const k of [...LOAN_OPTIONS, 'year', 'from', 'to'] as const) {
+    if (v[k] !== undefined && !allowed.includes(k)) ctx.addIssue({ code: 'custom', path: [k], message: `does not apply to the ${v.report} report` })
+  }
+  const need = (k: string, why: string) => {
+    if ((v as Record<string, unknown>)[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: `is required: ${why}` })
+  }
+  if (v.report === 'collection') {
+    need('date', 'the meeting date (or a day of the week) of the sheets')
+    const scopes = (['group', 'lsg', 'area'] as const).filter((k) => v[k] !== undefined)
+    if (scopes.length === 0) ctx.addIssue({ code: 'custom', path: ['group'], message: 'is required: a small group code, or a large group (lsg) or an area for all its small groups' })
+    if (scopes.length > 1) ctx.addIssue({ code: 'custom', path: [scopes[1]], message: 'give one of a small group, a large group or an area' })
+  }
+  if (v.report === 'portfolio') need('date', 'the date of the portfolio')
+  if (v.report === 'group-funds') {
+    need('from', 'the first day of the period')
+    need('to', 'the last day of the period')
+    if (typeof v.from === 'string' && typeof v.to === 'string' && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `must not be before the start of the period (${v.from})` })
+  }
+  if (v.report === 'passbook') need('person', 'a register number or a person id')
+}
 
 export const reportRequest = z
   .strictObject({
@@ -112,10 +146,24 @@ export const reportRequest = z
     projectYear: z.number().int().min(1).max(20).optional(),
     /** Finance reports: which project (the newest when not given). */
     projectId: id.optional(),
+    /** Savings-and-loan reports: the date (collection sheets: the meeting date, or any day of the week for a large group or an area). */
+    date: isoDate.optional(),
+    /** Collection sheets: a small group's code, or a large group's code, or an area (branch) code. */
+    group: groupCode.optional(),
+    lsg: groupCode.optional(),
+    area: groupCode.optional(),
+    /** Passbook: a civil register number or a person id. */
+    person: groupCode.optional(),
     lang: z.enum(['mn', 'en']).default('mn'),
     format: z.enum(['xlsx', 'pdf'], { message: 'must be xlsx or pdf' }),
   })
   .superRefine((v, ctx) => {
+    if (LOAN_REPORTS.includes(v.report)) {
+      if (v.projectYear !== undefined || v.projectId !== undefined) ctx.addIssue({ code: 'custom', path: [v.projectYear !== undefined ? 'projectYear' : 'projectId'], message: 'applies only to the finance reports' })
+      checkLoanReport(v, ctx)
+      return
+    }
+    for (const k of LOAN_OPTIONS) if (v[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'applies only to the savings-and-loan reports' })
     if (FINANCE_REPORTS.includes(v.report)) {
       if (v.year !== undefined) ctx.addIssue({ code: 'custom', path: ['year'], message: 'does not apply: finance reports use a project year' })
       else if ((v.from === undefined) !== (v.to === undefined)) ctx.addIssue({ code: 'custom', path: [v.from === undefined ? 'from' : 'to'], message: 'is required with the other end of the period' })

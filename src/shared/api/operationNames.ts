@@ -113,6 +113,7 @@ export const OPERATION_NAME_LIST = [
   'portfolio.parSeries',
   'sheets.get',
   'sheets.enter',
+  'sheets.import',
   'groupfunds.capital',
   'groupfunds.ledger',
   'groupfunds.spend',

@@ -37,4 +37,14 @@ export const sheetsOps = {
     permission: 'loans.write',
     write: true,
   }),
+  'sheets.import': op<S.SheetImportResult>()({
+    summary: 'Enter the collection sheets of a filled .xlsx made by the collection report: every sheet in one transaction; a refused row is named by its sheet and row, and nothing is written',
+    input: z.strictObject({
+      fileName: z.string().trim().min(1, { message: 'is required' }).max(200, { message: 'must be at most 200 characters' }).regex(/\.xlsx$/i, { message: 'must end in .xlsx' }),
+      /** The file's bytes, base64-encoded (at most about 20 MB). */
+      base64: z.string().min(1, { message: 'is empty' }).max(28_000_000, { message: 'is larger than 20 MB' }),
+    }),
+    permission: 'loans.write',
+    write: true,
+  }),
 } as const

@@ -42,6 +42,11 @@ export interface SheetEntryLine {
   repaymentMinor: number
 }
 
+/** The sheets of an imported file, each as entered. */
+export interface SheetImportResult {
+  sheets: Array<SheetResult & { ssgCode: string; heldOn: string }>
+}
+
 export interface SheetResult {
   meetingId: number
   totals: { compulsoryMinor: number; voluntaryMinor: number; withdrawalMinor: number; repaymentMinor: number; cashMinor: number }

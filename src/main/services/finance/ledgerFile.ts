@@ -52,7 +52,7 @@ function columnOf(title: RawCell): LedgerColumn | null {
   return null
 }
 
-function cellValue(v: ExcelJS.CellValue): RawCell {
+export function cellValue(v: ExcelJS.CellValue): RawCell {
   if (v === null || v === undefined) return null
   if (v instanceof Date || typeof v === 'number' || typeof v === 'string') return v
   if (typeof v === 'boolean') return String(v)
@@ -105,7 +105,7 @@ export function parseCsv(text: string): string[][] {
   return rows
 }
 
-class FormulaWithoutResult extends Error {
+export class FormulaWithoutResult extends Error {
   constructor(readonly formula: string) {
     super(formula)
   }

@@ -138,5 +138,6 @@ export const audit = {
   'audit.op.loans.writeOff': "Loan written off",
   'audit.op.groupfunds.spend': "Spending from a group fund recorded",
   'audit.op.sheets.enter': "Collection sheet entered",
+  'audit.op.sheets.import': "Filled collection sheets imported",
   'audit.op.loans.reschedule': "Loan rescheduled",
 } as const

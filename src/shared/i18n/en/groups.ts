@@ -11,6 +11,7 @@ export const groups = {
   'g.cboFounded': "Founded on (the unified meeting)",
   'g.lsgs': "Large groups",
   'g.lsg': "Large group",
+  'g.ssg': "Small group",
   'g.ssgs': "Small groups",
   'g.lsgAdd': "Add large group",
   'g.lsgEdit': "Edit large group",

@@ -140,5 +140,6 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.loans.writeOff': "Зээлийг актласан",
   'audit.op.groupfunds.spend': "Бүлгийн сангийн зарцуулалт бүртгэсэн",
   'audit.op.sheets.enter': "Цуглуулгын хуудас оруулсан",
+  'audit.op.sheets.import': "Бөглөсөн цуглуулгын хуудас оруулсан",
   'audit.op.loans.reschedule': "Зээлийн хуваарийг өөрчилсөн",
 }

@@ -13,6 +13,7 @@ import { DateField } from '../../components/DateField'
 import { BackLink } from '../../components/links'
 import { Verbatim } from '../../components/Verbatim'
 import { useCanWrite } from '../../components/permissions'
+import { SheetFiles } from './SheetFiles'
 
 export const sheetSearch = z.object({ ssg: z.coerce.number().int().positive().catch(1), date: z.string().optional().catch(undefined) })
 const route = getRouteApi('/groups/sheet')
@@ -61,13 +62,12 @@ export function CollectionSheetPage() {
         />
       </Group>
       <PageState state={sheet} reload={sheet.reload}>
-        {(s) =>
-          s.entered ? (
-            <Alert color="teal">{t('sheet.entered', { date: date(s.heldOn) })}</Alert>
-          ) : (
-            <SheetForm key={`${s.ssgId}-${s.heldOn}`} sheet={s} />
-          )
-        }
+        {(s) => (
+          <>
+            <SheetFiles ssgCode={s.ssgCode} lsgCode={s.lsgCode} heldOn={s.heldOn} />
+            {s.entered ? <Alert color="teal">{t('sheet.entered', { date: date(s.heldOn) })}</Alert> : <SheetForm key={`${s.ssgId}-${s.heldOn}`} sheet={s} />}
+          </>
+        )}
       </PageState>
     </Stack>
   )

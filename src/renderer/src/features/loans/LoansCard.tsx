@@ -4,6 +4,7 @@ import type { LoanRow } from '../../../../shared/api/loansTypes'
 import { todayIso } from '../../../../shared/domain/dates'
 import { rateText } from '../../../../shared/domain/loans'
 import { useOperation } from '../../query'
+import { ReportButton } from '../../components/ReportButton'
 import { useI18n } from '../../i18n'
 import { DataTable } from '../../components/DataTable'
 import { Writes } from '../../components/permissions'
@@ -68,7 +69,8 @@ function useLoanColumns(withName: boolean, open: (id: number) => void) {
 
 /** A group member's loans on her page: grant one (the checks shown as it is typed), open one to repay; her micro-credit training. */
 export function PersonLoansCard({ personId }: { personId: number }) {
-  const { t, date } = useI18n()
+  const { t, date, lang } = useI18n()
+  const [fileMessage, setFileMessage] = useState<{ text: string; ok: boolean } | null>(null)
   const loans = useOperation('loans.ofPerson', { personId })
   const savings = useOperation('savings.ofPerson', { personId })
   const periods = useOperation('roster.ofPerson', { personId })
@@ -84,6 +86,7 @@ export function PersonLoansCard({ personId }: { personId: number }) {
           <Text size="sm" c={training ? undefined : 'dimmed'} data-testid="training">
             {training ? t('loan.trainingDone', { date: date(training) }) : t('loan.trainingNone')}
           </Text>
+          <ReportButton input={{ report: 'passbook', person: String(personId), lang, format: 'pdf' }} label={t('loan.passbook')} onDone={(text, ok) => setFileMessage({ text, ok })} variant="subtle" />
         </Group>
         <Writes>
           <Group gap="xs">
@@ -98,6 +101,11 @@ export function PersonLoansCard({ personId }: { personId: number }) {
           </Group>
         </Writes>
       </Group>
+      {fileMessage && (
+        <Text size="sm" c={fileMessage.ok ? 'teal' : 'red'} role={fileMessage.ok ? 'status' : 'alert'} mb="xs">
+          {fileMessage.text}
+        </Text>
+      )}
       <DataTable label={t('loan.title')} state={loans} rows={(x) => x} rowKey={(l) => l.id} onOpen={(l) => setDialog(l.id)} emptyText={t('loan.none')} columns={columns} />
       {dialog === 'grant' && <GrantDialog personId={personId} onClose={() => setDialog(null)} />}
       {dialog === 'training' && <TrainingDialog personId={personId} onClose={() => setDialog(null)} />}

@@ -6,6 +6,7 @@ import type { FundCheck } from '../../../../shared/api/loansTypes'
 import { DAY_BUCKETS, WEEK_BUCKETS, type Ratio } from '../../../../shared/domain/portfolio'
 import { addDays, isIsoDate, normalizeDate, todayIso } from '../../../../shared/domain/dates'
 import { useOperation } from '../../query'
+import { ReportButton } from '../../components/ReportButton'
 import { useI18n } from '../../i18n'
 import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
@@ -24,7 +25,9 @@ const pct = (r: Ratio) => (r.ratio === null ? '—' : `${(Math.round(r.ratio * 1
  * month by month over the year before; the write-off candidates.
  */
 export function PortfolioPage() {
-  const { t, local, mnt, num, date } = useI18n()
+  const { t, local, mnt, num, date, lang } = useI18n()
+  const [fileMessage, setFileMessage] = useState<{ text: string; ok: boolean } | null>(null)
+  const done = (text: string, ok: boolean) => setFileMessage({ text, ok })
   // The groups are the project's: the date shown first is today, or the end of the last project if that is earlier.
   const projects = useOperation('finance.projects', {})
   const lastEnd = (projects.data ?? []).map((p) => p.endsOn).sort().at(-1)
@@ -40,8 +43,18 @@ export function PortfolioPage() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('pf.title')}</Title>
-        <DateField label={t('pf.on')} value={typed ?? first} onChange={setTyped} w={180} />
+        <Group align="flex-end" gap="xs">
+          <ReportButton input={{ report: 'portfolio', date: on, lang, format: 'pdf' }} label={t('pf.reportPdf')} onDone={done} />
+          <ReportButton input={{ report: 'portfolio', date: on, lang, format: 'xlsx' }} label={t('pf.reportXlsx')} onDone={done} />
+          <ReportButton input={{ report: 'group-funds', from: `${on.slice(0, 4)}-01-01`, to: on, lang, format: 'xlsx' }} label={t('pf.fundsXlsx')} onDone={done} variant="subtle" />
+          <DateField label={t('pf.on')} value={typed ?? first} onChange={setTyped} w={180} />
+        </Group>
       </Group>
+      {fileMessage && (
+        <Text size="sm" c={fileMessage.ok ? 'teal' : 'red'} role={fileMessage.ok ? 'status' : 'alert'}>
+          {fileMessage.text}
+        </Text>
+      )}
       <PageState state={q} reload={q.reload}>
         {(p) => {
           const total = p.rows[0]!

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
-import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core'
-import { FINANCE_REPORTS, REPORTS, reportRequest } from '../../../../shared/api/contract'
+import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { FINANCE_REPORTS, LOAN_REPORTS, REPORTS, reportRequest } from '../../../../shared/api/contract'
 import type { Lang } from '../../../../shared/i18n'
 import { call } from '../../api'
 import { write } from '../../query'
@@ -17,6 +17,14 @@ const REPORT_OPTIONS = REPORTS
 const thisYear = new Date().getFullYear()
 const YEARS = Array.from({ length: thisYear - 2004 + 1 }, (_, i) => String(thisYear - i))
 
+/** The options of the savings-and-loan reports, as the contract takes them. */
+function loanOptions(v: { report: Report; date: string; scope: 'group' | 'lsg' | 'area'; code: string; person: string; from: string; to: string }) {
+  if (v.report === 'collection') return { date: v.date, [v.scope]: v.code.trim() || undefined }
+  if (v.report === 'portfolio') return { date: v.date }
+  if (v.report === 'group-funds') return { from: v.from, to: v.to }
+  return { person: v.person.trim() || undefined, date: v.date }
+}
+
 export function ReportsPage() {
   const { t, lang } = useI18n()
   const [kind, setKind] = useState<'year' | 'range'>('year')
@@ -28,13 +36,18 @@ export function ReportsPage() {
     lang: lang as Lang,
     format: 'pdf' as 'pdf' | 'xlsx',
     projectYear: 'all',
-  })
+    date: '2010-06-30',
+    scope: 'group' as 'group' | 'lsg' | 'area',
+    code: '',
+    person: '',
+  }, { fields: { group: 'code', lsg: 'code', area: 'code' } })
   const [busy, setBusy] = useState<'preview' | 'save' | null>(null)
   const [message, setMessage] = useState<ReactNode>(null)
   const [preview, setPreview] = useState<string | null>(null)
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview])
 
   const finance = FINANCE_REPORTS.includes(f.values.report)
+  const loans = LOAN_REPORTS.includes(f.values.report)
   // The finance reports are about the project chosen on the finance pages.
   const { project } = useProject()
   const projectYears = Array.from({ length: project?.years ?? 0 }, (_, i) => String(i + 1))
@@ -43,7 +56,9 @@ export function ReportsPage() {
       report: v.report,
       lang: v.lang,
       format,
-      ...(finance
+      ...(loans
+        ? loanOptions(v)
+        : finance
         ? { ...(project ? { projectId: project.id } : {}), ...(kind === 'range' ? { from: v.from, to: v.to } : v.projectYear === 'all' ? {} : { projectYear: Number(v.projectYear) }) }
         : kind === 'year' ? { year: Number(v.year) } : { from: v.from, to: v.to }),
     }))
@@ -94,6 +109,39 @@ export function ReportsPage() {
             {t(`reports.${f.values.report}Desc`)}
           </Text>
           <Group align="flex-end">
+            {loans ? (
+              <>
+                {f.values.report === 'collection' && (
+                  <>
+                    <Select
+                      label={t('reports.scope')}
+                      allowDeselect={false}
+                      value={f.values.scope}
+                      onChange={(v) => v && f.set('scope', v as 'group' | 'lsg' | 'area')}
+                      data={[
+                        { value: 'group', label: t('reports.scopeGroup') },
+                        { value: 'lsg', label: t('reports.scopeLsg') },
+                        { value: 'area', label: t('reports.scopeArea') },
+                      ]}
+                      w={200}
+                    />
+                    <TextInput label={t('reports.code')} value={f.values.code} onChange={(e) => f.set('code', e.currentTarget.value)} error={f.errors.code} w={140} />
+                  </>
+                )}
+                {f.values.report === 'passbook' && (
+                  <TextInput label={t('reports.person')} value={f.values.person} onChange={(e) => f.set('person', e.currentTarget.value)} error={f.errors.person} w={240} />
+                )}
+                {f.values.report === 'group-funds' ? (
+                  <>
+                    <DateField label={t('reports.from')} value={f.values.from} onChange={(v) => f.set('from', v)} error={f.errors.from} w={150} />
+                    <DateField label={t('reports.to')} value={f.values.to} onChange={(v) => f.set('to', v)} error={f.errors.to} w={150} />
+                  </>
+                ) : (
+                  <DateField label={t('reports.date')} value={f.values.date} onChange={(v) => f.set('date', v)} error={f.errors.date} w={150} />
+                )}
+              </>
+            ) : (
+            <>
             <div>
               <Text size="sm" fw={500} mb={4}>
                 {t('reports.periodKind')}
@@ -124,6 +172,8 @@ export function ReportsPage() {
                 <DateField label={t('reports.from')} value={f.values.from} onChange={(v) => f.set('from', v)} error={f.errors.from} w={150} />
                 <DateField label={t('reports.to')} value={f.values.to} onChange={(v) => f.set('to', v)} error={f.errors.to} w={150} />
               </>
+            )}
+            </>
             )}
             <Select
               label={t('reports.lang')}
