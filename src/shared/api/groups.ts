@@ -6,6 +6,20 @@ import { CBO_CLAUSES, LSG_CLAUSES, SSG_CLAUSES } from './groupsTypes'
 
 const weekday = z.number().int().min(1, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be a weekday from 1 (Monday) to 7 (Sunday)' })
 
+const pctField = z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' }).max(100, { message: 'must be at most 100' })
+const countField = (max: number) => z.number().int({ message: 'must be a whole number' }).min(0, { message: 'must not be negative' }).max(max, { message: `must be at most ${max}` })
+
+/** A large group's loan settings (its regulations): the thresholds of the loan checks and the share of fund (2). */
+export const loanSettingsInput = z.strictObject({
+  shareF2Percent: pctField,
+  minWeeksInGroup: countField(520),
+  minSavingsCompliancePct: pctField,
+  minAttendancePct: pctField,
+  maxSavingsMultiple: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).max(20, { message: 'must be at most 20' }),
+  cycleCapsMinor: z.array(z.number().int().min(1, { message: 'must be more than nothing' }).max(1e11, { message: 'is too large' })).min(1, { message: 'is required' }).max(10),
+  maxGroupDaysLate: countField(365),
+})
+
 export const cboInput = z
   .strictObject({
     branchId: id,
@@ -177,6 +191,8 @@ export const meetingOps = {
       clauses: z.partialRecord(z.enum([...LSG_CLAUSES, ...SSG_CLAUSES, ...CBO_CLAUSES]), z.string().max(5000)),
       /** Small group: the weekly compulsory saving in ₮ (minor units). */
       weeklySavingsMinor: z.number().int().min(0, { message: 'must not be negative' }).max(1e10).nullish().transform((v) => v ?? null),
+      /** Large group: the loan settings this version sets (none: those in force stay). */
+      loanSettings: loanSettingsInput.nullish().transform((v) => v ?? null),
     }),
     permission: 'groups.write',
     write: true,

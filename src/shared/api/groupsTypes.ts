@@ -1,3 +1,4 @@
+import type { LoanSettings } from '../domain/eligibility'
 import type { LocalName } from './types'
 
 /** A group warning, not a refusal: outside the sizes the project plans (SSG 5-8 persons, LSG 35-45 families). */
@@ -245,5 +246,7 @@ export interface GroupDocument {
   clauses: Partial<Record<Clause, string>>
   /** Small group: the weekly compulsory saving, ₮ in minor units. */
   weeklySavingsMinor: number | null
+  /** Large group: the loan settings this version set (null: it left those in force). */
+  loanSettings: LoanSettings | null
   createdBy: string
 }

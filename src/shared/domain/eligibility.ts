@@ -29,6 +29,14 @@ export const DEFAULT_THRESHOLDS: LoanThresholds = {
   maxGroupDaysLate: 30,
 }
 
+/** A large group's loan settings, set by a version of its regulations: the checks' thresholds and the share of fund (2). */
+export interface LoanSettings extends LoanThresholds {
+  /** The share of fund (2), common interest, within the first half of every repayment, in % (DOMAIN.md: p2). */
+  shareF2Percent: number
+}
+
+export const DEFAULT_LOAN_SETTINGS: LoanSettings = { ...DEFAULT_THRESHOLDS, shareF2Percent: 50 }
+
 /** What the records say, on the date of the application. */
 export interface EligibilityFigures {
   ssgHasMembers: boolean

@@ -3,6 +3,8 @@ import { formatDateMn } from '../../../shared/domain/dates'
 import { CBO_CLAUSES, LSG_CLAUSES, SSG_CLAUSES, type Clause, type GroupDocument, type GroupType } from '../../../shared/api/groupsTypes'
 import { audit, type ServiceContext } from '../context'
 import { getMeeting, groupInfo } from './meetings'
+import type { LoanSettings } from '../../../shared/domain/eligibility'
+import { loanSettingsOn } from '../loans/settings'
 
 /*
  * A large group's regulations, a small group's rules and a CBO's charter: versions, each
@@ -14,20 +16,25 @@ import { getMeeting, groupInfo } from './meetings'
 const CLAUSES: Record<GroupType, readonly Clause[]> = { lsg: LSG_CLAUSES, ssg: SSG_CLAUSES, cbo: CBO_CLAUSES }
 const KIND: Record<GroupType, string> = { ssg: "a small group's rules", lsg: "a large group's regulations", cbo: "a CBO's charter" }
 
-type Row = Omit<GroupDocument, 'clauses'> & { clauses: string }
+type Row = Omit<GroupDocument, 'clauses' | 'loanSettings'> & { clauses: string; loanSettings: string | null }
 
 export async function groupDocuments(ctx: ServiceContext, input: { groupType: GroupType; groupId: number }): Promise<GroupDocument[]> {
   await groupInfo(ctx, input.groupType, input.groupId)
   const rows = await ctx.sql.all<Row>(
     `SELECT d.id, d.group_type AS "groupType", d.group_id AS "groupId", d.version, m.held_on AS "adoptedOn", d.meeting_id AS "meetingId", d.clauses,
-       d.weekly_savings_minor AS "weeklySavingsMinor", d.created_by AS "createdBy"
+       d.weekly_savings_minor AS "weeklySavingsMinor", d.loan_settings AS "loanSettings", d.created_by AS "createdBy"
      FROM group_document d JOIN group_meeting m ON m.id = d.meeting_id WHERE d.group_type = :groupType AND d.group_id = :groupId ORDER BY d.version DESC`,
     input,
   )
-  return rows.map((r) => ({ ...r, weeklySavingsMinor: r.weeklySavingsMinor === null ? null : Number(r.weeklySavingsMinor), clauses: JSON.parse(r.clauses) as GroupDocument['clauses'] }))
+  return rows.map((r) => ({
+    ...r,
+    weeklySavingsMinor: r.weeklySavingsMinor === null ? null : Number(r.weeklySavingsMinor),
+    clauses: JSON.parse(r.clauses) as GroupDocument['clauses'],
+    loanSettings: r.loanSettings === null ? null : (JSON.parse(r.loanSettings) as LoanSettings),
+  }))
 }
 
-export async function adoptDocument(ctx: ServiceContext, input: { meetingId: number; clauses: Partial<Record<Clause, string>>; weeklySavingsMinor: number | null }): Promise<GroupDocument> {
+export async function adoptDocument(ctx: ServiceContext, input: { meetingId: number; clauses: Partial<Record<Clause, string>>; weeklySavingsMinor: number | null; loanSettings?: LoanSettings | null }): Promise<GroupDocument> {
   const meeting = await getMeeting(ctx, input.meetingId)
   const m = meeting.meeting
   const kinds = CLAUSES[m.groupType]
@@ -52,14 +59,47 @@ export async function adoptDocument(ctx: ServiceContext, input: { meetingId: num
     { groupType: m.groupType, groupId: m.groupId },
   )
   if (last && m.heldOn < last.heldOn) throw new DomainError('validation', `must not be before the meeting that adopted version ${last.version} (${formatDateMn(last.heldOn)})`, 'meetingId', { key: 'r.beforeLastVersion', vars: { version: last.version, date: formatDateMn(last.heldOn) } })
+  const loanSettings = input.loanSettings ?? null
+  if (loanSettings) await checkLoanSettings(ctx, m.groupType, m.groupId, m.heldOn, loanSettings)
   const version = (last?.version ?? 0) + 1
   const clauses = Object.fromEntries(kinds.map((k) => [k, input.clauses[k]!.trim()]))
   const id = await ctx.sql.insert(
-    `INSERT INTO group_document (group_type, group_id, version, meeting_id, clauses, weekly_savings_minor, created_at, created_by)
-     VALUES (:groupType, :groupId, :version, :meetingId, :clauses, :weeklySavingsMinor, :now, :actor) RETURNING id`,
-    { groupType: m.groupType, groupId: m.groupId, version, meetingId: m.id, clauses: JSON.stringify(clauses), weeklySavingsMinor: input.weeklySavingsMinor, now: ctx.now, actor: ctx.actor },
+    `INSERT INTO group_document (group_type, group_id, version, meeting_id, clauses, weekly_savings_minor, loan_settings, created_at, created_by)
+     VALUES (:groupType, :groupId, :version, :meetingId, :clauses, :weeklySavingsMinor, :loanSettings, :now, :actor) RETURNING id`,
+    {
+      groupType: m.groupType,
+      groupId: m.groupId,
+      version,
+      meetingId: m.id,
+      clauses: JSON.stringify(clauses),
+      weeklySavingsMinor: input.weeklySavingsMinor,
+      loanSettings: loanSettings && JSON.stringify(loanSettings),
+      now: ctx.now,
+      actor: ctx.actor,
+    },
   )
   const out = (await groupDocuments(ctx, { groupType: m.groupType, groupId: m.groupId })).find((d) => d.id === id)!
-  await audit(ctx, 'group_document', id, null, { version, adoptedOn: out.adoptedOn, weeklySavingsMinor: input.weeklySavingsMinor })
+  await audit(ctx, 'group_document', id, null, { version, adoptedOn: out.adoptedOn, weeklySavingsMinor: input.weeklySavingsMinor, loanSettings })
   return out
+}
+
+/**
+ * Loan settings belong to a large group's regulations. A new share of fund
+ * (2) holds from the meeting on; repayments already split on or after that
+ * day keep their shares, so the change is refused while there are any.
+ */
+async function checkLoanSettings(ctx: ServiceContext, groupType: GroupType, groupId: number, heldOn: string, settings: LoanSettings): Promise<void> {
+  if (groupType !== 'lsg') throw new DomainError('validation', "applies only to a large group's regulations", 'loanSettings', { key: 'r.loanSettingsOnlyLsg' })
+  const inForce = await loanSettingsOn(ctx, groupId, heldOn)
+  if (settings.shareF2Percent === inForce.settings.shareF2Percent) return
+  const split = await ctx.sql.one<{ on: string }>(
+    `SELECT max(entry_on) AS "on" FROM group_fund_entry WHERE lsg_id = :groupId AND kind = 'allocation' AND entry_on >= :heldOn`,
+    { groupId, heldOn },
+  )
+  if (split?.on) {
+    throw new DomainError('validation', `cannot change from ${formatDateMn(heldOn)}: repayments up to ${formatDateMn(split.on)} are already split into the funds; adopt it at a later meeting`, 'loanSettings.shareF2Percent', {
+      key: 'r.shareAfterRepayments',
+      vars: { date: formatDateMn(heldOn), last: formatDateMn(split.on) },
+    })
+  }
 }

@@ -1,5 +1,6 @@
 import { addDays, formatDateMn } from '../../../shared/domain/dates'
-import { checkEligibility, DEFAULT_THRESHOLDS, type EligibilityFigures } from '../../../shared/domain/eligibility'
+import { checkEligibility, type EligibilityFigures } from '../../../shared/domain/eligibility'
+import { loanSettingsOn } from './settings'
 import { DomainError } from '../../../shared/domain/result'
 import type { Eligibility } from '../../../shared/api/loansTypes'
 import type { ServiceContext } from '../context'
@@ -74,7 +75,7 @@ export async function eligibilityOf(ctx: ServiceContext, input: { personId: numb
     cycle,
     fund1CashMinor: (await fundBalances(ctx, { lsgId: g.lsgId, on })).f1,
   }
-  const checks = checkEligibility(figures, input.amountMinor, DEFAULT_THRESHOLDS)
+  const checks = checkEligibility(figures, input.amountMinor, (await loanSettingsOn(ctx, g.lsgId, on)).settings)
   return { personId, name, on, ssg: { id: g.ssgId, code: g.code }, lsgId: g.lsgId, cycle, checks, eligible: checks.every((c) => c.pass) }
 }
 

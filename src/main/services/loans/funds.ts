@@ -6,6 +6,7 @@ import { audit, type ServiceContext } from '../context'
 import { lsgRow } from '../groups/structure'
 import { notFuture } from '../dates'
 import { formatMnt } from '../../../shared/domain/money'
+import { loanSettingsOn } from './settings'
 
 /*
  * The group funds (DOMAIN.md): (1) new loans and (2) common interest belong
@@ -14,9 +15,6 @@ import { formatMnt } from '../../../shared/domain/money'
  * repayment, before the CBO is founded). Entries are appended: allocations
  * of repayments, loan capital from the project, disbursements, spending.
  */
-
-/** The share of fund (2) within the first half of every repayment, per large group (the default until its regulations set one). */
-export const SHARE_F2_PERCENT = 50
 
 export async function fundBalances(ctx: ServiceContext, input: { lsgId: number; on?: string }): Promise<GroupFundBalances> {
   const lsg = await lsgRow(ctx, input.lsgId)
@@ -32,12 +30,15 @@ export async function fundBalances(ctx: ServiceContext, input: { lsgId: number; 
 
 /** Posts a repayment's shares of the three funds, by running totals of everything allocated from the large group so far. */
 export async function allocateToFunds(ctx: ServiceContext, p: { lsgId: number; branchId: number; repaymentId: number; on: string; amountMinor: number }): Promise<FundAmounts> {
+  // Running totals over the repayments split under the share in force on the day (they start again at each change).
+  const inForce = await loanSettingsOn(ctx, p.lsgId, p.on)
   const posted = await ctx.sql.all<{ fund: FundName; n: number }>(
-    `SELECT fund, coalesce(sum(amount_minor), 0) AS n FROM group_fund_entry WHERE lsg_id = :lsgId AND kind = 'allocation' GROUP BY fund`,
-    { lsgId: p.lsgId },
+    `SELECT fund, coalesce(sum(amount_minor), 0) AS n FROM group_fund_entry
+     WHERE lsg_id = :lsgId AND kind = 'allocation' AND entry_on >= :from AND entry_on < :until GROUP BY fund`,
+    { lsgId: p.lsgId, from: inForce.from ?? '0000-01-01', until: inForce.until ?? '9999-12-31' },
   )
   const get = (f: FundName) => Number(posted.find((r) => r.fund === f)?.n ?? 0)
-  const share = splitRepayment({ f1: get('f1'), f2: get('f2'), f3: get('f3') }, p.amountMinor, SHARE_F2_PERCENT)
+  const share = splitRepayment({ f1: get('f1'), f2: get('f2'), f3: get('f3') }, p.amountMinor, inForce.settings.shareF2Percent)
   for (const fund of ['f1', 'f2', 'f3'] as const) {
     if (share[fund] === 0) continue
     await ctx.sql.run(

@@ -220,4 +220,6 @@ export const refusals = {
   'r.noPersonRef': "No person with the register number or id {ref}",
   'r.noFundEntries': "has no group fund entries yet: record loan capital or repayments first",
   'r.importRowText': "refused: {text}",
+  'r.loanSettingsOnlyLsg': "applies only to a large group's regulations",
+  'r.shareAfterRepayments': "cannot change from {date}: repayments up to {last} are already split into the funds; adopt it at a later meeting",
 } as const

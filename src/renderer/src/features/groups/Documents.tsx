@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n'
 import { FormModal } from '../../components/FormModal'
 import { AmountInput } from '../../components/AmountInput'
 import { Writes } from '../../components/permissions'
+import type { LoanSettings } from '../../../../shared/domain/eligibility'
+import { draftOf, LoanSettingsFields, LoanSettingsLine, settingsInForce, settingsOf } from '../loans/LoanSettings'
 
 const clausesOf = (type: GroupType): readonly Clause[] => ({ lsg: LSG_CLAUSES, ssg: SSG_CLAUSES, cbo: CBO_CLAUSES })[type]
 const TITLE = { lsg: 'g.regulations', ssg: 'g.rules', cbo: 'g.charter' } as const
@@ -43,6 +45,7 @@ export function DocumentsCard({ groupType, groupId }: { groupType: GroupType; gr
               <b>{t(`g.clause.${c}` as 'g.clause.election')}:</b> {current.clauses[c]}
             </Text>
           ))}
+          {groupType === 'lsg' && <LoanSettingsLine settings={settingsInForce(docs.data!)} />}
           {current.weeklySavingsMinor !== null && (
             <Text size="sm">
               <b>{t('g.weeklySavings')}:</b> {mnt(current.weeklySavingsMinor)}
@@ -55,19 +58,20 @@ export function DocumentsCard({ groupType, groupId }: { groupType: GroupType; gr
           )}
         </Stack>
       )}
-      {adopting && <AdoptDialog groupType={groupType} groupId={groupId} current={current} title={title} onClose={() => setAdopting(false)} />}
+      {adopting && <AdoptDialog groupType={groupType} groupId={groupId} current={current} settings={groupType === 'lsg' ? settingsInForce(docs.data ?? []) : null} title={title} onClose={() => setAdopting(false)} />}
     </Card>
   )
 }
 
 /** A new version, starting from the one in force, adopted at one of the group's meetings. */
-function AdoptDialog({ groupType, groupId, current, title, onClose }: { groupType: GroupType; groupId: number; current: GroupDocument | null; title: string; onClose(): void }) {
+function AdoptDialog({ groupType, groupId, current, settings, title, onClose }: { groupType: GroupType; groupId: number; current: GroupDocument | null; settings: LoanSettings | null; title: string; onClose(): void }) {
   const { t, date, errorText } = useI18n()
   const meetings = useOperation('meetings.list', { groupType, groupId })
   const [meetingId, setMeetingId] = useState<string | null>(null)
   const chosen = meetingId ?? (meetings.data?.meetings[0] ? String(meetings.data.meetings[0].id) : null)
   const [clauses, setClauses] = useState<Partial<Record<Clause, string>>>(current?.clauses ?? {})
   const [savings, setSavings] = useState(current?.weeklySavingsMinor != null ? amountText(current.weeklySavingsMinor, 'MNT') : '')
+  const [draft, setDraft] = useState(settings ? draftOf(settings) : null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const submit = async () => {
@@ -78,8 +82,14 @@ function AdoptDialog({ groupType, groupId, current, title, onClose }: { groupTyp
       if (!r.ok) return setError(`${t('g.weeklySavings')}: ${t(r.key, r.vars)}`)
       weeklySavingsMinor = r.minor
     }
+    let loanSettings: LoanSettings | null = null
+    if (draft) {
+      const s = settingsOf(draft)
+      if (!s.ok) return setError(`${t('ls.cap', { n: s.index + 1 })}: ${t(s.key, s.vars)}`)
+      loanSettings = s.settings
+    }
     setBusy(true)
-    const r = await write('documents.adopt', { meetingId: Number(chosen), clauses, weeklySavingsMinor })
+    const r = await write('documents.adopt', { meetingId: Number(chosen), clauses, weeklySavingsMinor, loanSettings })
     setBusy(false)
     if (r.ok) onClose()
     else setError(errorText(r.error))
@@ -101,6 +111,7 @@ function AdoptDialog({ groupType, groupId, current, title, onClose }: { groupTyp
         <Textarea key={c} label={t(`g.clause.${c}` as 'g.clause.election')} required autosize minRows={1} value={clauses[c] ?? ''} onChange={(e) => setClauses({ ...clauses, [c]: e.currentTarget.value })} />
       ))}
       {groupType === 'ssg' && <AmountInput label={t('g.weeklySavings')} required currency="MNT" value={savings} onChange={setSavings} />}
+      {draft && <LoanSettingsFields draft={draft} onChange={setDraft} />}
     </FormModal>
   )
 }
