@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, startApp, type App } from './harness'
 import { loanGroup } from '../helpers/loanGroup'
+import { pdfText, readXlsx } from '../helpers/files'
+import { readFileSync } from 'node:fs'
 
 /*
  * A loan in Mongolian, as the secretariat grants and follows it: the checks
  * shown while the amount is typed, one failing and then passing, the loan
- * granted at the large group's meeting, a repayment, the funds moving.
+ * granted at the large group's meeting, a repayment, the funds moving; the
+ * collection sheet printed, entered, and filled in Excel and imported.
  */
 let browser: Browser
 let app: App
@@ -68,23 +71,68 @@ describe('micro loans, in Mongolian', () => {
     await expect.poll(() => page.getByTestId('par30').textContent()).toBe('100.0%')
   })
 
-  it('enters a small group’s collection sheet: dues filled in, one absence, a voluntary saving typed, all in one go', async () => {
+  it('prints a small group’s collection sheet, enters it with one absence and a partial repayment; the passbook, the funds and the portfolio follow', async () => {
     await page.evaluate((id) => (window.location.hash = `#/groups/ssg/${id}`), g.ssg)
     await page.getByRole('link', { name: 'Цуглуулгын хуудас' }).click()
     await page.getByLabel('Болсон огноо').fill('2011.06.22')
     await page.getByLabel('Болсон огноо').press('Tab')
     const sheet = page.getByRole('table', { name: 'Цуглуулгын хуудас' })
     await expect.poll(() => sheet.getByLabel('Зээл төлсөн: Б. Сарангэрэл').inputValue()).toBe('3 100')
+    // The printed sheet: each member with what she owes, one page.
+    const printed = pdfText(await downloaded(page, 'Хэвлэх (PDF)', 'SPN-collection-DOR-1-A-2011-06-22-mn.pdf'))
+    expect(printed).toContain('Цуглуулгын хуудас: DOR-1-A Нарлаг')
+    expect(printed).toMatch(/Б\. Сарангэрэл.*3 100 ₮/)
     expect(await sheet.getByLabel('Заавал хадгаламж төлсөн: Б. Оюунчимэг').inputValue()).toBe('1 000')
     await sheet.getByLabel('Ирц: Б. Оюунчимэг').selectOption('absent')
     await sheet.getByLabel('Заавал хадгаламж төлсөн: Б. Оюунчимэг').fill('')
+    await sheet.getByLabel('Зээл төлсөн: Б. Сарангэрэл').fill('2 000')
     await sheet.getByLabel('Сайн дурын хадгаламж: Б. Сарангэрэл').fill('500')
-    await expect.poll(() => page.getByTestId('sheet-cash').textContent()).toBe('Няравт тушаах бэлэн мөнгө: 4 600 ₮')
+    await expect.poll(() => page.getByTestId('sheet-cash').textContent()).toBe('Няравт тушаах бэлэн мөнгө: 3 500 ₮')
     await page.getByRole('button', { name: 'Хадгалах' }).click()
-    await expect.poll(() => page.getByTestId('sheet-saved').textContent()).toContain('Няравт тушаах 4 600 ₮')
-    const loans = await app.api<Array<{ outstandingPrincipalMinor: number }>>('loans.ofSsg', { ssgId: g.ssg, on: '2011-06-22' })
-    expect(loans[0]!.outstandingPrincipalMinor).toBe(2_400_000)
+    await expect.poll(() => page.getByTestId('sheet-saved').textContent()).toContain('Няравт тушаах 3 500 ₮')
     const meetings = await app.api<{ meetings: Array<{ heldOn: string; absent: number; present: number }> }>('meetings.list', { groupType: 'ssg', groupId: g.ssg })
     expect(meetings.meetings[0]).toMatchObject({ heldOn: '2011-06-22', absent: 1, present: 1 })
+    // 2 000 ₮ of the 3 100 ₮ due: the week's 100 ₮ of interest first, then 1 900 ₮ of principal; her passbook shows it.
+    await page.evaluate((id) => (window.location.hash = `#/persons/${id}`), g.p[0]!)
+    const passbook = pdfText(await downloaded(page, 'Гишүүний дэвтэр (PDF)', `SPN-passbook-${g.p[0]}-`))
+    expect(passbook).toContain('2011.06.22: 2 000 ₮ төлсөн (торгууль 0 ₮, хүү 100 ₮, үндсэн 1 900 ₮)')
+    expect(passbook).toMatch(/Сайн дурын\s+500 ₮/)
+    // Repayments of 5 100 ₮ in all: (3) 2 550, (2) 1 275, (1) 1 275 back beside 500 000 − 30 000.
+    expect(await app.api('groupfunds.balances', { lsgId: g.lsg })).toMatchObject({ f1: 47_127_500, f2: 127_500, f3: 255_000 })
+    await page.getByRole('link', { name: 'Зээлийн багц' }).click()
+    await page.getByLabel('Огноо').fill('2011.06.22')
+    await expect.poll(() => page.getByTestId('pf-outstanding').textContent()).toBe('25 100 ₮')
+  })
+
+  it('imports a filled .xlsx sheet of another small group; totals that do not add up are refused, naming the row', async () => {
+    const other = await app.api<{ id: number }>('ssgs.create', { lsgId: g.lsg, code: 'DOR-1-B', name: 'Од', formedOn: '2011-03-10', meetingWeekday: 5 })
+    const h = await app.api<{ id: number }>('households.create', { branchId: g.branch, singleWomanHeaded: false, childrenCount: 1, areaCode: 'dornogovi', registeredOn: '2011-03-01' })
+    const person = await app.api<{ id: number }>('persons.create', { patronymic: 'Дорж', givenName: 'Цэцэг', gender: 'female', branchId: g.branch, householdId: h.id })
+    await app.api('roster.join', { ssgId: other.id, personId: person.id, joinedOn: '2011-05-01' })
+    await page.evaluate((id) => (window.location.hash = `#/groups/sheet?ssg=${id}&date=2011-06-24`), other.id)
+    await page.getByRole('heading', { name: /DOR-1-B/ }).waitFor()
+    const wb = await readXlsx(await downloaded(page, 'Excel хуудас', 'SPN-collection-DOR-1-B-2011-06-24-mn.xlsx'))
+    const ws = wb.getWorksheet('DOR-1-B 2011-06-24')!
+    // Row 6 is Цэцэг's (a title, the period, the header block and the header above); row 7 the totals. The branch office fills it in Excel.
+    expect(ws.getRow(6).getCell(2).value).toBe('Д. Цэцэг')
+    ws.getRow(6).getCell(4).value = 'Ирсэн'
+    ws.getRow(6).getCell(7).value = 1_000
+    ws.getRow(7).getCell(7).value = 900
+    const file = async () => ({ name: 'DOR-1-B.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) })
+    await page.locator('input[type="file"]').setInputFiles(await file())
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('DOR-1-B 2011-06-24 хуудас, 7-р мөр (нийт), Сайн дурын: нийт 900 ₮ таарахгүй байна: мөрүүдийн нийлбэр 1 000 ₮')
+    ws.getRow(7).getCell(7).value = 1_000
+    await page.locator('input[type="file"]').setInputFiles(await file())
+    await expect.poll(() => page.getByTestId('sheet-files-message').textContent()).toContain('1 хуудас орууллаа')
+    const savings = await app.api<{ balances: { voluntary: number } }>('savings.ofPerson', { personId: person.id })
+    expect(savings.balances.voluntary).toBe(100_000)
+    await expect.poll(() => page.getByText('2011.06.24-ний хуудас орсон', { exact: false }).count()).toBe(1)
   })
 })
+
+/** Clicks a button that produces a file and returns the file the browser downloaded. */
+async function downloaded(page: Page, button: string, name: string): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
+  expect(download.suggestedFilename()).toContain(name)
+  return readFileSync((await download.path())!)
+}

@@ -128,9 +128,9 @@ export async function importSheets(ctx: ServiceContext, input: { fileName: strin
       if (raw === null || raw === '') continue
       const total = amountOf(raw)
       if (total !== sums[c]) {
-        throw new DomainError('validation', `Sheet ${k.sheet}, ${label(c)}: the total ${String(raw)} does not add up: the rows come to ${formatMnt(sums[c])}`, 'fileName', {
+        throw new DomainError('validation', `Sheet ${k.sheet}, row ${totalRow} (totals), ${label(c)}: the total ${String(raw)} does not add up: the rows come to ${formatMnt(sums[c])}`, 'fileName', {
           key: 'r.importTotal',
-          vars: { sheet: k.sheet, column: label(c), total: total === null ? String(raw) : formatMnt(total), sum: formatMnt(sums[c]) },
+          vars: { sheet: k.sheet, row: totalRow, column: label(c), total: total === null ? String(raw) : formatMnt(total), sum: formatMnt(sums[c]) },
         })
       }
     }

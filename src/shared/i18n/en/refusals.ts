@@ -214,7 +214,7 @@ export const refusals = {
   'r.importRow': "Sheet {sheet}, row {row} ({name}): {reason}",
   'r.importAttendance': "the attendance “{value}” is not one of present, late, represented, excused, absent",
   'r.importAmount': "{column}: “{value}” is not an amount in ₮",
-  'r.importTotal': "Sheet {sheet}, {column}: the total {total} does not add up: the rows come to {sum}",
+  'r.importTotal': "Sheet {sheet}, row {row} (totals), {column}: the total {total} does not add up: the rows come to {sum}",
   'r.importUnknownMember': "ID {id} is not a member of {group} on {date}",
   'r.importMissingRows': "Sheet {sheet}: the rows of {names} are missing; every member on the sheet must stay on it",
   'r.noPersonRef': "No person with the register number or id {ref}",

@@ -214,7 +214,7 @@ export const refusals = {
   'r.importRow': "{sheet} хуудас, {row}-р мөр ({name}): {reason}",
   'r.importAttendance': "ирц “{value}” нь ирсэн, хоцорсон, төлөөлүүлсэн, чөлөөтэй, тасалсан-ын аль нь ч биш",
   'r.importAmount': "{column}: “{value}” нь төгрөгийн дүн биш",
-  'r.importTotal': "{sheet} хуудас, {column}: нийт {total} таарахгүй байна: мөрүүдийн нийлбэр {sum}",
+  'r.importTotal': "{sheet} хуудас, {row}-р мөр (нийт), {column}: нийт {total} таарахгүй байна: мөрүүдийн нийлбэр {sum}",
   'r.importUnknownMember': "ID {id} нь {date}-нд {group}-ийн гишүүн биш",
   'r.importMissingRows': "{sheet} хуудас: {names}-ийн мөр алга; хуудсан дахь гишүүн бүр үлдэх ёстой",
   'r.noPersonRef': "{ref} регистрийн дугаар эсвэл дугаартай хүн алга",

@@ -64,7 +64,7 @@ export function PortfolioPage() {
                 <SimpleGrid cols={{ base: 2, md: 5 }}>
                   <Field label={t('pf.activeLoans')} value={num(total.activeLoans)} />
                   <Field label={t('pf.borrowers')} value={num(total.borrowers)} />
-                  <Field label={t('pf.outstanding')} value={mnt(total.outstandingMinor)} />
+                  <Field label={t('pf.outstanding')} value={<span data-testid="pf-outstanding">{mnt(total.outstandingMinor)}</span>} />
                   <Field label="PAR1" value={<span data-testid="par1">{pct(total.par1)}</span>} />
                   <Field label="PAR30" value={<span data-testid="par30">{pct(total.par30)}</span>} />
                   <Field label={t('pf.arrears')} value={pct(total.arrears)} />
