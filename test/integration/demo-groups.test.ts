@@ -126,6 +126,17 @@ describe('the demo groups', () => {
       sql.value<number>(`SELECT count(*) AS n FROM group_fund_entry e WHERE e.fund = 'f1' AND (SELECT sum(x.amount_minor) FROM group_fund_entry x WHERE x.fund = 'f1' AND x.lsg_id = e.lsg_id AND x.entry_on <= e.entry_on) < 0`),
     )
     expect(Number(negative)).toBe(0)
+    // Funds (2) and (3) are spent now and then, with a purpose, and never below zero either.
+    const spending = await t.read((sql) => sql.all<{ fund: string; n: number; purposes: number }>(`SELECT fund, count(*) AS n, count(DISTINCT purpose) AS purposes FROM group_fund_entry WHERE kind = 'spending' GROUP BY fund ORDER BY fund`))
+    expect(spending.map((s) => s.fund)).toEqual(['f2', 'f3'])
+    for (const s of spending) expect(Number(s.purposes)).toBeGreaterThan(2)
+    const below = await t.read((sql) =>
+      sql.value<number>(
+        `SELECT count(*) AS n FROM group_fund_entry e WHERE e.kind = 'spending' AND (SELECT sum(x.amount_minor) FROM group_fund_entry x WHERE x.fund = e.fund
+           AND (CASE WHEN e.fund = 'f3' THEN x.branch_id = e.branch_id ELSE x.lsg_id = e.lsg_id END) AND x.entry_on <= e.entry_on) < 0`,
+      ),
+    )
+    expect(Number(below)).toBe(0)
     // Every area's group money adds up to the tögrög, at the end of the project.
     for (const c of await t.must('groupfunds.check', { on: '2011-03-31' })) expect(c.differenceMinor).toBe(0)
     // A loan as the app reads it agrees with the demo's own bookkeeping: fully repaid loans are closed.

@@ -67,5 +67,12 @@ describe('portfolio quality', () => {
       ['2011-07-31', 0.571],
       ['2011-08-15', 0.571],
     ])
+    // The series is computed apart from the page's figures: at every month end, with the write-off and the recovery, they agree.
+    const long = await t.must('portfolio.parSeries', { from: '2011-06-01', to: '2012-02-01' })
+    expect(long).toHaveLength(9)
+    for (const p of long) {
+      const q = (await t.must('portfolio.quality', { on: p.on })).rows[0]!
+      expect([p.on, p.par30, p.par1, p.outstandingMinor]).toEqual([p.on, q.par30.ratio, q.par1.ratio, q.outstandingMinor])
+    }
   })
 })

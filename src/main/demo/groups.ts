@@ -1,7 +1,7 @@
 import { CboEntity, GroupDocumentEntity, GroupMeetingEntity, GroupMemberEntity, GroupOfficeEntity, LsgEntity, MeetingAttendanceEntity, SsgEntity } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
 import { DemoSavings } from './savings'
-import { DemoLoans } from './loans'
+import { DemoLoans, LAST_MEETING } from './loans'
 import { addDays, Random } from './random'
 import { expectedMeetings } from '../../shared/domain/meetings'
 import type { AttendanceStatus } from '../../shared/api/groupsTypes'
@@ -59,7 +59,7 @@ const CBO_TEXT = {
 
 const SSG_NAMES = ['Нарлаг', 'Цэцэг', 'Ирээдүй', 'Итгэл', 'Найдвар', 'Хөгжил', 'Эв нэгдэл', 'Тэмүүлэл', 'Оч', 'Өргөө', 'Саран', 'Гэрэл']
 const LEAVE_REASONS = ['Өөр аймаг руу нүүсэн', 'Ажилд орсон, цаг гаргах боломжгүй', 'Гэр бүлийн шалтгаанаар', 'Хотод шилжсэн']
-const END = '2011-03-31'
+const END = LAST_MEETING
 const FAMILIES_PER_LSG = 40
 
 function status(rng: Random, weights: [number, number, number, number]): AttendanceStatus {
@@ -275,7 +275,7 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
     }
     counts.savingsEntries = savings.count
     const weekdayOfSsg = new Map([...ssgsOf.values()].flat().map((x) => [x.id, x.weekday]))
-    Object.assign(counts, await loans.load(target, { periods: allPeriods, lsgOfSsg, branchOfLsg: lsgBranch, weekdayOfSsg, end: END }))
+    Object.assign(counts, await loans.load(target, { periods: allPeriods, lsgOfSsg, branchOfLsg: lsgBranch, weekdayOfSsg, end: END, cboFounded: new Map(cbos.map((c) => [c.branchId, c.foundedOn])) }))
   }
   await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows, documentRows, savings.rows, ...loans.rows)
   return counts

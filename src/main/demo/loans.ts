@@ -26,13 +26,20 @@ interface Period { ssg: number; person: number; joined: string; left: string | n
 interface Inst { id: number; n: number; dueOn: string; principal: number; interest: number; paidP: number; paidI: number }
 interface Loan { id: number; person: number; ssgId: number; lsgId: number; cycle: number; principal: number; disbursedOn: string; inst: Inst[]; kind: 'good' | 'late' | 'default'; stopAfter: number; writtenOff: boolean; closed: boolean; rescheduled: boolean }
 
+/** The groups' last meetings in the demo (a month after the project ends). */
+export const LAST_MEETING = '2011-03-31'
+
 const there = (s: AttendanceStatus) => s === 'present' || s === 'late' || s === 'represented'
 const weeksBetween = (a: string, b: string) => Math.floor((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / (7 * 86_400_000))
+
+const F2_PURPOSES = ['Хүүхдийн тоглоомын талбай засварласан', 'Худгийн усны шугам тавьсан', 'Сургуулийн хүүхдүүдэд хувцас, хэрэглэл', 'Гудамжны гэрэлтүүлэг', 'Хог хаягдлын цэг байгуулсан', 'Цэцэрлэгийн хүүхдүүдэд бэлэг']
+const F3_PURPOSES = ['ОНББ-ын удирдах зөвлөлийн сургалт', 'Улсын бүртгэлийн хураамж, тамга тэмдэг', 'Гишүүдийн нэгдсэн хурлын зардал', 'Оффисын тавилга, хэрэгсэл', 'Бусад аймгийн холбоодтой туршлага солилцсон']
 
 export interface LoanCounts { loans: number; repayments: number }
 
 export class DemoLoans {
   private readonly rng: Random
+  private readonly spendRng: Random
   private readonly ssgMeetings: SsgMeeting[] = []
   private readonly lsgMeetings: Array<{ id: number; lsgId: number; on: string }> = []
   /** Per person: her compulsory deposits (date, amount) in date order. */
@@ -41,6 +48,8 @@ export class DemoLoans {
 
   constructor(seed: number, private readonly now: string, private readonly actor: string) {
     this.rng = new Random(seed * 7 + 1919)
+    // Spending from funds (2) and (3) has its own stream, so the loans stay as they were drawn.
+    this.spendRng = new Random(seed * 7 + 2121)
   }
 
   ssgMeeting(m: SsgMeeting): void {
@@ -57,7 +66,7 @@ export class DemoLoans {
     this.deposits.set(personId, list)
   }
 
-  async load(target: LoadTarget, ctx: { periods: Period[]; lsgOfSsg: Map<number, number>; branchOfLsg: Map<number, number>; weekdayOfSsg: Map<number, number>; end: string }): Promise<LoanCounts> {
+  async load(target: LoadTarget, ctx: { periods: Period[]; lsgOfSsg: Map<number, number>; branchOfLsg: Map<number, number>; weekdayOfSsg: Map<number, number>; end: string; cboFounded: Map<number, string> }): Promise<LoanCounts> {
     const rows = {
       training: await new Rows<TrainingCompletionEntity>('training_completion', TrainingCompletionEntity).start(target),
       loans: await new Rows<LoanEntity>('loan', LoanEntity).start(target),
@@ -69,6 +78,8 @@ export class DemoLoans {
       fund: await new Rows<GroupFundEntryEntity>('group_fund_entry', GroupFundEntryEntity).start(target),
     }
     const stamp = { createdAt: this.now, createdBy: this.actor }
+    const spend = this.spendRng
+    const f3In = new Map<number, Array<[string, number]>>()
     // Training: nine in ten members complete the micro-credit training 8-16 weeks after first joining.
     const trained = new Map<number, string>()
     for (const p of [...ctx.periods].sort((a, b) => a.joined.localeCompare(b.joined))) {
@@ -120,6 +131,7 @@ export class DemoLoans {
       const loans: Loan[] = []
       const openOf = new Map<number, Loan>()
       const cycles = new Map<number, number>()
+      let spentF2 = 0
       const daysLate = (l: Loan, on: string) => daysInArrears(l.inst.find((i) => i.dueOn < on && i.paidP + i.paidI < i.principal + i.interest)?.dueOn ?? null, on)
       for (const ev of events) {
         while (capitalIn.length && capitalIn[0]!.on <= ev.on) cash += capitalIn.shift()!.amount
@@ -133,7 +145,7 @@ export class DemoLoans {
             rows.writeOff.add({ loanId: l.id, writtenOffOn: ev.on, meetingId: ev.lsg.id, principalMinor: principal, interestMinor: interest, reason: 'Зээлээ төлөхөө больсон, бүлгээс холдсон', ...stamp })
           }
           // Some late borrowers get a new schedule for what is left, once, by this meeting's decision.
-          for (const l of loans.filter((x) => x.kind === 'late' && !x.rescheduled && !x.closed && !x.writtenOff && daysLate(x, ev.on) > 30 && this.rng.chance(0.4))) {
+          for (const l of loans.filter((x) => x.kind === 'late' && !x.rescheduled && !x.closed && !x.writtenOff && daysLate(x, ev.on) > 30 && this.rng.chance(0.5))) {
             const left = l.inst.reduce((s, i) => s + i.principal - i.paidP, 0)
             const carried = l.inst.filter((i) => i.dueOn <= ev.on).reduce((s, i) => s + i.interest - i.paidI, 0)
             let plan
@@ -153,7 +165,15 @@ export class DemoLoans {
               return row
             })
           }
-          if (ev.on < '2008-03-01' || ev.on > '2010-10-31') continue
+          // Loans from project year 2 until a month before the project ends, each repaid by the groups' last meeting.
+          // Now and then the meeting spends most of fund (2) on a common interest of the families.
+          const f2 = posted.f2 - spentF2
+          if (ev.on >= '2009-03-01' && f2 >= 100_000_00 && spend.chance(0.25)) {
+            const amount = Math.floor((f2 * spend.int(50, 80)) / 100 / 10_000_00) * 10_000_00
+            spentF2 += amount
+            rows.fund.add({ branchId, lsgId, fund: 'f2', entryOn: ev.on, kind: 'spending', amountMinor: -amount, repaymentId: null, loanId: null, expenseId: null, purpose: spend.pick(F2_PURPOSES), households: spend.int(10, 40), reversesId: null, reason: null, ...stamp })
+          }
+          if (ev.on < '2008-03-01' || ev.on > '2011-01-31') continue
           // Loans granted at the monthly meeting to members who pass every check, while fund (1) holds them.
           const members = lsgPeriods.filter((p) => p.joined <= ev.on && (p.left === null || p.left > ev.on))
           for (const m of members) {
@@ -190,7 +210,8 @@ export class DemoLoans {
               amount,
             )
             if (!checks.every((c) => c.pass)) continue
-            const n = this.rng.int(16, 24)
+            const n = Math.min(this.rng.int(16, 24), weeksBetween(ev.on, LAST_MEETING) - 1)
+            if (n < 8) continue
             const plan = schedule({ principalMinor: amount, instalments: n, method: 'flat', monthlyRateMicro: 15_000 })
             const loanId = rows.loans.add({ personId: m.person, ssgId: m.ssg, lsgId, cycle, principalMinor: amount, instalments: n, method: 'flat', monthlyRateMicro: 15_000, approvedMeetingId: ev.lsg.id, disbursedOn: ev.on, eligibility: JSON.stringify(checks), ...stamp })
             let due = firstDueDate(ev.on, ctx.weekdayOfSsg.get(m.ssg)!)
@@ -201,7 +222,7 @@ export class DemoLoans {
               return row
             })
             const r = this.rng.next()
-            const loan: Loan = { id: loanId, person: m.person, ssgId: m.ssg, lsgId, cycle, principal: amount, disbursedOn: ev.on, inst, kind: r < 0.87 ? 'good' : r < 0.96 ? 'late' : 'default', stopAfter: this.rng.int(2, 10), writtenOff: false, closed: false, rescheduled: false }
+            const loan: Loan = { id: loanId, person: m.person, ssgId: m.ssg, lsgId, cycle, principal: amount, disbursedOn: ev.on, inst, kind: r < 0.89 ? 'good' : r < 0.975 ? 'late' : 'default', stopAfter: this.rng.int(2, 10), writtenOff: false, closed: false, rescheduled: false }
             loans.push(loan)
             openOf.set(m.person, loan)
             cycles.set(m.person, cycle)
@@ -218,7 +239,8 @@ export class DemoLoans {
           if (!loan || !there(status) || loan.disbursedOn >= m.on) continue
           const paidCount = loan.inst.filter((i) => i.paidP + i.paidI >= i.principal + i.interest).length
           if (loan.kind === 'default' && paidCount >= loan.stopAfter) continue
-          if (loan.kind === 'late' && this.rng.chance(0.45)) continue
+          // Late borrowers miss some weeks, until the groups collect everything due in the project's last month (the same draws either way).
+          if (loan.kind === 'late' && this.rng.chance(0.45) && m.on < '2011-02-01') continue
           const dueNow = loan.inst.filter((i) => i.dueOn <= m.on).reduce((s, i) => s + i.principal + i.interest - i.paidP - i.paidI, 0)
           if (dueNow <= 0) continue
           const a = allocateRepayment(
@@ -239,6 +261,7 @@ export class DemoLoans {
           for (const fund of ['f1', 'f2', 'f3'] as const) {
             if (share[fund] === 0) continue
             posted[fund] += share[fund]
+            if (fund === 'f3') f3In.set(branchId, [...(f3In.get(branchId) ?? []), [m.on, share.f3]])
             rows.fund.add({ branchId, lsgId, fund, entryOn: m.on, kind: 'allocation', amountMinor: share[fund], repaymentId, loanId: null, expenseId: null, purpose: null, households: null, reversesId: null, reason: null, ...stamp })
           }
           cash += share.f1
@@ -248,6 +271,19 @@ export class DemoLoans {
             openOf.delete(person)
           }
         }
+      }
+    }
+    // Each CBO spends part of fund (3) on its organisational development every quarter or so.
+    for (const [branchId, allocations] of f3In) {
+      const founded = ctx.cboFounded.get(branchId)
+      if (!founded) continue
+      let spent = 0
+      for (let on = addDays(founded, 45); on <= LAST_MEETING; on = addDays(on, spend.int(80, 100))) {
+        const held = allocations.filter(([d]) => d <= on).reduce((s, [, a]) => s + a, 0) - spent
+        if (held < 100_000_00 || !spend.chance(0.8)) continue
+        const amount = Math.floor((held * spend.int(40, 70)) / 100 / 10_000_00) * 10_000_00
+        spent += amount
+        rows.fund.add({ branchId, lsgId: null, fund: 'f3', entryOn: on, kind: 'spending', amountMinor: -amount, repaymentId: null, loanId: null, expenseId: null, purpose: spend.pick(F3_PURPOSES), households: null, reversesId: null, reason: null, ...stamp })
       }
     }
     this.rows = Object.values(rows)
