@@ -12,6 +12,7 @@ import { startCluster } from './cluster'
 import type { BenchRow } from './run'
 import { median, peakMb, timeIt } from './measure'
 import { groupRows } from './groups'
+import { loanRows } from './loans'
 import { TABLES } from './baselines'
 
 /*
@@ -157,6 +158,7 @@ export async function runPostgresBench(ledgerXlsx: (n: number, prefix: string) =
       rows.push({ scale: 'full', engine: 'postgresql', operation: 'financial report (cumulative), pdf', oursMs: await time(5, () => generate('financial', 'pdf', {})), baselineMs: null, peakMb: peakMb(), target: '< 2 s' })
 
       rows.push(...(await groupRows(backend, 'full', 'postgresql', log)))
+      rows.push(...(await loanRows(backend, 'full', 'postgresql', log)))
       log('PostgreSQL: import…')
       const files = await Promise.all([0, 1, 2].map((i) => ledgerXlsx(20000, `P${i}`)))
       const baseFiles = await Promise.all([0, 1, 2].map((i) => ledgerXlsx(20000, `Q${i}`)))

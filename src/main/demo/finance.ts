@@ -64,9 +64,11 @@ function split(total: number, weights: number[]): number[] {
 /**
  * The DANIDA project 2007–2011: the exact grant and co-funding in a budget
  * (original and one revision), transfers at realistic MNT/DKK rates, and a few
- * thousand expenses across branches and lines.
+ * thousand expenses across branches and lines. `scale` multiplies every
+ * amount (a project ten times the size has ten times the money, and its loan
+ * capital finances ten times the loans).
  */
-export async function loadFinance(target: LoadTarget, rng: Random, now: string, actor: string): Promise<FinanceCounts> {
+export async function loadFinance(target: LoadTarget, rng: Random, now: string, actor: string, scale = 1): Promise<FinanceCounts> {
   const counts: FinanceCounts = { transfers: 0, expenses: 0, budgetVersions: 0 }
   const projects = await new Rows<ProjectEntity>('project', ProjectEntity).start(target)
   const sourceRows = await new Rows<FundingSourceEntity>('funding_source', FundingSourceEntity).start(target)
@@ -82,7 +84,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
     startsOn: '2007-03-01',
     endsOn: '2011-02-28',
     currency: 'DKK',
-    grantMinor: 4_900_000_00,
+    grantMinor: 4_900_000_00 * scale,
     createdAt: now,
     agreementNumber: '104.Mongolia.4-2',
     adminMainCode: '13',
@@ -92,8 +94,8 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   for (const m of MAIN_LINES) if (usedMains.has(m.code)) mainRows.add({ projectId, code: m.code, nameEn: m.en, nameMn: m.mn })
   const source = (code: string, kind: FundingSourceEntity['kind'], nameEn: string, nameMn: string, committedMinor: number | null) =>
     sourceRows.add({ projectId, code, kind, nameEn, nameMn, committedMinor, committedCurrency: 'DKK' })
-  const danida = source('DANIDA', 'grant', 'DANIDA grant', 'ДАНИДА-гийн буцалтгүй тусламж', 4_900_000_00)
-  const dms = source('DMS', 'cofunding', 'Danish Mongolian Society co-funding', 'Дани-Монголын нийгэмлэгийн хамтын санхүүжилт', 150_000_00)
+  const danida = source('DANIDA', 'grant', 'DANIDA grant', 'ДАНИДА-гийн буцалтгүй тусламж', 4_900_000_00 * scale)
+  const dms = source('DMS', 'cofunding', 'Danish Mongolian Society co-funding', 'Дани-Монголын нийгэмлэгийн хамтын санхүүжилт', 150_000_00 * scale)
   source('OWN', 'own', 'Own contribution', 'Өөрийн хувь нэмэр', null)
   source('INT', 'interest', 'Bank interest', 'Банкны хүү', null)
   const lineIds = new Map<string, number>()
@@ -113,15 +115,15 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
     const v = versionRows.add({ projectId, number: n, approvedOn: approved[n], reason: reasons[n], createdAt: now, createdBy: actor })
     counts.budgetVersions++
     for (const [code, , , , weights] of LINES) {
-      split(b.get(code)! * 100, weights).forEach((amount, y) => amount > 0 && insAmount(v, lineIds.get(code)!, y + 1, danida, amount))
-      if (DMS[code]) split(DMS[code] * 100, weights).forEach((amount, y) => amount > 0 && insAmount(v, lineIds.get(code)!, y + 1, dms, amount))
+      split(b.get(code)! * 100 * scale, weights).forEach((amount, y) => amount > 0 && insAmount(v, lineIds.get(code)!, y + 1, danida, amount))
+      if (DMS[code]) split(DMS[code] * 100 * scale, weights).forEach((amount, y) => amount > 0 && insAmount(v, lineIds.get(code)!, y + 1, dms, amount))
     }
   })
 
   // Transfers: quarterly, ahead of spending, at the rates of the day.
   const quarters = ['2007-03-05', '2007-06-04', '2007-09-03', '2007-12-03', '2008-03-03', '2008-06-02', '2008-09-01', '2008-12-01', '2009-03-02', '2009-06-01', '2009-09-01', '2009-12-01', '2010-03-01', '2010-06-01', '2010-09-01']
   const mntBudgetDkk = LINES.filter((l) => l[5] === 'MNT').reduce((s, l) => s + l[3], 0)
-  const perTransfer = split(Math.round(mntBudgetDkk * 1.02) * 100, quarters.map(() => 1 / quarters.length))
+  const perTransfer = split(Math.round(mntBudgetDkk * 1.02) * 100 * scale, quarters.map(() => 1 / quarters.length))
   const transfers: Array<{ date: string; rate: number }> = []
   quarters.forEach((sent, i) => {
     const received = new Date(Date.parse(sent) + rng.int(2, 6) * 86400000).toISOString().slice(0, 10)
@@ -148,7 +150,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   // Vouchers are described in Mongolian, as the accountant writes them.
   for (const [code, , mn, , weights, currency] of LINES) {
     for (let y = 0; y < 4; y++) {
-      const budgetDkk = (budgets[1].get(code)! * weights[y] + (DMS[code] ?? 0) * weights[y]) * (0.88 + rng.next() * 0.24)
+      const budgetDkk = (budgets[1].get(code)! * weights[y] + (DMS[code] ?? 0) * weights[y]) * (0.88 + rng.next() * 0.24) * scale
       if (budgetDkk < 1) continue
       const n = currency === 'DKK' ? rng.int(2, 5) : Math.max(3, Math.round(budgetDkk / 1500))
       // Vouchers of different sizes: random weights, normalised so the year's total holds.
@@ -186,10 +188,10 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   const insEntry = (kind: 'interest' | 'exchange', entryOn: string, mntMinor: number, dkkMinor: number, note: string) =>
     entryRows.add({ ...STANDING, projectId, kind, entryOn, mntMinor, dkkMinor, note, createdAt: now })
   for (const date of ['2007-12-31', '2008-12-31', '2009-12-31', '2010-12-31']) {
-    const mnt = rng.int(200_000, 900_000) * 100
+    const mnt = rng.int(200_000, 900_000) * 100 * scale
     insEntry('interest', date, mnt, Math.round(mnt / rateOn(date)), 'Төслийн дансны хүү')
   }
-  insEntry('exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100, 'Төгрөгийн эцсийн үлдэгдлийн ханшийн алдагдал')
+  insEntry('exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100 * scale, 'Төгрөгийн эцсийн үлдэгдлийн ханшийн алдагдал')
   await flush(target, projects, mainRows, sourceRows, lineRows, versionRows, transferRows, expenseRows, entryRows)
   await insertMany(target.tx, BudgetAmountEntity, amountRows)
   return counts

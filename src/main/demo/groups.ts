@@ -1,7 +1,7 @@
 import { CboEntity, GroupDocumentEntity, GroupMeetingEntity, GroupMemberEntity, GroupOfficeEntity, LsgEntity, MeetingAttendanceEntity, SsgEntity } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
 import { DemoSavings } from './savings'
-import { DemoLoans, LAST_MEETING } from './loans'
+import { DemoLoans, LAST_MEETING, pushTo } from './loans'
 import { addDays, Random } from './random'
 import { expectedMeetings } from '../../shared/domain/meetings'
 import type { AttendanceStatus } from '../../shared/api/groupsTypes'
@@ -194,7 +194,7 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
   savings.onDeposit = (personId, on, amount) => loans.deposit(personId, on, amount)
   if (meetings) {
     const bySsg = new Map<number, Period[]>()
-    for (const p of allPeriods) bySsg.set(p.ssg, [...(bySsg.get(p.ssg) ?? []), p])
+    for (const p of allPeriods) pushTo(bySsg, p.ssg, p)
     const activeOn = (list: Period[], on: string) => list.filter((p) => p.joined <= on && (p.left === null || p.left > on))
     const hold = (type: 'ssg' | 'lsg' | 'cbo', groupId: number, dates: string[], members: (on: string) => Period[], weights: [number, number, number, number], offices: Array<'chair' | 'treasurer' | 'representative'>) => {
       let lastElection: string | null = null

@@ -247,7 +247,8 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
      WHERE head_person_id IS NULL AND EXISTS (SELECT 1 FROM person p WHERE p.household_id = household.id)`,
   )
   Object.assign(counts, await loadGovernance(target, rng, now))
-  Object.assign(counts, await loadFinance(target, rng, now, actor))
+  // Ten times the project (10x) has ten times its money; the 10k register keeps the project's own.
+  Object.assign(counts, await loadFinance(target, rng, now, actor, Math.max(1, Math.floor(perBranch / 240))))
   Object.assign(counts, await loadGroups(target, opts.seed ?? 2007, now, actor, opts.groupMeetings ?? true))
   counts.indicators = await loadIndicators(target, now)
   await target.tx.insert(AuditEntryEntity, {

@@ -133,7 +133,11 @@ export async function portfolioQuality(ctx: ServiceContext, input: { on: string;
   const rows: PortfolioFigures[] = [figures('total', null, null, null, loans)]
   const group = <K>(key: (l: LoanLine) => K) => {
     const m = new Map<K, LoanLine[]>()
-    for (const l of loans) m.set(key(l), [...(m.get(key(l)) ?? []), l])
+    for (const l of loans) {
+      const list = m.get(key(l))
+      if (list) list.push(l)
+      else m.set(key(l), [l])
+    }
     return m
   }
   for (const [branchId, list] of group((l) => l.branchId)) {
@@ -196,7 +200,11 @@ export async function parSeries(ctx: ServiceContext, input: { from: string; to: 
   )
   const group = <T, K>(rows: T[], key: (r: T) => K) => {
     const m = new Map<K, T[]>()
-    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r])
+    for (const r of rows) {
+      const list = m.get(key(r))
+      if (list) list.push(r)
+      else m.set(key(r), [r])
+    }
     return m
   }
   const repaidOf = group(repaid, (r) => r.loanId)

@@ -6,8 +6,8 @@ import type { CollectionSheet, SheetLine, SheetResult } from '../../../shared/ap
 import type { ServiceContext } from '../context'
 import { lsgRow, ssgRow } from '../groups/structure'
 import { groupInfo, recordMeeting, sheet } from '../groups/meetings'
-import { compulsoryStanding, recordSavings, weeklySaving } from '../savings/savings'
-import { instalmentsOn, LOAN_SQL, loanStanding, type LoanRecord } from './standing'
+import { compulsoryStandings, recordSavings, weeklySaving } from '../savings/savings'
+import { LOAN_SQL, loanStanding, type LoanRecord } from './standing'
 import { repayLoan } from './loans'
 
 /*
@@ -19,13 +19,12 @@ import { repayLoan } from './loans'
  * row that cannot be taken is named, and nothing of the sheet is written.
  */
 
+/** Her loan that is active on the date: only her latest can be (a loan needs the one before it closed). */
 async function activeLoan(ctx: ServiceContext, personId: number, on: string) {
-  const loans = await ctx.sql.all<LoanRecord>(`${LOAN_SQL} WHERE l.person_id = :personId AND l.disbursed_on < :on ORDER BY l.disbursed_on DESC`, { personId, on })
-  for (const l of loans) {
-    const s = await loanStanding(ctx, { ...l, principalMinor: Number(l.principalMinor) }, on)
-    if (s.status === 'active') return s
-  }
-  return null
+  const latest = await ctx.sql.one<LoanRecord>(`${LOAN_SQL} WHERE l.person_id = :personId AND l.disbursed_on < :on ORDER BY l.disbursed_on DESC, l.id DESC LIMIT 1`, { personId, on })
+  if (!latest) return null
+  const s = await loanStanding(ctx, { ...latest, principalMinor: Number(latest.principalMinor) }, on)
+  return s.status === 'active' ? s : null
 }
 
 export async function collectionSheet(ctx: ServiceContext, input: { ssgId: number; heldOn: string }): Promise<CollectionSheet> {
@@ -34,25 +33,26 @@ export async function collectionSheet(ctx: ServiceContext, input: { ssgId: numbe
   const entered = await ctx.sql.one<{ id: number }>(`SELECT id FROM group_meeting WHERE group_type = 'ssg' AND group_id = :ssgId AND held_on = :on`, { ssgId: ssg.id, on: input.heldOn })
   const weekly = (await weeklySaving(ctx, ssg.id, input.heldOn)) ?? 0
   const members = await sheet(ctx, await groupInfo(ctx, 'ssg', ssg.id), input.heldOn)
+  const balances = members.length
+    ? await ctx.sql.all<{ personId: number; account: string; n: number }>(
+        `SELECT person_id AS "personId", account, coalesce(sum(amount_minor), 0) AS n FROM savings_entry WHERE person_id IN (:ids) AND entry_on <= :on GROUP BY person_id, account`,
+        { ids: members.map((m) => m.personId), on: input.heldOn },
+      )
+    : []
+  const balance = (personId: number, account: string) => Number(balances.find((b) => b.personId === personId && b.account === account)?.n ?? 0)
+  const standings = await compulsoryStandings(ctx, members.map((m) => m.personId), input.heldOn)
   const lines: SheetLine[] = []
   for (const m of members) {
-    const standing = await compulsoryStanding(ctx, m.personId, input.heldOn)
-    const balances = await ctx.sql.all<{ account: string; n: number }>(
-      `SELECT account, coalesce(sum(amount_minor), 0) AS n FROM savings_entry WHERE person_id = :personId AND entry_on <= :on GROUP BY account`,
-      { personId: m.personId, on: input.heldOn },
-    )
+    const standing = standings.get(m.personId)!
     const loan = await activeLoan(ctx, m.personId, input.heldOn)
-    let due = 0
-    if (loan) {
-      const schedule = await instalmentsOn(ctx, loan.id, input.heldOn)
-      due = schedule.filter((i) => i.dueOn <= input.heldOn).reduce((s, i) => s + i.principalMinor + i.interestMinor - i.paidPrincipalMinor - i.paidInterestMinor, 0) + loan.finesOutstandingMinor
-    }
+    // Due at the meeting: every instalment fallen due and unpaid (the overdue ones and today's), and the fines.
+    const due = loan ? loan.overdueMinor + (loan.next?.dueOn === input.heldOn ? loan.next.dueMinor : 0) + loan.finesOutstandingMinor : 0
     lines.push({
       ...m,
       weeklyMinor: weekly,
       savingsArrearsMinor: standing.arrearsMinor,
-      compulsoryBalanceMinor: Number(balances.find((b) => b.account === 'compulsory')?.n ?? 0),
-      voluntaryBalanceMinor: Number(balances.find((b) => b.account === 'voluntary')?.n ?? 0),
+      compulsoryBalanceMinor: balance(m.personId, 'compulsory'),
+      voluntaryBalanceMinor: balance(m.personId, 'voluntary'),
       loan: loan ? { id: loan.id, outstandingMinor: loan.outstandingPrincipalMinor, dueMinor: due, overdueMinor: loan.overdueMinor, finesMinor: loan.finesOutstandingMinor, weeksInArrears: loan.weeksInArrears } : null,
     })
   }

@@ -47,23 +47,33 @@ export async function weeklySaving(ctx: ServiceContext, ssgId: number, on: strin
 
 /** Compulsory savings due and paid up to a date. */
 export async function compulsoryStanding(ctx: ServiceContext, personId: number, on: string): Promise<Omit<CompulsoryStanding, 'weeklyMinor'>> {
-  const due = await ctx.sql.one<{ meetings: number; due: number | null }>(
-    `SELECT count(*) AS meetings, sum(w) AS due FROM (
-       SELECT (SELECT d.weekly_savings_minor FROM group_document d JOIN group_meeting dm ON dm.id = d.meeting_id
+  return (await compulsoryStandings(ctx, [personId], on)).get(personId)!
+}
+
+/** The same for several persons at once (a collection sheet's members). */
+export async function compulsoryStandings(ctx: ServiceContext, personIds: number[], on: string): Promise<Map<number, Omit<CompulsoryStanding, 'weeklyMinor'>>> {
+  const out = new Map(personIds.map((id) => [id, { meetings: 0, dueMinor: 0, paidMinor: 0, arrearsMinor: 0 }]))
+  if (!personIds.length) return out
+  const due = await ctx.sql.all<{ personId: number; meetings: number; due: number | null }>(
+    `SELECT person_id AS "personId", count(*) AS meetings, sum(w) AS due FROM (
+       SELECT a.person_id, (SELECT d.weekly_savings_minor FROM group_document d JOIN group_meeting dm ON dm.id = d.meeting_id
                WHERE d.group_type = 'ssg' AND d.group_id = m.group_id AND dm.held_on <= m.held_on ORDER BY dm.held_on DESC, d.version DESC LIMIT 1) AS w
        FROM meeting_attendance a JOIN group_meeting m ON m.id = a.meeting_id
-       WHERE a.person_id = :personId AND m.group_type = 'ssg' AND m.held_on <= :on) x`,
-    { personId, on },
+       WHERE a.person_id IN (:ids) AND m.group_type = 'ssg' AND m.held_on <= :on) x GROUP BY person_id`,
+    { ids: personIds, on },
   )
-  const paid = Number(
-    await ctx.sql.value<number>(
-      `SELECT coalesce(sum(e.amount_minor), 0) AS n FROM savings_entry e LEFT JOIN savings_entry o ON o.id = e.reverses_id
-       WHERE e.person_id = :personId AND e.account = 'compulsory' AND e.entry_on <= :on AND (e.kind = 'deposit' OR o.kind = 'deposit')`,
-      { personId, on },
-    ),
+  const paid = await ctx.sql.all<{ personId: number; n: number }>(
+    `SELECT e.person_id AS "personId", coalesce(sum(e.amount_minor), 0) AS n FROM savings_entry e LEFT JOIN savings_entry o ON o.id = e.reverses_id
+     WHERE e.person_id IN (:ids) AND e.account = 'compulsory' AND e.entry_on <= :on AND (e.kind = 'deposit' OR o.kind = 'deposit') GROUP BY e.person_id`,
+    { ids: personIds, on },
   )
-  const dueMinor = Number(due?.due ?? 0)
-  return { meetings: Number(due?.meetings ?? 0), dueMinor, paidMinor: paid, arrearsMinor: Math.max(0, dueMinor - paid) }
+  for (const id of personIds) {
+    const d = due.find((x) => Number(x.personId) === id)
+    const dueMinor = Number(d?.due ?? 0)
+    const paidMinor = Number(paid.find((x) => Number(x.personId) === id)?.n ?? 0)
+    out.set(id, { meetings: Number(d?.meetings ?? 0), dueMinor, paidMinor, arrearsMinor: Math.max(0, dueMinor - paidMinor) })
+  }
+  return out
 }
 
 async function balancesOn(ctx: ServiceContext, personId: number, on: string): Promise<Record<SavingsAccount, number>> {
