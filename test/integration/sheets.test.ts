@@ -43,6 +43,14 @@ describe('collection sheets', () => {
     expect(await t.call('sheets.enter', { ssgId: g.ssg, heldOn: '2011-06-15', lines: [line(g.p[1]!, 'present'), line(g.p[0]!, 'present')] })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'r.sheetEntered' } })
   })
 
+  it('a meeting moved to an earlier day of the week still collects that week’s instalment, which is then not late', async () => {
+    // DOR-1-A meets on Wednesdays; this week on Tuesday 2011-06-14, the day before the first instalment (2011-06-15).
+    const s = await t.must('sheets.get', { ssgId: g.ssg, heldOn: '2011-06-14' })
+    expect(s.lines.find((l) => l.personId === g.p[0])!.loan).toMatchObject({ dueMinor: mnt(3_100), overdueMinor: 0 })
+    await t.must('sheets.enter', { ssgId: g.ssg, heldOn: '2011-06-14', lines: [line(g.p[1]!, 'present', 1_000), line(g.p[0]!, 'present', 1_000, 3_100)] })
+    expect((await t.must('loans.get', { id: loanId, on: '2011-06-16' })).loan).toMatchObject({ overdueMinor: 0, daysInArrears: 0 })
+  })
+
   it('names the row that cannot be taken and writes nothing of the sheet', async () => {
     const meetings = await t.count('group_meeting')
     expect(await t.call('sheets.enter', { ssgId: g.ssg, heldOn: '2011-06-15', lines: [line(g.p[1]!, 'present', 1_000, 100), line(g.p[0]!, 'present', 1_000, 3_100)] })).toMatchObject({

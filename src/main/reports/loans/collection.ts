@@ -68,9 +68,10 @@ async function targets(ctx: ServiceContext, input: { date: string; group?: strin
 async function recorded(ctx: ServiceContext, meetingId: number, ssgId: number, heldOn: string) {
   const att = await ctx.sql.all<{ personId: number; status: string }>(`SELECT person_id AS "personId", status FROM meeting_attendance WHERE meeting_id = :meetingId`, { meetingId })
   const savings = await ctx.sql.all<{ personId: number; account: string; kind: string; n: number }>(
-    `SELECT person_id AS "personId", account, CASE WHEN amount_minor > 0 THEN 'in' ELSE 'out' END AS kind, sum(amount_minor) AS n
-     FROM savings_entry WHERE ssg_id = :ssgId AND entry_on = :heldOn AND kind <> 'reversal' AND id NOT IN (SELECT reverses_id FROM savings_entry WHERE reverses_id IS NOT NULL)
-     GROUP BY person_id, account, CASE WHEN amount_minor > 0 THEN 'in' ELSE 'out' END`,
+    `SELECT e.person_id AS "personId", e.account, CASE WHEN e.amount_minor > 0 THEN 'in' ELSE 'out' END AS kind, sum(e.amount_minor) AS n
+     FROM savings_entry e LEFT JOIN savings_entry r ON r.reverses_id = e.id
+     WHERE e.ssg_id = :ssgId AND e.entry_on = :heldOn AND e.kind <> 'reversal' AND r.id IS NULL
+     GROUP BY e.person_id, e.account, CASE WHEN e.amount_minor > 0 THEN 'in' ELSE 'out' END`,
     { ssgId, heldOn },
   )
   const repaid = await ctx.sql.all<{ personId: number; n: number }>(

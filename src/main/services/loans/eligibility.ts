@@ -53,7 +53,7 @@ export async function eligibilityOf(ctx: ServiceContext, input: { personId: numb
   const training = await ctx.sql.one<{ on: string }>(`SELECT completed_on AS "on" FROM training_completion WHERE person_id = :personId AND course = 'micro_credit' AND completed_on <= :on`, { personId, on })
   const attendance = await ctx.sql.one<{ held: number; attended: number }>(
     `SELECT count(*) AS held, coalesce(sum(CASE WHEN a.status IN ('present', 'late') THEN 1 ELSE 0 END), 0) AS attended
-     FROM meeting_attendance a JOIN group_meeting m ON m.id = a.meeting_id WHERE a.person_id = :personId AND m.group_type = 'ssg' AND m.held_on > :from AND m.held_on <= :on`,
+     FROM meeting_attendance a CROSS JOIN group_meeting m WHERE m.id = a.meeting_id AND a.person_id = :personId AND m.group_type = 'ssg' AND m.held_on > :from AND m.held_on <= :on`,
     { personId, from: addDays(on, -84), on },
   )
   const groupLoans = await ctx.sql.all<LoanRecord>(`${LOAN_SQL} WHERE l.ssg_id = :ssgId AND l.disbursed_on <= :on`, { ssgId: g.ssgId, on })

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { DomainError } from '../../../shared/domain/result'
-import { formatDateMn } from '../../../shared/domain/dates'
+import { addDays, formatDateMn } from '../../../shared/domain/dates'
+import { meetingPeriodKey } from '../../../shared/domain/meetings'
 import type { sheetEntryInput } from '../../../shared/api/sheets'
 import type { CollectionSheet, SheetLine, SheetResult } from '../../../shared/api/sheetsTypes'
 import type { ServiceContext } from '../context'
@@ -40,13 +41,14 @@ export async function collectionSheet(ctx: ServiceContext, input: { ssgId: numbe
       )
     : []
   const balance = (personId: number, account: string) => Number(balances.find((b) => b.personId === personId && b.account === account)?.n ?? 0)
+  const weekEnd = addDays(meetingPeriodKey('ssg', input.heldOn), 6)
   const standings = await compulsoryStandings(ctx, members.map((m) => m.personId), input.heldOn)
   const lines: SheetLine[] = []
   for (const m of members) {
     const standing = standings.get(m.personId)!
     const loan = await activeLoan(ctx, m.personId, input.heldOn)
-    // Due at the meeting: every instalment fallen due and unpaid (the overdue ones and today's), and the fines.
-    const due = loan ? loan.overdueMinor + (loan.next?.dueOn === input.heldOn ? loan.next.dueMinor : 0) + loan.finesOutstandingMinor : 0
+    // Due at the meeting: every instalment fallen due and unpaid, this week's (also when the meeting was moved to an earlier day of the week), and the fines.
+    const due = loan ? loan.overdueMinor + (loan.next && loan.next.dueOn <= weekEnd ? loan.next.dueMinor : 0) + loan.finesOutstandingMinor : 0
     lines.push({
       ...m,
       weeklyMinor: weekly,

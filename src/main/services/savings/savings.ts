@@ -50,7 +50,7 @@ export async function compulsoryStanding(ctx: ServiceContext, personId: number, 
   return (await compulsoryStandings(ctx, [personId], on)).get(personId)!
 }
 
-/** The same for several persons at once (a collection sheet's members). */
+/** The same for several persons at once (a collection sheet's members). CROSS JOIN keeps SQLite reading from her attendance (person index), not from every meeting. */
 export async function compulsoryStandings(ctx: ServiceContext, personIds: number[], on: string): Promise<Map<number, Omit<CompulsoryStanding, 'weeklyMinor'>>> {
   const out = new Map(personIds.map((id) => [id, { meetings: 0, dueMinor: 0, paidMinor: 0, arrearsMinor: 0 }]))
   if (!personIds.length) return out
@@ -58,8 +58,8 @@ export async function compulsoryStandings(ctx: ServiceContext, personIds: number
     `SELECT person_id AS "personId", count(*) AS meetings, sum(w) AS due FROM (
        SELECT a.person_id, (SELECT d.weekly_savings_minor FROM group_document d JOIN group_meeting dm ON dm.id = d.meeting_id
                WHERE d.group_type = 'ssg' AND d.group_id = m.group_id AND dm.held_on <= m.held_on ORDER BY dm.held_on DESC, d.version DESC LIMIT 1) AS w
-       FROM meeting_attendance a JOIN group_meeting m ON m.id = a.meeting_id
-       WHERE a.person_id IN (:ids) AND m.group_type = 'ssg' AND m.held_on <= :on) x GROUP BY person_id`,
+       FROM meeting_attendance a CROSS JOIN group_meeting m
+       WHERE m.id = a.meeting_id AND a.person_id IN (:ids) AND m.group_type = 'ssg' AND m.held_on <= :on) x GROUP BY person_id`,
     { ids: personIds, on },
   )
   const paid = await ctx.sql.all<{ personId: number; n: number }>(
