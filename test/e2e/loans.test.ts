@@ -128,6 +128,29 @@ describe('micro loans, in Mongolian', () => {
     expect(savings.balances.voluntary).toBe(100_000)
     await expect.poll(() => page.getByText('2011.06.24-ний хуудас орсон', { exact: false }).count()).toBe(1)
   })
+
+  it('sets the large group’s loan settings in a new version of its regulations', async () => {
+    const members = await app.api<Array<{ personId: number }>>('meetings.sheet', { groupType: 'lsg', groupId: g.lsg, heldOn: '2011-07-05' })
+    await app.api('meetings.record', { groupType: 'lsg', groupId: g.lsg, heldOn: '2011-07-05', attendance: members.map(({ personId }) => ({ personId, status: 'present' })) })
+    await page.evaluate((id) => (window.location.hash = `#/groups/lsg/${id}`), g.lsg)
+    await page.getByRole('heading', { name: 'Журам' }).waitFor()
+    // No version sets them yet: the defaults of DOMAIN.md.
+    await expect.poll(() => page.getByTestId('loan-settings').count()).toBe(0)
+    await page.getByRole('button', { name: 'Шинэ хувилбар батлах' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('combobox', { name: 'Баталсан хурал' }).click()
+    await page.getByRole('option', { name: '2011.07.05' }).click()
+    for (const area of await dialog.locator('textarea').all()) await area.fill('Гишүүдийн хурлаар баталсан')
+    expect(await dialog.getByLabel('(2) сангийн хувь, %').inputValue()).toBe('50')
+    await dialog.getByLabel('(2) сангийн хувь, %').fill('40')
+    await dialog.getByLabel('Дээд хэмжээ, 1-р зээл').fill('250 000')
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => page.getByTestId('loan-settings').textContent()).toContain('эргэн төлөлтийн эхний хагасын 40% (2) санд')
+    expect(await page.getByTestId('loan-settings').textContent()).toContain('250 000 ₮ / 300 000 ₮ / 400 000 ₮')
+    const docs = await app.api<Array<{ loanSettings: { shareF2Percent: number; cycleCapsMinor: number[] } | null }>>('documents.ofGroup', { groupType: 'lsg', groupId: g.lsg })
+    expect(docs[0]!.loanSettings).toMatchObject({ shareF2Percent: 40, cycleCapsMinor: [25_000_000, 30_000_000, 40_000_000] })
+  })
 })
 
 /** Clicks a button that produces a file and returns the file the browser downloaded. */

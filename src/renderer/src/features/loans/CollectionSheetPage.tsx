@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Alert, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { z } from 'zod'
@@ -29,12 +29,14 @@ interface Row { personId: number; status: AttendanceStatus; amounts: Record<Colu
  * withdrawals and repayments go in as one, or nothing does.
  */
 export function CollectionSheetPage() {
-  const { t, date } = useI18n()
+  const { t, date, mnt } = useI18n()
   const search = route.useSearch()
   const navigate = useNavigate({ from: '/groups/sheet' })
   const heldOn = search.date && isIsoDate(search.date) ? search.date : todayIso()
   const sheet = useOperation('sheets.get', { ssgId: search.ssg, heldOn })
   const [typed, setTyped] = useState(heldOn)
+  // What was just entered here, kept above the form: once saved, the sheet reloads as entered and the form goes.
+  const [saved, setSaved] = useState<{ key: string; result: SheetResult } | null>(null)
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
@@ -65,7 +67,16 @@ export function CollectionSheetPage() {
         {(s) => (
           <>
             <SheetFiles ssgCode={s.ssgCode} lsgCode={s.lsgCode} heldOn={s.heldOn} />
-            {s.entered ? <Alert color="teal">{t('sheet.entered', { date: date(s.heldOn) })}</Alert> : <SheetForm key={`${s.ssgId}-${s.heldOn}`} sheet={s} />}
+            {saved?.key === `${s.ssgId}-${s.heldOn}` && (
+              <Alert color="teal" title={t('sheet.saved')} data-testid="sheet-saved">
+                {t('sheet.savedLine', { cash: mnt(saved.result.totals.cashMinor), f1: mnt(saved.result.funds.f1), f2: mnt(saved.result.funds.f2), f3: mnt(saved.result.funds.f3) })}
+              </Alert>
+            )}
+            {s.entered ? (
+              <Alert color="teal">{t('sheet.entered', { date: date(s.heldOn) })}</Alert>
+            ) : (
+              <SheetForm key={`${s.ssgId}-${s.heldOn}`} sheet={s} onSaved={(result) => setSaved({ key: `${s.ssgId}-${s.heldOn}`, result })} />
+            )}
           </>
         )}
       </PageState>
@@ -73,7 +84,7 @@ export function CollectionSheetPage() {
   )
 }
 
-function SheetForm({ sheet }: { sheet: CollectionSheet }) {
+function SheetForm({ sheet, onSaved }: { sheet: CollectionSheet; onSaved(result: SheetResult): void }) {
   const { t, mnt, errorText } = useI18n()
   // A read-only session sees what is due, and is offered nothing to enter.
   const canWrite = useCanWrite()
@@ -87,9 +98,7 @@ function SheetForm({ sheet }: { sheet: CollectionSheet }) {
   )
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
-  const [done, setDone] = useState<SheetResult | null>(null)
   const [busy, setBusy] = useState(false)
-  useEffect(() => setDone(null), [sheet.heldOn])
   const read = (text: string) => (text.trim() === '' ? { ok: true as const, minor: 0 } : parseAmount(text, 'MNT', 'any'))
   const total = (c: Column) => rows.reduce((s, r) => s + (read(r.amounts[c]).ok ? (read(r.amounts[c]) as { minor: number }).minor : 0), 0)
   const set = (i: number, change: Partial<Row> | { column: Column; value: string }) =>
@@ -112,19 +121,12 @@ function SheetForm({ sheet }: { sheet: CollectionSheet }) {
     setBusy(false)
     if (res.ok) {
       setError(null)
-      setDone(res.value)
+      onSaved(res.value)
       return
     }
     const m = /^lines\.(\d+)\.(\w+)$/.exec(res.error.field ?? '')
     if (m) setErrors({ [`${m[1]}.${m[2]}`]: errorText(res.error) })
     setError(errorText(res.error))
-  }
-  if (done) {
-    return (
-      <Alert color="teal" title={t('sheet.saved')} data-testid="sheet-saved">
-        {t('sheet.savedLine', { cash: mnt(done.totals.cashMinor), f1: mnt(done.funds.f1), f2: mnt(done.funds.f2), f3: mnt(done.funds.f3) })}
-      </Alert>
-    )
   }
   return (
     <Card withBorder>
