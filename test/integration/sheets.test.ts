@@ -51,6 +51,24 @@ describe('collection sheets', () => {
     expect((await t.must('loans.get', { id: loanId, on: '2011-06-16' })).loan).toMatchObject({ overdueMinor: 0, daysInArrears: 0 })
   })
 
+  it('a meeting moved to a later day of the week moves that week’s due date (DOMAIN.md); an extra meeting beside the usual one moves nothing', async () => {
+    // Wednesday 2011-06-15 is the first due date; the group meets on Friday the 17th instead.
+    expect((await t.must('portfolio.quality', { on: '2011-06-17' })).rows[0]!.par1.ratio).toBe(1)
+    await t.must('sheets.enter', { ssgId: g.ssg, heldOn: '2011-06-17', lines: [line(g.p[1]!, 'present', 1_000), line(g.p[0]!, 'present', 1_000, 3_100)] })
+    const loan = await t.must('loans.get', { id: loanId, on: '2011-06-17' })
+    expect(loan.schedule.slice(0, 2).map((i) => i.dueOn)).toEqual(['2011-06-17', '2011-06-22'])
+    expect(loan.loan).toMatchObject({ overdueMinor: 0, daysInArrears: 0 })
+    // The day before the meeting nothing was late yet, and the instalment was paid by its (moved) due date.
+    const before = (await t.must('portfolio.quality', { on: '2011-06-16' })).rows[0]!
+    expect(before.par1.ratio).toBe(0)
+    expect((await t.must('portfolio.quality', { on: '2011-06-17' })).rows[0]!.onTime).toMatchObject({ numeratorMinor: mnt(3_100), denominatorMinor: mnt(3_100) })
+    // The week after: the usual Wednesday meeting and an extra one on Friday; the due date stays on Wednesday.
+    await t.must('sheets.enter', { ssgId: g.ssg, heldOn: '2011-06-22', lines: [line(g.p[1]!, 'present', 1_000), line(g.p[0]!, 'present', 1_000)] })
+    await t.must('meetings.record', { groupType: 'ssg', groupId: g.ssg, heldOn: '2011-06-24', attendance: g.p.map((personId) => ({ personId, status: 'present' as const })) })
+    expect((await t.must('loans.get', { id: loanId, on: '2011-06-24' })).loan).toMatchObject({ daysInArrears: 2, overdueMinor: mnt(3_100) })
+    expect(await t.count('instalment_due_move')).toBe(1)
+  })
+
   it('names the row that cannot be taken and writes nothing of the sheet', async () => {
     const meetings = await t.count('group_meeting')
     expect(await t.call('sheets.enter', { ssgId: g.ssg, heldOn: '2011-06-15', lines: [line(g.p[1]!, 'present', 1_000, 100), line(g.p[0]!, 'present', 1_000, 3_100)] })).toMatchObject({

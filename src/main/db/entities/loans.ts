@@ -122,4 +122,14 @@ export class GroupFundEntryEntity {
   @Column({ type: 'text', name: 'created_by' }) createdBy: string
 }
 
-export const LOAN_ENTITIES = [TrainingCompletionEntity, LoanEntity, LoanInstalmentEntity, LoanRescheduleEntity, LoanRepaymentEntity, LoanAllocationEntity, LoanFineEntity, LoanWriteOffEntity, GroupFundEntryEntity]
+/** An instalment due on the day its small group's meeting was moved to (DOMAIN.md). */
+@Entity('instalment_due_move')
+export class InstalmentDueMoveEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'instalment_id' }) instalmentId: number
+  @Column({ type: 'text', name: 'due_on' }) dueOn: string
+  @Column({ type: 'integer', name: 'meeting_id' }) meetingId: number
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+}
+
+export const LOAN_ENTITIES = [TrainingCompletionEntity, LoanEntity, LoanInstalmentEntity, LoanRescheduleEntity, LoanRepaymentEntity, LoanAllocationEntity, LoanFineEntity, LoanWriteOffEntity, GroupFundEntryEntity, InstalmentDueMoveEntity]

@@ -7,6 +7,7 @@ import { audit, type ServiceContext } from '../context'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 import { cboRow, lsgRow, ssgRow } from './structure'
 import { notFuture } from '../dates'
+import { moveDueDates } from '../loans/dueMoves'
 import { expectedMeetings, meetingPeriodKey } from '../../../shared/domain/meetings'
 
 /*
@@ -162,6 +163,8 @@ export async function recordMeeting(ctx: ServiceContext, input: z.output<typeof 
     { ...input, now: ctx.now, actor: ctx.actor },
   )
   for (const a of input.attendance) await ctx.sql.run('INSERT INTO meeting_attendance (meeting_id, person_id, status) VALUES (:id, :personId, :status)', { id, ...a })
+  // A small group meeting on another day of the week moves that week's instalments to its day.
+  if (input.groupType === 'ssg') await moveDueDates(ctx, { ssgId: input.groupId, meetings: [{ id, heldOn: input.heldOn }] })
   const out = await meetingRow(ctx, id)
   await audit(ctx, 'group_meeting', id, null, { groupType: out.groupType, groupId: out.groupId, heldOn: out.heldOn, present: out.present, late: out.late, represented: out.represented, excused: out.excused, absent: out.absent })
   return out

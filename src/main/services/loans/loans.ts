@@ -14,6 +14,7 @@ import { lsgRow, ssgRow } from '../groups/structure'
 import { notFuture } from '../dates'
 import { eligibilityOf, requireEligible } from './eligibility'
 import { allocateToFunds } from './funds'
+import { moveDueDates } from './dueMoves'
 import { instalmentsOn, LOAN_SQL, loanRecord, loanStanding, repaymentsOf, type LoanRecord } from './standing'
 
 /*
@@ -117,6 +118,8 @@ export async function grantLoan(ctx: ServiceContext, input: z.output<typeof loan
     await ctx.sql.run(`INSERT INTO loan_instalment (loan_id, schedule_no, n, due_on, principal_minor, interest_minor) VALUES (:id, 1, :n, :due, :p, :i)`, { id, n: r.n, due, p: r.principalMinor, i: r.interestMinor })
     due = addDays(due, 7)
   }
+  // A loan entered late may fall over weeks whose meeting was moved.
+  await moveDueDates(ctx, { ssgId: ssg.id, loanId: id })
   await ctx.sql.run(
     `INSERT INTO group_fund_entry (branch_id, lsg_id, fund, entry_on, kind, amount_minor, loan_id, created_at, created_by) VALUES (:branchId, :lsgId, 'f1', :on, 'disbursement', :amount, :id, :now, :actor)`,
     { branchId: lsg.branchId, lsgId: lsg.id, on: input.disbursedOn, amount: -input.principalMinor, id, now: ctx.now, actor: ctx.actor },
@@ -272,6 +275,7 @@ export async function rescheduleLoan(ctx: ServiceContext, input: { loanId: numbe
     await ctx.sql.run(`INSERT INTO loan_instalment (loan_id, schedule_no, n, due_on, principal_minor, interest_minor) VALUES (:id, :no, :n, :due, :p, :i)`, { id: loan.id, no, n: r.n, due, p: r.principalMinor, i: r.interestMinor })
     due = addDays(due, 7)
   }
+  await moveDueDates(ctx, { ssgId: ssg.id, loanId: loan.id })
   await audit(ctx, 'loan_reschedule', loan.id, { scheduleNo: no - 1 }, { scheduleNo: no, on, instalments: input.instalments, principalMinor: standing.outstandingPrincipalMinor, carriedInterestMinor: carried, reason: input.reason })
   return loanDetail(ctx, loan.id)
 }

@@ -3,6 +3,7 @@ import { DAY_BUCKETS, WEEK_BUCKETS, arrearsRate, dayBucket, daysInArrears, portf
 import type { BucketFigures, ParPoint, Portfolio, PortfolioFigures, WriteOffCandidate } from '../../../shared/api/portfolioTypes'
 import type { ServiceContext } from '../context'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
+import { DUE_JOIN, DUE_SQL } from './dueMoves'
 
 /*
  * Portfolio quality on a date, computed for every loan in a few set-wise
@@ -48,13 +49,13 @@ async function loanLines(ctx: ServiceContext, on: string, from: string): Promise
     { on },
   )
   const instalments = await ctx.sql.all<{ loanId: number; dueOn: string; due: number; paid: number; paidByDue: number }>(
-    `SELECT i.loan_id AS "loanId", i.due_on AS "dueOn", i.principal_minor + i.interest_minor AS due,
+    `SELECT i.loan_id AS "loanId", ${DUE_SQL} AS "dueOn", i.principal_minor + i.interest_minor AS due,
        coalesce(sum(CASE WHEN r.paid_on <= :on THEN a.principal_minor + a.interest_minor ELSE 0 END), 0) AS paid,
-       coalesce(sum(CASE WHEN r.paid_on <= i.due_on AND r.paid_on <= :on THEN a.principal_minor + a.interest_minor ELSE 0 END), 0) AS "paidByDue"
-     FROM loan_instalment i JOIN loan l ON l.id = i.loan_id
+       coalesce(sum(CASE WHEN r.paid_on <= ${DUE_SQL} AND r.paid_on <= :on THEN a.principal_minor + a.interest_minor ELSE 0 END), 0) AS "paidByDue"
+     FROM loan_instalment i JOIN loan l ON l.id = i.loan_id ${DUE_JOIN}
        LEFT JOIN loan_allocation a ON a.instalment_id = i.id LEFT JOIN loan_repayment r ON r.id = a.repayment_id
-     WHERE l.disbursed_on <= :on AND i.due_on <= :on AND i.schedule_no = (SELECT max(x.schedule_no) FROM loan_instalment x WHERE x.loan_id = i.loan_id)
-     GROUP BY i.id, i.loan_id, i.due_on, i.principal_minor, i.interest_minor ORDER BY i.loan_id, i.due_on`,
+     WHERE l.disbursed_on <= :on AND ${DUE_SQL} <= :on AND i.schedule_no = (SELECT max(x.schedule_no) FROM loan_instalment x WHERE x.loan_id = i.loan_id)
+     GROUP BY i.id, i.loan_id, i.due_on, mv.due_on, i.principal_minor, i.interest_minor ORDER BY i.loan_id, ${DUE_SQL}`,
     { on },
   )
   const byLoan = new Map<number, typeof instalments>()
@@ -188,14 +189,14 @@ export async function parSeries(ctx: ServiceContext, input: { from: string; to: 
   )
   const latest = `i.schedule_no = (SELECT max(x.schedule_no) FROM loan_instalment x WHERE x.loan_id = i.loan_id)`
   const instalments = await ctx.sql.all<{ id: number; loanId: number; dueOn: string; due: number }>(
-    `SELECT i.id, i.loan_id AS "loanId", i.due_on AS "dueOn", i.principal_minor + i.interest_minor AS due FROM loan_instalment i JOIN loan l ON l.id = i.loan_id
-     WHERE l.disbursed_on <= :to AND i.due_on < :to AND ${latest} ORDER BY i.loan_id, i.due_on`,
+    `SELECT i.id, i.loan_id AS "loanId", ${DUE_SQL} AS "dueOn", i.principal_minor + i.interest_minor AS due FROM loan_instalment i JOIN loan l ON l.id = i.loan_id ${DUE_JOIN}
+     WHERE l.disbursed_on <= :to AND ${DUE_SQL} < :to AND ${latest} ORDER BY i.loan_id, ${DUE_SQL}`,
     input,
   )
   const paid = await ctx.sql.all<{ instalmentId: number; on: string; n: number }>(
     `SELECT a.instalment_id AS "instalmentId", r.paid_on AS "on", sum(a.principal_minor + a.interest_minor) AS n
-     FROM loan_allocation a JOIN loan_repayment r ON r.id = a.repayment_id JOIN loan_instalment i ON i.id = a.instalment_id JOIN loan l ON l.id = i.loan_id
-     WHERE l.disbursed_on <= :to AND i.due_on < :to AND r.paid_on <= :to AND ${latest} GROUP BY a.instalment_id, r.paid_on`,
+     FROM loan_allocation a JOIN loan_repayment r ON r.id = a.repayment_id JOIN loan_instalment i ON i.id = a.instalment_id JOIN loan l ON l.id = i.loan_id ${DUE_JOIN}
+     WHERE l.disbursed_on <= :to AND ${DUE_SQL} < :to AND r.paid_on <= :to AND ${latest} GROUP BY a.instalment_id, r.paid_on`,
     input,
   )
   const group = <T, K>(rows: T[], key: (r: T) => K) => {

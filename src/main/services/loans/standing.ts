@@ -2,6 +2,7 @@ import { DomainError } from '../../../shared/domain/result'
 import { daysInArrears } from '../../../shared/domain/portfolio'
 import type { InstalmentRow, LoanRow, LoanStatus, RepaymentRow } from '../../../shared/api/loansTypes'
 import type { ServiceContext } from '../context'
+import { DUE_JOIN, DUE_SQL } from './dueMoves'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 
 /*
@@ -27,11 +28,11 @@ export async function loanRecord(ctx: ServiceContext, id: number): Promise<LoanR
 /** The instalments of the loan's latest schedule with what was allocated to each by the date. */
 export async function instalmentsOn(ctx: ServiceContext, loanId: number, on: string): Promise<InstalmentRow[]> {
   const rows = await ctx.sql.all<InstalmentRow & { paidOn: string | null }>(
-    `SELECT i.id, i.n, i.due_on AS "dueOn", i.principal_minor AS "principalMinor", i.interest_minor AS "interestMinor",
+    `SELECT i.id, i.n, ${DUE_SQL} AS "dueOn", i.principal_minor AS "principalMinor", i.interest_minor AS "interestMinor",
        coalesce((SELECT sum(a.principal_minor) FROM loan_allocation a JOIN loan_repayment r ON r.id = a.repayment_id WHERE a.instalment_id = i.id AND r.paid_on <= :on), 0) AS "paidPrincipalMinor",
        coalesce((SELECT sum(a.interest_minor) FROM loan_allocation a JOIN loan_repayment r ON r.id = a.repayment_id WHERE a.instalment_id = i.id AND r.paid_on <= :on), 0) AS "paidInterestMinor",
        NULL AS "paidOn"
-     FROM loan_instalment i WHERE i.loan_id = :loanId AND i.schedule_no = (SELECT max(schedule_no) FROM loan_instalment WHERE loan_id = :loanId) ORDER BY i.n`,
+     FROM loan_instalment i ${DUE_JOIN} WHERE i.loan_id = :loanId AND i.schedule_no = (SELECT max(schedule_no) FROM loan_instalment WHERE loan_id = :loanId) ORDER BY i.n`,
     { loanId, on },
   )
   const out = rows.map((r) => ({ ...r, principalMinor: Number(r.principalMinor), interestMinor: Number(r.interestMinor), paidPrincipalMinor: Number(r.paidPrincipalMinor), paidInterestMinor: Number(r.paidInterestMinor) }))
