@@ -137,6 +137,16 @@ describe('the demo groups', () => {
       ),
     )
     expect(Number(below)).toBe(0)
+    // The loan capital in the funds is the project's loan-fund expenses marked as capital, to the tögrög: the finance reports and the fund ledgers agree.
+    const capital = await t.read((sql) =>
+      sql.one<{ funds: number; expenses: number; lines: string }>(
+        `SELECT (SELECT sum(amount_minor) FROM group_fund_entry WHERE kind = 'capital') AS funds,
+           (SELECT sum(e.amount_minor) FROM expense e WHERE e.id IN (SELECT expense_id FROM group_fund_entry WHERE kind = 'capital')) AS expenses,
+           (SELECT min(l.code) || '/' || max(l.code) || '/' || min(e.currency) || '/' || max(e.currency) FROM expense e JOIN budget_line l ON l.id = e.line_id WHERE e.id IN (SELECT expense_id FROM group_fund_entry WHERE kind = 'capital')) AS lines`,
+      ),
+    )
+    expect(Number(capital!.funds)).toBe(Number(capital!.expenses))
+    expect(capital!.lines).toBe('1.2/1.2/MNT/MNT')
     // Every area's group money adds up to the tögrög, at the end of the project.
     for (const c of await t.must('groupfunds.check', { on: '2011-03-31' })) expect(c.differenceMinor).toBe(0)
     // A loan as the app reads it agrees with the demo's own bookkeeping: fully repaid loans are closed.
