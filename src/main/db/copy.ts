@@ -101,6 +101,8 @@ export async function copyDatabase(from: OpenDatabase, to: OpenDatabase, onTable
         if (t.table === 'person') await setHeads(target, heads)
       }
       await syncIdSequences(target, to.engine, tables.filter((t) => t.key.length === 1 && t.key[0] === 'id').map((t) => t.table))
+      // Fresh statistics for the server's planner after a bulk copy (autovacuum would gather them only later).
+      if (to.engine === 'postgres') await target.query('ANALYZE')
       for (const t of tables) {
         const [a, b] = [await checksum(source, t), await checksum(target, t)]
         if (a.rows !== b.rows || a.checksum !== b.checksum) {

@@ -260,5 +260,7 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
     beforeJson: null,
     afterJson: JSON.stringify({ seed: opts.seed ?? 2007, ...counts }),
   })
+  // A server plans its queries from table statistics, which a bulk load leaves stale until autovacuum comes round: gather them now.
+  if (target.sql.engine === 'postgres') await target.sql.run('ANALYZE')
   return counts
 }
