@@ -19,6 +19,7 @@ import { correctMeeting, getMeeting, groupMeetings, meetingSheet, recordMeeting,
 import { electOffice, groupOffices, officesOfPerson } from '../services/groups/offices'
 import { adoptDocument, groupDocuments } from '../services/groups/documents'
 import { groupProgress } from '../services/results/groupProgress'
+import { createActivity, getActivity, listActivities } from '../services/results/activities'
 import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
 import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, rescheduleLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
 import { eligibilityOf } from '../services/loans/eligibility'
@@ -160,6 +161,9 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'offices.ofPerson': (ctx, i) => officesOfPerson(ctx, i.personId),
     'offices.ofGroup': (ctx, i) => groupOffices(ctx, i),
     'results.groupProgress': groupProgress,
+    'activities.list': listActivities,
+    'activities.get': (ctx, i) => getActivity(ctx, i.id),
+    'activities.create': createActivity,
     'savings.ofPerson': personSavings,
     'savings.ofSsg': ssgSavings,
     'savings.record': recordSavings,

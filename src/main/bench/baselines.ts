@@ -10,7 +10,7 @@ import { reportFonts } from '../services/reports'
 /** Every table the demo fills, in an order that inserts parents first. */
 export const TABLES = ['branch', 'household', 'person', 'organisation', 'membership', 'membership_event', 'assembly', 'assembly_attendance', 'fee_decision', 'fee_payment', 'election', 'candidate',
   'project', 'budget_main_line', 'funding_source', 'budget_line', 'budget_version', 'budget_amount', 'transfer', 'expense', 'fund_entry',
-  'cbo', 'lsg', 'ssg', 'group_member', 'group_meeting', 'meeting_attendance', 'group_office', 'group_document', 'indicator', 'indicator_target', 'savings_entry', 'training_completion', 'loan', 'loan_instalment', 'loan_reschedule', 'loan_repayment', 'loan_allocation', 'loan_fine', 'loan_write_off', 'group_fund_entry', 'instalment_due_move', 'audit_entry']
+  'cbo', 'lsg', 'ssg', 'group_member', 'group_meeting', 'meeting_attendance', 'group_office', 'group_document', 'indicator', 'indicator_target', 'savings_entry', 'training_completion', 'loan', 'loan_instalment', 'loan_reschedule', 'loan_repayment', 'loan_allocation', 'loan_fine', 'loan_write_off', 'group_fund_entry', 'instalment_due_move', 'activity', 'activity_area', 'activity_participant', 'audit_entry']
 
 /**
  * Raw baseline for loading: the same rows, already made, inserted with

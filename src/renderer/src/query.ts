@@ -56,6 +56,7 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   offices: [...GROUPS, 'offices', 'meetings'],
   documents: [...GROUPS, 'loans', 'sheets'],
   results: [],
+  activities: ['activities', 'results', 'loans', 'savings', 'sheets'],
   savings: ['savings', 'results', 'loans', 'sheets'],
   loans: ['loans', 'groupfunds', 'savings', 'results', 'portfolio', 'sheets'],
   training: ['loans'],

@@ -5,6 +5,7 @@ import { governanceOps } from './governance'
 import { financeOps } from './finance'
 import { groupsOps, meetingOps } from './groups'
 import { resultsOps } from './results'
+import { activitiesOps } from './activities'
 import { savingsOps } from './savings'
 import { loansOps } from './loans'
 import { portfolioOps } from './portfolio'
@@ -330,6 +331,7 @@ export const contract = {
   ...groupsOps,
   ...meetingOps,
   ...resultsOps,
+  ...activitiesOps,
   ...savingsOps,
   ...loansOps,
   ...portfolioOps,

@@ -83,6 +83,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   CBO: 'r.notFound.cbo',
   'savings entry': 'r.notFound.savingsEntry',
   loan: 'r.notFound.loan',
+  activity: 'r.notFound.activity',
   expense: 'r.notFound.expense',
   repayment: 'r.notFound.repayment',
   'small group': 'r.notFound.ssg',

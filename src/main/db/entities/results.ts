@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm'
 
 @Entity('indicator')
 export class IndicatorEntity {
@@ -30,4 +30,36 @@ export class IndicatorTargetEntity {
   @Column({ type: 'text' }) target: string
 }
 
-export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity]
+
+@Entity('activity')
+export class ActivityEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id', nullable: true }) projectId: number | null
+  @Column({ type: 'text' }) type: string
+  @Column({ type: 'text' }) title: string
+  @Column({ type: 'text', name: 'starts_on' }) startsOn: string
+  @Column({ type: 'text', name: 'ends_on' }) endsOn: string
+  @Column({ type: 'text', nullable: true }) facilitator: string | null
+  @Column({ type: 'integer', name: 'budget_line_id', nullable: true }) budgetLineId: number | null
+  @Column({ type: 'text', nullable: true }) notes: string | null
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+  @Column({ type: 'text', name: 'created_by' }) createdBy: string
+}
+
+@Entity('activity_area')
+export class ActivityAreaEntity {
+  @PrimaryColumn({ type: 'integer', name: 'activity_id' }) activityId: number
+  @PrimaryColumn({ type: 'integer', name: 'branch_id' }) branchId: number
+}
+
+@Entity('activity_participant')
+export class ActivityParticipantEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'activity_id' }) activityId: number
+  @Column({ type: 'integer', name: 'person_id', nullable: true }) personId: number | null
+  @Column({ type: 'text', nullable: true }) name: string | null
+  @Column({ type: 'text', nullable: true }) sex: 'female' | 'male' | null
+  @Column({ type: 'integer', name: 'branch_id', nullable: true }) branchId: number | null
+}
+
+export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity, ActivityEntity, ActivityAreaEntity, ActivityParticipantEntity]

@@ -140,4 +140,5 @@ export const audit = {
   'audit.op.sheets.enter': "Collection sheet entered",
   'audit.op.sheets.import': "Filled collection sheets imported",
   'audit.op.loans.reschedule': "Loan rescheduled",
+  'audit.op.activities.create': "Activity recorded",
 } as const

@@ -222,4 +222,6 @@ export const refusals = {
   'r.importRowText': "refused: {text}",
   'r.loanSettingsOnlyLsg': "applies only to a large group's regulations",
   'r.shareAfterRepayments': "cannot change from {date}: repayments up to {last} are already split into the funds; adopt it at a later meeting",
+  'r.notFound.activity': "There is no activity {id}",
+  'r.activityLine': "is not a sub-line of the activity's project",
 } as const

@@ -142,4 +142,5 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.sheets.enter': "Цуглуулгын хуудас оруулсан",
   'audit.op.sheets.import': "Бөглөсөн цуглуулгын хуудас оруулсан",
   'audit.op.loans.reschedule': "Зээлийн хуваарийг өөрчилсөн",
+  'audit.op.activities.create': "Үйл ажиллагаа бүртгэсэн",
 }

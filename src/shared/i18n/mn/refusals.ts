@@ -222,4 +222,6 @@ export const refusals = {
   'r.importRowText': "татгалзсан: {text}",
   'r.loanSettingsOnlyLsg': "зөвхөн том бүлгийн дүрэмд хамаарна",
   'r.shareAfterRepayments': "{date}-аас өөрчлөх боломжгүй: {last} хүртэлх эргэн төлөлтийг сангуудад хуваарилсан; дараагийн хурлаар батална уу",
+  'r.notFound.activity': "{id} дугаартай үйл ажиллагаа алга",
+  'r.activityLine': "үйл ажиллагааны төслийн дэд мөр биш",
 } as const
