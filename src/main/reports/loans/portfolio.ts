@@ -4,7 +4,8 @@ import { DAY_BUCKETS, WEEK_BUCKETS, type Ratio } from '../../../shared/domain/po
 import type { ServiceContext } from '../../services/context'
 import { parSeries, portfolioQuality } from '../../services/loans/portfolio'
 import { translator, writerLabels } from '../common'
-import type { CellValue, ReportModel } from '../model'
+import type { CellValue, ReportModel, ReportSection } from '../model'
+import type { BucketFigures } from '../../../shared/api/portfolioTypes'
 
 /*
  * `spn report portfolio --date D`: the portfolio page as a file. Every figure
@@ -36,6 +37,21 @@ export async function portfolioReport(ctx: ServiceContext, input: { date: string
     recoveries: r.recoveriesMinor,
   }))
   const share = (n: number) => (total.outstandingMinor ? n / total.outstandingMinor : null)
+  // An ageing table (in days or in weeks): each bucket's loans, their balance and its share of the portfolio.
+  const ageing = (title: string, sheetName: string, buckets: Array<[string, BucketFigures]>): ReportSection => ({
+    title,
+    sheetName,
+    table: {
+      columns: [
+        { key: 'bucket', label: t('rl.bucket'), type: 'text' },
+        { key: 'loans', label: t('pf.activeLoans'), type: 'int' },
+        { key: 'outstanding', label: t('pf.outstanding'), type: 'mnt' },
+        { key: 'share', label: t('rl.share'), type: 'percent' },
+      ],
+      rows: buckets.map(([bucket, f]) => ({ bucket, loans: f.loans, outstanding: f.outstandingMinor, share: share(f.outstandingMinor) })),
+      total: { label: t('report.total'), keys: ['loans', 'outstanding'] },
+    },
+  })
   const series = await parSeries(ctx, { from: addDays(input.date, -365), to: input.date })
   return {
     report: 'portfolio',
@@ -81,34 +97,8 @@ export async function portfolioReport(ctx: ServiceContext, input: { date: string
         },
         notes: [t('pf.help')],
       },
-      {
-        title: t('pf.ageingDays'),
-        sheetName: t('pf.ageingDays'),
-        table: {
-          columns: [
-            { key: 'bucket', label: t('rl.bucket'), type: 'text' },
-            { key: 'loans', label: t('pf.activeLoans'), type: 'int' },
-            { key: 'outstanding', label: t('pf.outstanding'), type: 'mnt' },
-            { key: 'share', label: t('rl.share'), type: 'percent' },
-          ],
-          rows: DAY_BUCKETS.map((b) => ({ bucket: b === 'current' ? t('pf.current') : t('pf.daysBucket', { b }), loans: total.days[b].loans, outstanding: total.days[b].outstandingMinor, share: share(total.days[b].outstandingMinor) })),
-          total: { label: t('report.total'), keys: ['loans', 'outstanding'] },
-        },
-      },
-      {
-        title: t('pf.ageingWeeks'),
-        sheetName: t('rl.ageingWeeksSheet'),
-        table: {
-          columns: [
-            { key: 'bucket', label: t('rl.bucket'), type: 'text' },
-            { key: 'loans', label: t('pf.activeLoans'), type: 'int' },
-            { key: 'outstanding', label: t('pf.outstanding'), type: 'mnt' },
-            { key: 'share', label: t('rl.share'), type: 'percent' },
-          ],
-          rows: WEEK_BUCKETS.map((b) => ({ bucket: b === 'current' ? t('pf.current') : t('pf.weeksBucket', { b }), loans: total.weeks[b].loans, outstanding: total.weeks[b].outstandingMinor, share: share(total.weeks[b].outstandingMinor) })),
-          total: { label: t('report.total'), keys: ['loans', 'outstanding'] },
-        },
-      },
+      ageing(t('pf.ageingDays'), t('pf.ageingDays'), DAY_BUCKETS.map((b) => [b === 'current' ? t('pf.current') : t('pf.daysBucket', { b }), total.days[b]])),
+      ageing(t('pf.ageingWeeks'), t('rl.ageingWeeksSheet'), WEEK_BUCKETS.map((b) => [b === 'current' ? t('pf.current') : t('pf.weeksBucket', { b }), total.weeks[b]])),
       {
         title: t('pf.candidates'),
         sheetName: t('rl.candidatesSheet'),
