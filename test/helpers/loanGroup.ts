@@ -42,3 +42,8 @@ export async function loanGroup(call: Call): Promise<{ branch: number; lsg: numb
   await call('groupfunds.capital', { lsgId: lsg, expenseId: expense.id })
   return { branch: dor, lsg, ssg, p, approval }
 }
+
+/** Сарангэрэл's first loan: 30,000 ₮ over 10 weekly instalments at 1.5% a month flat, paid out on 2011-06-08 (first due 2011-06-15). */
+export function firstLoan(g: { p: number[]; approval: number }) {
+  return { personId: g.p[0]!, approvedMeetingId: g.approval, disbursedOn: '2011-06-08', principalMinor: mnt(30_000), instalments: 10, method: 'flat' as const, monthlyRateMicro: 15_000 }
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
 import { testBackend, type TestBackend } from '../helpers/backend'
-import { loanGroup } from '../helpers/loanGroup'
+import { firstLoan, loanGroup } from '../helpers/loanGroup'
 import { pdfPages, pdfText, readXlsx } from '../helpers/files'
 import { translate } from '../../src/shared/i18n'
 
@@ -18,7 +18,7 @@ const mnt = (tg: number) => tg * 100
 beforeEach(async () => {
   t = await testBackend()
   g = await loanGroup((op, input) => t.must(op as 'system.info', input as never))
-  loanId = (await t.must('loans.grant', { personId: g.p[0]!, approvedMeetingId: g.approval, disbursedOn: '2011-06-08', principalMinor: mnt(30_000), instalments: 10, method: 'flat', monthlyRateMicro: 15_000 })).loan.id
+  loanId = (await t.must('loans.grant', firstLoan(g))).loan.id
 })
 afterEach(() => t.close())
 

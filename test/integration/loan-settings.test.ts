@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testBackend, type TestBackend } from '../helpers/backend'
-import { loanGroup } from '../helpers/loanGroup'
+import { firstLoan, loanGroup } from '../helpers/loanGroup'
 import { DEFAULT_LOAN_SETTINGS } from '../../src/shared/domain/eligibility'
 
 /* A large group's loan settings, set by its regulations: the checks' thresholds and the share of fund (2). On both engines. */
@@ -16,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => t.close())
 
 const adopt = (meetingId: number, settings: Partial<typeof DEFAULT_LOAN_SETTINGS>) => t.call('documents.adopt', { meetingId, clauses: CLAUSES, loanSettings: { ...DEFAULT_LOAN_SETTINGS, ...settings } })
-const grant = () => t.call('loans.grant', { personId: g.p[0]!, approvedMeetingId: g.approval, disbursedOn: '2011-06-08', principalMinor: mnt(30_000), instalments: 10, method: 'flat', monthlyRateMicro: 15_000 })
+const grant = () => t.call('loans.grant', firstLoan(g))
 const fundsOf = async (repaymentDate: string) => {
   const ledger = await Promise.all((['f1', 'f2', 'f3'] as const).map((fund) => t.must('groupfunds.ledger', { fund, ...(fund === 'f3' ? { branchId: g.branch } : { lsgId: g.lsg }), from: repaymentDate, to: repaymentDate } as never)))
   return ledger.map((l) => (l as { totals: { allocation: number } }).totals.allocation)

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testBackend, type TestBackend } from '../helpers/backend'
-import { loanGroup } from '../helpers/loanGroup'
+import { firstLoan, loanGroup } from '../helpers/loanGroup'
 
 /* A small group's collection sheet: what each member owes on the day, entered as one transaction. On both engines. */
 let t: TestBackend
@@ -11,7 +11,7 @@ const mnt = (tg: number) => tg * 100
 beforeEach(async () => {
   t = await testBackend()
   g = await loanGroup((op, input) => t.must(op as 'system.info', input as never))
-  loanId = (await t.must('loans.grant', { personId: g.p[0]!, approvedMeetingId: g.approval, disbursedOn: '2011-06-08', principalMinor: mnt(30_000), instalments: 10, method: 'flat', monthlyRateMicro: 15_000 })).loan.id
+  loanId = (await t.must('loans.grant', firstLoan(g))).loan.id
 })
 afterEach(() => t.close())
 

@@ -1,15 +1,11 @@
 import type { Backend } from '../backend'
 import type { BenchRow } from './run'
-import { peakMb, timeIt } from './measure'
+import { caller, peakMb, timeIt } from './measure'
 
 /** The self-help groups: the groups page, a large group's page, a CBO's page, recording one weekly meeting, the attendance report of a project year, the dashboard's project progress. */
 export async function groupRows(backend: Backend, scale: string, engine: BenchRow['engine'], log: (s: string) => void): Promise<BenchRow[]> {
   log(`${engine} ${scale}: self-help groups…`)
-  const call = async (op: string, input: unknown) => {
-    const r = await backend.dispatch(op, input)
-    if (!r.ok) throw new Error(`${op}: ${r.error.message}`)
-    return r.value
-  }
+  const call = caller(backend)
   const rows: BenchRow[] = []
   const tree = (await call('groups.tree', {})) as Array<{ cbo: { id: number } | null; lsgs: Array<{ id: number }> }>
   const lsgs = tree.flatMap((a) => a.lsgs)

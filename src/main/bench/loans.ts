@@ -1,6 +1,6 @@
 import type { Backend } from '../backend'
 import type { BenchRow } from './run'
-import { peakMb, timeIt } from './measure'
+import { caller, peakMb, timeIt } from './measure'
 import type { CollectionSheet } from '../../shared/api/sheetsTypes'
 
 /**
@@ -10,11 +10,7 @@ import type { CollectionSheet } from '../../shared/api/sheetsTypes'
  */
 export async function loanRows(backend: Backend, scale: string, engine: BenchRow['engine'], log: (s: string) => void): Promise<BenchRow[]> {
   log(`${engine} ${scale}: savings and loans…`)
-  const call = async (op: string, input: unknown) => {
-    const r = await backend.dispatch(op, input)
-    if (!r.ok) throw new Error(`${op}: ${r.error.message}`)
-    return r.value
-  }
+  const call = caller(backend)
   const rows: BenchRow[] = []
   const row = (operation: string, oursMs: number, target: string) => rows.push({ scale, engine, operation, oursMs, baselineMs: null, peakMb: peakMb(), target })
   // The small group with the most loans, and its area.

@@ -1,3 +1,4 @@
+import type { Backend } from '../backend'
 import { performance } from 'node:perf_hooks'
 
 /* How the bench measures: medians of repeated runs, ours and a baseline run alternately, the process's peak memory. */
@@ -29,3 +30,12 @@ export async function timePair(runs: number, ours: () => unknown, baseline: () =
 }
 
 export const peakMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024)
+
+/** Operations through the backend's dispatcher, as the UI calls them; a refusal stops the bench. */
+export function caller(backend: Backend): (op: string, input: unknown) => Promise<unknown> {
+  return async (op, input) => {
+    const r = await backend.dispatch(op, input)
+    if (!r.ok) throw new Error(`${op}: ${r.error.message}`)
+    return r.value
+  }
+}

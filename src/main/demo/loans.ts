@@ -7,6 +7,7 @@ import { allocateRepayment, splitRepayment, type FundAmounts } from '../../share
 import { checkEligibility, DEFAULT_THRESHOLDS } from '../../shared/domain/eligibility'
 import { daysInArrears } from '../../shared/domain/portfolio'
 import { firstDueDate } from '../services/loans/loans'
+import { pushTo } from '../../shared/domain/lists'
 import type { AttendanceStatus } from '../../shared/api/groupsTypes'
 
 /*
@@ -28,13 +29,6 @@ interface Loan { id: number; person: number; ssgId: number; lsgId: number; cycle
 
 /** The groups' last meetings in the demo (a month after the project ends). */
 export const LAST_MEETING = '2011-03-31'
-
-/** Appends to the list of a key (a spread copy per item is quadratic at 10x). */
-export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
-}
 
 const there = (s: AttendanceStatus) => s === 'present' || s === 'late' || s === 'represented'
 const weeksBetween = (a: string, b: string) => Math.floor((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / (7 * 86_400_000))

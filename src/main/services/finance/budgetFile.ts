@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs'
-import { DomainError } from '../../../shared/domain/result'
 import type { ReportFile } from '../../../shared/api/contract'
 import type { BudgetCell, BudgetFileResult } from '../../../shared/api/financeTypes'
 import type { ServiceContext } from '../context'
 import { getBudget, projectYears, requireProject, versions } from './projects'
-import { readGrid, type RawCell, type UnsavedFormula } from './ledgerFile'
+import { readGrid, type RawCell, type UnsavedFormula, fileRefusal } from './ledgerFile'
 import { parseAmount } from '../../../shared/domain/amount'
 import { stripInvisible } from '../../../shared/domain/text'
-import { messageRef } from '../../../shared/i18n/issues'
 
 /**
  * A budget as finance officers write it in Excel: one row per sub-line and
@@ -70,8 +68,7 @@ export async function readBudgetFile(ctx: ServiceContext, input: { projectId: nu
   try {
     grid = await readGrid(Buffer.from(input.base64, 'base64'), input.fileName, unsaved)
   } catch (e) {
-    const message = `The file ${input.fileName} ${(e as Error).message}.`.replace(/\.\.$/, '.')
-    throw new DomainError('validation', message, 'fileName', messageRef(message) ?? undefined)
+    throw fileRefusal(input.fileName, e)
   }
   const result: BudgetFileResult = { fileName: input.fileName, headerRow: null, rows: 0, problems: [], sourceIds: [], years: [], amounts: [] }
   const header = findHeader(grid)

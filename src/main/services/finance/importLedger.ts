@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs'
-import { DomainError } from '../../../shared/domain/result'
 import type { ReportFile } from '../../../shared/api/contract'
 import { audit, type ServiceContext } from '../context'
 import { ExpenseEntity } from '../../db/entities'
@@ -7,9 +6,8 @@ import { insertMany } from '../../db/bulk'
 import { forbiddenCharacter, normalizeIdentifier, stripInvisible } from '../../../shared/domain/text'
 import { requireProject } from './projects'
 import { forgetConversions } from './money'
-import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseDate, readGrid, type LedgerColumn, type RawCell } from './ledgerFile'
+import { COLUMN_TITLES, LEDGER_COLUMNS, locateTable, parseDate, readGrid, type LedgerColumn, type RawCell, fileRefusal } from './ledgerFile'
 import { parseAmount } from '../../../shared/domain/amount'
-import { messageRef } from '../../../shared/i18n/issues'
 
 export interface ImportProblem {
   row: number
@@ -58,9 +56,7 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   try {
     grid = await readGrid(Buffer.from(input.base64, 'base64'), input.fileName)
   } catch (e) {
-    // The file's problems (binary, encoding, zip bomb…) are sentences of the catalogues: imp.file.*.
-    const message = `The file ${input.fileName} ${(e as Error).message}.`.replace(/\.\.$/, '.')
-    throw new DomainError('validation', message, 'fileName', messageRef(message) ?? undefined)
+    throw fileRefusal(input.fileName, e)
   }
   const table = locateTable(grid)
   const result: ImportResult = { fileName: input.fileName, headerRow: null, rows: 0, problems: [], preview: [], imported: 0, dryRun: input.dryRun }

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs'
+import { DomainError } from '../../../shared/domain/result'
+import { messageRef } from '../../../shared/i18n/issues'
 
 /**
  * Reading an expense ledger as finance officers keep it: an .xlsx or .csv
@@ -281,3 +283,9 @@ export function parseDate(v: RawCell): string | null {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null
 }
 
+
+/** A file that cannot be read (binary, encoding, zip bomb, not a workbook …) as a refusal of the file field: its sentences are the catalogues' imp.file.*. */
+export function fileRefusal(fileName: string, e: unknown): DomainError {
+  const message = `The file ${fileName} ${(e as Error).message}.`.replace(/\.\.$/, '.')
+  return new DomainError('validation', message, 'fileName', messageRef(message) ?? undefined)
+}

@@ -4,6 +4,7 @@ import type { BucketFigures, ParPoint, Portfolio, PortfolioFigures, WriteOffCand
 import type { ServiceContext } from '../context'
 import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 import { DUE_JOIN, DUE_SQL } from './dueMoves'
+import { groupBy } from '../../../shared/domain/lists'
 
 /*
  * Portfolio quality on a date, computed for every loan in a few set-wise
@@ -132,15 +133,7 @@ export async function portfolioQuality(ctx: ServiceContext, input: { on: string;
   const from = input.from ?? addDays(input.on, -83)
   const loans = await loanLines(ctx, input.on, from)
   const rows: PortfolioFigures[] = [figures('total', null, null, null, loans)]
-  const group = <K>(key: (l: LoanLine) => K) => {
-    const m = new Map<K, LoanLine[]>()
-    for (const l of loans) {
-      const list = m.get(key(l))
-      if (list) list.push(l)
-      else m.set(key(l), [l])
-    }
-    return m
-  }
+  const group = <K>(key: (l: LoanLine) => K) => groupBy(loans, key)
   for (const [branchId, list] of group((l) => l.branchId)) {
     rows.push(figures('area', branchId, { mn: list[0]!.mn, en: list[0]!.en }, null, list))
     for (const [lsgId, lsgLoans] of [...group((l) => l.lsgId)].filter(([, x]) => x[0]!.branchId === branchId).sort((a, b) => a[1][0]!.lsgCode.localeCompare(b[1][0]!.lsgCode))) {
@@ -199,18 +192,9 @@ export async function parSeries(ctx: ServiceContext, input: { from: string; to: 
      WHERE l.disbursed_on <= :to AND ${DUE_SQL} < :to AND r.paid_on <= :to AND ${latest} GROUP BY a.instalment_id, r.paid_on`,
     input,
   )
-  const group = <T, K>(rows: T[], key: (r: T) => K) => {
-    const m = new Map<K, T[]>()
-    for (const r of rows) {
-      const list = m.get(key(r))
-      if (list) list.push(r)
-      else m.set(key(r), [r])
-    }
-    return m
-  }
-  const repaidOf = group(repaid, (r) => r.loanId)
-  const instalmentsOf = group(instalments, (i) => i.loanId)
-  const paidOf = group(paid, (p) => p.instalmentId)
+  const repaidOf = groupBy(repaid, (r) => r.loanId)
+  const instalmentsOf = groupBy(instalments, (i) => i.loanId)
+  const paidOf = groupBy(paid, (p) => p.instalmentId)
   const sumTo = (rows: Array<{ on: string; n: number }> | undefined, on: string) => (rows ?? []).reduce((s, r) => (r.on <= on ? s + Number(r.n) : s), 0)
   return monthEnds(input.from, input.to).map((on) => {
     const standings: LoanStanding[] = loans

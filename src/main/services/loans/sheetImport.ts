@@ -7,7 +7,7 @@ import { messageRef } from '../../../shared/i18n/issues'
 import type { AttendanceStatus } from '../../../shared/api/groupsTypes'
 import type { SheetEntryLine, SheetImportResult } from '../../../shared/api/sheetsTypes'
 import type { ServiceContext } from '../context'
-import { cellValue, checkWorkbook, FormulaWithoutResult, type RawCell } from '../finance/ledgerFile'
+import { cellValue, checkWorkbook, fileRefusal, FormulaWithoutResult, type RawCell } from '../finance/ledgerFile'
 import { KEY_SHEET, type SheetKey } from '../../reports/xlsx'
 import { collectionSheet, enterSheet } from './sheets'
 
@@ -34,10 +34,7 @@ const STATUS_WORDS = new Map<string, AttendanceStatus>(
 const AMOUNT_COLUMNS = { compulsoryPaid: 'compulsoryMinor', voluntary: 'voluntaryMinor', withdrawal: 'withdrawalMinor', loanPaid: 'repaymentMinor' } as const
 type AmountColumn = keyof typeof AMOUNT_COLUMNS
 
-function fileError(fileName: string, e: Error): DomainError {
-  const message = `The file ${fileName} ${e.message}.`.replace(/\.\.$/, '.')
-  return new DomainError('validation', message, 'fileName', messageRef(message) ?? undefined)
-}
+const notASheet = (fileName: string) => new DomainError('validation', `The file ${fileName} is not a collection sheet made by the app`, 'fileName', { key: 'r.importNotSheet' })
 
 /** An amount in ₮ as typed (1000, "1 000", "1 000 ₮", 1000.5) to minor units; null when it is not one. */
 function amountOf(v: RawCell): number | null {
@@ -70,7 +67,7 @@ export async function importSheets(ctx: ServiceContext, input: { fileName: strin
     checkWorkbook(bytes)
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (e) {
-    throw fileError(input.fileName, e as Error)
+    throw fileRefusal(input.fileName, e)
   }
   const keySheet = wb.getWorksheet(KEY_SHEET)
   const keys: SheetKey[] = []
@@ -81,11 +78,11 @@ export async function importSheets(ctx: ServiceContext, input: { fileName: strin
       /* a damaged line is treated as missing */
     }
   })
-  if (!keys.length) throw new DomainError('validation', `The file ${input.fileName} is not a collection sheet made by the app`, 'fileName', { key: 'r.importNotSheet' })
+  if (!keys.length) throw notASheet(input.fileName)
   const out: SheetImportResult = { sheets: [] }
   for (const k of keys) {
     const ws = wb.getWorksheet(k.sheet)
-    if (!ws) throw new DomainError('validation', `The file ${input.fileName} is not a collection sheet made by the app`, 'fileName', { key: 'r.importNotSheet' })
+    if (!ws) throw notASheet(input.fileName)
     const ssgId = Number(k.key.ssgId)
     const heldOn = String(k.key.heldOn)
     const sheet = await collectionSheet(ctx, { ssgId, heldOn })

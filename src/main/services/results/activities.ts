@@ -8,6 +8,7 @@ import { PERSON_SHORT_NAME_SQL } from '../names.sql'
 import { requireBranch } from '../branches'
 import { requirePerson } from '../persons'
 import { requireProject } from '../finance/projects'
+import { pushTo } from '../../../shared/domain/lists'
 
 /*
  * The activities the project runs (DOMAIN.md): each with its type, dates,
@@ -28,7 +29,7 @@ async function areasOf(ctx: ServiceContext, ids: number[]) {
     { ids },
   )
   const out = new Map<number, Array<{ id: number; mn: string; en: string }>>()
-  for (const r of rows) out.set(r.activityId, [...(out.get(r.activityId) ?? []), { id: r.id, mn: r.mn, en: r.en }])
+  for (const r of rows) pushTo(out, r.activityId, { id: r.id, mn: r.mn, en: r.en })
   return out
 }
 

@@ -4,7 +4,7 @@ import type { LoanRow } from '../../../../shared/api/loansTypes'
 import { todayIso } from '../../../../shared/domain/dates'
 import { rateText } from '../../../../shared/domain/loans'
 import { useOperation } from '../../query'
-import { ReportButton } from '../../components/ReportButton'
+import { ReportButton, ReportMessageLine, type ReportMessage } from '../../components/ReportButton'
 import { useI18n } from '../../i18n'
 import { DataTable } from '../../components/DataTable'
 import { Writes } from '../../components/permissions'
@@ -70,7 +70,7 @@ function useLoanColumns(withName: boolean, open: (id: number) => void) {
 /** A group member's loans on her page: grant one (the checks shown as it is typed), open one to repay; her micro-credit training. */
 export function PersonLoansCard({ personId }: { personId: number }) {
   const { t, date, lang } = useI18n()
-  const [fileMessage, setFileMessage] = useState<{ text: string; ok: boolean } | null>(null)
+  const [fileMessage, setFileMessage] = useState<ReportMessage>(null)
   const loans = useOperation('loans.ofPerson', { personId })
   const savings = useOperation('savings.ofPerson', { personId })
   const periods = useOperation('roster.ofPerson', { personId })
@@ -101,11 +101,7 @@ export function PersonLoansCard({ personId }: { personId: number }) {
           </Group>
         </Writes>
       </Group>
-      {fileMessage && (
-        <Text size="sm" c={fileMessage.ok ? 'teal' : 'red'} role={fileMessage.ok ? 'status' : 'alert'} mb="xs">
-          {fileMessage.text}
-        </Text>
-      )}
+      <ReportMessageLine message={fileMessage} mb="xs" />
       <DataTable label={t('loan.title')} state={loans} rows={(x) => x} rowKey={(l) => l.id} onOpen={(l) => setDialog(l.id)} emptyText={t('loan.none')} columns={columns} />
       {dialog === 'grant' && <GrantDialog personId={personId} onClose={() => setDialog(null)} />}
       {dialog === 'training' && <TrainingDialog personId={personId} onClose={() => setDialog(null)} />}

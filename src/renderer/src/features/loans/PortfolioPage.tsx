@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { LineChart } from '@mantine/charts'
 import type { PortfolioFigures, WriteOffCandidate } from '../../../../shared/api/portfolioTypes'
@@ -6,7 +6,7 @@ import type { FundCheck } from '../../../../shared/api/loansTypes'
 import { DAY_BUCKETS, WEEK_BUCKETS, type Ratio } from '../../../../shared/domain/portfolio'
 import { addDays, isIsoDate, normalizeDate, todayIso } from '../../../../shared/domain/dates'
 import { useOperation } from '../../query'
-import { ReportButton } from '../../components/ReportButton'
+import { ReportButton, ReportMessageLine, type ReportMessage } from '../../components/ReportButton'
 import { useI18n } from '../../i18n'
 import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
@@ -26,8 +26,8 @@ const pct = (r: Ratio) => (r.ratio === null ? '—' : `${(Math.round(r.ratio * 1
  */
 export function PortfolioPage() {
   const { t, local, mnt, num, date, lang } = useI18n()
-  const [fileMessage, setFileMessage] = useState<{ text: string; ok: boolean } | null>(null)
-  const done = (text: string, ok: boolean) => setFileMessage({ text, ok })
+  const [fileMessage, setFileMessage] = useState<ReportMessage>(null)
+  const done = (text: ReactNode, ok: boolean) => setFileMessage({ text, ok })
   // The groups are the project's: the date shown first is today, or the end of the last project if that is earlier.
   const projects = useOperation('finance.projects', {})
   const lastEnd = (projects.data ?? []).map((p) => p.endsOn).sort().at(-1)
@@ -50,11 +50,7 @@ export function PortfolioPage() {
           <DateField label={t('pf.on')} value={typed ?? first} onChange={setTyped} w={180} />
         </Group>
       </Group>
-      {fileMessage && (
-        <Text size="sm" c={fileMessage.ok ? 'teal' : 'red'} role={fileMessage.ok ? 'status' : 'alert'}>
-          {fileMessage.text}
-        </Text>
-      )}
+      <ReportMessageLine message={fileMessage} />
       <PageState state={q} reload={q.reload}>
         {(p) => {
           const total = p.rows[0]!

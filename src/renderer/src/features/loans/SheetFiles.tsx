@@ -1,10 +1,10 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Alert, FileButton, Button, Group, Stack, Text } from '@mantine/core'
 import type { SheetImportResult } from '../../../../shared/api/sheetsTypes'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { readAsBase64 } from '../../components/download'
-import { ReportButton } from '../../components/ReportButton'
+import { ReportButton, type ReportMessage } from '../../components/ReportButton'
 import { useCanWrite } from '../../components/permissions'
 
 /**
@@ -15,10 +15,10 @@ import { useCanWrite } from '../../components/permissions'
 export function SheetFiles({ ssgCode, lsgCode, heldOn }: { ssgCode: string; lsgCode: string; heldOn: string }) {
   const { t, lang, mnt, errorText } = useI18n()
   const canWrite = useCanWrite()
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null)
+  const [message, setMessage] = useState<ReportMessage>(null)
   const [imported, setImported] = useState<SheetImportResult | null>(null)
   const [busy, setBusy] = useState(false)
-  const done = (text: string, ok: boolean) => setMessage({ text, ok })
+  const done = (text: ReactNode, ok: boolean) => setMessage({ text, ok })
   const importFile = async (file: File | null) => {
     if (!file) return
     setBusy(true)

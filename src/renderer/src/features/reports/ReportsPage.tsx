@@ -3,11 +3,10 @@ import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Te
 import { FINANCE_REPORTS, LOAN_REPORTS, REPORTS, reportRequest } from '../../../../shared/api/contract'
 import type { Lang } from '../../../../shared/i18n'
 import { call } from '../../api'
-import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useContractForm } from '../../components/useContractForm'
-import { downloadFile as download, fileToBlob as toBlob } from '../../components/download'
-import { withVerbatim } from '../../components/Verbatim'
+import { fileToBlob as toBlob } from '../../components/download'
+import { saveReport } from '../../components/ReportButton'
 import { useProject } from '../finance/useProject'
 import { DateField } from '../../components/DateField'
 
@@ -70,19 +69,15 @@ export function ReportsPage() {
     setMessage(null)
     f.setFormError(null)
     try {
-      if (action === 'save' && window.spn) {
-        const r = await write('reports.save', input)
-        if (r.ok) setMessage(r.value.path ? withVerbatim(t('reports.saved', { path: r.value.path }), r.value.path) : t('reports.cancelled'))
+      if (action === 'save') {
+        const r = await saveReport(input, t)
+        if (r.ok) setMessage(r.message)
         else f.serverError(r.error)
         return
       }
       const r = await call('reports.generate', input)
       if (!r.ok) return f.serverError(r.error)
-      if (action === 'preview') setPreview(URL.createObjectURL(toBlob(r.value)))
-      else {
-        download(r.value)
-        setMessage(withVerbatim(t('reports.downloaded', { name: r.value.fileName, size: Math.ceil(r.value.byteLength / 1024) }), r.value.fileName))
-      }
+      setPreview(URL.createObjectURL(toBlob(r.value)))
     } finally {
       setBusy(null)
     }
