@@ -28,6 +28,23 @@ function displayLength(type: ColumnType, v: CellValue): number {
   return String(v).length
 }
 
+/** A bold header letter in column-width characters (Cyrillic in bold is wider than the digits a width counts). */
+const HEADER_CHAR = 1.4
+
+/** The lines a text takes in a column of a width (characters), wrapped between words. */
+function wrappedLines(text: string, width: number): number {
+  let lines = 1
+  let used = 0
+  for (const word of text.split(/\s+/)) {
+    const w = word.length * HEADER_CHAR
+    if (used > 0 && used + 1 + w > width) {
+      lines++
+      used = w
+    } else used += (used > 0 ? 1 : 0) + w
+  }
+  return lines
+}
+
 function colLetter(n: number): string {
   let s = ''
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s
@@ -50,7 +67,9 @@ type Sheet = ExcelJS.Worksheet
  * included (a loop: a quarter of a million rows do not fit in a spread).
  */
 function widest(c: ReportSection['table']['columns'][number], rows: ReportSection['table']['rows'], total: CellValue | undefined): number {
-  let longest = c.label.length * (c.label.length > 18 ? 0.6 : 1)
+  // A long header wraps, but between words: the column is at least as wide as its longest word (bold, so a little more).
+  const longestWord = Math.max(...c.label.split(/\s+/).map((w) => w.length)) * HEADER_CHAR
+  let longest = Math.max(c.label.length * (c.label.length > 18 ? 0.6 : 1), longestWord)
   for (const r of rows) {
     const n = displayLength(c.type, r[c.key])
     if (n > longest) longest = n
@@ -78,7 +97,8 @@ function addSection(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, 
     views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow, topLeftCell: `B${headerRow + 1}` }],
   })
   const totals = section.table.total ? tableTotals(section.table) : {}
-  ws.columns = columns.map((c) => ({ width: Math.min(60, Math.max(10, Math.ceil(widest(c, rows, totals[c.key])) + 2)) }))
+  const widths = columns.map((c) => Math.min(60, Math.max(10, Math.ceil(widest(c, rows, totals[c.key])) + 2)))
+  ws.columns = widths.map((width) => ({ width }))
   const title = ws.getRow(1)
   title.getCell(1).value = section.title
   title.getCell(1).font = { bold: true, size: 14 }
@@ -101,7 +121,8 @@ function addSection(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, 
     cell.fill = HEADER_FILL
     cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.type === 'text' ? 'left' : 'center' }
   })
-  header.height = 32
+  // Tall enough for the header that wraps onto the most lines (about 15 points a line), two at least.
+  header.height = Math.max(32, Math.min(80, 15 * Math.max(...columns.map((c, i) => wrappedLines(c.label, widths[i]! - 1))) + 4))
   header.commit()
   rows.forEach((r, ri) => {
     const row = ws.getRow(headerRow + 1 + ri)
