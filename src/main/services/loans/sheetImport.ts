@@ -34,7 +34,7 @@ const STATUS_WORDS = new Map<string, AttendanceStatus>(
 const AMOUNT_COLUMNS = { compulsoryPaid: 'compulsoryMinor', voluntary: 'voluntaryMinor', withdrawal: 'withdrawalMinor', loanPaid: 'repaymentMinor' } as const
 type AmountColumn = keyof typeof AMOUNT_COLUMNS
 
-const notASheet = (fileName: string) => new DomainError('validation', `The file ${fileName} is not a collection sheet made by the app`, 'fileName', { key: 'r.importNotSheet' })
+const notASheet = (fileName: string) => new DomainError('validation', `The file ${fileName} is not a collection sheet made by the app`, 'fileName', { key: 'r.importNotSheet', vars: { file: fileName } })
 
 /** An amount in ₮ as typed (1000, "1 000", "1 000 ₮", 1000.5) to minor units; null when it is not one. */
 function amountOf(v: RawCell): number | null {

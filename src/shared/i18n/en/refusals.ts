@@ -210,7 +210,7 @@ export const refusals = {
   'r.noAreaCode': "No area with the code {code}",
   'r.beforeFormed': "is before the group was formed ({date})",
   'r.noSheetsThatWeek': "has no small group meeting with members that week",
-  'r.importNotSheet': "is not a collection sheet made by the app: its hidden sheet naming the groups and dates is missing. Export the sheet from the app, fill it in and import that file.",
+  'r.importNotSheet': "The file {file} is not a collection sheet made by the app: its hidden sheet naming the groups and dates is missing. Export the sheet from the app, fill it in and import that file.",
   'r.importRow': "Sheet {sheet}, row {row} ({name}): {reason}",
   'r.importAttendance': "the attendance “{value}” is not one of present, late, represented, excused, absent",
   'r.importAmount': "{column}: “{value}” is not an amount in ₮",
