@@ -19,7 +19,8 @@ import { correctMeeting, getMeeting, groupMeetings, meetingSheet, recordMeeting,
 import { electOffice, groupOffices, officesOfPerson } from '../services/groups/offices'
 import { adoptDocument, groupDocuments } from '../services/groups/documents'
 import { groupProgress } from '../services/results/groupProgress'
-import { createActivity, getActivity, listActivities } from '../services/results/activities'
+import { addParticipants, addPartner, createActivity, getActivity, listActivities, listPartners, setActivityExpenses } from '../services/results/activities'
+import { participantCandidates } from '../services/results/candidates'
 import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
 import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, rescheduleLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
 import { eligibilityOf } from '../services/loans/eligibility'
@@ -164,6 +165,11 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'activities.list': listActivities,
     'activities.get': (ctx, i) => getActivity(ctx, i.id),
     'activities.create': createActivity,
+    'activities.candidates': participantCandidates,
+    'activities.partners': listPartners,
+    'activities.addPartner': addPartner,
+    'activities.addParticipants': addParticipants,
+    'activities.linkExpenses': setActivityExpenses,
     'savings.ofPerson': personSavings,
     'savings.ofSsg': ssgSavings,
     'savings.record': recordSavings,

@@ -1,4 +1,5 @@
 import type { LocalName } from './types'
+import type { Expense } from './financeTypes'
 
 /** The kinds of activity of DOMAIN.md. */
 export const ACTIVITY_TYPES = ['training', 'workshop', 'civic_education', 'micro_credit_education', 'lecture_seminar', 'magazine', 'website', 'publication', 'meeting', 'campaign', 'conference', 'advocacy', 'partnership'] as const
@@ -14,6 +15,28 @@ export interface ActivityParticipant {
   branch: LocalName | null
 }
 
+export interface Partner {
+  id: number
+  name: LocalName
+}
+
+/** Someone who can be picked as a participant from a group or a local organisation. */
+export interface Candidate {
+  personId: number
+  name: string
+  sex: 'female' | 'male' | null
+  /** The small group (or the local organisation) she was picked from. */
+  group: string
+}
+
+/** What an activity cost: its linked expenses standing (₮ of the MNT ones; DKK of all, MNT ones at their FIFO rate). */
+export interface ActivityCost {
+  mntMinor: number
+  dkkMinor: number
+  /** MNT not yet covered by a transfer: its DKK value is not known yet. */
+  uncoveredMntMinor: number
+}
+
 export interface ActivityRow {
   id: number
   type: ActivityType
@@ -23,13 +46,20 @@ export interface ActivityRow {
   facilitator: string | null
   areas: LocalName[]
   participants: number
+  cost: ActivityCost
 }
 
 export interface ActivityDetail extends Omit<ActivityRow, 'participants'> {
   projectId: number | null
   budgetLineId: number | null
   notes: string | null
+  issue: string | null
+  copiesPrinted: number | null
+  copiesDistributed: number | null
   areaIds: number[]
+  partners: Partner[]
+  /** The expenses linked to it, voided ones too (struck through; the cost counts those standing). */
+  expenses: Expense[]
   participants: ActivityParticipant[]
   /** Micro-credit education: the recorded participants whose training completion it recorded. */
   trainingRecorded: number

@@ -84,6 +84,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   'savings entry': 'r.notFound.savingsEntry',
   loan: 'r.notFound.loan',
   activity: 'r.notFound.activity',
+  partner: 'r.notFound.partner',
   expense: 'r.notFound.expense',
   repayment: 'r.notFound.repayment',
   'small group': 'r.notFound.ssg',

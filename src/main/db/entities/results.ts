@@ -42,6 +42,9 @@ export class ActivityEntity {
   @Column({ type: 'text', nullable: true }) facilitator: string | null
   @Column({ type: 'integer', name: 'budget_line_id', nullable: true }) budgetLineId: number | null
   @Column({ type: 'text', nullable: true }) notes: string | null
+  @Column({ type: 'text', nullable: true }) issue: string | null
+  @Column({ type: 'integer', name: 'copies_printed', nullable: true }) copiesPrinted: number | null
+  @Column({ type: 'integer', name: 'copies_distributed', nullable: true }) copiesDistributed: number | null
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
   @Column({ type: 'text', name: 'created_by' }) createdBy: string
 }
@@ -62,4 +65,24 @@ export class ActivityParticipantEntity {
   @Column({ type: 'integer', name: 'branch_id', nullable: true }) branchId: number | null
 }
 
-export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity, ActivityEntity, ActivityAreaEntity, ActivityParticipantEntity]
+@Entity('partner')
+export class PartnerEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'text', name: 'name_en' }) nameEn: string
+  @Column({ type: 'text', name: 'name_mn' }) nameMn: string
+  @Column({ type: 'text', name: 'created_at' }) createdAt: string
+}
+
+@Entity('activity_partner')
+export class ActivityPartnerEntity {
+  @PrimaryColumn({ type: 'integer', name: 'activity_id' }) activityId: number
+  @PrimaryColumn({ type: 'integer', name: 'partner_id' }) partnerId: number
+}
+
+@Entity('activity_expense')
+export class ActivityExpenseEntity {
+  @PrimaryColumn({ type: 'integer', name: 'activity_id' }) activityId: number
+  @PrimaryColumn({ type: 'integer', name: 'expense_id' }) expenseId: number
+}
+
+export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity, ActivityEntity, ActivityAreaEntity, ActivityParticipantEntity, PartnerEntity, ActivityPartnerEntity, ActivityExpenseEntity]

@@ -28,6 +28,8 @@ export interface ExpenseFilter {
   to?: string
   /** Also the voided expenses (for the list, on request); no total counts them. */
   withVoided?: boolean
+  /** Only these expenses (an activity's). */
+  ids?: number[]
 }
 
 /** Every expense matching a filter, with its DKK value (oldest first). */
@@ -41,6 +43,7 @@ export async function expensesWithValue(ctx: ServiceContext, f: ExpenseFilter): 
   if (f.sourceId !== undefined) where.push('e.source_id = :sourceId')
   if (f.from !== undefined) where.push('e.spent_on >= :from')
   if (f.to !== undefined) where.push('e.spent_on <= :to')
+  if (f.ids !== undefined) where.push(f.ids.length ? 'e.id IN (:ids)' : '1 = 0')
   const rows = await ctx.sql.all<Row>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY e.spent_on, e.id`, { ...f })
   const { byExpense } = await conversions(ctx, f.projectId)
   return rows.map(({ branchMn, branchEn, mainCode: _m, ...row }) => {

@@ -141,4 +141,7 @@ export const audit = {
   'audit.op.sheets.import': "Filled collection sheets imported",
   'audit.op.loans.reschedule': "Loan rescheduled",
   'audit.op.activities.create': "Activity recorded",
+  'audit.op.activities.addPartner': "Partner organisation added",
+  'audit.op.activities.addParticipants': "Participants added to an activity",
+  'audit.op.activities.linkExpenses': "Expenses of an activity set",
 } as const

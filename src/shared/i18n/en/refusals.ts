@@ -224,4 +224,10 @@ export const refusals = {
   'r.shareAfterRepayments': "cannot change from {date}: repayments up to {last} are already split into the funds; adopt it at a later meeting",
   'r.notFound.activity': "There is no activity {id}",
   'r.activityLine': "is not a sub-line of the activity's project",
+  'r.notFound.partner': "There is no partner organisation {id}",
+  'r.activityExpenseProject': "voucher {voucher} is not an expense of the activity's project",
+  'r.activityExpenseVoided': "voucher {voucher} is voided",
+  'r.activityExpenseTaken': "voucher {voucher} already pays for the activity «{title}»",
+  'r.copiesMoreThanPrinted': "must not be more than the copies printed ({n})",
+  'r.partnerExists': "is already in the list of partners",
 } as const

@@ -143,4 +143,7 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.sheets.import': "Бөглөсөн цуглуулгын хуудас оруулсан",
   'audit.op.loans.reschedule': "Зээлийн хуваарийг өөрчилсөн",
   'audit.op.activities.create': "Үйл ажиллагаа бүртгэсэн",
+  'audit.op.activities.addPartner': "Хамтрагч байгууллага нэмсэн",
+  'audit.op.activities.addParticipants': "Үйл ажиллагаанд оролцогч нэмсэн",
+  'audit.op.activities.linkExpenses': "Үйл ажиллагааны зардлыг тохируулсан",
 }

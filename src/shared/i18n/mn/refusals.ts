@@ -224,4 +224,10 @@ export const refusals = {
   'r.shareAfterRepayments': "{date}-аас өөрчлөх боломжгүй: {last} хүртэлх эргэн төлөлтийг сангуудад хуваарилсан; дараагийн хурлаар батална уу",
   'r.notFound.activity': "{id} дугаартай үйл ажиллагаа алга",
   'r.activityLine': "үйл ажиллагааны төслийн дэд мөр биш",
+  'r.notFound.partner': "{id} дугаартай хамтрагч байгууллага алга",
+  'r.activityExpenseProject': "{voucher} баримт үйл ажиллагааны төслийн зардал биш",
+  'r.activityExpenseVoided': "{voucher} баримт хүчингүй болсон",
+  'r.activityExpenseTaken': "{voucher} баримт «{title}» үйл ажиллагааны зардалд аль хэдийн орсон",
+  'r.copiesMoreThanPrinted': "хэвлэсэн тооноос ({n}) их байж болохгүй",
+  'r.partnerExists': "хамтрагчдын жагсаалтад аль хэдийн байна",
 } as const
