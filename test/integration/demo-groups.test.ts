@@ -102,6 +102,27 @@ describe('the demo groups', () => {
     expect(group.totals.compulsoryMinor).toBeGreaterThan(0)
   })
 
+  it('has the activities of four years in the five areas; every borrower went to a micro-credit education that ended before her first loan', async () => {
+    expect(counts.activities).toBeGreaterThan(300)
+    const types = await t.read((sql) => sql.column<string>(`SELECT DISTINCT type FROM activity ORDER BY type`))
+    expect(types).toEqual(['advocacy', 'campaign', 'civic_education', 'conference', 'lecture_seminar', 'magazine', 'micro_credit_education', 'partnership', 'publication', 'website', 'workshop'])
+    const untrained = await t.read((sql) =>
+      sql.value<number>(
+        `SELECT count(*) AS n FROM loan l WHERE NOT EXISTS (SELECT 1 FROM activity a JOIN activity_participant x ON x.activity_id = a.id
+           WHERE a.type = 'micro_credit_education' AND x.person_id = l.person_id AND a.ends_on <= l.disbursed_on)`,
+      ),
+    )
+    expect(Number(untrained)).toBe(0)
+    // Each small group had its own session; an expense pays for one activity at most, and never loan capital.
+    const ssgsWithout = await t.read((sql) => sql.value<number>(`SELECT count(*) AS n FROM ssg s WHERE NOT EXISTS (SELECT 1 FROM activity a WHERE a.type = 'micro_credit_education' AND a.title LIKE '%: ' || s.code)`))
+    expect(Number(ssgsWithout)).toBe(0)
+    const capital = await t.read((sql) => sql.value<number>(`SELECT count(*) AS n FROM activity_expense x JOIN group_fund_entry f ON f.expense_id = x.expense_id`))
+    expect(Number(capital)).toBe(0)
+    const list = await t.must('activities.list', { from: '2009-03-01', to: '2010-02-28', type: 'magazine' })
+    expect(list.map((a) => a.title)).toEqual(['«Ярилцъя» сэтгүүл, №12', '«Ярилцъя» сэтгүүл, №11', '«Ярилцъя» сэтгүүл, №10', '«Ярилцъя» сэтгүүл, №9'])
+    for (const a of list) expect(a.cost.mntMinor).toBeGreaterThan(0)
+  })
+
   it('has loans from project year 2 that passed every check, repaid mostly on time, a few written off, funds never below zero', async () => {
     expect(counts.loans).toBeGreaterThan(300)
     expect(counts.repayments).toBeGreaterThan(5_000)

@@ -1,6 +1,7 @@
 import { CboEntity, GroupDocumentEntity, GroupMeetingEntity, GroupMemberEntity, GroupOfficeEntity, LsgEntity, MeetingAttendanceEntity, SsgEntity } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
 import { DemoSavings } from './savings'
+import { loadActivities } from './activities'
 import { DemoLoans, LAST_MEETING } from './loans'
 import { pushTo } from '../../shared/domain/lists'
 import { addDays, Random } from './random'
@@ -30,6 +31,8 @@ export interface GroupCounts {
   savingsEntries: number
   loans: number
   repayments: number
+  /** Activities recorded (micro-credit education sessions and the rest); absent without the groups' meetings. */
+  activities?: number
 }
 
 const LSG_TEXT = {
@@ -279,5 +282,6 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
     Object.assign(counts, await loans.load(target, { periods: allPeriods, lsgOfSsg, branchOfLsg: lsgBranch, weekdayOfSsg, end: END, cboFounded: new Map(cbos.map((c) => [c.branchId, c.foundedOn])) }))
   }
   await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows, documentRows, savings.rows, ...loans.rows)
+  if (meetings) counts.activities = await loadActivities(target, seed, now, actor, { sessions: loans.sessions, periods: allPeriods, lsgOfSsg, branchOfLsg: lsgBranch, end: END })
   return counts
 }

@@ -1,3 +1,4 @@
+import { trainingSessions, type TrainingSession } from './training'
 import { GroupFundEntryEntity, LoanAllocationEntity, LoanEntity, LoanInstalmentEntity, LoanRepaymentEntity, LoanRescheduleEntity, LoanWriteOffEntity, TrainingCompletionEntity } from '../db/entities'
 import type { ObjectLiteral } from 'typeorm'
 import { Rows, type LoadTarget } from './rows'
@@ -46,8 +47,10 @@ export class DemoLoans {
   /** Per person: her compulsory deposits (date, amount) in date order. */
   readonly deposits = new Map<number, Array<[string, number]>>()
   counts: LoanCounts = { loans: 0, repayments: 0 }
+  /** The micro-credit education sessions held (the activities loader records them). */
+  sessions: TrainingSession[] = []
 
-  constructor(seed: number, private readonly now: string, private readonly actor: string) {
+  constructor(private readonly seed: number, private readonly now: string, private readonly actor: string) {
     this.rng = new Random(seed * 7 + 1919)
     // Spending from funds (2) and (3) has its own stream, so the loans stay as they were drawn.
     this.spendRng = new Random(seed * 7 + 2121)
@@ -81,15 +84,10 @@ export class DemoLoans {
     const stamp = { createdAt: this.now, createdBy: this.actor }
     const spend = this.spendRng
     const f3In = new Map<number, Array<[string, number]>>()
-    // Training: nine in ten members complete the micro-credit training 8-16 weeks after first joining.
-    const trained = new Map<number, string>()
-    for (const p of [...ctx.periods].sort((a, b) => a.joined.localeCompare(b.joined))) {
-      if (trained.has(p.person) || !this.rng.chance(0.9)) continue
-      const on = addDays(p.joined, 7 * this.rng.int(8, 16))
-      if (on > ctx.end) continue
-      trained.set(p.person, on)
-      rows.training.add({ personId: p.person, course: 'micro_credit', completedOn: on, note: null, ...stamp })
-    }
+    // Training: the micro-credit education sessions (each small group together, catch-ups for who missed it).
+    const { sessions, trained } = trainingSessions(ctx.periods, ctx.lsgOfSsg, this.seed, ctx.end)
+    this.sessions = sessions
+    for (const [personId, on] of trained) rows.training.add({ personId, course: 'micro_credit', completedOn: on, note: null, ...stamp })
     // Loan capital: about six in ten of the project's loan-fund expenses in ₮ from 2008, each to one large group in turn.
     const capital = await target.sql.all<{ id: number; on: string; amount: number }>(
       `SELECT e.id, e.spent_on AS "on", e.amount_minor AS amount FROM expense e JOIN budget_line l ON l.id = e.line_id

@@ -28,6 +28,9 @@ import { CollectionSheetPage, sheetSearch } from './features/loans/CollectionShe
 import { SsgPage } from './features/groups/SsgPage'
 import { WeeklyEntryPage, weekSearch } from './features/groups/WeeklyEntryPage'
 import { BackupsPage } from './features/settings/BackupsPage'
+import { ActivitiesPage, activitiesSearch } from './features/activities/ActivitiesPage'
+import { ActivityPage } from './features/activities/ActivityPage'
+import { NewActivityPage } from './features/activities/NewActivityPage'
 
 /**
  * The app's routes (TanStack Router, hash history so the same build works
@@ -50,6 +53,7 @@ const assemblyRoute = createRoute({ ...child, path: '/assemblies/$id', params: r
 const lsgRoute = createRoute({ ...child, path: '/groups/lsg/$id', params: recordId, component: LsgRoute })
 const ssgRoute = createRoute({ ...child, path: '/groups/ssg/$id', params: recordId, component: SsgRoute })
 const cboRoute = createRoute({ ...child, path: '/groups/cbo/$id', params: recordId, component: CboRoute })
+const activityRoute = createRoute({ ...child, path: '/activities/$id', params: recordId, component: ActivityRoute })
 
 // Typed reads of the record's number (their return types are written out: each route refers to its own component).
 function PersonRoute(): ReactElement {
@@ -69,6 +73,9 @@ function SsgRoute(): ReactElement {
 }
 function CboRoute(): ReactElement {
   return <CboPage id={cboRoute.useParams().id} />
+}
+function ActivityRoute(): ReactElement {
+  return <ActivityPage id={activityRoute.useParams().id} />
 }
 
 const routeTree = root.addChildren([
@@ -90,6 +97,9 @@ const routeTree = root.addChildren([
   createRoute({ ...child, path: '/groups/week', validateSearch: weekSearch, component: WeeklyEntryPage }),
   createRoute({ ...child, path: '/portfolio', component: PortfolioPage }),
   createRoute({ ...child, path: '/groups/sheet', validateSearch: sheetSearch, component: CollectionSheetPage }),
+  createRoute({ ...child, path: '/activities', validateSearch: activitiesSearch, component: ActivitiesPage }),
+  createRoute({ ...child, path: '/activities/new', component: NewActivityPage }),
+  activityRoute,
   createRoute({ ...child, path: '/projects/new', component: NewProjectPage }),
   createRoute({ ...child, path: '/budget', component: BudgetPage }),
   createRoute({ ...child, path: '/transfers', component: TransfersPage }),

@@ -39,8 +39,8 @@ export const addParticipantsInput = z.strictObject({ id, personIds: z.array(id).
 /** Activities: trainings, workshops, micro-credit education, the magazine, campaigns … with their participants. */
 export const activitiesOps = {
   'activities.list': op<A.ActivityRow[]>()({
-    summary: 'The activities of a period (by start date), newest first, with their areas and number of participants',
-    input: z.strictObject({ from: isoDate, to: isoDate }),
+    summary: 'The activities of a period (by start date; all without one), of a type or an area, newest first, with their areas, number of participants and cost',
+    input: z.strictObject({ from: isoDate.optional(), to: isoDate.optional(), type: z.enum(ACTIVITY_TYPES).optional(), branchId: id.optional() }),
     permission: 'register.read',
     write: false,
   }),

@@ -61,6 +61,6 @@ export interface ActivityDetail extends Omit<ActivityRow, 'participants'> {
   /** The expenses linked to it, voided ones too (struck through; the cost counts those standing). */
   expenses: Expense[]
   participants: ActivityParticipant[]
-  /** Micro-credit education: the recorded participants whose training completion it recorded. */
+  /** Micro-credit education: its recorded participants whose training completion dates from its last day (those it recorded). */
   trainingRecorded: number
 }

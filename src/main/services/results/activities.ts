@@ -65,10 +65,15 @@ export function costOf(expenses: readonly Expense[]): ActivityCost {
   return cost
 }
 
-export async function listActivities(ctx: ServiceContext, input: { from: string; to: string }): Promise<ActivityRow[]> {
+export async function listActivities(ctx: ServiceContext, input: { from?: string; to?: string; type?: string; branchId?: number }): Promise<ActivityRow[]> {
+  const where = ['1 = 1']
+  if (input.from !== undefined) where.push('a.starts_on >= :from')
+  if (input.to !== undefined) where.push('a.starts_on <= :to')
+  if (input.type !== undefined) where.push('a.type = :type')
+  if (input.branchId !== undefined) where.push('EXISTS (SELECT 1 FROM activity_area x WHERE x.activity_id = a.id AND x.branch_id = :branchId)')
   const rows = await ctx.sql.all<Row & { participants: number }>(
     `${ROW_SQL.replace('FROM activity a', ', (SELECT count(*) FROM activity_participant p WHERE p.activity_id = a.id) AS participants FROM activity a')}
-     WHERE a.starts_on BETWEEN :from AND :to ORDER BY a.starts_on DESC, a.id DESC`,
+     WHERE ${where.join(' AND ')} ORDER BY a.starts_on DESC, a.id DESC`,
     input,
   )
   const areas = await areasOf(ctx, rows.map((r) => r.id))
@@ -82,7 +87,7 @@ export async function listActivities(ctx: ServiceContext, input: { from: string;
   }))
 }
 
-export async function getActivity(ctx: ServiceContext, id: number, trainingRecorded = 0): Promise<ActivityDetail> {
+export async function getActivity(ctx: ServiceContext, id: number): Promise<ActivityDetail> {
   const a = await ctx.sql.one<Row & Pick<ActivityDetail, 'budgetLineId' | 'notes' | 'issue' | 'copiesPrinted' | 'copiesDistributed'>>(
     `${ROW_SQL.replace('FROM activity a', ', a.budget_line_id AS "budgetLineId", a.notes, a.issue, a.copies_printed AS "copiesPrinted", a.copies_distributed AS "copiesDistributed" FROM activity a')} WHERE a.id = :id`,
     { id },
@@ -100,6 +105,16 @@ export async function getActivity(ctx: ServiceContext, id: number, trainingRecor
     { id },
   )
   const expenses = (await expensesOf(ctx, [a])).get(id) ?? []
+  // Its recorded participants whose micro-credit training dates from its last day: the completions it recorded.
+  const trainingRecorded =
+    a.type === 'micro_credit_education'
+      ? Number(
+          await ctx.sql.value<number>(
+            `SELECT count(*) AS n FROM activity_participant x JOIN training_completion t ON t.person_id = x.person_id AND t.course = 'micro_credit' AND t.completed_on = :endsOn WHERE x.activity_id = :id`,
+            { id, endsOn: a.endsOn },
+          ),
+        )
+      : 0
   return {
     ...a,
     type: a.type as ActivityType,
@@ -192,7 +207,7 @@ export async function createActivity(ctx: ServiceContext, input: z.output<typeof
     trainingRecorded: trained,
     expenses: input.expenseIds,
   })
-  return getActivity(ctx, id, trained)
+  return getActivity(ctx, id)
 }
 
 async function requireActivity(ctx: ServiceContext, id: number) {
@@ -209,7 +224,7 @@ export async function addParticipants(ctx: ServiceContext, input: { id: number }
   const before = Number(await ctx.sql.value<number>(`SELECT count(*) AS n FROM activity_participant WHERE activity_id = :id`, { id: a.id }))
   const [added, trained] = await addPeople(ctx, a, input)
   await audit(ctx, 'activity', a.id, { participants: before }, { participants: before + added, trainingRecorded: trained })
-  return getActivity(ctx, a.id, trained)
+  return getActivity(ctx, a.id)
 }
 
 export async function setActivityExpenses(ctx: ServiceContext, input: { id: number; expenseIds: number[] }): Promise<ActivityDetail> {

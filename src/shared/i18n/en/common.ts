@@ -69,4 +69,5 @@ export const common = {
   'audit.change': 'Change',
   'audit.created': 'created',
   'audit.deleted': "deleted",
+  'nav.activities': "Activities",
 } as const

@@ -69,4 +69,5 @@ export const common = {
   'audit.change': 'Өөрчлөлт',
   'audit.created': 'үүсгэсэн',
   'audit.deleted': "устгасан",
+  'nav.activities': "Үйл ажиллагаа",
 }

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openApp, startApp, type App } from './harness'
+import { loanGroup } from '../helpers/loanGroup'
+
+/*
+ * An activity as the secretariat records it, in Mongolian: a micro-credit
+ * education for small group DOR-1-A, its members picked from the large group
+ * (one unticked: she had been trained already), someone from outside typed
+ * in; her training then shows on the member's page; the voucher that paid
+ * for the hall is linked and the cost appears in ₮ and DKK.
+ */
+let browser: Browser
+let app: App
+let page: Page
+let g: Awaited<ReturnType<typeof loanGroup>>
+let project: { id: number; lines: Array<{ id: number; code: string }>; sources: Array<{ id: number }> }
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  app = await startApp()
+  g = await loanGroup((op, input) => app.api(op, input))
+  project = ((await app.api('finance.projects', {})) as Array<typeof project & { code: string }>).find((p) => p.code === 'SPN-2011')!
+  // 10 000 DKK became 2 500 000 ₮; the hall for the training cost 400 000 ₮ (DKK 1 600,00).
+  await app.api('transfers.create', { projectId: project.id, sentOn: '2011-03-01', dkkMinor: 1_000_000, receivedOn: '2011-03-05', mntMinor: 250_000_000 })
+  const line = project.lines.find((l) => l.code === '1.1')!.id
+  await app.api('expenses.create', { projectId: project.id, spentOn: '2011-05-03', voucher: 'С-17', lineId: line, branchId: g.branch, description: 'Танхимын түрээс', amountMinor: 40_000_000, currency: 'MNT', sourceId: project.sources[0]!.id })
+  page = await openApp(browser, app, 'mn')
+})
+afterAll(async () => {
+  await browser.close()
+  await app.stop()
+})
+
+describe('activities, in Mongolian', () => {
+  it('records a micro-credit education with participants picked from a group and one from outside; her training and the cost follow', async () => {
+    await page.evaluate(() => (window.location.hash = '#/activities'))
+    await page.getByRole('button', { name: 'Үйл ажиллагаа бүртгэх' }).click()
+    await page.getByRole('heading', { name: 'Үйл ажиллагаа бүртгэх' }).waitFor()
+    await page.getByRole('combobox', { name: /^Төрөл/ }).click()
+    await page.getByRole('option', { name: 'Бичил зээлийн сургалт' }).click()
+    await page.getByRole('textbox', { name: /^Эхэлсэн/ }).fill('2011.05.02')
+    await page.getByRole('textbox', { name: /^Дууссан/ }).fill('2011.05.03')
+    await page.getByRole('textbox', { name: /^Гарчиг/ }).fill('Бичил зээлийн сургалт: DOR-1-A')
+    await page.getByRole('combobox', { name: /^Бүсүүд/ }).click()
+    await page.getByRole('option', { name: 'Дорноговь' }).click()
+    await page.keyboard.press('Escape')
+    await page.getByRole('combobox', { name: /^Төсвийн дэд мөр/ }).click()
+    await page.getByRole('option', { name: /^1\.1 / }).click()
+    // The whole large group, ticked; Сарангэрэл was trained in April: untick her.
+    await page.getByRole('combobox', { name: 'Том бүлэг эсвэл орон нутгийн байгууллага' }).click()
+    await page.getByRole('option', { name: 'DOR-1 Сайншанд-1' }).click()
+    await page.getByRole('checkbox', { name: 'Б. Сарангэрэл' }).uncheck()
+    await page.getByRole('button', { name: 'Чагтласан 1 хүнийг нэмэх' }).click()
+    await page.locator('label').filter({ hasText: /^Гаднаас$/ }).click()
+    await page.getByRole('textbox', { name: 'Нэр', exact: true }).fill('Г. Нямаа')
+    await page.getByRole('button', { name: 'Нэмэх', exact: true }).click()
+    expect(await page.getByTestId('participant-count').textContent()).toBe('2 оролцогч')
+    await page.getByRole('button', { name: 'Үйл ажиллагааг бүртгэх' }).click()
+
+    await page.getByRole('heading', { name: 'Бичил зээлийн сургалт: DOR-1-A' }).waitFor()
+    expect(await page.getByRole('status').filter({ hasText: 'Бичил зээлийн сургалтыг' }).textContent()).toBe('Бичил зээлийн сургалтыг 1 оролцогчид дүүргэсэн гэж бүртгэв')
+    const names = await page.getByRole('table', { name: 'Оролцогчид' }).locator('tbody tr td:first-child').allTextContents()
+    expect(names).toEqual(['Б. Оюунчимэг', 'Г. Нямаа'])
+
+    // The voucher of the hall, chosen from the project's expenses of the sub-line around the dates.
+    await page.getByRole('button', { name: 'Зардлуудыг сонгох' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByRole('checkbox', { name: 'С-17' }).check()
+    await dialog.getByRole('button', { name: 'Хадгалах' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expect.poll(() => page.getByTestId('activity-cost').textContent()).toBe('400 000 ₮ · DKK 1 600,00')
+
+    // Оюунчимэг's page now says she completed the training on the education's last day.
+    await page.getByRole('link', { name: 'Б. Оюунчимэг' }).click()
+    await expect.poll(() => page.getByTestId('training').textContent()).toBe('Бичил зээлийн сургалтыг 2011.05.03-нд төгссөн')
+
+    await page.evaluate(() => (window.location.hash = '#/activities'))
+    await expect.poll(() => page.getByTestId('activity-totals').textContent()).toBe('1 үйл ажиллагаа · 2 оролцогч · 400 000 ₮ · DKK 1 600,00')
+  })
+})
