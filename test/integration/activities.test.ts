@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testBackend, type TestBackend } from '../helpers/backend'
 import { loanGroup } from '../helpers/loanGroup'
+import { ORKHON } from '../helpers/backend'
+import { num, readXlsx, rowLabelled } from '../helpers/files'
 
 /* Activities with their areas and participants; micro-credit education records what the loan checks read. On both engines. */
 let t: TestBackend
@@ -101,5 +103,37 @@ describe('activities', () => {
     expect(more.participants.map((p) => p.name)).toEqual(['Б. Оюунчимэг', 'Б. Сарангэрэл', 'Г. Нямаа'])
     expect(more.trainingRecorded).toBe(0)
     expect(await t.count('training_completion')).toBe(1)
+  })
+
+  it('reports events by type and area, participations and unique persons by sex and area, and cost per participation in ₮ and DKK', async () => {
+    const project = (await t.must('finance.projects', {})).find((x) => x.code === 'SPN-2011')!
+    const line = project.lines.find((l) => l.code === '1.1')!.id
+    const ork = (await t.must('branches.create', ORKHON)).id
+    await t.must('transfers.create', { projectId: project.id, sentOn: '2011-03-01', dkkMinor: 1_000_000, receivedOn: '2011-03-05', mntMinor: 250_000_000 })
+    const spend = (voucher: string, amountMinor: number, currency: 'MNT' | 'DKK') =>
+      t.must('expenses.create', { projectId: project.id, spentOn: '2011-05-04', voucher, lineId: line, branchId: g.branch, description: 'Зардал', amountMinor, currency, sourceId: project.sources[0]!.id })
+    const hall = await spend('С-1', 40_000_000, 'MNT')
+    const trainer = await spend('С-2', 50_000, 'DKK')
+    const [p0, p1] = [g.p[0]!, g.p[1]!]
+    // A training in Dornogovi (two members and a woman from outside), a workshop in both areas (one member, a man from Orkhon), a micro-credit education.
+    await t.must('activities.create', { ...base, type: 'training', projectId: project.id, areaIds: [g.branch], personIds: [p0, p1], outsiders: [{ name: 'Б. Сувд', sex: 'female', branchId: null }], expenseIds: [hall.id] })
+    await t.must('activities.create', { ...base, type: 'workshop', startsOn: '2011-05-10', endsOn: '2011-05-10', projectId: project.id, areaIds: [g.branch, ork], personIds: [p0], outsiders: [{ name: 'Г. Нямаа', sex: 'male', branchId: ork }], expenseIds: [trainer.id] })
+    await t.must('activities.create', { ...base, startsOn: '2011-06-01', endsOn: '2011-06-01', areaIds: [g.branch], personIds: [p1] })
+    const wb = await readXlsx(Buffer.from((await t.must('reports.generate', { report: 'activities', year: 2011, lang: 'en', format: 'xlsx' })).base64, 'base64'))
+    const cover = wb.getWorksheet('Cover')!
+    const figure = (label: string) => num(rowLabelled(cover, label).getCell(2))
+    expect(['Events', 'Participations', 'Unique participants', 'Of them women', 'Cost, ₮', 'Cost, DKK', '₮ per participation', 'DKK per participation'].map(figure)).toEqual([3, 6, 4, 3, 400_000, 2_100, 66_666.67, 350])
+    const byTypeArea = wb.getWorksheet('By type and area')!
+    const cells = (ws: typeof byTypeArea, label: string, n: number) => Array.from({ length: n }, (_, i) => num(rowLabelled(ws, label).getCell(i + 2)))
+    expect(cells(byTypeArea, 'Workshop', 3)).toEqual([1, 1, 1])
+    expect(cells(byTypeArea, 'Total', 3)).toEqual([3, 1, 3])
+    const byArea = wb.getWorksheet('By area')!
+    // Events, participations, women, men, unique.
+    expect(cells(byArea, 'Dornogovi', 5)).toEqual([3, 5, 3, 0, 3])
+    expect(cells(byArea, 'Orkhon', 5)).toEqual([1, 1, 0, 1, 1])
+    const byType = wb.getWorksheet('Cost by type')!
+    // Events, participations, unique, women, ₮, DKK, ₮ and DKK per participation.
+    expect(cells(byType, 'Training', 8)).toEqual([1, 3, 3, 3, 400_000, 1_600, 133_333.33, 533.33])
+    expect(cells(byType, 'Micro-credit education', 6)).toEqual([1, 1, 1, 1, 0, 0])
   })
 })

@@ -44,6 +44,9 @@ Commands:
            The group funds' ledgers over a period and the check of each area's group money.
   report   passbook --person REGISTER_NUMBER_OR_ID [--date YYYY-MM-DD]
            A member's savings and loans statement.
+  report   activities (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD)
+           The activities begun in the period: events by type and area, participants
+           (events and unique persons) by sex and area, cost per participant in ₮ and DKK.
   import   expenses [--data DIR] FILE [--dry-run] [--project CODE] [--lang mn|en]
            Import an expense ledger (.xlsx or .csv): all rows, or none when a row is bad.
            --dry-run prints the preview and the problems only.

@@ -35,6 +35,9 @@ function tablesOf(db: OpenDatabase): TableInfo[] {
 
 const CHUNK = 2000
 
+/** Rows the migrations put into every new database (the source's partner list): the source's own rows replace them. */
+const SEEDED = new Set(['partner'])
+
 async function* rowsOf(manager: EntityManager, t: TableInfo): AsyncGenerator<Array<Record<string, unknown>>> {
   const cols = t.columns.map((c) => `"${c}"`).join(', ')
   const order = t.key.map((c) => `"${c}"`).join(', ')
@@ -80,10 +83,12 @@ export async function copyDatabase(from: OpenDatabase, to: OpenDatabase, onTable
     }
     const held: string[] = []
     for (const t of tables) {
+      if (SEEDED.has(t.table)) continue
       const n = Number(((await target.query(`SELECT count(*) AS n FROM "${t.table}"`)) as Array<{ n: number | string }>)[0].n)
       if (n > 0) held.push(`${t.table} (${n})`)
     }
     if (held.length) throw new CopyRefused(`The target already holds data (${held.slice(0, 4).join(', ')}${held.length > 4 ? ', …' : ''}); copy only into an empty database. Nothing was copied.`)
+    for (const t of tables) if (SEEDED.has(t.table)) await target.query(`DELETE FROM "${t.table}"`)
     const result: TableCopy[] = []
     await from.read(async (source) => {
       // A household's head is a person copied after it: the heads are set once the persons are in

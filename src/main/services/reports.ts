@@ -15,6 +15,7 @@ import { collectionReport } from '../reports/loans/collection'
 import { portfolioReport } from '../reports/loans/portfolio'
 import { groupFundsReport } from '../reports/loans/funds'
 import { passbookReport } from '../reports/loans/passbook'
+import { activitiesReport } from '../reports/results/activities'
 import type { ReportModel } from '../reports/model'
 import { writePdf, type PdfFonts } from '../reports/pdf'
 import { writeXlsx } from '../reports/xlsx'
@@ -89,6 +90,7 @@ export async function buildReportModel(ctx: ServiceContext, input: ReportRequest
   const { from, to } = await resolvePeriod(ctx, input)
   if (input.report === 'membership') return membershipReport(ctx.sql, { from, to, lang: input.lang, generatedAt: ctx.now })
   if (input.report === 'attendance') return attendanceReport(ctx, { from, to, lang: input.lang, generatedAt: ctx.now })
+  if (input.report === 'activities') return activitiesReport(ctx, { from, to, lang: input.lang, generatedAt: ctx.now })
   // The governance reports follow the assembly year: one calendar year.
   if (input.year === undefined) throw new DomainError('validation', 'is required: this report covers one calendar year', 'year')
   const opts = { year: input.year, lang: input.lang, generatedAt: ctx.now }

@@ -98,7 +98,7 @@ export const decideInput = z.strictObject({
 })
 
 /** The reports the app produces. */
-export const REPORTS = ['membership', 'fees', 'assemblies', 'annual', 'groups', 'attendance', 'financial', 'funds', 'ledger', 'collection', 'portfolio', 'group-funds', 'passbook'] as const
+export const REPORTS = ['membership', 'fees', 'assemblies', 'annual', 'groups', 'attendance', 'financial', 'funds', 'ledger', 'collection', 'portfolio', 'group-funds', 'passbook', 'activities'] as const
 /** The project finance reports: a project year, or the whole project (cumulative); the ledger also a period. */
 export const FINANCE_REPORTS: readonly string[] = ['financial', 'funds', 'ledger']
 /** The savings-and-loan reports: a date (collection sheets, portfolio), a period (group funds) or a person (passbook). */

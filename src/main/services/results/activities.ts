@@ -38,7 +38,7 @@ async function areasOf(ctx: ServiceContext, ids: number[]) {
 }
 
 /** The linked expenses of activities, with their value (voided ones included, marked). */
-async function expensesOf(ctx: ServiceContext, activities: Array<{ id: number; projectId: number | null }>): Promise<Map<number, Expense[]>> {
+export async function expensesOf(ctx: ServiceContext, activities: Array<{ id: number; projectId: number | null }>): Promise<Map<number, Expense[]>> {
   const out = new Map<number, Expense[]>()
   const ids = activities.map((a) => a.id)
   if (!ids.length) return out

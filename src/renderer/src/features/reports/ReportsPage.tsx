@@ -12,6 +12,8 @@ import { DateField } from '../../components/DateField'
 
 type Report = (typeof REPORTS)[number]
 const REPORT_OPTIONS = REPORTS
+/** The reports that also take a period (from, to); the others a year or a project year. */
+const PERIOD_REPORTS: readonly string[] = ['membership', 'ledger', 'attendance', 'activities']
 
 const thisYear = new Date().getFullYear()
 const YEARS = Array.from({ length: thisYear - 2004 + 1 }, (_, i) => String(thisYear - i))
@@ -95,7 +97,7 @@ export function ReportsPage() {
             onChange={(v) => {
               if (!v) return
               f.set('report', v as Report)
-              if (v !== 'membership' && v !== 'ledger' && v !== 'attendance') setKind('year')
+              if (!PERIOD_REPORTS.includes(v)) setKind('year')
             }}
             data={REPORT_OPTIONS.map((r) => ({ value: r, label: t(`reports.${r}`) }))}
             error={f.errors.report}
@@ -146,7 +148,7 @@ export function ReportsPage() {
                 onChange={(v) => setKind(v as 'year' | 'range')}
                 data={[
                   { value: 'year', label: t('reports.year') },
-                  { value: 'range', label: t('reports.range'), disabled: f.values.report !== 'membership' && f.values.report !== 'ledger' && f.values.report !== 'attendance' },
+                  { value: 'range', label: t('reports.range'), disabled: !PERIOD_REPORTS.includes(f.values.report) },
                 ]}
               />
             </div>
