@@ -21,6 +21,8 @@ import { adoptDocument, groupDocuments } from '../services/groups/documents'
 import { groupProgress } from '../services/results/groupProgress'
 import { addParticipants, addPartner, createActivity, getActivity, listActivities, listPartners, setActivityExpenses } from '../services/results/activities'
 import { participantCandidates } from '../services/results/candidates'
+import { indicatorDetail, resultsFramework } from '../services/results/framework'
+import { createIndicator, enterIndicatorValue, updateIndicator } from '../services/results/indicators'
 import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
 import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, rescheduleLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
 import { eligibilityOf } from '../services/loans/eligibility'
@@ -170,6 +172,11 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'activities.addPartner': addPartner,
     'activities.addParticipants': addParticipants,
     'activities.linkExpenses': setActivityExpenses,
+    'results.framework': resultsFramework,
+    'results.indicator': indicatorDetail,
+    'indicators.create': createIndicator,
+    'indicators.update': updateIndicator,
+    'indicators.enter': enterIndicatorValue,
     'savings.ofPerson': personSavings,
     'savings.ofSsg': ssgSavings,
     'savings.record': recordSavings,

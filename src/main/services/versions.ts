@@ -2,7 +2,7 @@ import { DomainError } from '../../shared/domain/result'
 import { formatTimeUlaanbaatar } from '../../shared/domain/dates'
 import type { ServiceContext } from './context'
 
-type Editable = 'branch' | 'person' | 'household' | 'assembly' | 'lsg' | 'ssg' | 'cbo'
+type Editable = 'branch' | 'person' | 'household' | 'assembly' | 'lsg' | 'ssg' | 'cbo' | 'indicator'
 
 const WHAT: Record<Editable, string> = {
   branch: 'This local organisation',
@@ -12,6 +12,7 @@ const WHAT: Record<Editable, string> = {
   lsg: 'This large group',
   ssg: 'This small group',
   cbo: 'This community-based organisation',
+  indicator: 'This indicator',
 }
 
 async function refuseStale(ctx: ServiceContext, table: Editable, id: number): Promise<never> {

@@ -6,6 +6,7 @@ import { financeOps } from './finance'
 import { groupsOps, meetingOps } from './groups'
 import { resultsOps } from './results'
 import { activitiesOps } from './activities'
+import { indicatorOps } from './indicators'
 import { savingsOps } from './savings'
 import { loansOps } from './loans'
 import { portfolioOps } from './portfolio'
@@ -332,6 +333,7 @@ export const contract = {
   ...meetingOps,
   ...resultsOps,
   ...activitiesOps,
+  ...indicatorOps,
   ...savingsOps,
   ...loansOps,
   ...portfolioOps,

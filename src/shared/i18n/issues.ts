@@ -85,6 +85,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   loan: 'r.notFound.loan',
   activity: 'r.notFound.activity',
   partner: 'r.notFound.partner',
+  indicator: 'r.notFound.indicator',
   expense: 'r.notFound.expense',
   repayment: 'r.notFound.repayment',
   'small group': 'r.notFound.ssg',
@@ -101,6 +102,7 @@ const CHANGED: Record<string, MessageKey> = {
   'community-based organisation': 'r.changed.cbo',
   'small group': 'r.changed.ssg',
   'local organisation': 'r.changed.branch',
+  indicator: 'r.changed.indicator',
 }
 
 /** The key of one of the schemas' own sentences, or null. */

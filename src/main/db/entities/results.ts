@@ -85,4 +85,27 @@ export class ActivityExpenseEntity {
   @PrimaryColumn({ type: 'integer', name: 'expense_id' }) expenseId: number
 }
 
-export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity, ActivityEntity, ActivityAreaEntity, ActivityParticipantEntity, PartnerEntity, ActivityPartnerEntity, ActivityExpenseEntity]
+@Entity('indicator_value')
+export class IndicatorValueEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'indicator_id' }) indicatorId: number
+  @Column({ type: 'integer', name: 'project_year' }) projectYear: number
+  @Column({ type: 'text', nullable: true }) value: string | null
+  @Column({ type: 'text', nullable: true }) source: string | null
+  @Column({ type: 'text', nullable: true }) comment: string | null
+  @Column({ type: 'text', name: 'entered_at' }) enteredAt: string
+  @Column({ type: 'text', name: 'entered_by' }) enteredBy: string
+}
+
+@Entity('project_narrative')
+export class ProjectNarrativeEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'integer', name: 'project_year' }) projectYear: number
+  @Column({ type: 'text' }) section: 'summary' | 'challenges' | 'lessons'
+  @Column({ type: 'text' }) text: string
+  @Column({ type: 'text', name: 'entered_at' }) enteredAt: string
+  @Column({ type: 'text', name: 'entered_by' }) enteredBy: string
+}
+
+export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity, ActivityEntity, ActivityAreaEntity, ActivityParticipantEntity, PartnerEntity, ActivityPartnerEntity, ActivityExpenseEntity, IndicatorValueEntity, ProjectNarrativeEntity]

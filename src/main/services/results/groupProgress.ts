@@ -42,8 +42,24 @@ export async function groupMeasure(ctx: ServiceContext, measure: GroupMeasure, o
   }
 }
 
+/** The project years begun by today: each to its last day, or to today while it runs. */
+export function yearColumns(p: { startsOn: string; endsOn: string }, today: string): ProgressColumn[] {
+  const columns: ProgressColumn[] = []
+  for (let y = 1; y <= projectYears(p); y++) {
+    const start = addYears(p.startsOn, y - 1)
+    if (start > today) break
+    const lastDay = dayBefore(addYears(p.startsOn, y))
+    const end = lastDay < p.endsOn ? lastDay : p.endsOn
+    columns.push({ projectYear: y, asOf: end < today ? end : today, running: end > today })
+  }
+  return columns
+}
+
+/** The first day of a project year. */
+export const yearStart = (p: { startsOn: string }, projectYear: number) => addYears(p.startsOn, projectYear - 1)
+
 /** The project running today, else the latest begun, else the first. */
-async function defaultProject(ctx: ServiceContext): Promise<number | null> {
+export async function defaultProject(ctx: ServiceContext): Promise<number | null> {
   const today = todayIso(ctx.now)
   return (
     (await ctx.sql.value<number | null>(`SELECT max(id) AS id FROM project WHERE starts_on <= :today AND ends_on >= :today`, { today })) ??
@@ -56,15 +72,7 @@ export async function groupProgress(ctx: ServiceContext, input: { projectId?: nu
   const projectId = input.projectId ?? (await defaultProject(ctx))
   if (projectId === null) return { project: null, columns: [], rows: [] }
   const p = await requireProject(ctx, projectId)
-  const today = todayIso(ctx.now)
-  const columns: ProgressColumn[] = []
-  for (let y = 1; y <= projectYears(p); y++) {
-    const start = addYears(p.startsOn, y - 1)
-    if (start > today) break
-    const lastDay = dayBefore(addYears(p.startsOn, y))
-    const end = lastDay < p.endsOn ? lastDay : p.endsOn
-    columns.push({ projectYear: y, asOf: end < today ? end : today, running: end > today })
-  }
+  const columns = yearColumns(p, todayIso(ctx.now))
   const indicators = await ctx.sql.all<{ id: number; code: string; measure: GroupMeasure; en: string; mn: string }>(
     `SELECT id, code, measure, name_en AS en, name_mn AS mn FROM indicator WHERE project_id = :projectId AND measure IS NOT NULL ORDER BY code`,
     { projectId },

@@ -144,4 +144,7 @@ export const audit = {
   'audit.op.activities.addPartner': "Partner organisation added",
   'audit.op.activities.addParticipants': "Participants added to an activity",
   'audit.op.activities.linkExpenses': "Expenses of an activity set",
+  'audit.op.indicators.create': "Indicator added",
+  'audit.op.indicators.update': "Indicator changed",
+  'audit.op.indicators.enter': "Indicator value entered",
 } as const

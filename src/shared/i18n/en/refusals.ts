@@ -230,4 +230,13 @@ export const refusals = {
   'r.activityExpenseTaken': "voucher {voucher} already pays for the activity «{title}»",
   'r.copiesMoreThanPrinted': "must not be more than the copies printed ({n})",
   'r.partnerExists': "is already in the list of partners",
+  'v.number': "must be a number, such as 1200 or 85.5",
+  'r.unitPercent': "must be percent for the figure it is computed from",
+  'r.unitNumber': "must be number for the figure it is computed from",
+  'r.givenTwice': "is given twice",
+  'r.computedIndicator': "is computed from the records: only a comment can be entered",
+  'r.sourceRequired': "is required: where the figure comes from",
+  'r.notFound.indicator': "There is no indicator {id}",
+  'r.changed.indicator': "This indicator was changed by {who} at {when} after you opened it; nothing was saved. Reload to see the change, then make yours again.",
+  'r.changedUnknown.indicator': "This indicator was changed after you opened it; nothing was saved. Reload to see the change, then make yours again.",
 } as const

@@ -146,4 +146,7 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.activities.addPartner': "Хамтрагч байгууллага нэмсэн",
   'audit.op.activities.addParticipants': "Үйл ажиллагаанд оролцогч нэмсэн",
   'audit.op.activities.linkExpenses': "Үйл ажиллагааны зардлыг тохируулсан",
+  'audit.op.indicators.create': "Шалгуур үзүүлэлт нэмсэн",
+  'audit.op.indicators.update': "Шалгуур үзүүлэлт өөрчилсөн",
+  'audit.op.indicators.enter': "Шалгуур үзүүлэлтийн утга оруулсан",
 }
