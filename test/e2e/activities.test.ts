@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, startApp, type App } from './harness'
 import { loanGroup } from '../helpers/loanGroup'
+import { num, readXlsx, rowLabelled } from '../helpers/files'
+import { readFileSync } from 'node:fs'
 
 /*
  * An activity as the secretariat records it, in Mongolian: a micro-credit
  * education for small group DOR-1-A, its members picked from the large group
  * (one unticked: she had been trained already), someone from outside typed
  * in; her training then shows on the member's page; the voucher that paid
- * for the hall is linked and the cost appears in ₮ and DKK.
+ * for the hall is linked and the cost appears in ₮ and DKK; the results
+ * framework's people reached goes from 0 to 2 and takes a comment; the
+ * activities report of the year, saved from the Reports page, counts them.
  */
 let browser: Browser
 let app: App
@@ -25,6 +29,8 @@ beforeAll(async () => {
   await app.api('transfers.create', { projectId: project.id, sentOn: '2011-03-01', dkkMinor: 1_000_000, receivedOn: '2011-03-05', mntMinor: 250_000_000 })
   const line = project.lines.find((l) => l.code === '1.1')!.id
   await app.api('expenses.create', { projectId: project.id, spentOn: '2011-05-03', voucher: 'С-17', lineId: line, branchId: g.branch, description: 'Танхимын түрээс', amountMinor: 40_000_000, currency: 'MNT', sourceId: project.sources[0]!.id })
+  // The results framework counts the people the activities reached.
+  await app.api('indicators.create', { projectId: project.id, code: 'P3.1', level: 'output', nameMn: 'Үйл ажиллагаанд хамрагдсан хүн', nameEn: 'People reached', unit: 'number', cumulative: true, measure: 'unique_participants', targets: [{ projectYear: 1, target: '4' }] })
   page = await openApp(browser, app, 'mn')
 })
 afterAll(async () => {
@@ -32,8 +38,12 @@ afterAll(async () => {
   await app.stop()
 })
 
+const reached = () => page.getByTestId('indicator-P3.1').locator('td').nth(3).locator('span').first().textContent()
+
 describe('activities, in Mongolian', () => {
-  it('records a micro-credit education with participants picked from a group and one from outside; her training and the cost follow', async () => {
+  it('records a micro-credit education with participants picked from a group and one from outside; her training, the cost, the indicator of people reached and the activities report follow', async () => {
+    await page.evaluate(() => (window.location.hash = '#/results'))
+    await expect.poll(reached).toBe('0')
     await page.evaluate(() => (window.location.hash = '#/activities'))
     await page.getByRole('button', { name: 'Үйл ажиллагаа бүртгэх' }).click()
     await page.getByRole('heading', { name: 'Үйл ажиллагаа бүртгэх' }).waitFor()
@@ -77,5 +87,30 @@ describe('activities, in Mongolian', () => {
 
     await page.evaluate(() => (window.location.hash = '#/activities'))
     await expect.poll(() => page.getByTestId('activity-totals').textContent()).toBe('1 үйл ажиллагаа · 2 оролцогч · 400 000 ₮ · DKK 1 600,00')
+
+    // The indicator now counts the two she and the man from outside are, half the target of 4.
+    await page.evaluate(() => (window.location.hash = '#/results'))
+    await expect.poll(reached).toBe('2')
+    expect(await page.getByTestId('indicator-P3.1').locator('td').nth(3).getByText('50%').count()).toBe(1)
+    // A comment for the progress report, entered on the indicator's page.
+    await page.getByRole('link', { name: 'Үйл ажиллагаанд хамрагдсан хүн' }).click()
+    await page.getByRole('combobox', { name: 'Төслийн жил' }).click()
+    await page.getByRole('option', { name: '1-р жил' }).click()
+    await page.getByRole('textbox', { name: 'Тайлбар' }).fill('Эхний бичил зээлийн сургалт')
+    await page.getByRole('button', { name: 'Хадгалах' }).click()
+    await expect.poll(() => page.getByTestId('year-1').locator('td').nth(6).textContent()).toContain('Эхний бичил зээлийн сургалт')
+
+    // The activities report of 2011, as the secretariat saves it.
+    await page.evaluate(() => (window.location.hash = '#/reports'))
+    await page.getByRole('combobox', { name: 'Тайлан', exact: true }).click()
+    await page.getByRole('option', { name: 'Үйл ажиллагаа, оролцогчид' }).click()
+    await page.getByRole('combobox', { name: 'Формат' }).click()
+    await page.getByRole('option', { name: 'Excel (.xlsx)' }).click()
+    await page.getByRole('combobox', { name: 'Он' }).fill('2011')
+    await page.getByRole('option', { name: '2011', exact: true }).click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Файл хадгалах' }).click()])
+    const wb = await readXlsx(readFileSync((await download.path())!))
+    const cover = wb.getWorksheet('Нүүр')!
+    expect(['Арга хэмжээ', 'Оролцсон тоо', 'Давхардаагүй оролцогч', 'Зардал, ₮'].map((l) => num(rowLabelled(cover, l).getCell(2)))).toEqual([1, 2, 2, 400_000])
   })
 })

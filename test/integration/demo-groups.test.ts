@@ -74,6 +74,13 @@ describe('the demo groups', () => {
     expect(row('families_in_groups').indicator?.code).toBe('O1.1')
     expect(row('ssgs_active').indicator).toBeNull()
     expect(row('cbos_formed').actual).toEqual([0, 0, 5, 5])
+    // The results framework reads the same figures; the entered ones come with their source.
+    const f = await t.must('results.framework', {})
+    const ind = (code: string) => f.indicators.find((i) => i.code === code)!
+    expect(ind('O1.1').years.map((y) => y.actual)).toEqual(row('families_in_groups').actual)
+    expect(ind('O3.1').years.map((y) => y.actual)).toEqual([0, 0, 5, 5])
+    expect(ind('O4.1').years.map((y) => [y.actual, y.entered?.source])).toEqual([0, 0, 1, 3].map((v) => [v, 'Хоршооны үүсгэн байгуулах хурлын протокол']))
+    expect(f.indicators.filter((i) => i.level === 'outcome')).toHaveLength(6)
     for (const [i, c] of g.columns.entries()) {
       const tree = await t.must('groups.tree', { on: c.asOf })
       expect(row('families_in_groups').actual[i]).toBe(tree.reduce((s, a) => s + a.families, 0))

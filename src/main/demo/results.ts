@@ -1,19 +1,46 @@
-import { IndicatorEntity, IndicatorTargetEntity } from '../db/entities'
+import { IndicatorEntity, IndicatorTargetEntity, IndicatorValueEntity } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
-import type { GroupMeasure } from '../../shared/api/resultsTypes'
+import type { Measure } from '../../shared/api/resultsTypes'
 
 /*
- * The results framework of the demo's DANIDA project: the indicators of the
- * source's outcomes that the app computes from its group records, with the
- * source's targets per project year (2 large groups of 40 families per area
- * in each of years 1-3; 6,000 members of 1,200 families; a CBO in each of the
- * 5 areas). Year 4 keeps the level reached.
+ * The results framework of the demo's DANIDA project: the source's five
+ * expected outcomes (families and members empowered, higher income, a CBO in
+ * each area, savings-and-loan cooperatives, SPN in local policy) and outputs,
+ * with the source's targets per project year where it gives them (2 large
+ * groups of 40 families per area in each of years 1-3; 6,000 members of 1,200
+ * families; a CBO in each of the 5 areas; year 4 keeps the level reached).
+ * Those the app computes carry their measure; the others are entered per
+ * year with their source, as the secretariat would (income from the household
+ * survey until the app holds it).
  */
-const INDICATORS: Array<{ code: string; level: 'outcome' | 'output'; en: string; mn: string; measure: GroupMeasure; targets: number[]; mov: string }> = [
-  { code: 'O1.1', level: 'outcome', en: 'Families organised in self-help groups', mn: 'Өөртөө туслах бүлэгт зохион байгуулагдсан өрх', measure: 'families_in_groups', targets: [400, 800, 1200, 1200], mov: 'Group membership records' },
-  { code: 'O1.2', level: 'outcome', en: 'Members of the organised families reached', mn: 'Хамрагдсан өрхийн гишүүд', measure: 'persons_of_member_families', targets: [2000, 4000, 6000, 6000], mov: 'Household register' },
-  { code: 'O2.1', level: 'outcome', en: 'CBOs established in the project areas', mn: 'Төслийн бүсэд байгуулагдсан ОНББ', measure: 'cbos_formed', targets: [0, 0, 5, 5], mov: 'Founding minutes, state registration' },
-  { code: 'P1.1', level: 'output', en: 'Large self-help groups constituted', mn: 'Бүрэн бүрдсэн том бүлэг', measure: 'lsgs_constituted', targets: [10, 20, 30, 30], mov: 'Regulations and election minutes' },
+type DemoIndicator = {
+  code: string
+  level: 'outcome' | 'output'
+  en: string
+  mn: string
+  measure: Measure | null
+  unit?: 'number' | 'percent'
+  cumulative?: boolean
+  baseline?: string
+  targets: number[]
+  mov: string
+  /** An indicator entered per year: the values the secretariat entered, with their source. */
+  entered?: { values: number[]; source: string }
+}
+
+const INDICATORS: DemoIndicator[] = [
+  { code: 'O1.1', level: 'outcome', en: 'Families organised in self-help groups', mn: 'Өөртөө туслах бүлэгт зохион байгуулагдсан өрх', measure: 'families_in_groups', targets: [400, 800, 1200, 1200], mov: 'Бүлгийн гишүүнчлэлийн бүртгэл' },
+  { code: 'O1.2', level: 'outcome', en: 'Members of the organised families reached', mn: 'Хамрагдсан өрхийн гишүүд', measure: 'persons_of_member_families', targets: [2000, 4000, 6000, 6000], mov: 'Өрхийн бүртгэл' },
+  { code: 'O2.1', level: 'outcome', en: 'Member households whose income rose since the baseline', mn: 'Суурь түвшнээс хойш орлого нь өссөн гишүүн өрх', measure: null, unit: 'percent', baseline: '0', targets: [20, 40, 55, 65], mov: 'Өрхийн судалгаа (суурь ба жил бүрийн давтан)', entered: { values: [18.5, 37.2, 52.8, 61.4], source: 'Өрхийн судалгаа' } },
+  { code: 'O3.1', level: 'outcome', en: 'CBOs established in the project areas', mn: 'Төслийн бүсэд байгуулагдсан ОНББ', measure: 'cbos_formed', targets: [0, 0, 5, 5], mov: 'Үүсгэн байгуулах хурлын протокол, улсын бүртгэл' },
+  { code: 'O4.1', level: 'outcome', en: 'Savings and loan cooperatives founded', mn: 'Байгуулагдсан хадгаламж, зээлийн хоршоо', measure: null, targets: [0, 0, 2, 5], mov: 'Хоршоодын үүсгэн байгуулах хурлын протокол, бүртгэл', entered: { values: [0, 0, 1, 3], source: 'Хоршооны үүсгэн байгуулах хурлын протокол' } },
+  { code: 'O5.1', level: 'outcome', en: 'Local policy proposals of SPN taken up by local government', mn: 'Орон нутгийн засаг захиргаа хүлээн авсан ННС-ийн бодлогын санал', measure: null, cumulative: true, targets: [0, 2, 4, 6], mov: 'Орон нутгийн засаг захиргааны шийдвэр', entered: { values: [0, 1, 2, 2], source: 'Сум, дүүргийн Засаг даргын шийдвэр' } },
+  { code: 'P1.1', level: 'output', en: 'Large self-help groups constituted', mn: 'Бүрэн бүрдсэн том бүлэг', measure: 'lsgs_constituted', targets: [10, 20, 30, 30], mov: 'Дүрэм, сонгуулийн протокол' },
+  { code: 'P1.2', level: 'output', en: 'Small groups properly run', mn: 'Зохих ёсоор ажилладаг жижиг бүлэг', measure: 'ssgs_properly_run', targets: [40, 100, 150, 150], mov: 'Дүрэм, төлөөлөгч, долоо хоног бүрийн хурлын бүртгэл' },
+  { code: 'P1.3', level: 'output', en: 'Attendance at small group meetings', mn: 'Жижиг бүлгийн хурлын ирц', measure: 'attendance_rate', unit: 'percent', targets: [80, 80, 80, 80], mov: 'Долоо хоногийн хурлын ирцийн жагсаалт' },
+  { code: 'P2.1', level: 'output', en: 'Savings per member', mn: 'Нэг гишүүний хадгаламж', measure: 'savings_per_member', targets: [10000, 30000, 50000, 60000], mov: 'Хадгаламжийн бүртгэл, дэвтэр' },
+  { code: 'P2.2', level: 'output', en: 'Micro loans granted', mn: 'Олгосон бичил зээл', measure: 'loans_disbursed', cumulative: true, targets: [0, 250, 600, 800], mov: 'Зээлийн бүртгэл' },
+  { code: 'P3.1', level: 'output', en: 'People reached by the activities', mn: 'Үйл ажиллагаанд хамрагдсан хүн', measure: 'unique_participants', cumulative: true, targets: [600, 1000, 1200, 1300], mov: 'Үйл ажиллагааны оролцогчдын жагсаалт' },
 ]
 
 export async function loadIndicators(target: LoadTarget, now: string): Promise<number> {
@@ -21,6 +48,7 @@ export async function loadIndicators(target: LoadTarget, now: string): Promise<n
   if (projectId === null) return 0
   const indicators = await new Rows<IndicatorEntity>('indicator', IndicatorEntity).start(target)
   const targets = await new Rows<IndicatorTargetEntity>('indicator_target', IndicatorTargetEntity).start(target)
+  const values = await new Rows<IndicatorValueEntity>('indicator_value', IndicatorValueEntity).start(target)
   for (const i of INDICATORS) {
     const id = indicators.add({
       projectId,
@@ -30,10 +58,10 @@ export async function loadIndicators(target: LoadTarget, now: string): Promise<n
       nameMn: i.mn,
       definitionEn: null,
       definitionMn: null,
-      unit: 'number',
-      cumulative: 1,
+      unit: i.unit ?? 'number',
+      cumulative: (i.cumulative ?? !i.entered) ? 1 : 0,
       measure: i.measure,
-      baselineValue: '0',
+      baselineValue: i.baseline ?? '0',
       baselineOn: '2007-03-01',
       meansOfVerification: i.mov,
       disaggregation: '[]',
@@ -41,7 +69,9 @@ export async function loadIndicators(target: LoadTarget, now: string): Promise<n
       updatedAt: now,
     })
     i.targets.forEach((t, y) => targets.add({ indicatorId: id, projectYear: y + 1, target: String(t) }))
+    // Entered some weeks after each project year's end.
+    i.entered?.values.forEach((v, y) => values.add({ indicatorId: id, projectYear: y + 1, value: String(v), source: i.entered!.source, comment: null, enteredAt: `${2008 + y}-04-15T02:00:00.000Z`, enteredBy: 'demo' }))
   }
-  await flush(target, indicators, targets)
+  await flush(target, indicators, targets, values)
   return INDICATORS.length
 }

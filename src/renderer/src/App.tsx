@@ -21,6 +21,7 @@ const NAV: Array<{ to: NavTo; label: MessageKey; group?: MessageKey }> = [
   { to: '/groups', label: 'nav.groups', group: 'nav.groupProject' },
   { to: '/portfolio', label: 'nav.portfolio' },
   { to: '/activities', label: 'nav.activities' },
+  { to: '/results', label: 'nav.results' },
   { to: '/budget', label: 'nav.budget', group: 'nav.groupFinance' },
   { to: '/transfers', label: 'nav.transfers' },
   { to: '/expenses', label: 'nav.expenses' },

@@ -31,6 +31,8 @@ import { BackupsPage } from './features/settings/BackupsPage'
 import { ActivitiesPage, activitiesSearch } from './features/activities/ActivitiesPage'
 import { ActivityPage } from './features/activities/ActivityPage'
 import { NewActivityPage } from './features/activities/NewActivityPage'
+import { FrameworkPage } from './features/results/FrameworkPage'
+import { IndicatorPage } from './features/results/IndicatorPage'
 
 /**
  * The app's routes (TanStack Router, hash history so the same build works
@@ -54,6 +56,7 @@ const lsgRoute = createRoute({ ...child, path: '/groups/lsg/$id', params: record
 const ssgRoute = createRoute({ ...child, path: '/groups/ssg/$id', params: recordId, component: SsgRoute })
 const cboRoute = createRoute({ ...child, path: '/groups/cbo/$id', params: recordId, component: CboRoute })
 const activityRoute = createRoute({ ...child, path: '/activities/$id', params: recordId, component: ActivityRoute })
+const indicatorRoute = createRoute({ ...child, path: '/results/$id', params: recordId, component: IndicatorRoute })
 
 // Typed reads of the record's number (their return types are written out: each route refers to its own component).
 function PersonRoute(): ReactElement {
@@ -76,6 +79,9 @@ function CboRoute(): ReactElement {
 }
 function ActivityRoute(): ReactElement {
   return <ActivityPage id={activityRoute.useParams().id} />
+}
+function IndicatorRoute(): ReactElement {
+  return <IndicatorPage id={indicatorRoute.useParams().id} />
 }
 
 const routeTree = root.addChildren([
@@ -100,6 +106,8 @@ const routeTree = root.addChildren([
   createRoute({ ...child, path: '/activities', validateSearch: activitiesSearch, component: ActivitiesPage }),
   createRoute({ ...child, path: '/activities/new', component: NewActivityPage }),
   activityRoute,
+  createRoute({ ...child, path: '/results', component: FrameworkPage }),
+  indicatorRoute,
   createRoute({ ...child, path: '/projects/new', component: NewProjectPage }),
   createRoute({ ...child, path: '/budget', component: BudgetPage }),
   createRoute({ ...child, path: '/transfers', component: TransfersPage }),

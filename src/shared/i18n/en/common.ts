@@ -70,4 +70,5 @@ export const common = {
   'audit.created': 'created',
   'audit.deleted': "deleted",
   'nav.activities': "Activities",
+  'nav.results': "Results framework",
 } as const

@@ -70,4 +70,5 @@ export const common = {
   'audit.created': 'үүсгэсэн',
   'audit.deleted': "устгасан",
   'nav.activities': "Үйл ажиллагаа",
+  'nav.results': "Үр дүнгийн хүрээ",
 }
