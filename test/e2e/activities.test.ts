@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, startApp, type App } from './harness'
 import { loanGroup } from '../helpers/loanGroup'
-import { num, readXlsx, rowLabelled } from '../helpers/files'
+import { num, pdfText, readXlsx, rowLabelled } from '../helpers/files'
 import { readFileSync } from 'node:fs'
 
 /*
@@ -29,8 +29,6 @@ beforeAll(async () => {
   await app.api('transfers.create', { projectId: project.id, sentOn: '2011-03-01', dkkMinor: 1_000_000, receivedOn: '2011-03-05', mntMinor: 250_000_000 })
   const line = project.lines.find((l) => l.code === '1.1')!.id
   await app.api('expenses.create', { projectId: project.id, spentOn: '2011-05-03', voucher: 'С-17', lineId: line, branchId: g.branch, description: 'Танхимын түрээс', amountMinor: 40_000_000, currency: 'MNT', sourceId: project.sources[0]!.id })
-  // The results framework counts the people the activities reached.
-  await app.api('indicators.create', { projectId: project.id, code: 'P3.1', level: 'output', nameMn: 'Үйл ажиллагаанд хамрагдсан хүн', nameEn: 'People reached', unit: 'number', cumulative: true, measure: 'unique_participants', targets: [{ projectYear: 1, target: '4' }] })
   page = await openApp(browser, app, 'mn')
 })
 afterAll(async () => {
@@ -41,8 +39,19 @@ afterAll(async () => {
 const reached = () => page.getByTestId('indicator-P3.1').locator('td').nth(3).locator('span').first().textContent()
 
 describe('activities, in Mongolian', () => {
-  it('records a micro-credit education with participants picked from a group and one from outside; her training, the cost, the indicator of people reached and the activities report follow', async () => {
+  it('records a micro-credit education with participants picked from a group and one from outside; her training, the cost, the indicator of people reached and the activities report follow; the progress report is exported', async () => {
+    // The results framework gets an indicator of the people the activities reach, computed from the records.
     await page.evaluate(() => (window.location.hash = '#/results'))
+    await page.getByRole('button', { name: 'Шалгуур үзүүлэлт нэмэх' }).click()
+    const form = page.getByRole('dialog')
+    await form.getByRole('textbox', { name: /^Код/ }).fill('P3.1')
+    await form.getByRole('combobox', { name: 'Юунаас тооцоолох' }).click()
+    await page.getByRole('option', { name: 'Үйл ажиллагааны давхардаагүй оролцогч' }).click()
+    await form.getByRole('textbox', { name: /^Монгол нэр/ }).fill('Үйл ажиллагаанд хамрагдсан хүн')
+    await form.getByRole('textbox', { name: /^Англи нэр/ }).fill('People reached')
+    await form.getByRole('textbox', { name: '1-р жил' }).fill('4')
+    await form.getByRole('button', { name: 'Хадгалах' }).click()
+    await form.waitFor({ state: 'hidden' })
     await expect.poll(reached).toBe('0')
     await page.evaluate(() => (window.location.hash = '#/activities'))
     await page.getByRole('button', { name: 'Үйл ажиллагаа бүртгэх' }).click()
@@ -112,5 +121,18 @@ describe('activities, in Mongolian', () => {
     const wb = await readXlsx(readFileSync((await download.path())!))
     const cover = wb.getWorksheet('Нүүр')!
     expect(['Арга хэмжээ', 'Оролцсон тоо', 'Давхардаагүй оролцогч', 'Зардал, ₮'].map((l) => num(rowLabelled(cover, l).getCell(2)))).toEqual([1, 2, 2, 400_000])
+
+    // The progress report of project year 1, as a PDF for the donor: the indicator with its comment.
+    await page.getByRole('combobox', { name: 'Тайлан', exact: true }).click()
+    await page.getByRole('option', { name: 'Хандивлагчид өгөх явцын тайлан' }).click()
+    await page.getByRole('combobox', { name: 'Формат' }).click()
+    await page.getByRole('option', { name: 'PDF' }).click()
+    await page.getByRole('combobox', { name: 'Төслийн жил' }).click()
+    await page.getByRole('option', { name: 'Төслийн жил 1' }).click()
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Файл хадгалах' }).click()])
+    expect(pdf.suggestedFilename()).toBe('SPN-progress-Y1-mn.pdf')
+    const text = pdfText(readFileSync((await pdf.path())!))
+    expect(text).toContain('Жилийн явцын тайлан')
+    expect(text).toContain('Эхний бичил зээлийн сургалт')
   })
 })

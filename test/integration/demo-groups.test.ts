@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readXlsx, num, rowLabelled } from '../helpers/files'
 import { testBackend, type TestBackend } from '../helpers/backend'
 import type { DemoCounts } from '../../src/main/demo/load'
 
@@ -180,5 +181,43 @@ describe('the demo groups', () => {
     // A loan as the app reads it agrees with the demo's own bookkeeping: fully repaid loans are closed.
     const closed = await t.read((sql) => sql.value<number>(`SELECT l.id FROM loan l WHERE (SELECT sum(principal_minor) FROM loan_repayment r WHERE r.loan_id = l.id) = l.principal_minor ORDER BY l.id LIMIT 1`))
     expect((await t.must('loans.get', { id: Number(closed) })).loan.status).toBe('closed')
+  })
+
+  it("writes the progress report with the financial report's own budget figures, the entered texts and every indicator; and the NGO law's yearly report", async () => {
+    const projectId = (await t.must('finance.projects', {}))[0]!.id
+    await t.must('narratives.set', { projectId, projectYear: 2, texts: { summary: 'Хоёр дахь жилд 20 том бүлэг байгуулагдав.', lessons: 'Бүлгүүд эрт сургалтад хамрагдах хэрэгтэй.' } })
+    const file = async (input: Record<string, unknown>) => readXlsx(Buffer.from((await t.must('reports.generate', input as never)).base64, 'base64'))
+    const progress = await file({ report: 'progress', projectYear: 2, lang: 'en', format: 'xlsx' })
+    const financial = await file({ report: 'financial', projectYear: 2, lang: 'en', format: 'xlsx' })
+    // Budget against actual by main line: the same lines and the same figures as the financial report.
+    const lines = (ws: NonNullable<ReturnType<typeof progress.getWorksheet>>) => {
+      const out: Array<[string, number, number]> = []
+      ws.eachRow((row) => {
+        const label = row.getCell(1).value
+        if (typeof label === 'string' && /^\d+ /.test(label)) out.push([label, num(row.getCell(3)), num(row.getCell(5))])
+      })
+      return out
+    }
+    const ours = lines(progress.getWorksheet('Budget')!)
+    expect(ours.length).toBeGreaterThan(5)
+    expect(ours).toEqual(lines(financial.getWorksheet('Main lines')!))
+    for (const code of ['DANIDA', 'DMS']) expect(lines(progress.getWorksheet(code)!)).toEqual(lines(financial.getWorksheet(code)!))
+    const narrative = progress.getWorksheet('Narrative')!
+    expect(rowLabelled(narrative, 'Summary').getCell(2).value).toBe('Хоёр дахь жилд 20 том бүлэг байгуулагдав.')
+    expect(rowLabelled(narrative, 'Challenges').getCell(2).value).toBe('Not written yet: enter it on the Results framework page.')
+    const results = progress.getWorksheet('Results')!
+    const f = await t.must('results.framework', { projectId })
+    for (const i of f.indicators) expect(num(rowLabelled(results, i.code).getCell(8))).toBe(i.years[1]!.cumulative)
+    // The NGO law's report of 2009: the particulars and the director in force then, the central board, the donor's money received.
+    const ngo = await file({ report: 'ngo-annual', year: 2009, lang: 'en', format: 'xlsx' })
+    const governance = ngo.getWorksheet('Governance')!
+    expect(rowLabelled(governance, 'Executive director').getCell(2).value).toBe('Б. Энхтуяа')
+    expect(rowLabelled(governance, 'Chair').getCell(2).value).toEqual(expect.any(String))
+    const received = await t.read((sql) => sql.value<number>(`SELECT sum(mnt_minor) AS n FROM transfer WHERE received_on BETWEEN '2009-01-01' AND '2009-12-31'`))
+    const donors: number[] = []
+    ngo.getWorksheet('Donors')!.eachRow((row) => {
+      if (typeof row.getCell(2).value === 'number') donors.push(num(row.getCell(2)))
+    })
+    expect(donors.map((n) => Math.round(n * 100))).toEqual([Number(received)])
   })
 })

@@ -3,6 +3,7 @@ import { testBackend, type TestBackend } from '../helpers/backend'
 import { firstLoan, loanGroup } from '../helpers/loanGroup'
 import type { Indicator, Measure } from '../../src/shared/api/resultsTypes'
 import { MEASURES, MEASURE_UNITS } from '../../src/shared/api/resultsTypes'
+import { num, readXlsx, rowLabelled } from '../helpers/files'
 
 /*
  * Every indicator the app computes, on one small group worked by hand (the
@@ -116,5 +117,29 @@ describe('the results framework computed from the records', () => {
     const edited = await t.must('indicators.update', { id, version: ind.version, indicator: fields })
     expect(edited.indicators[0]!.years.map((y) => y.target)).toEqual([20, 60, null])
     expect(await t.call('indicators.update', { id, version: ind.version, indicator: fields })).toMatchObject({ ok: false, error: { code: 'conflict', key: 'r.changed.indicator' } })
+  })
+
+  it("keeps the progress report's texts and the organisation's particulars appended; the NGO law's report needs the particulars", async () => {
+    const first = await t.must('narratives.set', { projectId, projectYear: 1, texts: { summary: 'Эхний жил', challenges: 'Орон сууц' } })
+    expect([first.summary?.text, first.challenges?.text, first.lessons]).toEqual(['Эхний жил', 'Орон сууц', null])
+    // Saving the same texts again adds nothing; a changed one is a new version.
+    await t.must('narratives.set', { projectId, projectYear: 1, texts: { summary: 'Эхний жил', challenges: 'Орон сууц' } })
+    const second = await t.must('narratives.set', { projectId, projectYear: 1, texts: { summary: 'Эхний жил, засвар', challenges: 'Орон сууц' } })
+    expect([second.summary, second.challenges?.versions]).toEqual([expect.objectContaining({ text: 'Эхний жил, засвар', versions: 2 }), 1])
+    expect((await t.must('narratives.get', { projectId, projectYear: 0 })).summary).toBeNull()
+    expect(await t.call('narratives.get', { projectId, projectYear: 4 })).toMatchObject({ ok: false, error: { field: 'projectYear' } })
+
+    expect(await t.call('reports.generate', { report: 'ngo-annual', year: 2011, lang: 'en', format: 'pdf' })).toMatchObject({ ok: false, error: { key: 'r.noProfile', field: 'year' } })
+    const base = { nameMn: 'Нийгмийн түншлэлийн сүлжээ', nameEn: 'Social Partnership Network', address: 'Улаанбаатар', executiveDirector: 'Д. Сарантуяа' }
+    await t.must('organisation.setProfile', { ...base, effectiveOn: '2010-01-01' })
+    const both = await t.must('organisation.setProfile', { ...base, effectiveOn: '2012-01-01', executiveDirector: 'Б. Энхтуяа' })
+    expect(both.map((p) => [p.effectiveOn, p.executiveDirector])).toEqual([['2012-01-01', 'Б. Энхтуяа'], ['2010-01-01', 'Д. Сарантуяа']])
+    expect(await t.call('organisation.setProfile', { ...base, effectiveOn: '2099-01-01' })).toMatchObject({ ok: false, error: { field: 'effectiveOn', key: 'r.notFuture' } })
+    // The report of 2011 names the director in office then.
+    const ngo = await readXlsx(Buffer.from((await t.must('reports.generate', { report: 'ngo-annual', year: 2011, lang: 'en', format: 'xlsx' })).base64, 'base64'))
+    expect(rowLabelled(ngo.getWorksheet('Governance')!, 'Executive director').getCell(2).value).toBe('Д. Сарантуяа')
+    // Its activities: the one training of 2011; its income: the 10,000 DKK received as 2,500,000 ₮.
+    expect(num(rowLabelled(ngo.getWorksheet('Activities')!, 'Training').getCell(2))).toBe(1)
+    expect(num(rowLabelled(ngo.getWorksheet('Income')!, 'Total').getCell(2))).toBe(2_500_000)
   })
 })

@@ -23,6 +23,8 @@ import { addParticipants, addPartner, createActivity, getActivity, listActivitie
 import { participantCandidates } from '../services/results/candidates'
 import { indicatorDetail, resultsFramework } from '../services/results/framework'
 import { createIndicator, enterIndicatorValue, updateIndicator } from '../services/results/indicators'
+import { narratives, setNarratives } from '../services/results/narratives'
+import { organisationProfiles, setOrganisationProfile } from '../services/results/profile'
 import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
 import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, rescheduleLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
 import { eligibilityOf } from '../services/loans/eligibility'
@@ -177,6 +179,10 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'indicators.create': createIndicator,
     'indicators.update': updateIndicator,
     'indicators.enter': enterIndicatorValue,
+    'narratives.get': narratives,
+    'narratives.set': setNarratives,
+    'organisation.profile': organisationProfiles,
+    'organisation.setProfile': setOrganisationProfile,
     'savings.ofPerson': personSavings,
     'savings.ofSsg': ssgSavings,
     'savings.record': recordSavings,

@@ -13,6 +13,7 @@ import type { BenchRow } from './run'
 import { median, peakMb, timeIt } from './measure'
 import { groupRows } from './groups'
 import { loanRows } from './loans'
+import { resultsRows } from './results'
 import { TABLES } from './baselines'
 
 /*
@@ -159,6 +160,7 @@ export async function runPostgresBench(ledgerXlsx: (n: number, prefix: string) =
 
       rows.push(...(await groupRows(backend, 'full', 'postgresql', log)))
       rows.push(...(await loanRows(backend, 'full', 'postgresql', log)))
+      rows.push(...(await resultsRows(backend, 'full', 'postgresql', log)))
       log('PostgreSQL: import…')
       const files = await Promise.all([0, 1, 2].map((i) => ledgerXlsx(20000, `P${i}`)))
       const baseFiles = await Promise.all([0, 1, 2].map((i) => ledgerXlsx(20000, `Q${i}`)))

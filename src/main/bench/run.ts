@@ -11,6 +11,7 @@ import { runPostgresBench } from './postgres'
 import { median, peakMb, timeIt, timePair } from './measure'
 import { groupRows } from './groups'
 import { loanRows } from './loans'
+import { resultsRows } from './results'
 import { ledgerXlsx, rawAnnualPdf, rawFeesRows, rawFinancialXlsx, rawImport, rawInsertCopy, rawMembershipPdf, rawMembershipXlsx, streamXlsx } from './baselines'
 
 export interface BenchRow {
@@ -162,6 +163,7 @@ async function sqliteRows(scales: DemoScale[], log: (s: string) => void): Promis
       rows.push({ scale, engine: 'sqlite', operation: 'annual assembly pack 2009, xlsx', ...annualX, peakMb: peakMb(), target: '< 2 s, ≤ 2x' })
       rows.push(...(await groupRows(backend, scale, 'sqlite', log)))
       rows.push(...(await loanRows(backend, scale, 'sqlite', log)))
+      rows.push(...(await resultsRows(backend, scale, 'sqlite', log)))
       if (scale === 'full') {
         log('Finance: import and the financial report…')
         const fin = await timePair(

@@ -47,6 +47,11 @@ Commands:
   report   activities (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD)
            The activities begun in the period: events by type and area, participants
            (events and unique persons) by sex and area, cost per participant in ₮ and DKK.
+  report   progress [--project-year N]
+           The progress report to the donor for a project year; without one the completion
+           report over the whole project.
+  report   ngo-annual --year YYYY
+           The yearly activity report of the NGO law (article 23).
   import   expenses [--data DIR] FILE [--dry-run] [--project CODE] [--lang mn|en]
            Import an expense ledger (.xlsx or .csv): all rows, or none when a row is bad.
            --dry-run prints the preview and the problems only.

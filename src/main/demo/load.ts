@@ -7,7 +7,7 @@ import { addDays, Random } from './random'
 import { loadGovernance } from './governance'
 import { loadFinance } from './finance'
 import { loadGroups, type GroupCounts } from './groups'
-import { loadIndicators } from './results'
+import { loadIndicators, loadProfile } from './results'
 
 export interface DemoOptions {
   seed?: number
@@ -251,6 +251,7 @@ export async function loadDemo(target: LoadTarget, opts: DemoOptions = {}): Prom
   Object.assign(counts, await loadFinance(target, rng, now, actor, Math.max(1, Math.floor(perBranch / 240))))
   Object.assign(counts, await loadGroups(target, opts.seed ?? 2007, now, actor, opts.groupMeetings ?? true))
   counts.indicators = await loadIndicators(target, now)
+  await loadProfile(target, now)
   await target.tx.insert(AuditEntryEntity, {
     at: now,
     actor,

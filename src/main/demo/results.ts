@@ -1,4 +1,4 @@
-import { IndicatorEntity, IndicatorTargetEntity, IndicatorValueEntity } from '../db/entities'
+import { IndicatorEntity, IndicatorTargetEntity, IndicatorValueEntity, OrganisationProfileEntity } from '../db/entities'
 import { flush, Rows, type LoadTarget } from './rows'
 import type { Measure } from '../../shared/api/resultsTypes'
 
@@ -74,4 +74,22 @@ export async function loadIndicators(target: LoadTarget, now: string): Promise<n
   }
   await flush(target, indicators, targets, values)
   return INDICATORS.length
+}
+
+/** The organisation's particulars: as registered in 2004, and the executive director who took over in 2009. */
+export async function loadProfile(target: LoadTarget, now: string): Promise<number> {
+  const rows = await new Rows<OrganisationProfileEntity>('organisation_profile', OrganisationProfileEntity).start(target)
+  const base = {
+    nameMn: 'Нийгмийн түншлэлийн сүлжээ',
+    nameEn: 'Social Partnership Network',
+    registrationNumber: '2004-ТББ-1187',
+    address: 'Улаанбаатар, Сүхбаатар дүүрэг, 1-р хороо, Энхтайвны өргөн чөлөө 11, 305 тоот',
+    phone: '+976 11 31 22 45',
+    enteredAt: now,
+    enteredBy: 'demo',
+  }
+  rows.add({ ...base, effectiveOn: '2004-06-01', executiveDirector: 'Д. Сарантуяа' })
+  rows.add({ ...base, effectiveOn: '2009-01-05', executiveDirector: 'Б. Энхтуяа', phone: '+976 11 31 22 46' })
+  await flush(target, rows)
+  return 2
 }

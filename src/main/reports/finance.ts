@@ -25,24 +25,24 @@ export interface FinanceReportOptions {
 }
 
 /** The project a finance report is about: the one asked for, else the newest. */
-async function project(ctx: ServiceContext, projectId?: number) {
+export async function project(ctx: ServiceContext, projectId?: number) {
   const all = await listProjects(ctx)
   const p = projectId === undefined ? all[all.length - 1] : all.find((x) => x.id === projectId)
   if (!p) throw new DomainError('validation', 'The database holds no project to report on', undefined, { key: 'r.noProjectToReport' })
   return p
 }
 
-function checkYear(p: { years: number }, projectYear: number | null): void {
+export function checkYear(p: { years: number }, projectYear: number | null): void {
   if (projectYear !== null && projectYear > p.years) throw new DomainError('validation', `must be at most ${p.years}, the project's years`, 'projectYear', { key: 'r.projectYears', vars: { n: p.years } })
 }
 
-function periodLabelOf(t: T, projectYear: number | null, from: string, to: string): string {
+export function periodLabelOf(t: T, projectYear: number | null, from: string, to: string): string {
   const dates = `${formatDateMn(from)} – ${formatDateMn(to)}`
   return projectYear === null ? `${t('reports.wholeProject')}, ${dates}` : `${t('reports.projectYear')} ${projectYear}, ${dates}`
 }
 
 
-function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: BudgetVsActual['rows'], withNotes: boolean): ReportSection {
+export function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: BudgetVsActual['rows'], withNotes: boolean): ReportSection {
   const name = (n: { mn: string; en: string }) => (lang === 'mn' ? n.mn : n.en)
   const columns = [
     { key: 'line', label: t('report.col.line'), type: 'text' as const },

@@ -6,8 +6,17 @@ import type { Lang } from '../../shared/i18n'
  * so every format shows the same numbers.
  */
 export type CellValue = string | number | null
-/** int: a count; mnt/dkk: integer minor units of the currency; date: `YYYY-MM-DD`. */
-export type ColumnType = 'text' | 'int' | 'mnt' | 'dkk' | 'date' | 'percent'
+/** int: a count; decimal: a figure with decimals (an indicator's); mnt/dkk: integer minor units of the currency; date: `YYYY-MM-DD`; percent: a share (0.25 = 25%). */
+export type ColumnType = 'text' | 'int' | 'decimal' | 'mnt' | 'dkk' | 'date' | 'percent'
+
+/** A bar chart of a few series over categories (an indicator's actual against target per year): drawn in the PDF; the figures are in the section's table. */
+export interface ReportChart {
+  title: string
+  categories: string[]
+  series: Array<{ label: string; values: Array<number | null> }>
+  /** How a value is written on the chart. */
+  unit: '' | '%' | '₮' | 'DKK'
+}
 
 export interface ReportColumn {
   key: string
@@ -41,6 +50,8 @@ export interface ReportSection {
   key?: Record<string, string | number>
   /** Lines printed under the table to be filled in by hand (signatures, cash counted). */
   signatures?: string[]
+  /** PDF: charts under the table. */
+  charts?: ReportChart[]
 }
 
 export interface ReportModel {

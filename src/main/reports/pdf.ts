@@ -1,8 +1,8 @@
 import pdfmake from 'pdfmake'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { formatDkkAmount, formatMnt, formatNumber } from '../../shared/domain/money'
+import { formatDecimal, formatDkkAmount, formatMnt, formatNumber } from '../../shared/domain/money'
 import { formatDateMn } from '../../shared/domain/dates'
-import { tableTotals, type CellValue, type ColumnType, type ReportModel, type ReportSection } from './model'
+import { tableTotals, type CellValue, type ColumnType, type ReportChart, type ReportModel, type ReportSection } from './model'
 
 /** The font files the PDF embeds; passed in so the writer touches no file system. */
 export interface PdfFonts {
@@ -22,6 +22,8 @@ export function formatCell(type: ColumnType, v: CellValue): string {
       return `DKK ${formatDkkAmount(v)}`
     case 'percent':
       return `${(v * 100).toFixed(1)} %`
+    case 'decimal':
+      return formatDecimal(v)
     default:
       return formatNumber(v)
   }
@@ -37,7 +39,8 @@ function sectionContent(section: ReportSection): Content[] {
     const sums = tableTotals(section.table)
     body.push(columns.map((c, i) => ({ text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '', fillColor: '#CFE9E4', alignment: align(c.type), noWrap: c.type !== 'text' })))
   }
-  const content: Content[] = [{ text: section.title, style: 'h2', margin: [0, 12, 0, 4], ...(section.newPage ? { pageBreak: 'before' as const } : {}) }]
+  // A section title is a headline: never left alone at the foot of a page (pageBreakBefore below).
+  const content: Content[] = [{ text: section.title, style: 'h2', headlineLevel: 1, margin: [0, 12, 0, 4], ...(section.newPage ? { pageBreak: 'before' as const } : {}) }]
   // A sheet filled in by hand gets rows tall enough to write in.
   const pad = section.signatures ? 7 : 3
   if (section.description) content.push({ text: section.description, style: 'muted', margin: [0, 0, 0, 6] })
@@ -54,10 +57,47 @@ function sectionContent(section: ReportSection): Content[] {
     fontSize: columns.length > 8 ? 7.5 : 8.5,
   })
   for (const n of section.notes ?? []) content.push({ text: n, style: 'muted', margin: [0, 4, 0, 0] })
+  const charts = section.charts ?? []
+  for (let i = 0; i < charts.length; i += 2) content.push({ columns: charts.slice(i, i + 2).map(chartContent), columnGap: 24, margin: [0, 10, 0, 0], unbreakable: true } as Content)
   if (section.signatures?.length) {
     content.push({ columns: section.signatures.map((text) => ({ text: `${text}: ____________________`, fontSize: 9 })), columnGap: 16, margin: [0, 18, 0, 0] })
   }
   return content
+}
+
+/** Whether headlines are checked for standing alone: not for long documents or sections each on its own page. */
+const checkHeadlines = (model: ReportModel) => !(model.sections.some((s) => s.newPage) || model.sections.reduce((n, s) => n + s.table.rows.length, 0) > 1500)
+
+const SERIES_COLORS = [TEAL, '#B8C4C2']
+const CHART = { width: 230, height: 90 }
+
+/** A grouped bar chart drawn with vector shapes (the first series teal, the second grey), each category with its values under it. */
+function chartContent(c: ReportChart): Content {
+  const max = Math.max(1, ...c.series.flatMap((s) => s.values.map((v) => v ?? 0)))
+  const slot = CHART.width / Math.max(1, c.categories.length)
+  const bar = (slot * 0.7) / c.series.length
+  const write = (v: number) => (c.unit === '%' ? `${formatDecimal(v, 1)}%` : c.unit === '₮' ? `${formatDecimal(v, 0)} ₮` : formatDecimal(v, c.unit === 'DKK' ? 2 : 1))
+  const shapes: unknown[] = [{ type: 'line', x1: 0, y1: CHART.height, x2: CHART.width, y2: CHART.height, lineWidth: 0.5, lineColor: '#999999' }]
+  c.categories.forEach((_, i) =>
+    c.series.forEach((s, k) => {
+      const v = s.values[i] ?? 0
+      const h = (v / max) * (CHART.height - 12)
+      const x = i * slot + slot * 0.15 + k * bar
+      shapes.push({ type: 'rect', x, y: CHART.height - h, w: bar - 1, h, color: SERIES_COLORS[k % SERIES_COLORS.length] })
+    }),
+  )
+  return {
+    width: CHART.width,
+    stack: [
+      { text: c.title, fontSize: 8.5, margin: [0, 0, 0, 2] },
+      { text: c.series.map((s, k) => ({ text: `${s.label}    `, color: SERIES_COLORS[k % SERIES_COLORS.length] })), fontSize: 7 },
+      { canvas: shapes, margin: [0, 2, 0, 0] } as Content,
+      {
+        columns: c.categories.map((cat, i) => ({ width: slot, stack: [{ text: cat, fontSize: 7, alignment: 'center' }, { text: c.series.map((s) => (s.values[i] === null ? '—' : write(s.values[i]!))).join(' / '), fontSize: 6, alignment: 'center', color: '#555555' }] })),
+        columnGap: 0,
+      },
+    ],
+  } as Content
 }
 
 /**
@@ -120,6 +160,10 @@ export async function writePdf(model: ReportModel, fonts: PdfFonts): Promise<Buf
       color: '#555555',
     }),
     content,
-  }
+    // A headline with nothing of its section after it on the page moves to the next page.
+    // (Its description may follow it there; its table's header row may not stand alone either.) The check lays
+    // the document out again, so it is left to reports of a few pages; sections on pages of their own need none.
+    pageBreakBefore: !checkHeadlines(model) ? undefined : (node: { headlineLevel?: number }, q: { getFollowingNodesOnPage(): unknown[] }) => node.headlineLevel === 1 && q.getFollowingNodesOnPage().length <= 2,
+  } as TDocumentDefinitions
   return pdfmake.createPdf(doc).getBuffer()
 }

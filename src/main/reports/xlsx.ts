@@ -5,6 +5,7 @@ import { tableTotals, MINOR_PER_MAJOR, type ColumnType, type ReportModel, type R
 const NUM_FMT: Record<ColumnType, string | undefined> = {
   text: undefined,
   int: '#,##0',
+  decimal: '#,##0.0#',
   mnt: '#,##0 "₮"',
   dkk: '#,##0.00 "kr."',
   date: 'yyyy.mm.dd',

@@ -258,3 +258,17 @@ export async function boardHistory(ctx: ServiceContext, personId: number): Promi
   }
   return out.sort((a, b) => b.from.localeCompare(a.from))
 }
+
+/** The central board in office on a date: elected at the latest central assembly by then, without those who left the SPN before it; null before the first election. */
+export async function centralBoardOn(ctx: ServiceContext, on: string): Promise<{ electedOn: string; seats: Array<{ personId: number | null; membershipId: number; name: string; role: BoardRole }> } | null> {
+  const list = (await electionsByBody(ctx)).get('central') ?? []
+  const last = [...list].reverse().find((e) => e.heldOn <= on)
+  if (!last) return null
+  const e = await requireElection(ctx, last.electionId)
+  const elected = e.candidates.filter((c) => c.elected)
+  const left = await leavings(ctx, elected.map((c) => c.membershipId), last.heldOn)
+  return {
+    electedOn: last.heldOn,
+    seats: elected.filter((c) => !(left.get(c.membershipId) && left.get(c.membershipId)!.on <= on)).map((c) => ({ personId: c.personId, membershipId: c.membershipId, name: c.name, role: c.role ?? 'member' })),
+  }
+}

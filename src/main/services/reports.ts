@@ -10,12 +10,14 @@ import { assembliesReport } from '../reports/assemblies'
 import { annualPack } from '../reports/annual'
 import { attendanceReport, groupsReport } from '../reports/groups'
 import { expenseLedger, financialReport, fundsStatement } from '../reports/finance'
-import { FINANCE_REPORTS, LOAN_REPORTS } from '../../shared/api/contract'
+import { FINANCE_REPORTS, LOAN_REPORTS, PROJECT_REPORTS } from '../../shared/api/contract'
 import { collectionReport } from '../reports/loans/collection'
 import { portfolioReport } from '../reports/loans/portfolio'
 import { groupFundsReport } from '../reports/loans/funds'
 import { passbookReport } from '../reports/loans/passbook'
 import { activitiesReport } from '../reports/results/activities'
+import { progressReport } from '../reports/results/progress'
+import { ngoAnnualReport } from '../reports/results/ngoAnnual'
 import type { ReportModel } from '../reports/model'
 import { writePdf, type PdfFonts } from '../reports/pdf'
 import { writeXlsx } from '../reports/xlsx'
@@ -81,6 +83,7 @@ function loanReport(ctx: ServiceContext, input: ReportRequest): Promise<ReportMo
 
 export async function buildReportModel(ctx: ServiceContext, input: ReportRequest): Promise<ReportModel> {
   if (LOAN_REPORTS.includes(input.report)) return loanReport(ctx, input)
+  if (input.report === 'progress') return progressReport(ctx, { lang: input.lang, generatedAt: ctx.now, projectYear: input.projectYear ?? null, projectId: input.projectId })
   if (FINANCE_REPORTS.includes(input.report)) {
     const opts = { lang: input.lang, generatedAt: ctx.now, projectYear: input.projectYear ?? null, projectId: input.projectId, from: input.from, to: input.to }
     if (input.report === 'financial') return financialReport(ctx, opts)
@@ -97,6 +100,7 @@ export async function buildReportModel(ctx: ServiceContext, input: ReportRequest
   if (input.report === 'fees') return feesReport(ctx, opts)
   if (input.report === 'assemblies') return assembliesReport(ctx, opts)
   if (input.report === 'groups') return groupsReport(ctx, opts)
+  if (input.report === 'ngo-annual') return ngoAnnualReport(ctx, opts)
   return annualPack(ctx, opts)
 }
 
@@ -112,7 +116,7 @@ export function reportFileName(input: ReportRequest, model: ReportModel): string
     const when = input.from ? `${input.from}-${input.to}` : (input.date ?? model.period.to)
     return `SPN-${input.report}${who ? `-${who}` : ''}-${when}-${input.lang}.${input.format}`
   }
-  const period = FINANCE_REPORTS.includes(input.report) && !input.from
+  const period = PROJECT_REPORTS.includes(input.report) && !input.from
     ? (input.projectYear ? `Y${input.projectYear}` : 'cumulative')
     : model.period.label.replace(/[^0-9]+/g, '-').replace(/^-|-$/g, '')
   return `SPN-${input.report}-${period}-${input.lang}.${input.format}`

@@ -58,6 +58,8 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   results: [],
   activities: ['activities', 'results', 'loans', 'savings', 'sheets'],
   indicators: ['results'],
+  narratives: ['narratives'],
+  organisation: ['organisation'],
   savings: ['savings', 'results', 'loans', 'sheets'],
   loans: ['loans', 'groupfunds', 'savings', 'results', 'portfolio', 'sheets'],
   training: ['loans'],

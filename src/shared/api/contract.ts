@@ -99,9 +99,11 @@ export const decideInput = z.strictObject({
 })
 
 /** The reports the app produces. */
-export const REPORTS = ['membership', 'fees', 'assemblies', 'annual', 'groups', 'attendance', 'financial', 'funds', 'ledger', 'collection', 'portfolio', 'group-funds', 'passbook', 'activities'] as const
+export const REPORTS = ['membership', 'fees', 'assemblies', 'annual', 'groups', 'attendance', 'financial', 'funds', 'ledger', 'collection', 'portfolio', 'group-funds', 'passbook', 'activities', 'progress', 'ngo-annual'] as const
 /** The project finance reports: a project year, or the whole project (cumulative); the ledger also a period. */
 export const FINANCE_REPORTS: readonly string[] = ['financial', 'funds', 'ledger']
+/** The reports of a project: a project year, or the whole project (the finance reports and the progress report to the donor). */
+export const PROJECT_REPORTS: readonly string[] = [...FINANCE_REPORTS, 'progress']
 /** The savings-and-loan reports: a date (collection sheets, portfolio), a period (group funds) or a person (passbook). */
 export const LOAN_REPORTS: readonly string[] = ['collection', 'portfolio', 'group-funds', 'passbook']
 const LOAN_OPTIONS = ['date', 'group', 'lsg', 'area', 'person'] as const
@@ -166,7 +168,7 @@ export const reportRequest = z
       return
     }
     for (const k of LOAN_OPTIONS) if (v[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'applies only to the savings-and-loan reports' })
-    if (FINANCE_REPORTS.includes(v.report)) {
+    if (PROJECT_REPORTS.includes(v.report)) {
       if (v.year !== undefined) ctx.addIssue({ code: 'custom', path: ['year'], message: 'does not apply: finance reports use a project year' })
       else if ((v.from === undefined) !== (v.to === undefined)) ctx.addIssue({ code: 'custom', path: [v.from === undefined ? 'from' : 'to'], message: 'is required with the other end of the period' })
       else if (v.from !== undefined && v.projectYear !== undefined) ctx.addIssue({ code: 'custom', path: ['projectYear'], message: 'give either a project year or a period, not both' })

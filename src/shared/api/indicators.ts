@@ -3,6 +3,7 @@ import { op } from './define'
 import { id, identifier, isoDate, optionalText, recordVersion, requiredText } from './fields'
 import type * as R from './resultsTypes'
 import { DISAGGREGATIONS, MEASURES } from './resultsTypes'
+import { text } from './fields'
 
 /** An exact decimal as typed (a target, a baseline, an entered value): kept as text, never a float. */
 const decimal = z
@@ -10,6 +11,16 @@ const decimal = z
   .trim()
   .overwrite((s) => s.replace(/\s/g, '').replace(',', '.'))
   .refine((s) => /^-?\d{1,12}(\.\d{1,4})?$/.test(s), { message: 'must be a number, such as 1200 or 85.5' })
+
+export const profileInput = z.strictObject({
+  effectiveOn: isoDate,
+  nameMn: requiredText(300),
+  nameEn: requiredText(300),
+  registrationNumber: optionalText(50),
+  address: requiredText(500),
+  phone: optionalText(50),
+  executiveDirector: requiredText(200),
+})
 
 export const indicatorFields = z.strictObject({
   code: identifier(20),
@@ -63,6 +74,34 @@ export const indicatorOps = {
       value: decimal.nullish().transform((v) => v ?? null),
       source: optionalText(300),
       comment: optionalText(2000),
+    }),
+    permission: 'groups.write',
+    write: true,
+  }),
+  'organisation.profile': op<R.OrganisationProfile[]>()({
+    summary: "The organisation's particulars (name, registration, address, telephone, executive director), each entry from its date, newest first",
+    input: z.strictObject({}),
+    permission: 'register.read',
+    write: false,
+  }),
+  'organisation.setProfile': op<R.OrganisationProfile[]>()({
+    summary: "Record the organisation's particulars from a date (appended; earlier entries keep what held before)",
+    input: profileInput,
+    permission: 'settings.write',
+    write: true,
+  }),
+  'narratives.get': op<R.Narratives>()({
+    summary: "The progress report's texts of a project year (0: the completion report over the whole project): summary, challenges, lessons learned",
+    input: z.strictObject({ projectId: id, projectYear: z.number().int().min(0).max(20) }),
+    permission: 'register.read',
+    write: false,
+  }),
+  'narratives.set': op<R.Narratives>()({
+    summary: "Write the progress report's texts of a project year; a changed text is appended, the earlier one kept",
+    input: z.strictObject({
+      projectId: id,
+      projectYear: z.number().int().min(0).max(20),
+      texts: z.strictObject({ summary: text(20000).optional(), challenges: text(20000).optional(), lessons: text(20000).optional() }),
     }),
     permission: 'groups.write',
     write: true,

@@ -150,3 +150,23 @@ export interface Framework {
   columns: ProgressColumn[]
   indicators: Indicator[]
 }
+
+export const NARRATIVE_SECTIONS = ['summary', 'challenges', 'lessons'] as const
+export type NarrativeSection = (typeof NARRATIVE_SECTIONS)[number]
+
+/** The progress report's texts of a project year (0: the whole project), the latest of each section. */
+export type Narratives = { projectId: number; projectYear: number } & Record<NarrativeSection, { text: string; enteredAt: string; enteredBy: string; versions: number } | null>
+
+/** The organisation's particulars in force from a date (the NGO law's yearly report reads them). */
+export interface OrganisationProfile {
+  id: number
+  effectiveOn: string
+  nameMn: string
+  nameEn: string
+  registrationNumber: string | null
+  address: string
+  phone: string | null
+  executiveDirector: string
+  enteredAt: string
+  enteredBy: string
+}

@@ -108,4 +108,18 @@ export class ProjectNarrativeEntity {
   @Column({ type: 'text', name: 'entered_by' }) enteredBy: string
 }
 
-export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity, ActivityEntity, ActivityAreaEntity, ActivityParticipantEntity, PartnerEntity, ActivityPartnerEntity, ActivityExpenseEntity, IndicatorValueEntity, ProjectNarrativeEntity]
+@Entity('organisation_profile')
+export class OrganisationProfileEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'text', name: 'effective_on' }) effectiveOn: string
+  @Column({ type: 'text', name: 'name_mn' }) nameMn: string
+  @Column({ type: 'text', name: 'name_en' }) nameEn: string
+  @Column({ type: 'text', name: 'registration_number', nullable: true }) registrationNumber: string | null
+  @Column({ type: 'text' }) address: string
+  @Column({ type: 'text', nullable: true }) phone: string | null
+  @Column({ type: 'text', name: 'executive_director' }) executiveDirector: string
+  @Column({ type: 'text', name: 'entered_at' }) enteredAt: string
+  @Column({ type: 'text', name: 'entered_by' }) enteredBy: string
+}
+
+export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity, ActivityEntity, ActivityAreaEntity, ActivityParticipantEntity, PartnerEntity, ActivityPartnerEntity, ActivityExpenseEntity, IndicatorValueEntity, ProjectNarrativeEntity, OrganisationProfileEntity]

@@ -147,4 +147,6 @@ export const audit = {
   'audit.op.indicators.create': "Indicator added",
   'audit.op.indicators.update': "Indicator changed",
   'audit.op.indicators.enter': "Indicator value entered",
+  'audit.op.narratives.set': "Progress report texts written",
+  'audit.op.organisation.setProfile': "Organisation particulars recorded",
 } as const

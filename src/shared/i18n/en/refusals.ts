@@ -239,4 +239,5 @@ export const refusals = {
   'r.notFound.indicator': "There is no indicator {id}",
   'r.changed.indicator': "This indicator was changed by {who} at {when} after you opened it; nothing was saved. Reload to see the change, then make yours again.",
   'r.changedUnknown.indicator': "This indicator was changed after you opened it; nothing was saved. Reload to see the change, then make yours again.",
+  'r.noProfile': "has no particulars of the organisation in force on {date}: record them in Settings first",
 } as const

@@ -149,4 +149,6 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.indicators.create': "Шалгуур үзүүлэлт нэмсэн",
   'audit.op.indicators.update': "Шалгуур үзүүлэлт өөрчилсөн",
   'audit.op.indicators.enter': "Шалгуур үзүүлэлтийн утга оруулсан",
+  'audit.op.narratives.set': "Явцын тайлангийн бичвэр бичсэн",
+  'audit.op.organisation.setProfile': "Байгууллагын мэдээлэл бүртгэсэн",
 }

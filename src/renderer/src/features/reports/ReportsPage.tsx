@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Alert, Button, Card, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core'
-import { FINANCE_REPORTS, LOAN_REPORTS, REPORTS, reportRequest } from '../../../../shared/api/contract'
+import { LOAN_REPORTS, PROJECT_REPORTS, REPORTS, reportRequest } from '../../../../shared/api/contract'
 import type { Lang } from '../../../../shared/i18n'
 import { call } from '../../api'
 import { useI18n } from '../../i18n'
@@ -47,7 +47,7 @@ export function ReportsPage() {
   const [preview, setPreview] = useState<string | null>(null)
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview])
 
-  const finance = FINANCE_REPORTS.includes(f.values.report)
+  const finance = PROJECT_REPORTS.includes(f.values.report)
   const loans = LOAN_REPORTS.includes(f.values.report)
   // The finance reports are about the project chosen on the finance pages.
   const { project } = useProject()

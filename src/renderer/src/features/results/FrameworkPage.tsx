@@ -1,4 +1,5 @@
-import { Badge, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import type { Framework, Indicator, IndicatorYear } from '../../../../shared/api/resultsTypes'
 import { useOperation } from '../../query'
 import { useI18n } from '../../i18n'
@@ -6,6 +7,9 @@ import { PageState } from '../../components/PageState'
 import { AnchorLink } from '../../components/links'
 import { NoProject, ProjectPicker, useProject } from '../finance/useProject'
 import { indicatorValue, percent } from './format'
+import { IndicatorForm } from './IndicatorForm'
+import { NarrativeCard } from './NarrativeCard'
+import { Writes } from '../../components/permissions'
 
 /** How far a year got: green from the target, yellow from three quarters of it, red below. */
 export const achievedColor = (a: number | null) => (a === null ? 'gray' : a >= 100 ? 'teal' : a >= 75 ? 'yellow' : 'red')
@@ -23,17 +27,28 @@ export function FrameworkPage() {
         <Title order={2}>{t('nav.results')}</Title>
         <ProjectPicker />
       </Group>
-      {loading ? <Loader size="sm" /> : project ? <FrameworkOf projectId={project.id} /> : <NoProject />}
+      {loading ? <Loader size="sm" /> : project ? <FrameworkOf projectId={project.id} years={project.years} /> : <NoProject />}
     </Stack>
   )
 }
 
-function FrameworkOf({ projectId }: { projectId: number }) {
+function FrameworkOf({ projectId, years }: { projectId: number; years: number }) {
+  const { t } = useI18n()
   const framework = useOperation('results.framework', { projectId })
+  const [adding, setAdding] = useState(false)
   return (
-    <PageState state={framework} reload={framework.reload}>
-      {(f) => <FrameworkTable f={f} />}
-    </PageState>
+    <Stack>
+      <Writes>
+        <Group justify="flex-end">
+          <Button onClick={() => setAdding(true)}>{t('res.addIndicator')}</Button>
+        </Group>
+      </Writes>
+      <PageState state={framework} reload={framework.reload}>
+        {(f) => <FrameworkTable f={f} />}
+      </PageState>
+      <NarrativeCard projectId={projectId} years={years} />
+      {adding && <IndicatorForm projectId={projectId} years={years} onClose={() => setAdding(false)} />}
+    </Stack>
   )
 }
 

@@ -13,6 +13,8 @@ import { useContractForm } from '../../components/useContractForm'
 import { localTime } from '../../components/localTime'
 import { indicatorValue, percent } from './format'
 import { achievedColor, shown } from './FrameworkPage'
+import { IndicatorForm } from './IndicatorForm'
+import { useProject } from '../finance/useProject'
 
 /** One indicator: what it is, its figures per project year against the targets (a chart and a table), what they come from, and the entry for a year. */
 export function IndicatorPage({ id }: { id: number }) {
@@ -27,6 +29,9 @@ export function IndicatorPage({ id }: { id: number }) {
 function IndicatorView({ f }: { f: Framework }) {
   const { t, local, date } = useI18n()
   const i = f.indicators[0]!
+  const { projects } = useProject()
+  const years = projects.find((p) => p.id === f.project?.id)?.years ?? f.columns.length
+  const [editing, setEditing] = useState(false)
   return (
     <Stack>
       <AnchorLink to="/results" size="sm">
@@ -42,7 +47,13 @@ function IndicatorView({ f }: { f: Framework }) {
         <Badge variant="outline" tt="none" color="gray">
           {i.measure ? `${t('res.computed')}: ${t(`res.measure.${i.measure}`)}` : t('res.enteredKind')}
         </Badge>
+        <Writes>
+          <Button variant="subtle" size="xs" onClick={() => setEditing(true)}>
+            {t('res.editIndicator')}
+          </Button>
+        </Writes>
       </Group>
+      {editing && f.project && <IndicatorForm projectId={f.project.id} years={years} indicator={i} onClose={() => setEditing(false)} />}
       <Paper withBorder p="md">
         <SimpleGrid cols={3} spacing="xs">
           <Fact label={t('res.definition')}>{i.definition ? local(i.definition) : '—'}</Fact>

@@ -2,6 +2,7 @@ import { Alert, Loader, Stack, Title } from '@mantine/core'
 import { useI18n } from '../../i18n'
 import { useOperation } from '../../query'
 import { DatabaseSettingsCard } from './DatabaseSettings'
+import { ProfileCard } from './ProfileCard'
 
 export function SettingsPage() {
   const { t, errorText } = useI18n()
@@ -16,6 +17,7 @@ export function SettingsPage() {
       ) : (
         <DatabaseSettingsCard settings={settings.data} canChange={info.data?.role === 'secretariat'} onSaved={() => settings.reload()} />
       )}
+      <ProfileCard canChange={info.data?.role === 'secretariat'} />
     </Stack>
   )
 }

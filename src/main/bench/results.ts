@@ -1,0 +1,18 @@
+import type { Backend } from '../backend'
+import type { BenchRow } from './run'
+import { caller, peakMb, timeIt } from './measure'
+
+/**
+ * Results (issue 14's targets): every indicator of the demo project's
+ * framework computed for every project year begun (the issue asks for one
+ * year under 2 s at 10x), and the activities report of a year.
+ */
+export async function resultsRows(backend: Backend, scale: string, engine: BenchRow['engine'], log: (s: string) => void): Promise<BenchRow[]> {
+  log(`${engine} ${scale}: results framework…`)
+  const call = caller(backend)
+  const rows: BenchRow[] = []
+  const row = (operation: string, oursMs: number, target: string) => rows.push({ scale, engine, operation, oursMs, baselineMs: null, peakMb: peakMb(), target })
+  row('results framework: every indicator, all four project years', await timeIt(3, () => call('results.framework', {})), '< 2 s')
+  row('activities report 2009, xlsx', await timeIt(3, () => call('reports.generate', { report: 'activities', year: 2009, lang: 'mn', format: 'xlsx' })), '< 2 s')
+  return rows
+}
