@@ -81,7 +81,11 @@ describe('the demo groups', () => {
     expect(ind('O1.1').years.map((y) => y.actual)).toEqual(row('families_in_groups').actual)
     expect(ind('O3.1').years.map((y) => y.actual)).toEqual([0, 0, 5, 5])
     expect(ind('O4.1').years.map((y) => [y.actual, y.entered?.source])).toEqual([0, 0, 1, 3].map((v) => [v, 'Хоршооны үүсгэн байгуулах хурлын протокол']))
-    expect(f.indicators.filter((i) => i.level === 'outcome')).toHaveLength(6)
+    expect(f.indicators.filter((i) => i.level === 'outcome')).toHaveLength(7)
+    // Income from the household survey: a plausible rise.
+    expect(ind('O2.1').years.every((y) => y.actual !== null && y.actual > 50 && y.actual < 90)).toBe(true)
+    const medians = ind('O2.2').years.map((y) => y.actual!)
+    expect(medians[3]).toBeGreaterThan(medians[0]!)
     for (const [i, c] of g.columns.entries()) {
       const tree = await t.must('groups.tree', { on: c.asOf })
       expect(row('families_in_groups').actual[i]).toBe(tree.reduce((s, a) => s + a.families, 0))

@@ -25,6 +25,8 @@ import { indicatorDetail, resultsFramework } from '../services/results/framework
 import { createIndicator, enterIndicatorValue, updateIndicator } from '../services/results/indicators'
 import { narratives, setNarratives } from '../services/results/narratives'
 import { organisationProfiles, setOrganisationProfile } from '../services/results/profile'
+import { listSurvey, recordSurvey } from '../services/results/survey'
+import { importSurvey, surveyTemplate } from '../services/results/surveyFile'
 import { personSavings, recordSavings, reverseSavings, ssgSavings } from '../services/savings/savings'
 import { fineLoan, grantLoan, loanDetail, loansOfPerson, loansOfSsg, recordTraining, repayLoan, rescheduleLoan, reverseRepayment, writeOffLoan } from '../services/loans/loans'
 import { eligibilityOf } from '../services/loans/eligibility'
@@ -183,6 +185,10 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'narratives.set': setNarratives,
     'organisation.profile': organisationProfiles,
     'organisation.setProfile': setOrganisationProfile,
+    'survey.list': listSurvey,
+    'survey.record': recordSurvey,
+    'survey.template': surveyTemplate,
+    'survey.import': importSurvey,
     'savings.ofPerson': personSavings,
     'savings.ofSsg': ssgSavings,
     'savings.record': recordSavings,

@@ -2,6 +2,7 @@ import { CboEntity, GroupDocumentEntity, GroupMeetingEntity, GroupMemberEntity, 
 import { flush, Rows, type LoadTarget } from './rows'
 import { DemoSavings } from './savings'
 import { loadActivities } from './activities'
+import { loadSurvey } from './survey'
 import { DemoLoans, LAST_MEETING } from './loans'
 import { pushTo } from '../../shared/domain/lists'
 import { addDays, Random } from './random'
@@ -33,6 +34,8 @@ export interface GroupCounts {
   repayments: number
   /** Activities recorded (micro-credit education sessions and the rest); absent without the groups' meetings. */
   activities?: number
+  /** Household survey entries (baselines and follow-ups). */
+  surveys?: number
 }
 
 const LSG_TEXT = {
@@ -283,5 +286,6 @@ export async function loadGroups(target: LoadTarget, seed: number, now: string, 
   }
   await flush(target, cboRows, lsgRows, ssgRows, memberRows, meetingRows, attendanceRows, officeRows, documentRows, savings.rows, ...loans.rows)
   if (meetings) counts.activities = await loadActivities(target, seed, now, actor, { sessions: loans.sessions, periods: allPeriods, lsgOfSsg, branchOfLsg: lsgBranch, end: END })
+  if (meetings) counts.surveys = await loadSurvey(target, seed, now, allPeriods, '2011-02-28')
   return counts
 }

@@ -10,8 +10,7 @@ import type { Measure } from '../../shared/api/resultsTypes'
  * groups of 40 families per area in each of years 1-3; 6,000 members of 1,200
  * families; a CBO in each of the 5 areas; year 4 keeps the level reached).
  * Those the app computes carry their measure; the others are entered per
- * year with their source, as the secretariat would (income from the household
- * survey until the app holds it).
+ * year with their source, as the secretariat would.
  */
 type DemoIndicator = {
   code: string
@@ -31,7 +30,8 @@ type DemoIndicator = {
 const INDICATORS: DemoIndicator[] = [
   { code: 'O1.1', level: 'outcome', en: 'Families organised in self-help groups', mn: 'Өөртөө туслах бүлэгт зохион байгуулагдсан өрх', measure: 'families_in_groups', targets: [400, 800, 1200, 1200], mov: 'Бүлгийн гишүүнчлэлийн бүртгэл' },
   { code: 'O1.2', level: 'outcome', en: 'Members of the organised families reached', mn: 'Хамрагдсан өрхийн гишүүд', measure: 'persons_of_member_families', targets: [2000, 4000, 6000, 6000], mov: 'Өрхийн бүртгэл' },
-  { code: 'O2.1', level: 'outcome', en: 'Member households whose income rose since the baseline', mn: 'Суурь түвшнээс хойш орлого нь өссөн гишүүн өрх', measure: null, unit: 'percent', baseline: '0', targets: [20, 40, 55, 65], mov: 'Өрхийн судалгаа (суурь ба жил бүрийн давтан)', entered: { values: [18.5, 37.2, 52.8, 61.4], source: 'Өрхийн судалгаа' } },
+  { code: 'O2.1', level: 'outcome', en: 'Member households whose income rose since the baseline', mn: 'Суурь түвшнээс хойш орлого нь өссөн гишүүн өрх', measure: 'income_rose_share', unit: 'percent', cumulative: false, baseline: '0', targets: [40, 55, 65, 70], mov: 'Өрхийн судалгаа (суурь ба жил бүрийн давтан)' },
+  { code: 'O2.2', level: 'outcome', en: 'Median monthly income of the member households', mn: 'Гишүүн өрхийн сарын орлогын медиан', measure: 'median_income', cumulative: false, baseline: '140000', targets: [140000, 150000, 160000, 170000], mov: 'Өрхийн судалгаа' },
   { code: 'O3.1', level: 'outcome', en: 'CBOs established in the project areas', mn: 'Төслийн бүсэд байгуулагдсан ОНББ', measure: 'cbos_formed', targets: [0, 0, 5, 5], mov: 'Үүсгэн байгуулах хурлын протокол, улсын бүртгэл' },
   { code: 'O4.1', level: 'outcome', en: 'Savings and loan cooperatives founded', mn: 'Байгуулагдсан хадгаламж, зээлийн хоршоо', measure: null, targets: [0, 0, 2, 5], mov: 'Хоршоодын үүсгэн байгуулах хурлын протокол, бүртгэл', entered: { values: [0, 0, 1, 3], source: 'Хоршооны үүсгэн байгуулах хурлын протокол' } },
   { code: 'O5.1', level: 'outcome', en: 'Local policy proposals of SPN taken up by local government', mn: 'Орон нутгийн засаг захиргаа хүлээн авсан ННС-ийн бодлогын санал', measure: null, cumulative: true, targets: [0, 2, 4, 6], mov: 'Орон нутгийн засаг захиргааны шийдвэр', entered: { values: [0, 1, 2, 2], source: 'Сум, дүүргийн Засаг даргын шийдвэр' } },

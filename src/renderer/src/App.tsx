@@ -22,6 +22,7 @@ const NAV: Array<{ to: NavTo; label: MessageKey; group?: MessageKey }> = [
   { to: '/portfolio', label: 'nav.portfolio' },
   { to: '/activities', label: 'nav.activities' },
   { to: '/results', label: 'nav.results' },
+  { to: '/survey', label: 'nav.survey' },
   { to: '/budget', label: 'nav.budget', group: 'nav.groupFinance' },
   { to: '/transfers', label: 'nav.transfers' },
   { to: '/expenses', label: 'nav.expenses' },

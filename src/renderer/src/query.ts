@@ -60,6 +60,7 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   indicators: ['results'],
   narratives: ['narratives'],
   organisation: ['organisation'],
+  survey: ['survey', 'results'],
   savings: ['savings', 'results', 'loans', 'sheets'],
   loans: ['loans', 'groupfunds', 'savings', 'results', 'portfolio', 'sheets'],
   training: ['loans'],

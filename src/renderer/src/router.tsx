@@ -33,6 +33,7 @@ import { ActivityPage } from './features/activities/ActivityPage'
 import { NewActivityPage } from './features/activities/NewActivityPage'
 import { FrameworkPage } from './features/results/FrameworkPage'
 import { IndicatorPage } from './features/results/IndicatorPage'
+import { SurveyPage, surveySearch } from './features/results/SurveyPage'
 
 /**
  * The app's routes (TanStack Router, hash history so the same build works
@@ -107,6 +108,7 @@ const routeTree = root.addChildren([
   createRoute({ ...child, path: '/activities/new', component: NewActivityPage }),
   activityRoute,
   createRoute({ ...child, path: '/results', component: FrameworkPage }),
+  createRoute({ ...child, path: '/survey', validateSearch: surveySearch, component: SurveyPage }),
   indicatorRoute,
   createRoute({ ...child, path: '/projects/new', component: NewProjectPage }),
   createRoute({ ...child, path: '/budget', component: BudgetPage }),

@@ -7,6 +7,7 @@ import { groupsOps, meetingOps } from './groups'
 import { resultsOps } from './results'
 import { activitiesOps } from './activities'
 import { indicatorOps } from './indicators'
+import { surveyOps } from './survey'
 import { savingsOps } from './savings'
 import { loansOps } from './loans'
 import { portfolioOps } from './portfolio'
@@ -336,6 +337,7 @@ export const contract = {
   ...resultsOps,
   ...activitiesOps,
   ...indicatorOps,
+  ...surveyOps,
   ...savingsOps,
   ...loansOps,
   ...portfolioOps,

@@ -53,6 +53,8 @@ export const MEASURES = [
   'events',
   'unique_participants',
   'cost_per_participant',
+  'median_income',
+  'income_rose_share',
 ] as const
 export type Measure = (typeof MEASURES)[number]
 
@@ -75,6 +77,8 @@ export const MEASURE_KINDS: Record<Measure, 'stock' | 'flow' | 'rate'> = {
   events: 'flow',
   unique_participants: 'flow',
   cost_per_participant: 'rate',
+  median_income: 'rate',
+  income_rose_share: 'rate',
 }
 
 /** The unit a measure's value is in: a count, a percentage, tögrög or kroner (major units). */
@@ -96,6 +100,8 @@ export const MEASURE_UNITS: Record<Measure, 'number' | 'percent' | 'mnt' | 'dkk'
   events: 'number',
   unique_participants: 'number',
   cost_per_participant: 'dkk',
+  median_income: 'mnt',
+  income_rose_share: 'percent',
 }
 
 /** A computed figure: its value, and where it is a ratio the numerator and denominator, with the figures it comes from. */

@@ -86,6 +86,7 @@ const NOT_FOUND: Record<string, MessageKey> = {
   activity: 'r.notFound.activity',
   partner: 'r.notFound.partner',
   indicator: 'r.notFound.indicator',
+  'survey entry': 'r.notFound.surveyEntry',
   expense: 'r.notFound.expense',
   repayment: 'r.notFound.repayment',
   'small group': 'r.notFound.ssg',

@@ -122,4 +122,21 @@ export class OrganisationProfileEntity {
   @Column({ type: 'text', name: 'entered_by' }) enteredBy: string
 }
 
-export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity, ActivityEntity, ActivityAreaEntity, ActivityParticipantEntity, PartnerEntity, ActivityPartnerEntity, ActivityExpenseEntity, IndicatorValueEntity, ProjectNarrativeEntity, OrganisationProfileEntity]
+@Entity('household_survey')
+export class HouseholdSurveyEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'household_id' }) householdId: number
+  @Column({ type: 'text' }) round: 'baseline' | 'follow_up'
+  @Column({ type: 'text', name: 'surveyed_on' }) surveyedOn: string
+  @Column({ type: 'integer', name: 'income_minor' }) incomeMinor: number
+  @Column({ type: 'text' }) housing: 'ger' | 'house' | 'apartment' | 'other'
+  @Column({ type: 'integer' }) electricity: number
+  @Column({ type: 'integer', name: 'children_school_age' }) childrenSchoolAge: number
+  @Column({ type: 'integer', name: 'children_in_school' }) childrenInSchool: number
+  @Column({ type: 'text', nullable: true }) notes: string | null
+  @Column({ type: 'integer', name: 'replaces_id', nullable: true }) replacesId: number | null
+  @Column({ type: 'text', name: 'entered_at' }) enteredAt: string
+  @Column({ type: 'text', name: 'entered_by' }) enteredBy: string
+}
+
+export const RESULTS_ENTITIES = [IndicatorEntity, IndicatorTargetEntity, ActivityEntity, ActivityAreaEntity, ActivityParticipantEntity, PartnerEntity, ActivityPartnerEntity, ActivityExpenseEntity, IndicatorValueEntity, ProjectNarrativeEntity, OrganisationProfileEntity, HouseholdSurveyEntity]

@@ -5,6 +5,7 @@ import { ACTIVE_ON } from '../groups/structure'
 import { groupMeasure } from './groupProgress'
 import { activityOutputs } from './activityOutputs'
 import { portfolioQuality } from '../loans/portfolio'
+import { STANDING as SURVEY_STANDING } from './survey'
 
 /*
  * The results framework's figures the app computes from its records, each
@@ -175,7 +176,51 @@ export async function computeMeasure(ctx: ServiceContext, measure: Measure, p: P
       if (measure === 'unique_participants') return figure(t.unique.total, parts, { bySex: { female: t.unique.female, male: t.unique.male } })
       return figure(t.participations ? Math.round(t.cost.dkkMinor / t.participations) / 100 : null, parts, { numerator: t.cost.dkkMinor, denominator: t.participations })
     }
+    case 'median_income': {
+      const latest = await latestSurveyed(ctx, p, 'any')
+      const m = median([...latest.values()])
+      return figure(m === null ? null : Math.round(m / 100), [
+        { key: 'res.part.householdsSurveyed', value: latest.size, type: 'int' },
+        { key: 'res.part.medianIncome', value: m ?? 0, type: 'mnt' },
+      ])
+    }
+    case 'income_rose_share': {
+      // Households with a baseline whose latest follow-up in the period reports more income than it.
+      const follow = await latestSurveyed(ctx, p, 'follow_up')
+      const baselines = new Map(
+        (await ctx.sql.all<{ householdId: number; income: number }>(`SELECT s.household_id AS "householdId", s.income_minor AS income FROM household_survey s WHERE s.round = 'baseline' AND ${SURVEY_STANDING}`)).map((b) => [
+          Number(b.householdId),
+          Number(b.income),
+        ]),
+      )
+      const compared = [...follow].filter(([h]) => baselines.has(h))
+      const rose = compared.filter(([h, income]) => income > baselines.get(h)!).length
+      return figure(pct(rose, compared.length), [
+        { key: 'res.part.householdsCompared', value: compared.length, type: 'int' },
+        { key: 'res.part.incomeRose', value: rose, type: 'int' },
+      ], { numerator: rose, denominator: compared.length })
+    }
   }
+}
+
+/** The households' standing survey entries in a period, the latest of each (a follow-up after its baseline). */
+async function latestSurveyed(ctx: ServiceContext, p: Period, round: 'any' | 'follow_up'): Promise<Map<number, number>> {
+  const rows = await ctx.sql.all<{ householdId: number; income: number }>(
+    `SELECT s.household_id AS "householdId", s.income_minor AS income FROM household_survey s
+     WHERE ${SURVEY_STANDING} AND s.surveyed_on BETWEEN :from AND :to ${round === 'follow_up' ? "AND s.round = 'follow_up'" : ''}
+     ORDER BY s.household_id, s.surveyed_on, s.id`,
+    p,
+  )
+  const out = new Map<number, number>()
+  for (const r of rows) out.set(Number(r.householdId), Number(r.income))
+  return out
+}
+
+const median = (values: number[]): number | null => {
+  if (!values.length) return null
+  const v = [...values].sort((a, b) => a - b)
+  const m = Math.floor(v.length / 2)
+  return v.length % 2 ? v[m]! : Math.round((v[m - 1]! + v[m]!) / 2)
 }
 
 /** Whether a measure is counted on the period's last day (the same for a year and cumulatively). */

@@ -149,4 +149,6 @@ export const audit = {
   'audit.op.indicators.enter': "Indicator value entered",
   'audit.op.narratives.set': "Progress report texts written",
   'audit.op.organisation.setProfile': "Organisation particulars recorded",
+  'audit.op.survey.record': "Household survey recorded",
+  'audit.op.survey.import': "Household survey imported",
 } as const

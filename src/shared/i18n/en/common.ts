@@ -71,4 +71,5 @@ export const common = {
   'audit.deleted': "deleted",
   'nav.activities': "Activities",
   'nav.results': "Results framework",
+  'nav.survey': "Household survey",
 } as const

@@ -151,4 +151,6 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.indicators.enter': "Шалгуур үзүүлэлтийн утга оруулсан",
   'audit.op.narratives.set': "Явцын тайлангийн бичвэр бичсэн",
   'audit.op.organisation.setProfile': "Байгууллагын мэдээлэл бүртгэсэн",
+  'audit.op.survey.record': "Өрхийн судалгаа бүртгэсэн",
+  'audit.op.survey.import': "Өрхийн судалгаа оруулсан",
 }

@@ -71,4 +71,5 @@ export const common = {
   'audit.deleted': "устгасан",
   'nav.activities': "Үйл ажиллагаа",
   'nav.results': "Үр дүнгийн хүрээ",
+  'nav.survey': "Өрхийн судалгаа",
 }
