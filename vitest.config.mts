@@ -16,6 +16,8 @@ export default defineConfig({
     testTimeout: 90000,
     hookTimeout: 60000,
     pool: 'forks',
+    // Both cores: with one worker (the default on a 2-core machine) the suites ran one after another.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -24,6 +26,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/*.test.ts'],
           exclude: ['test/integration/**/*.postgres.test.ts'],
           env: { SPN_TEST_ENGINE: 'sqlite' },
+          globalSetup: ['test/helpers/sqliteGlobal.ts'],
         },
       },
       {

@@ -15,7 +15,7 @@ const mn = (key: MessageKey) => translate('mn', key)
 
 let browser: Browser
 let app: App
-let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number; lsg: number; ssg: number; cbo: number; member: number; demoLsg: number }
+let ids: { person: number; household: number; assembly: number; bareAssembly: number; organisationMembership: number; lsg: number; ssg: number; cbo: number; member: number; demoLsg: number; activity: number; indicator: number }
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -36,6 +36,9 @@ beforeAll(async () => {
     cbo: (await app.api<Array<{ cbo: { id: number } | null }>>('groups.tree', {}))[0]!.cbo!.id,
     member: 0,
     demoLsg: (await app.api<Array<{ lsgs: Array<{ id: number }> }>>('groups.tree', {}))[0]!.lsgs[0]!.id,
+    // A conference (partners, people from outside, vouchers) and the families indicator (computed, broken down).
+    activity: (await app.api<Array<{ id: number }>>('activities.list', { type: 'conference' }))[0]!.id,
+    indicator: (await app.api<{ indicators: Array<{ id: number; code: string }> }>('results.framework', {})).indicators.find((i) => i.code === 'O1.2')!.id,
   }
   // A large and a small group of a project area, with a member.
   const area = (await app.api<Array<{ id: number; isProjectBranch: boolean }>>('branches.list', {})).find((b) => b.isProjectBranch)!
@@ -91,6 +94,12 @@ const routes = () => [
   '#/expenses',
   '#/bva',
   '#/projects/new',
+  '#/activities',
+  `#/activities/${ids.activity}`,
+  '#/activities/new',
+  '#/results',
+  `#/results/${ids.indicator}`,
+  '#/survey',
   '#/reports',
   '#/settings',
   '#/backups',

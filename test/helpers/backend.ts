@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startBackend, type Backend } from '../../src/main/backend'
@@ -32,14 +32,14 @@ export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.SPN_TEST_ENGINE ==
 
 let databases = 0
 
-/** A fresh database on the test cluster, made from the migrated template; dropped again by the returned function. */
-export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh database on the test cluster, made from the migrated template (or the one with the demo); dropped again by the returned function. */
+export async function freshPostgres(template: 'spn_template' | 'spn_demo' = 'spn_template'): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = inject('pgBaseUrl')
   const name = `spn_t_${process.pid}_${++databases}`
   const admin = new pg.Client({ connectionString: `${base}postgres` })
   await admin.connect()
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE spn_template`)
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`)
   } finally {
     await admin.end()
   }
@@ -55,9 +55,23 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
 }
 
 /** A backend on a fresh database: a SQLite file in a temp folder, or a new database on the test cluster. */
-export async function testBackend(session?: Partial<Session>, clock = () => new Date('2026-11-26T09:00:00Z')): Promise<TestBackend> {
+export function testBackend(session?: Partial<Session>, clock = () => new Date('2026-11-26T09:00:00Z')): Promise<TestBackend> {
+  return backendOn(false, session, clock)
+}
+
+/**
+ * A backend on a fresh copy of the demo (the project's size, loaded once per
+ * test run by the project's global setup: test/helpers/sqliteGlobal.ts and
+ * pgGlobal.ts), as `spn demo` leaves it.
+ */
+export function demoBackend(session?: Partial<Session>, clock = () => new Date('2026-11-26T09:00:00Z')): Promise<TestBackend> {
+  return backendOn(true, session, clock)
+}
+
+async function backendOn(demo: boolean, session: Partial<Session> | undefined, clock: () => Date): Promise<TestBackend> {
   const dataDir = mkdtempSync(join(tmpdir(), 'spn-test-'))
-  const server = TEST_ENGINE === 'postgres' ? await freshPostgres() : null
+  const server = TEST_ENGINE === 'postgres' ? await freshPostgres(demo ? 'spn_demo' : 'spn_template') : null
+  if (demo && !server) copyFileSync(inject('sqliteDemo'), join(dataDir, 'spn.sqlite'))
   const backend = await startBackend({
     dataDir,
     databaseUrl: server?.url,

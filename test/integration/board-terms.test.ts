@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testBackend, type TestBackend } from '../helpers/backend'
+import { demoBackend, type TestBackend } from '../helpers/backend'
 
 /* A board term ends at the next election, or on the day its holder is excluded, resigns or dies. On both engines. */
 let t: TestBackend
 beforeAll(async () => {
-  t = await testBackend()
-  await t.loadDemo()
+  t = await demoBackend()
 })
 afterAll(() => t.close())
 

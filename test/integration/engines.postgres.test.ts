@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startBackend, type Backend } from '../../src/main/backend'
 import { buildReportModel, type ReportRequest } from '../../src/main/services/reports'
-import { testBackend, type TestBackend } from '../helpers/backend'
+import { demoBackend, type TestBackend } from '../helpers/backend'
 
 /*
  * The same data on both engines gives the same figures: every report model,
@@ -16,8 +16,7 @@ let sqliteDir: string
 const clock = () => new Date('2026-11-26T09:00:00Z')
 
 beforeAll(async () => {
-  onPg = await testBackend()
-  await onPg.loadDemo()
+  onPg = await demoBackend()
   sqliteDir = mkdtempSync(join(tmpdir(), 'spn-engines-'))
   onSqlite = await startBackend({ dataDir: sqliteDir, session: { actor: 'tester' }, clock, log: () => undefined })
   await onSqlite.db!.write((tx, sql) => import('../../src/main/demo/load').then((m) => m.loadDemo({ tx, sql }, { now: '2026-11-26T09:00:00.000Z' })))

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DORNOGOVI, personAt, testBackend, type TestBackend } from '../helpers/backend'
+import { DORNOGOVI, personAt, demoBackend, type TestBackend } from '../helpers/backend'
 import { translate, type MessageKey } from '../../src/shared/i18n'
 import type { Result } from '../../src/shared/domain/result'
 
@@ -7,8 +7,7 @@ import type { Result } from '../../src/shared/domain/result'
 let t: TestBackend
 let branchId: number
 beforeAll(async () => {
-  t = await testBackend()
-  await t.loadDemo()
+  t = await demoBackend()
   branchId = (await t.must('branches.create', { ...DORNOGOVI, code: 'DOR2', nameMn: 'Дорноговь 2' })).id
 })
 afterAll(() => t.close())

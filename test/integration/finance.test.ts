@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testBackend, type TestBackend } from '../helpers/backend'
+import { demoBackend, type TestBackend } from '../helpers/backend'
 import type { Project } from '../../src/shared/api/financeTypes'
 
 let t: TestBackend
 let project: Project
 beforeAll(async () => {
-  t = await testBackend()
-  await t.must('demo.load', {})
+  t = await demoBackend()
   project = (await t.must('finance.projects', {}))[0]
 })
 afterAll(() => t.close())

@@ -58,6 +58,11 @@ describe('the results framework computed from the records', () => {
   it('counts the groups: families, their persons, large groups constituted, small groups, CBOs formed and registered', () => {
     expect([year('families_in_groups').actual, year('persons_of_member_families').actual, year('lsgs_constituted').actual, year('ssgs_active').actual]).toEqual([2, 2, 0, 1])
     expect(year('persons_of_member_families').figure!.bySex).toEqual({ female: 2, male: 0 })
+    // Broken down as the donor asks: both single-woman-headed households of Dornogovi; no birth dates recorded.
+    const dor = { name: { mn: 'Дорноговь', en: 'Dornogovi' } }
+    expect(year('families_in_groups').figure!.breakdown).toEqual({ area: [{ label: dor, value: 2 }], single_woman_headed: [{ label: { key: 'res.swh.yes' }, value: 2 }] })
+    expect(year('persons_of_member_families').figure!.breakdown).toMatchObject({ sex: [{ label: { key: 'res.part.women' }, value: 2 }], age_band: [{ label: { key: 'res.unknown' }, value: 2 }] })
+    expect(year('loans_disbursed').figure!.breakdown).toEqual({ sex: [{ label: { key: 'res.part.women' }, value: 1 }], area: [{ label: dor, value: 1 }] })
     expect([year('cbos_formed').actual, year('cbos_registered').actual, year('cbos_registered', 2).actual]).toEqual([1, 0, 1])
     expect(year('cbos_registered', 2).figure).toMatchObject({ numerator: 1, denominator: 1 })
     // Against a target of 2: families achieved 100%, small groups 50%.
@@ -91,6 +96,11 @@ describe('the results framework computed from the records', () => {
   it('counts activity outputs: events, unique participants by sex, cost per participation in DKK', () => {
     expect([year('events').actual, year('unique_participants').actual, year('cost_per_participant').actual]).toEqual([1, 3, 533.33])
     expect(year('unique_participants').figure!.bySex).toEqual({ female: 2, male: 1 })
+    // The man from outside gave no area: he counts in the training's only area.
+    expect(year('unique_participants').figure!.breakdown).toEqual({
+      sex: [{ label: { key: 'res.part.women' }, value: 2 }, { label: { key: 'res.part.men' }, value: 1 }],
+      area: [{ label: { name: { mn: 'Дорноговь', en: 'Dornogovi' } }, value: 3 }],
+    })
     expect(year('cost_per_participant').figure).toMatchObject({ numerator: 160_000, denominator: 3 })
     // Cumulative ones carry on into year 2 with nothing new.
     expect([year('events', 2).actual, year('events', 2).cumulative]).toEqual([0, 1])

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DORNOGOVI, personAt, testBackend, type TestBackend } from '../helpers/backend'
+import { DORNOGOVI, personAt, demoBackend, testBackend, type TestBackend } from '../helpers/backend'
 import { translate, type MessageKey } from '../../src/shared/i18n'
 
 /* Any text, any request: on both engines. */
@@ -25,7 +25,9 @@ describe('text fields', () => {
 
 describe('identifiers that must be unique', () => {
   it('collide after normalisation: receipts and vouchers typed with another dash, case or width are the same number', async () => {
-    await t.loadDemo()
+    // On the demo instead of the empty database.
+    await t.close()
+    t = await demoBackend()
     const expense = (voucher: string) => ({ projectId: 1, spentOn: '2010-05-05', voucher, lineId: 1, branchId: null, description: 'Сургалт', amountMinor: 100_00, currency: 'MNT' as const, sourceId: 1 })
     const first = await t.must('expenses.create', expense('u-100'))
     expect(first.voucher).toBe('U-100')
@@ -38,7 +40,9 @@ describe('identifiers that must be unique', () => {
   })
 
   it('collide in an imported ledger too, against the recorded vouchers and within the file', async () => {
-    await t.loadDemo()
+    // On the demo instead of the empty database.
+    await t.close()
+    t = await demoBackend()
     await t.must('expenses.create', { projectId: 1, spentOn: '2010-05-05', voucher: 'U-100', lineId: 1, branchId: null, description: 'Сургалт', amountMinor: 100_00, currency: 'MNT', sourceId: 1 })
     const csv = 'Date,Voucher,Budget line,Branch,Description,Amount,Currency,Funding source\n2010-05-06,u\u2011100,1.1,Secretariat,A,100,MNT,DANIDA\n2010-05-07,x-7,1.1,Secretariat,B,100,MNT,DANIDA\n2010-05-08,X\u20137,1.1,Secretariat,C,100,MNT,DANIDA\n'
     const r = await t.must('expenses.import', { projectId: 1, fileName: 'l.csv', base64: Buffer.from(csv).toString('base64'), dryRun: false })

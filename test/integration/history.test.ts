@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DORNOGOVI, ORKHON, personAt, testBackend, type TestBackend } from '../helpers/backend'
+import { DORNOGOVI, ORKHON, personAt, demoBackend, testBackend, type TestBackend } from '../helpers/backend'
 import { membershipFigures } from '../../src/main/reports/membership'
 import { activeMemberships, liableMemberships } from '../../src/main/services/activeMembers'
 import { liableBranches, membershipOn, type BranchEventLike } from '../../src/shared/domain/membership'
@@ -110,8 +110,7 @@ describe('a member who moves to another local organisation', () => {
 
 describe('status on a date has one rule', () => {
   it('the SQL form (eligibility, dues, fees) and the TypeScript form (dashboard, reports, demo) agree on every demo member on many dates and years', async () => {
-    const demo = await testBackend()
-    await demo.loadDemo()
+    const demo = await demoBackend()
     const events = await demo.read((sql) =>
       sql.all<BranchEventLike & { membershipId: number }>(
         `SELECT membership_id AS "membershipId", branch_id AS "branchId", type, effective_date AS "effectiveDate", seq FROM membership_event`,

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
-import { testBackend, type TestBackend } from '../helpers/backend'
+import { demoBackend, type TestBackend } from '../helpers/backend'
 import { translate, type MessageKey } from '../../src/shared/i18n'
 
 /* Any file: understood, or refused in words, and nothing changes. On both engines. */
 let t: TestBackend
 beforeAll(async () => {
-  t = await testBackend()
-  await t.loadDemo()
+  t = await demoBackend()
 })
 afterAll(() => t.close())
 

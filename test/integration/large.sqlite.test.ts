@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { Readable } from 'node:stream'
-import { testBackend, type TestBackend } from '../helpers/backend'
+import { demoBackend, type TestBackend } from '../helpers/backend'
 import { insertMany } from '../../src/main/db/bulk'
 import { ExpenseEntity } from '../../src/main/db/entities'
 
@@ -9,8 +9,7 @@ import { ExpenseEntity } from '../../src/main/db/entities'
 let t: TestBackend
 const ROWS = 250_000
 beforeAll(async () => {
-  t = await testBackend()
-  await t.loadDemo()
+  t = await demoBackend()
   await t.backend.db!.write(async (tx) => {
     const rows = Array.from({ length: ROWS }, (_, i) => ({
       projectId: 1,

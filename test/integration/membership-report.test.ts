@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testBackend, type TestBackend } from '../helpers/backend'
+import { demoBackend, testBackend, type TestBackend } from '../helpers/backend'
 import { num, pdfFonts, pdfPages, pdfText, readXlsx, rowLabelled } from '../helpers/files'
 
 let t: TestBackend
 beforeAll(async () => {
-  t = await testBackend()
-  await t.must('demo.load', {})
+  t = await demoBackend()
 })
 afterAll(() => t.close())
 

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testBackend, type TestBackend } from '../helpers/backend'
+import { demoBackend, type TestBackend } from '../helpers/backend'
 
 /* The README's search examples are true of the demo (one of them did not find anyone). */
 let t: TestBackend
 beforeAll(async () => {
-  t = await testBackend()
-  await t.loadDemo()
+  t = await demoBackend()
 })
 afterAll(() => t.close())
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testBackend, type TestBackend } from '../helpers/backend'
+import { demoBackend, type TestBackend } from '../helpers/backend'
 import { pdfText, readXlsx } from '../helpers/files'
 
 /*
@@ -15,8 +15,7 @@ const latinWords = (text: string) => [...new Set(text.replace(GROUP_CODE, '').ma
 
 let t: TestBackend
 beforeAll(async () => {
-  t = await testBackend()
-  await t.must('demo.load', {})
+  t = await demoBackend()
 })
 afterAll(() => t.close())
 

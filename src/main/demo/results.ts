@@ -23,13 +23,15 @@ type DemoIndicator = {
   baseline?: string
   targets: number[]
   mov: string
+  /** What it is broken down by (DOMAIN.md's dimensions). */
+  dis?: string[]
   /** An indicator entered per year: the values the secretariat entered, with their source. */
   entered?: { values: number[]; source: string }
 }
 
 const INDICATORS: DemoIndicator[] = [
-  { code: 'O1.1', level: 'outcome', en: 'Families organised in self-help groups', mn: 'Өөртөө туслах бүлэгт зохион байгуулагдсан өрх', measure: 'families_in_groups', targets: [400, 800, 1200, 1200], mov: 'Бүлгийн гишүүнчлэлийн бүртгэл' },
-  { code: 'O1.2', level: 'outcome', en: 'Members of the organised families reached', mn: 'Хамрагдсан өрхийн гишүүд', measure: 'persons_of_member_families', targets: [2000, 4000, 6000, 6000], mov: 'Өрхийн бүртгэл' },
+  { code: 'O1.1', level: 'outcome', en: 'Families organised in self-help groups', mn: 'Өөртөө туслах бүлэгт зохион байгуулагдсан өрх', measure: 'families_in_groups', dis: ['area', 'single_woman_headed'], targets: [400, 800, 1200, 1200], mov: 'Бүлгийн гишүүнчлэлийн бүртгэл' },
+  { code: 'O1.2', level: 'outcome', en: 'Members of the organised families reached', mn: 'Хамрагдсан өрхийн гишүүд', measure: 'persons_of_member_families', dis: ['sex', 'area', 'age_band'], targets: [2000, 4000, 6000, 6000], mov: 'Өрхийн бүртгэл' },
   { code: 'O2.1', level: 'outcome', en: 'Member households whose income rose since the baseline', mn: 'Суурь түвшнээс хойш орлого нь өссөн гишүүн өрх', measure: 'income_rose_share', unit: 'percent', cumulative: false, baseline: '0', targets: [40, 55, 65, 70], mov: 'Өрхийн судалгаа (суурь ба жил бүрийн давтан)' },
   { code: 'O2.2', level: 'outcome', en: 'Median monthly income of the member households', mn: 'Гишүүн өрхийн сарын орлогын медиан', measure: 'median_income', cumulative: false, baseline: '140000', targets: [140000, 150000, 160000, 170000], mov: 'Өрхийн судалгаа' },
   { code: 'O3.1', level: 'outcome', en: 'CBOs established in the project areas', mn: 'Төслийн бүсэд байгуулагдсан ОНББ', measure: 'cbos_formed', targets: [0, 0, 5, 5], mov: 'Үүсгэн байгуулах хурлын протокол, улсын бүртгэл' },
@@ -39,8 +41,8 @@ const INDICATORS: DemoIndicator[] = [
   { code: 'P1.2', level: 'output', en: 'Small groups properly run', mn: 'Зохих ёсоор ажилладаг жижиг бүлэг', measure: 'ssgs_properly_run', targets: [40, 100, 150, 150], mov: 'Дүрэм, төлөөлөгч, долоо хоног бүрийн хурлын бүртгэл' },
   { code: 'P1.3', level: 'output', en: 'Attendance at small group meetings', mn: 'Жижиг бүлгийн хурлын ирц', measure: 'attendance_rate', unit: 'percent', targets: [80, 80, 80, 80], mov: 'Долоо хоногийн хурлын ирцийн жагсаалт' },
   { code: 'P2.1', level: 'output', en: 'Savings per member', mn: 'Нэг гишүүний хадгаламж', measure: 'savings_per_member', targets: [10000, 30000, 50000, 60000], mov: 'Хадгаламжийн бүртгэл, дэвтэр' },
-  { code: 'P2.2', level: 'output', en: 'Micro loans granted', mn: 'Олгосон бичил зээл', measure: 'loans_disbursed', cumulative: true, targets: [0, 250, 600, 800], mov: 'Зээлийн бүртгэл' },
-  { code: 'P3.1', level: 'output', en: 'People reached by the activities', mn: 'Үйл ажиллагаанд хамрагдсан хүн', measure: 'unique_participants', cumulative: true, targets: [600, 1000, 1200, 1300], mov: 'Үйл ажиллагааны оролцогчдын жагсаалт' },
+  { code: 'P2.2', level: 'output', en: 'Micro loans granted', mn: 'Олгосон бичил зээл', measure: 'loans_disbursed', cumulative: true, dis: ['sex', 'area'], targets: [0, 250, 600, 800], mov: 'Зээлийн бүртгэл' },
+  { code: 'P3.1', level: 'output', en: 'People reached by the activities', mn: 'Үйл ажиллагаанд хамрагдсан хүн', measure: 'unique_participants', cumulative: true, dis: ['sex', 'area'], targets: [600, 1000, 1200, 1300], mov: 'Үйл ажиллагааны оролцогчдын жагсаалт' },
 ]
 
 export async function loadIndicators(target: LoadTarget, now: string): Promise<number> {
@@ -64,7 +66,7 @@ export async function loadIndicators(target: LoadTarget, now: string): Promise<n
       baselineValue: i.baseline ?? '0',
       baselineOn: '2007-03-01',
       meansOfVerification: i.mov,
-      disaggregation: '[]',
+      disaggregation: JSON.stringify(i.dis ?? []),
       createdAt: now,
       updatedAt: now,
     })
@@ -83,7 +85,7 @@ export async function loadProfile(target: LoadTarget, now: string): Promise<numb
     nameMn: 'Нийгмийн түншлэлийн сүлжээ',
     nameEn: 'Social Partnership Network',
     registrationNumber: '2004-ТББ-1187',
-    address: 'Улаанбаатар, Сүхбаатар дүүрэг, 1-р хороо, Энхтайвны өргөн чөлөө 11, 305 тоот',
+    address: 'Улаанбаатар, Сүхбаатар дүүрэг, 1-р хороо, Энхтайвны өргөн чөлөө, 11-р байр, 305 тоот',
     phone: '+976 11 31 22 45',
     enteredAt: now,
     enteredBy: 'demo',

@@ -112,6 +112,8 @@ export interface MeasureFigure {
   /** The figures behind it: a catalogue key, the number and its type (money in minor units). */
   parts: Array<{ key: string; value: number; type: 'int' | 'mnt' | 'dkk' }>
   bySex?: { female: number; male: number }
+  /** The figure broken down by the dimensions it can be (sex, area, single-woman-headed, age band): a label (a catalogue key, or a name) and its count. */
+  breakdown?: Partial<Record<(typeof DISAGGREGATIONS)[number], Array<{ label: { key: string } | { name: LocalName }; value: number }>>>
 }
 
 export const DISAGGREGATIONS = ['sex', 'area', 'single_woman_headed', 'age_band'] as const

@@ -116,6 +116,25 @@ export async function progressReport(ctx: ServiceContext, opts: { lang: Lang; ge
       charts,
     },
     {
+      title: t('rp.disaggregation'),
+      sheetName: t('rp.disaggregationSheet'),
+      description: t('rp.disaggregationHelp'),
+      table: {
+        columns: [
+          { key: 'code', label: t('res.code'), type: 'text', width: 34 },
+          { key: 'dimension', label: t('res.disaggregation'), type: 'text' },
+          { key: 'group', label: t('rp.group'), type: 'text' },
+          { key: 'value', label: t('rp.value'), type: 'int' },
+        ],
+        rows: framework.indicators.flatMap((i) =>
+          i.disaggregation.flatMap((d) =>
+            (at(i)?.figure?.breakdown?.[d] ?? []).map((x) => ({ code: i.code, dimension: t(`res.dis.${d}`), group: 'key' in x.label ? t(x.label.key as 'res.part.women') : local(x.label.name), value: x.value })),
+          ),
+        ),
+      },
+      notes: framework.indicators.some((i) => i.disaggregation.some((d) => at(i)?.figure?.breakdown?.[d]?.length)) ? [] : [t('report.none')],
+    },
+    {
       title: t('rp.activities'),
       sheetName: t('rp.activitiesSheet'),
       description: t('rp.activitiesHelp'),

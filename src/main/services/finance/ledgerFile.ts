@@ -242,8 +242,40 @@ export async function readGrid(bytes: Buffer, fileName: string, unsaved?: Unsave
   } catch (e) {
     const m = (e as Error).message
     if (/^(has|is|expands)/.test(m)) throw e
+    // exceljs's streaming reader can reach a worksheet before it has read the workbook's list of sheets
+    // (reading 'sheets' of undefined): such a file is sound, and is read whole instead.
+    if (/reading 'sheets'/.test(m)) return readWhole(bytes, unsaved)
     throw new Error(`is a damaged or unreadable workbook (${m}); open it in Excel and save it again`)
   }
+  for (let i = 0; i < grid.length; i++) grid[i] ??= []
+  return grid
+}
+
+/** The first worksheet read whole (the streaming reader's fallback). */
+async function readWhole(bytes: Buffer, unsaved?: UnsavedFormula[]): Promise<RawCell[][]> {
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer)
+  } catch (e) {
+    throw new Error(`is a damaged or unreadable workbook (${(e as Error).message}); open it in Excel and save it again`)
+  }
+  const ws = wb.worksheets[0]
+  const grid: RawCell[][] = []
+  ws?.eachRow({ includeEmpty: true }, (row, n) => {
+    if (n > IMPORT_LIMITS.rows + 50) throw tooManyRows()
+    const cells: RawCell[] = []
+    row.eachCell({ includeEmpty: true }, (c, col) => {
+      try {
+        cells[col - 1] = cellValue(c.value)
+      } catch (err) {
+        if (!(err instanceof FormulaWithoutResult)) throw err
+        if (!unsaved) throw new Error(`has a formula in cell ${c.address} (=${err.formula}) without its result saved: the file was not last saved by Excel or LibreOffice. Open it there and save it again`)
+        unsaved.push({ row: n, col, address: c.address, formula: err.formula })
+        cells[col - 1] = null
+      }
+    })
+    grid[n - 1] = cells
+  })
   for (let i = 0; i < grid.length; i++) grid[i] ??= []
   return grid
 }

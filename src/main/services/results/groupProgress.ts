@@ -12,7 +12,7 @@ import { requireProject, projectYears } from '../finance/projects'
  */
 
 /** Households with a member in a small group on the date. */
-const MEMBER_HOUSEHOLDS = `SELECT DISTINCT gm.household_id FROM group_member gm WHERE ${ACTIVE_ON}`
+export const MEMBER_HOUSEHOLDS = `SELECT DISTINCT gm.household_id FROM group_member gm WHERE ${ACTIVE_ON}`
 
 /** A group figure on a date. */
 export async function groupMeasure(ctx: ServiceContext, measure: GroupMeasure, on: string): Promise<number> {

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context'
 import { ACTIVE_ON } from '../groups/structure'
 import { groupMeasure } from './groupProgress'
 import { activityOutputs } from './activityOutputs'
+import { familiesBreakdown, loansBreakdown, personsBreakdown } from './breakdown'
 import { portfolioQuality } from '../loans/portfolio'
 import { STANDING as SURVEY_STANDING } from './survey'
 
@@ -72,6 +73,7 @@ export async function computeMeasure(ctx: ServiceContext, measure: Measure, p: P
   const on = p.to
   switch (measure) {
     case 'families_in_groups':
+      return figure(await groupMeasure(ctx, measure, on), [], { breakdown: await familiesBreakdown(ctx, on) })
     case 'lsgs_constituted':
     case 'ssgs_active':
     case 'cbos_formed':
@@ -86,7 +88,7 @@ export async function computeMeasure(ctx: ServiceContext, measure: Measure, p: P
       return figure(by.female + by.male, [
         { key: 'res.part.women', value: by.female, type: 'int' },
         { key: 'res.part.men', value: by.male, type: 'int' },
-      ], { bySex: by })
+      ], { bySex: by, breakdown: await personsBreakdown(ctx, on) })
     }
     case 'cbos_registered': {
       const n = Number(await ctx.sql.value<number>(`SELECT count(*) AS n FROM cbo WHERE registered_on IS NOT NULL AND registered_on <= :on`, { on }))
@@ -140,7 +142,7 @@ export async function computeMeasure(ctx: ServiceContext, measure: Measure, p: P
       return figure(Number(r?.n ?? 0), [
         { key: 'res.part.principal', value: Number(r?.amount ?? 0), type: 'mnt' },
         { key: 'res.part.women', value: Number(r?.women ?? 0), type: 'int' },
-      ])
+      ], { breakdown: await loansBreakdown(ctx, p) })
     }
     case 'par30': {
       const total = (await portfolioQuality(ctx, { on })).rows.find((r) => r.level === 'total')
@@ -172,8 +174,25 @@ export async function computeMeasure(ctx: ServiceContext, measure: Measure, p: P
         { key: 'res.part.men', value: t.unique.male, type: 'int' },
         { key: 'res.part.costDkk', value: t.cost.dkkMinor, type: 'dkk' },
       ]
-      if (measure === 'events') return figure(t.events, parts)
-      if (measure === 'unique_participants') return figure(t.unique.total, parts, { bySex: { female: t.unique.female, male: t.unique.male } })
+      const areaName = new Map(o.areas.map((a) => [a.id, a.name]))
+      const label = (id: number | null) => (id !== null && areaName.has(id) ? { name: areaName.get(id)! } : { key: 'ra.areaUnknown' })
+      if (measure === 'events') {
+        // An event in several areas counts in each of them.
+        const byArea = new Map<number, number>()
+        for (const x of o.byType) for (const [a, n] of Object.entries(x.eventsByArea)) byArea.set(Number(a), (byArea.get(Number(a)) ?? 0) + n)
+        return figure(t.events, parts, { breakdown: { area: o.areas.filter((a) => byArea.has(a.id)).map((a) => ({ label: { name: a.name }, value: byArea.get(a.id)! })) } })
+      }
+      if (measure === 'unique_participants')
+        return figure(t.unique.total, parts, {
+          bySex: { female: t.unique.female, male: t.unique.male },
+          breakdown: {
+            sex: [
+              { label: { key: 'res.part.women' }, value: t.unique.female },
+              { label: { key: 'res.part.men' }, value: t.unique.male },
+            ],
+            area: o.byArea.map((a) => ({ label: label(a.areaId), value: a.unique.total })),
+          },
+        })
       return figure(t.participations ? Math.round(t.cost.dkkMinor / t.participations) / 100 : null, parts, { numerator: t.cost.dkkMinor, denominator: t.participations })
     }
     case 'median_income': {

@@ -10,6 +10,7 @@ import { SearchBox, patchSearch, searchDate, searchId, searchOneOf } from '../..
 import { useBranches } from '../../components/pickers'
 import { Writes } from '../../components/permissions'
 import { AnchorLink } from '../../components/links'
+import { Verbatim } from '../../components/Verbatim'
 
 /** The activities list's address: `#/activities?from=…&to=…&type=…&area=…`. */
 export const activitiesSearch = z.object({ from: searchDate, to: searchDate, type: searchOneOf(ACTIVITY_TYPES), area: searchId })
@@ -82,7 +83,7 @@ export function ActivitiesPage() {
             sortValue: (r) => r.title,
             cell: (r) => (
               <AnchorLink to="/activities/$id" params={{ id: r.id }} size="sm">
-                {r.title}
+                <Verbatim>{r.title}</Verbatim>
               </AnchorLink>
             ),
           },

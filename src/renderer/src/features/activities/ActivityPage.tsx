@@ -37,7 +37,9 @@ function Activity({ a }: { a: ActivityDetail }) {
         ← {t('nav.activities')}
       </AnchorLink>
       <Group gap="sm" align="baseline">
-        <Title order={2}>{a.title}</Title>
+        <Title order={2}>
+          <Verbatim>{a.title}</Verbatim>
+        </Title>
         <Badge variant="light" tt="none">
           {t(`act.type.${a.type}`)}
         </Badge>
@@ -48,7 +50,13 @@ function Activity({ a }: { a: ActivityDetail }) {
           <Fact label={t('act.areas')}>{a.areas.map(local).join(', ')}</Fact>
           <Fact label={t('sheet.sign.facilitator')}>{a.facilitator ?? '—'}</Fact>
           <Fact label={t('act.partners')}>{a.partners.length ? a.partners.map((p) => local(p.name)).join('; ') : '—'}</Fact>
-          <Fact label={t('fin.project')}>{project ? `${project.code} · ${local(project.name)}` : t('act.noProject')}</Fact>
+          <Fact label={t('fin.project')}>{project ? (
+              <>
+                <Verbatim>{project.code}</Verbatim> · {local(project.name)}
+              </>
+            ) : (
+              t('act.noProject')
+            )}</Fact>
           <Fact label={t('act.line')}>{line ? `${line.code} ${local(line.name)}` : '—'}</Fact>
           {(a.issue !== null || a.copiesPrinted !== null) && (
             <>

@@ -86,7 +86,9 @@ function FrameworkTable({ f }: { f: Framework }) {
                     {t(`res.level.${i.level}`)} · {t(i.measure ? 'res.computed' : 'res.enteredKind')} · {t(i.cumulative ? 'res.cumulativeYes' : 'res.cumulativeNo')}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">{indicatorValue(i, i.baseline.value)}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {indicatorValue(i, i.baseline.value)}
+                </Table.Td>
                 {i.years.map((y) => (
                   <Table.Td key={y.projectYear} ta="right" style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm" span>

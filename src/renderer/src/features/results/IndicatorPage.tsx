@@ -85,6 +85,7 @@ function IndicatorView({ f }: { f: Framework }) {
         </Stack>
       )}
       <Years f={f} i={i} />
+      <Disaggregation i={i} />
       <Writes>
         <EnterForm i={i} years={f.columns.map((c) => c.projectYear)} />
       </Writes>
@@ -161,6 +162,53 @@ function Years({ f, i }: { f: Framework; i: Indicator }) {
         })}
       </Table.Tbody>
     </Table>
+  )
+}
+
+/** The figure broken down by each dimension the indicator asks for, year by year. */
+function Disaggregation({ i }: { i: Indicator }) {
+  const { t, local, num } = useI18n()
+  const dims = i.disaggregation.filter((d) => i.years.some((y) => y.figure?.breakdown?.[d]?.length))
+  if (!dims.length) return null
+  const text = (l: { key: string } | { name: { mn: string; en: string } }) => ('key' in l ? t(l.key as 'res.part.women') : local(l.name))
+  return (
+    <Stack gap="xs">
+      <Title order={4}>{t('res.disaggregation')}</Title>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {dims.map((d) => {
+          const labels = [...new Set(i.years.flatMap((y) => (y.figure?.breakdown?.[d] ?? []).map((x) => text(x.label))))]
+          return (
+            <Table key={d} withTableBorder fz="sm" aria-label={t(`res.dis.${d}`)} data-testid={`breakdown-${d}`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t(`res.dis.${d}`)}</Table.Th>
+                  {i.years.map((y) => (
+                    <Table.Th key={y.projectYear} ta="right">
+                      {t('res.yearShort', { n: y.projectYear })}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {labels.map((l) => (
+                  <Table.Tr key={l}>
+                    <Table.Td>{l}</Table.Td>
+                    {i.years.map((y) => {
+                      const v = (y.figure?.breakdown?.[d] ?? []).find((x) => text(x.label) === l)?.value
+                      return (
+                        <Table.Td key={y.projectYear} ta="right">
+                          {v === undefined ? '—' : num(v)}
+                        </Table.Td>
+                      )
+                    })}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        })}
+      </SimpleGrid>
+    </Stack>
   )
 }
 

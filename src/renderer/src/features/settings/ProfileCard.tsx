@@ -51,7 +51,12 @@ export function ProfileCard({ canChange }: { canChange: boolean }) {
                         <Table.Td>
                           {p.nameMn}
                           <Text size="xs" c="dimmed">
-                            {[p.registrationNumber, p.phone].filter(Boolean).join(' · ')}
+                            {[p.registrationNumber, p.phone].filter(Boolean).map((x, i) => (
+                              <span key={i} style={{ whiteSpace: 'nowrap' }}>
+                                {i > 0 ? ' · ' : ''}
+                                {x}
+                              </span>
+                            ))}
                           </Text>
                         </Table.Td>
                         <Table.Td>{p.address}</Table.Td>
