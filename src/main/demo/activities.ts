@@ -111,7 +111,7 @@ export async function loadActivities(target: LoadTarget, seed: number, now: stri
   const vouchers = await target.sql.all<{ id: number; line: string; branch: number; on: string }>(
     `SELECT e.id, l.code AS line, e.branch_id AS branch, e.spent_on AS "on" FROM expense e JOIN budget_line l ON l.id = e.line_id
      WHERE e.project_id = :projectId AND e.currency = 'MNT' AND e.voided_at IS NULL AND e.branch_id IS NOT NULL AND l.code LIKE '1.%'
-       AND NOT EXISTS (SELECT 1 FROM group_fund_entry f WHERE f.expense_id = e.id)
+       AND NOT EXISTS (SELECT 1 FROM group_fund_entry f WHERE f.expense_id = e.id AND f.kind = 'capital' AND f.amount_minor > 0)
      ORDER BY e.spent_on, e.id`,
     { projectId },
   )

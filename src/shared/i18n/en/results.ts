@@ -304,4 +304,8 @@ export const results = {
   'rp.disaggregationHelp': "The computed indicators by the dimensions each asks for (sex, area, single-woman-headed household, age band), the figure the target is set for.",
   'rp.group': "Group",
   'rp.value': "Figure",
+  'res.records.activities': "The activities counted",
+  'res.records.survey': "The survey entries of the year",
+  'res.records.loans': "The loan portfolio",
+  'res.records.groups': "The groups",
 } as const

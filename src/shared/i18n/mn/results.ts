@@ -304,4 +304,8 @@ export const results = {
   'rp.disaggregationHelp': "Тооцоолдог үзүүлэлтүүд тус бүрийн шаардсан хэмжигдэхүүнээр (хүйс, бүс, өрх толгойлсон эмэгтэй, насны бүлэг), зорилт тавигдсан дүнгээр.",
   'rp.group': "Бүлэг",
   'rp.value': "Тоо",
+  'res.records.activities': "Тоолсон үйл ажиллагаа",
+  'res.records.survey': "Тухайн оны судалгааны бичлэг",
+  'res.records.loans': "Зээлийн багц",
+  'res.records.groups': "Бүлгүүд",
 } as const

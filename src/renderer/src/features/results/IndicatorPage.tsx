@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { BarChart } from '@mantine/charts'
-import type { Framework, Indicator, MeasureFigure } from '../../../../shared/api/resultsTypes'
+import type { Framework, Indicator, Measure, MeasureFigure } from '../../../../shared/api/resultsTypes'
 import { contract } from '../../../../shared/api/contract'
 import { formatDkkAmount, formatMnt, formatNumber } from '../../../../shared/domain/money'
 import { useOperation, write } from '../../query'
@@ -119,6 +119,49 @@ function Behind({ figure }: { figure: MeasureFigure }) {
   )
 }
 
+const yearStartOf = (startsOn: string, n: number) => `${Number(startsOn.slice(0, 4)) + n - 1}${startsOn.slice(4)}`
+
+/** Where the records a computed figure counts are listed (the activities and the survey with the period's filters). */
+function Records({ measure, from, to }: { measure: Measure; from: string; to: string }) {
+  const { t } = useI18n()
+  const kind = MEASURE_RECORDS[measure]
+  const link = (() => {
+    switch (kind) {
+      case 'activities':
+        return <AnchorLink to="/activities" search={{ from, to }} size="xs">{t('res.records.activities')}</AnchorLink>
+      case 'survey':
+        return <AnchorLink to="/survey" search={{ year: Number(to.slice(0, 4)) }} size="xs">{t('res.records.survey')}</AnchorLink>
+      case 'loans':
+        return <AnchorLink to="/portfolio" size="xs">{t('res.records.loans')}</AnchorLink>
+      default:
+        return <AnchorLink to="/groups" size="xs">{t('res.records.groups')}</AnchorLink>
+    }
+  })()
+  return <div>{link}</div>
+}
+
+const MEASURE_RECORDS: Record<Measure, 'groups' | 'activities' | 'survey' | 'loans'> = {
+  families_in_groups: 'groups',
+  persons_of_member_families: 'groups',
+  lsgs_constituted: 'groups',
+  ssgs_active: 'groups',
+  ssgs_properly_run: 'groups',
+  attendance_rate: 'groups',
+  retention_rate: 'groups',
+  savings_total: 'groups',
+  savings_per_member: 'groups',
+  loans_disbursed: 'loans',
+  par30: 'loans',
+  common_interest_projects: 'groups',
+  cbos_formed: 'groups',
+  cbos_registered: 'groups',
+  events: 'activities',
+  unique_participants: 'activities',
+  cost_per_participant: 'activities',
+  median_income: 'survey',
+  income_rose_share: 'survey',
+}
+
 function Years({ f, i }: { f: Framework; i: Indicator }) {
   const { t, date } = useI18n()
   return (
@@ -148,7 +191,10 @@ function Years({ f, i }: { f: Framework; i: Indicator }) {
                   {percent(y.achieved)}
                 </Badge>
               </Table.Td>
-              <Table.Td>{y.figure ? <Behind figure={y.figure} /> : (y.entered?.source ?? '')}</Table.Td>
+              <Table.Td>
+                {y.figure ? <Behind figure={y.figure} /> : (y.entered?.source ?? '')}
+                {i.measure && <Records measure={i.measure} from={i.cumulative ? f.project!.startsOn : yearStartOf(f.project!.startsOn, y.projectYear)} to={y.asOf} />}
+              </Table.Td>
               <Table.Td>
                 {y.entered?.comment ?? ''}
                 {y.entered && (
