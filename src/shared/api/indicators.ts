@@ -43,8 +43,8 @@ export const indicatorFields = z.strictObject({
 /** The results framework: indicators, their targets, and what is entered per project year. */
 export const indicatorOps = {
   'results.framework': op<R.Framework>()({
-    summary: "A project's results framework with each indicator's baseline, targets and figures per project year (computed from the records, or as entered)",
-    input: z.strictObject({ projectId: id.optional() }),
+    summary: "A project's results framework with each indicator's baseline, targets and figures per project year (computed from the records, or as entered); one project year only when given",
+    input: z.strictObject({ projectId: id.optional(), projectYear: z.number().int().min(1).max(20).optional() }),
     permission: 'register.read',
     write: false,
   }),

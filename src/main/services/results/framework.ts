@@ -49,11 +49,11 @@ function memo(ctx: ServiceContext) {
   }
 }
 
-export async function resultsFramework(ctx: ServiceContext, input: { projectId?: number; indicatorId?: number }): Promise<Framework> {
+export async function resultsFramework(ctx: ServiceContext, input: { projectId?: number; indicatorId?: number; projectYear?: number }): Promise<Framework> {
   const projectId = input.projectId ?? (await defaultProject(ctx))
   if (projectId === null) return { project: null, columns: [], indicators: [] }
   const p = await requireProject(ctx, projectId)
-  const columns = yearColumns(p, todayIso(ctx.now))
+  const columns = yearColumns(p, todayIso(ctx.now)).filter((c) => input.projectYear === undefined || c.projectYear === input.projectYear)
   const rows = await ctx.sql.all<IndicatorRow>(`${INDICATOR_SQL} WHERE project_id = :projectId ${input.indicatorId === undefined ? '' : 'AND id = :indicatorId'} ORDER BY level, code`, { projectId, indicatorId: input.indicatorId })
   const ids = rows.map((r) => r.id)
   const targets = ids.length
@@ -72,7 +72,6 @@ export async function resultsFramework(ctx: ServiceContext, input: { projectId?:
   for (const r of rows) {
     const measure = r.measure !== null && (MEASURES as readonly string[]).includes(r.measure) ? (r.measure as Measure) : null
     const years: IndicatorYear[] = []
-    let runningSum = 0
     for (const c of columns) {
       const target = num(targets.find((x) => x.indicatorId === r.id && x.projectYear === c.projectYear)?.target ?? null)
       const e = entries.find((x) => x.indicatorId === r.id && x.projectYear === c.projectYear)
@@ -88,8 +87,8 @@ export async function resultsFramework(ctx: ServiceContext, input: { projectId?:
         figure = r.cumulative ? whole : year
       } else {
         actual = entered?.value ?? null
-        runningSum += actual ?? 0
-        cumulative = r.cumulative ? runningSum : actual
+        // A cumulative one sums what was entered for every year up to this one.
+        cumulative = r.cumulative ? entries.filter((x) => x.indicatorId === r.id && x.projectYear <= c.projectYear).reduce((s, x) => s + (num(x.value) ?? 0), 0) : actual
       }
       const against = r.cumulative ? cumulative : actual
       years.push({ ...c, target, actual, cumulative, achieved: target && against !== null ? Math.round((against / target) * 1000) / 10 : null, figure, entered })

@@ -165,7 +165,7 @@ export async function computeMeasure(ctx: ServiceContext, measure: Measure, p: P
     case 'events':
     case 'unique_participants':
     case 'cost_per_participant': {
-      const o = await activityOutputs(ctx, p)
+      const o = await outputsOf(ctx, p)
       const t = o.total
       const parts: MeasureFigure['parts'] = [
         { key: 'res.part.events', value: t.events, type: 'int' },
@@ -240,6 +240,17 @@ const median = (values: number[]): number | null => {
   const v = [...values].sort((a, b) => a - b)
   const m = Math.floor(v.length / 2)
   return v.length % 2 ? v[m]! : Math.round((v[m - 1]! + v[m]!) / 2)
+}
+
+/** The activity outputs of a period, computed once per call (three figures read them). */
+const outputsCache = new WeakMap<ServiceContext, Map<string, ReturnType<typeof activityOutputs>>>()
+function outputsOf(ctx: ServiceContext, p: Period): ReturnType<typeof activityOutputs> {
+  const mine = outputsCache.get(ctx) ?? new Map<string, ReturnType<typeof activityOutputs>>()
+  outputsCache.set(ctx, mine)
+  const key = `${p.from}/${p.to}`
+  let o = mine.get(key)
+  if (!o) mine.set(key, (o = activityOutputs(ctx, p)))
+  return o
 }
 
 /** Whether a measure is counted on the period's last day (the same for a year and cumulatively). */
