@@ -31,7 +31,7 @@ describe('micro loans, in Mongolian', () => {
   it('grants a loan with every check shown, repays an instalment, and the fund (1) follows', async () => {
     await page.evaluate((id) => (window.location.hash = `#/persons/${id}`), g.p[0]!)
     await page.getByRole('heading', { name: 'Зээл', exact: true }).waitFor()
-    expect(await page.getByTestId('training').textContent()).toBe('Бичил зээлийн сургалтыг 2011.04.01-нд төгссөн')
+    await expect.poll(() => page.getByTestId('training').textContent()).toBe('Бичил зээлийн сургалтыг 2011.04.01-нд төгссөн')
     await page.getByRole('button', { name: 'Зээл олгох' }).click()
     const dialog = page.getByRole('dialog')
     await dialog.getByLabel('Олгосон огноо').fill('2011.06.08')

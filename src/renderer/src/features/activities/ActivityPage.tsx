@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { ActivityDetail } from '../../../../shared/api/activitiesTypes'
 import type { Expense } from '../../../../shared/api/financeTypes'
@@ -6,6 +6,7 @@ import { addDays } from '../../../../shared/domain/dates'
 import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
 import { PageState } from '../../components/PageState'
+import { Fact } from '../../components/Fact'
 import { AnchorLink } from '../../components/links'
 import { Writes } from '../../components/permissions'
 import { DataTable } from '../../components/DataTable'
@@ -120,16 +121,6 @@ function Activity({ a }: { a: ActivityDetail }) {
   )
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children}</Text>
-    </div>
-  )
-}
 
 function Costs({ a }: { a: ActivityDetail }) {
   const { t, mnt, dkk, date } = useI18n()

@@ -83,9 +83,12 @@ export function PersonLoansCard({ personId }: { personId: number }) {
       <Group justify="space-between" mb="sm">
         <Group gap="sm">
           <Title order={4}>{t('loan.title')}</Title>
-          <Text size="sm" c={training ? undefined : 'dimmed'} data-testid="training">
-            {training ? t('loan.trainingDone', { date: date(training) }) : t('loan.trainingNone')}
-          </Text>
+          {/* Said only once her savings are read: while they load it would wrongly say she has no training. */}
+          {savings.data && (
+            <Text size="sm" c={training ? undefined : 'dimmed'} data-testid="training">
+              {training ? t('loan.trainingDone', { date: date(training) }) : t('loan.trainingNone')}
+            </Text>
+          )}
           <ReportButton input={{ report: 'passbook', person: String(personId), lang, format: 'pdf' }} label={t('loan.passbook')} onDone={(text, ok) => setFileMessage({ text, ok })} variant="subtle" />
         </Group>
         <Writes>

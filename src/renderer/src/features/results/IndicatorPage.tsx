@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { BarChart } from '@mantine/charts'
 import type { Framework, Indicator, Measure, MeasureFigure } from '../../../../shared/api/resultsTypes'
@@ -7,6 +7,7 @@ import { formatDkkAmount, formatMnt, formatNumber } from '../../../../shared/dom
 import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
 import { PageState } from '../../components/PageState'
+import { Fact } from '../../components/Fact'
 import { AnchorLink } from '../../components/links'
 import { Writes } from '../../components/permissions'
 import { useContractForm } from '../../components/useContractForm'
@@ -93,16 +94,6 @@ function IndicatorView({ f }: { f: Framework }) {
   )
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children}</Text>
-    </div>
-  )
-}
 
 /** The figures behind a computed one: its parts, and numerator over denominator where it is a ratio. */
 function Behind({ figure }: { figure: MeasureFigure }) {
