@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { TextInput, type TextInputProps } from '@mantine/core'
 import { useDebouncedCallback } from '@mantine/hooks'
 import { z } from 'zod'
+import { isIsoDate, normalizeDate } from '../../../shared/domain/dates'
 
 /*
  * A list's filters, sort and page live in the URL's search (`#/persons?q=Бат&page=3`),
@@ -32,6 +33,9 @@ export function patchSearch<S extends object>(patch: Partial<S>) {
 }
 
 /** The search box of a list: typed freely, written to the address a moment after the typing stops. */
+/** A filter date as typed (2010.06.01 or 2010-06-01), in the address as YYYY-MM-DD; '' when cleared, null while it is not a date yet. */
+export const filterDate = (d: string): string | null => (d.trim() === '' ? '' : isIsoDate(normalizeDate(d)) ? normalizeDate(d) : null)
+
 export function SearchBox({ value, onSearch, ...props }: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onSearch(text: string): void }) {
   const [text, setText] = useState(value)
   const sent = useRef(value)

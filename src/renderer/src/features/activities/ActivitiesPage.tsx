@@ -2,11 +2,10 @@ import { Button, Group, Select, Stack, Text, Title } from '@mantine/core'
 import { getRouteApi, useNavigate } from '@tanstack/react-router'
 import { z } from 'zod'
 import { ACTIVITY_TYPES, type ActivityRow } from '../../../../shared/api/activitiesTypes'
-import { isIsoDate, normalizeDate } from '../../../../shared/domain/dates'
 import { useOperation } from '../../query'
 import { useI18n } from '../../i18n'
 import { DataTable } from '../../components/DataTable'
-import { SearchBox, patchSearch, searchDate, searchId, searchOneOf } from '../../components/listSearch'
+import { SearchBox, filterDate, patchSearch, searchDate, searchId, searchOneOf } from '../../components/listSearch'
 import { useBranches } from '../../components/pickers'
 import { Writes } from '../../components/permissions'
 import { AnchorLink } from '../../components/links'
@@ -16,7 +15,6 @@ import { Verbatim } from '../../components/Verbatim'
 export const activitiesSearch = z.object({ from: searchDate, to: searchDate, type: searchOneOf(ACTIVITY_TYPES), area: searchId })
 type Search = z.infer<typeof activitiesSearch>
 const route = getRouteApi('/activities')
-const filterDate = (d: string): string | null => (d.trim() === '' ? '' : isIsoDate(normalizeDate(d)) ? normalizeDate(d) : null)
 
 export function ActivitiesPage() {
   const { t, local, date, mnt, dkk, num } = useI18n()

@@ -5,12 +5,12 @@ import { z } from 'zod'
 import type { Expense, Project } from '../../../../shared/api/financeTypes'
 import { expenseInput } from '../../../../shared/api/finance'
 import { useContractForm } from '../../components/useContractForm'
-import { isIsoDate, normalizeDate, todayIso } from '../../../../shared/domain/dates'
+import { todayIso } from '../../../../shared/domain/dates'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useOperation } from '../../query'
 import { DataTable } from '../../components/DataTable'
-import { SearchBox, pageSearch, patchSearch, searchDate, searchFlag, searchId, searchPage } from '../../components/listSearch'
+import { SearchBox, filterDate, pageSearch, patchSearch, searchDate, searchFlag, searchId, searchPage } from '../../components/listSearch'
 import { FormModal } from '../../components/FormModal'
 import { useBranches } from '../../components/pickers'
 import { NoProject, ProjectPicker, useProject } from './useProject'
@@ -120,8 +120,6 @@ export const expensesSearch = z.object({
 })
 type Search = z.infer<typeof expensesSearch>
 const route = getRouteApi('/expenses')
-/** A filter date as typed (2010.06.01 or 2010-06-01), in the address as YYYY-MM-DD; null while it is not a date yet. */
-const filterDate = (d: string): string | null => (d.trim() === '' ? '' : isIsoDate(normalizeDate(d)) ? normalizeDate(d) : null)
 
 function ExpenseList({ project }: { project: Project }) {
   const { t, mnt, dkk, date, local, num } = useI18n()
