@@ -20,15 +20,17 @@ describe('donor financial report, funds statement and ledger', () => {
       expect(Math.round(num(main.getCell(5)) * 100)).toBe(bva.totals.actualDkkMinor)
       expect(Math.round(num(main.getCell(3)) * 100)).toBe(bva.totals.revisedMinor)
       expect(Math.round(num(rowLabelled(fin.getWorksheet('Sub-lines')!, 'Total').getCell(5)) * 100)).toBe(bva.totals.actualDkkMinor)
-      const bySource = ['DANIDA', 'DMS'].map((s) => Math.round(num(rowLabelled(fin.getWorksheet(s)!, 'Total').getCell(5)) * 100))
-      expect(bySource[0] + bySource[1]).toBe(bva.totals.actualDkkMinor)
+      // A sheet per source with a budget or spending: the grant, the co-funding and the interest the demo spends.
+      const bySource = ['DANIDA', 'DMS', 'INT'].map((s) => Math.round(num(rowLabelled(fin.getWorksheet(s)!, 'Total').getCell(5)) * 100))
+      expect(bySource.reduce((a, b) => a + b, 0)).toBe(bva.totals.actualDkkMinor)
       const ledger = await readXlsx(await get({ report: 'ledger', ...(projectYear ? { projectYear } : {}), lang: 'en', format: 'xlsx' }))
       const lt = rowLabelled(ledger.getWorksheet('Ledger')!, 'Total')
       expect(Math.round(num(lt.getCell(8)) * 100)).toBe(bva.totals.actualDkkMinor)
       expect(Math.round(num(lt.getCell(7)) * 100)).toBe(bva.totals.actualMntMinor)
       if (projectYear) {
         // The year's report also gives the project so far: years 1..2 together.
-        const y1 = await t.must('finance.budgetVsActual', { projectId: 1, projectYear: 1 })
+        // Under the version in force at the end of year 2 (year 1's own report keeps the one in force when it closed).
+        const y1 = await t.must('finance.budgetVsActual', { projectId: 1, projectYear: 1, versionId: bva.revisedVersion.id })
         const cum = rowLabelled(fin.getWorksheet('Cumulative')!, 'Total')
         expect(Math.round(num(cum.getCell(5)) * 100)).toBe(y1.totals.actualDkkMinor + bva.totals.actualDkkMinor)
         expect(Math.round(num(cum.getCell(3)) * 100)).toBe(y1.totals.revisedMinor + bva.totals.revisedMinor)
@@ -48,6 +50,41 @@ describe('donor financial report, funds statement and ledger', () => {
       if (previousClosing !== null) expect(opening).toBe(previousClosing)
       previousClosing = closing
     }
+  })
+
+  it('sources and uses add up for each source and in total, agree with the funds statement, and stay within each commitment', async () => {
+    const cents = (c: Parameters<typeof num>[0]) => Math.round(num(c) * 100)
+    for (const projectYear of [1, 2, 3, 4, null]) {
+      const su = await t.must('finance.sourcesAndUses', { projectId: 1, projectYear })
+      const keys = ['openingMinor', 'transfersMinor', 'paidInDenmarkMinor', 'interestMinor', 'exchangeMinor', 'spentMinor', 'closingMinor', 'spentToDateMinor'] as const
+      for (const r of [...su.rows, su.total]) {
+        expect(r.openingMinor + r.transfersMinor + r.paidInDenmarkMinor + r.interestMinor + r.exchangeMinor - r.spentMinor, r.code).toBe(r.closingMinor)
+      }
+      for (const k of keys) expect(su.rows.reduce((s, r) => s + r[k], 0), k).toBe(su.total[k])
+      // What the sources spent is what budget against actual spent; what they hold is the project account's closing balance.
+      const bva = await t.must('finance.budgetVsActual', { projectId: 1, projectYear })
+      expect(su.total.spentMinor).toBe(bva.totals.actualDkkMinor)
+      const funds = (await readXlsx(await get({ report: 'funds', ...(projectYear ? { projectYear } : {}), lang: 'en', format: 'xlsx' }))).getWorksheet('Funds')!
+      expect(su.total.closingMinor).toBe(cents(rowLabelled(funds, 'Closing balance').getCell(2)))
+      // The same figures are the financial report's sheet.
+      const sheet = (await readXlsx(await get({ report: 'financial', ...(projectYear ? { projectYear } : {}), lang: 'en', format: 'xlsx' }))).getWorksheet('Sources and uses')!
+      const total = rowLabelled(sheet, 'Total')
+      expect(cents(total.getCell(8))).toBe(su.total.spentMinor)
+      expect(cents(total.getCell(9))).toBe(su.total.closingMinor)
+      expect(su.ended).toBe(projectYear === null || projectYear === 4)
+    }
+    // The demo's project keeps within what each source committed, spends its interest from the interest source, and gives back what is left.
+    const whole = await t.must('finance.sourcesAndUses', { projectId: 1, projectYear: null })
+    expect(whole.warnings).toEqual([])
+    const by = (code: string) => whole.rows.find((r) => r.code === code)!
+    expect(by('DANIDA').spentToDateMinor).toBeLessThanOrEqual(by('DANIDA').committedMinor!)
+    expect(by('DMS').spentToDateMinor).toBeLessThanOrEqual(by('DMS').committedMinor!)
+    expect(by('INT').spentMinor).toBeGreaterThan(0)
+    expect(by('INT').closingMinor).toBeGreaterThan(0)
+    expect(by('DANIDA').dueBackMinor).toBe(by('DANIDA').closingMinor)
+    expect(by('OWN').dueBackMinor).toBeNull()
+    expect(whole.total.dueBackMinor).toBeGreaterThan(0)
+    expect((await t.must('finance.sourcesAndUses', { projectId: 1, projectYear: 2 })).rows.every((r) => r.dueBackMinor === null)).toBe(true)
   })
 
   it('prints the financial report as a PDF with the rates and the fonts embedded', async () => {

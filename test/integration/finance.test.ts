@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoBackend, type TestBackend } from '../helpers/backend'
 import type { Project } from '../../src/shared/api/financeTypes'
+import { readXlsx } from '../helpers/files'
 
 let t: TestBackend
 let project: Project
@@ -46,6 +47,32 @@ describe('budget versions', () => {
       })
     }
     expect((await t.must('finance.projects', {}))[0].versions.length).toBe(versions)
+  })
+})
+
+describe('the budget version in force', () => {
+  const mainSheet = async (projectYear: number) => {
+    const wb = await readXlsx(Buffer.from((await t.must('reports.generate', { report: 'financial', projectYear, lang: 'en', format: 'xlsx' })).base64, 'base64'))
+    return wb.getWorksheet('Main lines')!.getSheetValues().map((r) => (Array.isArray(r) ? r.map((c) => (typeof c === 'object' && c && 'result' in c ? c.result : c)) : r))
+  }
+  it('a report uses the version in force at its period\'s end: a later revision leaves a closed period unchanged', async () => {
+    const year1 = await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 1 })
+    // The demo's revision was approved in September 2008, after project year 1 closed (February 2008).
+    expect(year1.revisedVersion.number).toBe(0)
+    expect((await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 2 })).revisedVersion.number).toBe(1)
+    const sheet1 = await mainSheet(1)
+    const current = await t.must('budget.get', { projectId: project.id })
+    const amounts = current.amounts.map((a) => (a.lineId === line('1.1') && a.projectYear <= 3 ? { ...a, amountMinor: a.amountMinor + 1_000_000 } : a))
+    const r = await t.must('budget.revise', { projectId: project.id, approvedOn: '2010-06-01', reason: 'Test: more training', amounts })
+    expect(await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 1 })).toEqual(year1)
+    expect(await mainSheet(1)).toEqual(sheet1)
+    expect((await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 3 })).revisedVersion.number).toBe(current.version.number)
+    const year4 = await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 4 })
+    expect(year4.revisedVersion.number).toBe(r.version.number)
+    // Asked for, an earlier period can be shown under the newer version.
+    const asked = await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 1, versionId: r.version.id })
+    const underPrevious = await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 1, versionId: current.version.id })
+    expect(asked.totals.revisedMinor).toBe(underPrevious.totals.revisedMinor + 1_000_000)
   })
 })
 
@@ -108,5 +135,29 @@ describe('bank interest and exchange differences', () => {
     const ws = wb.getWorksheet('Funds')!
     const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(1).value === 'Exchange differences')!
     expect(row.getCell(2).value).toBe(123.45)
+  })
+})
+
+describe('sources and uses', () => {
+  it('warn when spending charged to a source passes its commitment, in the report too', async () => {
+    const before = await t.must('finance.sourcesAndUses', { projectId: project.id, projectYear: null })
+    const dms = before.rows.find((r) => r.code === 'DMS')!
+    const over = dms.committedMinor! - dms.spentToDateMinor + 100
+    const e = await t.must('expenses.create', { projectId: project.id, spentOn: '2010-11-02', voucher: 'T-DMS-1', lineId: line('8.1'), branchId: null, description: 'Exhibition in Copenhagen', amountMinor: over, currency: 'DKK', sourceId: source('DMS'), confirmed: true })
+    const after = await t.must('finance.sourcesAndUses', { projectId: project.id, projectYear: null })
+    const row = after.rows.find((r) => r.code === 'DMS')!
+    // Paid in Denmark: it came in and went out at once; the source's balance held does not move.
+    expect(row.paidInDenmarkMinor - dms.paidInDenmarkMinor).toBe(over)
+    expect(row.closingMinor).toBe(dms.closingMinor)
+    expect(row.overCommitted).toBe(true)
+    // (The grant is over too: a test above recorded a voucher of 900 million ₮.)
+    expect(after.warnings.filter((w) => w.vars.source !== 'DANIDA grant')).toEqual([expect.objectContaining({ key: 'w.sourceOverCommitted', vars: expect.objectContaining({ source: 'Danish Mongolian Society co-funding' }) })])
+    const report = await readXlsx(Buffer.from((await t.must('reports.generate', { report: 'financial', lang: 'mn', format: 'xlsx' })).base64, 'base64'))
+    const sheet = report.getWorksheet('Эх үүсвэр, зарцуулалт')!
+    const texts: string[] = []
+    sheet.eachRow((r) => r.eachCell((c) => typeof c.value === 'string' && texts.push(c.value)))
+    expect(texts.some((x) => x.includes('Дани-Монголын нийгэмлэгийн хамтын санхүүжилт-д хамааруулсан зарлага'))).toBe(true)
+    await t.must('expenses.void', { id: e.id, reason: 'Test' })
+    expect((await t.must('finance.sourcesAndUses', { projectId: project.id, projectYear: null })).warnings.map((w) => w.vars.source)).toEqual(['DANIDA grant'])
   })
 })

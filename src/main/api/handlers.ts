@@ -41,6 +41,7 @@ import { createProject, getBudget, listProjects, reviseBudget } from '../service
 import { createTransfer, listTransfers, voidTransfer } from '../services/finance/transfers'
 import { createExpense, searchExpenses, voidExpense } from '../services/finance/expenses'
 import { budgetVsActual, setVarianceNote } from '../services/finance/budgetVsActual'
+import { sourcesAndUses } from '../services/finance/sourcesAndUses'
 import { importLedger, ledgerTemplate } from '../services/finance/importLedger'
 import { listFundEntries, recordFundEntry, voidFundEntry } from '../services/finance/fundEntries'
 import { databaseSettings, saveDatabaseChoice, testServer, type ActiveDatabase } from '../services/settings'
@@ -139,6 +140,7 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'expenses.import': importLedger,
     'expenses.template': (ctx, i) => ledgerTemplate(ctx, i.projectId, i.lang),
     'finance.budgetVsActual': budgetVsActual,
+    'finance.sourcesAndUses': sourcesAndUses,
     'finance.setNote': setVarianceNote,
     'groups.tree': groupTree,
     'cbos.create': createCbo,

@@ -97,7 +97,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   const danida = source('DANIDA', 'grant', 'DANIDA grant', 'ДАНИДА-гийн буцалтгүй тусламж', 4_900_000_00 * scale)
   const dms = source('DMS', 'cofunding', 'Danish Mongolian Society co-funding', 'Дани-Монголын нийгэмлэгийн хамтын санхүүжилт', 150_000_00 * scale)
   source('OWN', 'own', 'Own contribution', 'Өөрийн хувь нэмэр', null)
-  source('INT', 'interest', 'Bank interest', 'Банкны хүү', null)
+  const interestSource = source('INT', 'interest', 'Bank interest', 'Банкны хүү', null)
   const lineIds = new Map<string, number>()
   for (const [code, en, mn] of LINES) lineIds.set(code, lineRows.add({ projectId, mainCode: code.split('.')[0], code, nameEn: en, nameMn: mn }))
   const insAmount = (versionId: number, lineId: number, projectYear: number, sourceId: number, amountMinor: number) =>
@@ -144,29 +144,42 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   })
   const rateOn = (date: string) => [...transfers].reverse().find((t) => t.date <= date)?.rate ?? transfers[0].rate
 
-  // Expenses: each line spends about its revised budget each year (±12%), in many vouchers.
+  // Expenses: each line spends about its revised budget each year: activities and loan funds (main line 1) ±12%, the
+  // other lines 84-96% of it, so each source's spending stays within what it committed. A line the Danish Mongolian
+  // Society co-funds spends its share of DMS's money in vouchers of their own, charged to DMS.
   const branches = await target.sql.column<number>(`SELECT id FROM branch WHERE is_project_branch = 1 ORDER BY id`)
   const rows: Array<[string, string, number, number | null, string, number, 'MNT' | 'DKK', number]> = []
   // Vouchers are described in Mongolian, as the accountant writes them.
   for (const [code, , mn, , weights, currency] of LINES) {
     for (let y = 0; y < 4; y++) {
-      const budgetDkk = (budgets[1].get(code)! * weights[y] + (DMS[code] ?? 0) * weights[y]) * (0.88 + rng.next() * 0.24) * scale
-      if (budgetDkk < 1) continue
-      const n = currency === 'DKK' ? rng.int(2, 5) : Math.max(3, Math.round(budgetDkk / 1500))
-      // Vouchers of different sizes: random weights, normalised so the year's total holds.
-      const voucherWeights = Array.from({ length: n }, () => 0.2 + rng.next() * 1.6)
-      const sum = voucherWeights.reduce((s, w) => s + w, 0)
-      const parts = split(Math.round(budgetDkk * 100), voucherWeights.map((w) => w / sum))
-      for (const dkkPart of parts) {
-        // Spending starts a month into the project year, once the first transfer has arrived.
-        const date = rng.date(`${2007 + y}-04-01`, `${2008 + y}-02-28`)
-        const branchId = code.startsWith('1.') || code === '4.2' || code === '6.1' ? rng.pick(branches) : null
-        const source = DMS[code] && rng.chance(DMS[code] / (DMS[code] + budgets[1].get(code)!)) ? dms : danida
-        const amount = currency === 'MNT' ? Math.round((dkkPart * rateOn(date)) / 100) * 100 : dkkPart
-        if (amount > 0) rows.push([date, code, lineIds.get(code)!, branchId, mn, amount, currency, source])
+      const draw = rng.next()
+      const factor = code.startsWith('1.') ? 0.88 + draw * 0.24 : 0.84 + draw * 0.12
+      for (const [source, budget] of [[danida, budgets[1].get(code)!], [dms, DMS[code] ?? 0]] as const) {
+        const budgetDkk = budget * weights[y] * factor * scale
+        if (budgetDkk < 1) continue
+        const n = currency === 'DKK' ? rng.int(2, 5) : Math.max(3, Math.round(budgetDkk / 1500))
+        // Vouchers of different sizes: random weights, normalised so the year's total holds.
+        const voucherWeights = Array.from({ length: n }, () => 0.2 + rng.next() * 1.6)
+        const sum = voucherWeights.reduce((s, w) => s + w, 0)
+        const parts = split(Math.round(budgetDkk * 100), voucherWeights.map((w) => w / sum))
+        for (const dkkPart of parts) {
+          // Spending starts a month into the project year, once the first transfer has arrived.
+          const date = rng.date(`${2007 + y}-04-01`, `${2008 + y}-02-28`)
+          const branchId = code.startsWith('1.') || code === '4.2' || code === '6.1' ? rng.pick(branches) : null
+          const amount = currency === 'MNT' ? Math.round((dkkPart * rateOn(date)) / 100) * 100 : dkkPart
+          if (amount > 0) rows.push([date, code, lineIds.get(code)!, branchId, mn, amount, currency, source])
+        }
       }
     }
   }
+  // Bank interest on the project account at each year's end, spent on office running costs in the weeks after and charged
+  // to the interest source; the last year's is partly left, to go back with the unspent grant.
+  const interest = ['2007-12-31', '2008-12-31', '2009-12-31', '2010-12-31'].map((date) => ({ date, mnt: rng.int(200_000, 900_000) * 100 * scale }))
+  interest.forEach(({ date, mnt }, i) => {
+    const spend = Math.floor((mnt * (i === interest.length - 1 ? 0.6 : 0.95)) / 10_000) * 10_000
+    const on = `${Number(date.slice(0, 4)) + 1}-01-${String(10 + i * 4).padStart(2, '0')}`
+    rows.push([on, '5.2', lineIds.get('5.2')!, null, 'Холбоо, тээврийн зардал (дансны хүүгээс)', spend, 'MNT', interestSource])
+  })
   rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   rows.forEach(([date, , lineId, branchId, description, amount, currency, source], i) => {
     expenseRows.add({
@@ -187,10 +200,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
   // Bank interest on the project account, and one exchange difference booked at the end.
   const insEntry = (kind: 'interest' | 'exchange', entryOn: string, mntMinor: number, dkkMinor: number, note: string) =>
     entryRows.add({ ...STANDING, projectId, kind, entryOn, mntMinor, dkkMinor, note, createdAt: now })
-  for (const date of ['2007-12-31', '2008-12-31', '2009-12-31', '2010-12-31']) {
-    const mnt = rng.int(200_000, 900_000) * 100 * scale
-    insEntry('interest', date, mnt, Math.round(mnt / rateOn(date)), 'Төслийн дансны хүү')
-  }
+  for (const { date, mnt } of interest) insEntry('interest', date, mnt, Math.round(mnt / rateOn(date)), 'Төслийн дансны хүү')
   insEntry('exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100 * scale, 'Төгрөгийн эцсийн үлдэгдлийн ханшийн алдагдал')
   await flush(target, projects, mainRows, sourceRows, lineRows, versionRows, transferRows, expenseRows, entryRows)
   await insertMany(target.tx, BudgetAmountEntity, amountRows)

@@ -2,13 +2,14 @@ import type { Lang } from '../../shared/i18n'
 import { dayBefore, formatDateMn } from '../../shared/domain/dates'
 import { formatDkkAmount, formatNumber } from '../../shared/domain/money'
 import { DomainError } from '../../shared/domain/result'
-import type { BudgetVsActual } from '../../shared/api/financeTypes'
+import type { BudgetVsActual, SourcesAndUses } from '../../shared/api/financeTypes'
 import type { ServiceContext } from '../services/context'
 import { budgetVsActual, periodOf } from '../services/finance/budgetVsActual'
 import { expensesWithValue } from '../services/finance/expenses'
 import { listProjects } from '../services/finance/projects'
 import { listTransfers } from '../services/finance/transfers'
 import { conversions } from '../services/finance/money'
+import { sourcesAndUses } from '../services/finance/sourcesAndUses'
 import { translator, writerLabels, type T } from './common'
 import type { CellValue, ReportModel, ReportSection } from './model'
 
@@ -74,6 +75,45 @@ export function bvaSection(t: T, lang: Lang, title: string, sheetName: string, r
   }
 }
 
+/** Sources and uses per funding source and in total (DKK), with what is due back once the project has ended. */
+export function sourcesSection(t: T, lang: Lang, su: SourcesAndUses): ReportSection {
+  const name = (n: { mn: string; en: string }) => (lang === 'mn' ? n.mn : n.en)
+  const columns = [
+    { key: 'source', label: t('report.col.source'), type: 'text' as const },
+    { key: 'committed', label: t('report.su.committed'), type: 'dkk' as const },
+    { key: 'opening', label: t('report.su.opening'), type: 'dkk' as const },
+    { key: 'transfers', label: t('report.su.transfers'), type: 'dkk' as const },
+    { key: 'paidInDenmark', label: t('report.su.paidInDenmark'), type: 'dkk' as const },
+    { key: 'interest', label: t('report.su.interest'), type: 'dkk' as const },
+    { key: 'exchange', label: t('report.su.exchange'), type: 'dkk' as const },
+    { key: 'spent', label: t('report.su.spent'), type: 'dkk' as const },
+    { key: 'closing', label: t('report.su.closing'), type: 'dkk' as const },
+    ...(su.ended ? [{ key: 'dueBack', label: t('report.su.dueBack'), type: 'dkk' as const }] : []),
+  ]
+  return {
+    title: t('report.su.title'),
+    sheetName: t('report.su.sheet'),
+    description: t('report.su.description'),
+    table: {
+      columns,
+      rows: su.rows.map((r) => ({
+        source: `${r.code} ${name(r.name)}`,
+        committed: r.committedMinor,
+        opening: r.openingMinor,
+        transfers: r.transfersMinor,
+        paidInDenmark: r.paidInDenmarkMinor,
+        interest: r.interestMinor,
+        exchange: r.exchangeMinor,
+        spent: r.spentMinor,
+        closing: r.closingMinor,
+        ...(su.ended ? { dueBack: r.dueBackMinor } : {}),
+      })),
+      total: { label: t('report.total'), keys: ['committed', 'opening', 'transfers', 'paidInDenmark', 'interest', 'exchange', 'spent', 'closing', ...(su.ended ? ['dueBack'] : [])] },
+    },
+    notes: su.warnings.map((w) => t(w.key, { ...w.vars, source: lang === 'mn' ? w.vars.sourceMn : w.vars.source })),
+  }
+}
+
 /** The financial report to the donor: budget against actual per line, per funding source, with the rates used. */
 export async function financialReport(ctx: ServiceContext, opts: FinanceReportOptions): Promise<ReportModel> {
   const t = translator(opts.lang)
@@ -96,6 +136,8 @@ export async function financialReport(ctx: ServiceContext, opts: FinanceReportOp
     if (bySource.totals.revisedMinor === 0 && bySource.totals.actualDkkMinor === 0) continue
     sections.push(bvaSection(t, opts.lang, t('report.fin.bySource', { source: name(s.name) }), s.code, bySource.rows.filter((r) => r.isMain), false))
   }
+  const su = await sourcesAndUses(ctx, { projectId: p.id, projectYear: opts.projectYear })
+  sections.push(sourcesSection(t, opts.lang, su))
   const transfers = (await listTransfers(ctx, p.id)).filter((tr) => tr.receivedOn <= to)
   const flagged = (await expensesWithValue(ctx, { projectId: p.id, from, to })).filter((e) => e.uncoveredMntMinor > 0).length
   return {

@@ -27,6 +27,7 @@ const NAV: Array<{ to: NavTo; label: MessageKey; group?: MessageKey }> = [
   { to: '/transfers', label: 'nav.transfers' },
   { to: '/expenses', label: 'nav.expenses' },
   { to: '/bva', label: 'nav.bva' },
+  { to: '/sources', label: 'nav.sources' },
   { to: '/reports', label: 'nav.reports', group: 'nav.groupReports' },
   { to: '/settings', label: 'nav.settings', group: 'nav.groupSystem' },
   { to: '/backups', label: 'nav.backups' },

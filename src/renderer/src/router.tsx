@@ -18,6 +18,7 @@ import { BudgetPage } from './features/finance/BudgetPage'
 import { TransfersPage } from './features/finance/TransfersPage'
 import { ExpensesPage, expensesSearch } from './features/finance/ExpensesPage'
 import { BudgetVsActualPage } from './features/finance/BudgetVsActualPage'
+import { SourcesPage } from './features/finance/SourcesPage'
 import { NewProjectPage } from './features/finance/NewProjectPage'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { GroupsPage } from './features/groups/GroupsPage'
@@ -115,6 +116,7 @@ const routeTree = root.addChildren([
   createRoute({ ...child, path: '/transfers', component: TransfersPage }),
   createRoute({ ...child, path: '/expenses', validateSearch: expensesSearch, component: ExpensesPage }),
   createRoute({ ...child, path: '/bva', component: BudgetVsActualPage }),
+  createRoute({ ...child, path: '/sources', component: SourcesPage }),
   createRoute({ ...child, path: '/reports', component: ReportsPage }),
   createRoute({ ...child, path: '/settings', component: SettingsPage }),
   createRoute({ ...child, path: '/backups', component: BackupsPage }),

@@ -213,6 +213,12 @@ export const financeOps = {
     permission: 'register.read',
     write: false,
   }),
+  'finance.sourcesAndUses': op<F.SourcesAndUses>()({
+    summary: 'Sources and uses per funding source and in total, for a project year or the whole project, in DKK: committed, received, interest, exchange differences, spent, balance held, due back',
+    input: z.strictObject({ projectId: id, projectYear: z.number().int().min(1).max(20).nullish().transform((v) => v ?? null) }),
+    permission: 'register.read',
+    write: false,
+  }),
   'finance.setNote': op<{ note: string | null }>()({
     summary: 'Explain the variance of a budget line for a project year or cumulative',
     input: z.strictObject({ projectId: id, lineId: id, period: z.string().regex(/^(Y\d{1,2}|cumulative)$/, { message: 'must be Y1, Y2, … or cumulative' }), note: optionalText(2000) }),

@@ -179,3 +179,44 @@ export interface BudgetFileResult {
   /** Every cell of those sources that is not zero; empty when there is any problem. */
   amounts: BudgetCell[]
 }
+
+/** One funding source's money over a period, in DKK øre (`sourcesAndUses`). */
+export interface SourceUse {
+  /** null: the total of every source. */
+  sourceId: number | null
+  code: string
+  name: LocalName
+  kind: FundingSource['kind'] | null
+  /** What the source committed in DKK; null when it committed nothing in DKK (own contribution, interest). */
+  committedMinor: number | null
+  /** Balance held on the day before the period. */
+  openingMinor: number
+  /** Transfers to the project account in Mongolia (DKK sent). */
+  transfersMinor: number
+  /** Payments made in Denmark: DKK vouchers charged to the source. */
+  paidInDenmarkMinor: number
+  interestMinor: number
+  exchangeMinor: number
+  /** Vouchers charged to the source, at their DKK value (MNT by FIFO). */
+  spentMinor: number
+  /** Balance held at the period's end. */
+  closingMinor: number
+  /** Spent from the project's start to the period's end. */
+  spentToDateMinor: number
+  /** Once the project has ended: the balance held of a donor's money (and of its interest), to be refunded; null before. */
+  dueBackMinor: number | null
+  /** Spending charged to it passes what it committed. */
+  overCommitted: boolean
+}
+
+export interface SourcesAndUses {
+  projectId: number
+  projectYear: number | null
+  from: string
+  to: string
+  /** The period reaches the project's end. */
+  ended: boolean
+  rows: SourceUse[]
+  total: SourceUse
+  warnings: Array<{ key: 'w.sourceOverCommitted' | 'w.interestOverspent'; vars: Record<string, string>; message: string }>
+}

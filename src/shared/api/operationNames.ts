@@ -65,6 +65,7 @@ export const OPERATION_NAME_LIST = [
   'expenses.import',
   'expenses.template',
   'finance.budgetVsActual',
+  'finance.sourcesAndUses',
   'finance.setNote',
   'groups.tree',
   'cbos.create',

@@ -47,3 +47,11 @@ export function expectedMeetings(g: { type: 'ssg' | 'lsg'; formedOn: string; wee
   }
   return out
 }
+
+/** How many weekly meetings a small group's rule expected between `from` and `until` (both inclusive): `expectedMeetings` counted without listing them. */
+export function expectedWeeklyCount(formedOn: string, weekday: number, from: string, until: string): number {
+  const first = utc(formedOn) + ((weekday - weekdayOf(formedOn) + 7) % 7) * DAY
+  const start = Math.max(first, first + Math.ceil((utc(from) - first) / (7 * DAY)) * 7 * DAY)
+  const end = utc(until)
+  return end < start ? 0 : Math.floor((end - start) / (7 * DAY)) + 1
+}

@@ -17,8 +17,9 @@ export const notePeriod = (projectYear: number | null) => (projectYear === null 
 
 /**
  * Budget against actual per main line and sub-line: the original (approved)
- * budget, the revised budget (latest or chosen version), and the actual
- * spending in MNT and DKK; the variance is revised − actual DKK.
+ * budget, the revised budget (the version in force at the period's end, or
+ * the one chosen), and the actual spending in MNT and DKK; the variance is
+ * revised − actual DKK.
  */
 export async function budgetVsActual(
   ctx: ServiceContext,
@@ -30,10 +31,12 @@ export async function budgetVsActual(
   }
   const all = await versions(ctx, p.id)
   if (!all.length) throw new DomainError('validation', 'The project has no budget yet', undefined, { key: 'r.noBudget' })
-  const approved = await getBudget(ctx, p.id, all[0].id)
-  const revised = await getBudget(ctx, p.id, input.versionId)
   const through = input.throughYear
   const { from, to } = through !== undefined ? { from: p.startsOn, to: periodOf(p, through).to } : periodOf(p, input.projectYear)
+  // The version in force at the period's end: a revision approved later does not rewrite a closed period.
+  const inForce = all.filter((v) => v.approvedOn <= to).pop() ?? all[0]
+  const approved = await getBudget(ctx, p.id, all[0].id)
+  const revised = await getBudget(ctx, p.id, input.versionId ?? inForce.id)
   const inYear = (y: number) => (through !== undefined ? y <= through : input.projectYear === null || y === input.projectYear)
   const inSource = (s: number) => input.sourceId === undefined || s === input.sourceId
   const byLine = (cells: typeof approved.amounts) => {

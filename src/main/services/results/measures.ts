@@ -1,5 +1,5 @@
 import { MEASURE_KINDS, type Measure, type MeasureFigure } from '../../../shared/api/resultsTypes'
-import { expectedMeetings, meetingPeriodKey } from '../../../shared/domain/meetings'
+import { expectedWeeklyCount, meetingPeriodKey } from '../../../shared/domain/meetings'
 import type { ServiceContext } from '../context'
 import { ACTIVE_ON } from '../groups/structure'
 import { groupMeasure } from './groupProgress'
@@ -33,29 +33,41 @@ async function properlyRun(ctx: ServiceContext, p: Period): Promise<MeasureFigur
     `SELECT group_id AS "ssgId", held_on AS "heldOn" FROM group_meeting WHERE group_type = 'ssg' AND held_on BETWEEN :from AND :to`,
     p,
   )
-  // The representative last elected by the day, still a member of the group on it (one query for every group).
-  const represented = new Set(
-    await ctx.sql.column<number>(
-      `SELECT DISTINCT m.group_id FROM group_office o JOIN group_meeting m ON m.id = o.meeting_id
-       WHERE m.group_type = 'ssg' AND o.office = 'representative' AND m.held_on <= :on
-         AND m.held_on = (SELECT max(m2.held_on) FROM group_office o2 JOIN group_meeting m2 ON m2.id = o2.meeting_id
-                          WHERE m2.group_type = 'ssg' AND m2.group_id = m.group_id AND o2.office = 'representative' AND m2.held_on <= :on)
-         AND EXISTS (SELECT 1 FROM group_member gm WHERE gm.ssg_id = m.group_id AND gm.person_id = o.person_id AND ${ACTIVE_ON})`,
-      { on: p.to },
-    ),
+  // The representative last elected by the day, still a member of the group on it: the elections and the members
+  // on the day are read once and matched here (a correlated subquery per election took half a second at 10x).
+  const elections = await ctx.sql.all<{ ssgId: number; personId: number; heldOn: string }>(
+    `SELECT m.group_id AS "ssgId", o.person_id AS "personId", m.held_on AS "heldOn" FROM group_office o JOIN group_meeting m ON m.id = o.meeting_id
+     WHERE m.group_type = 'ssg' AND o.office = 'representative' AND m.held_on <= :on`,
+    { on: p.to },
   )
+  const membersOn = new Set(
+    (await ctx.sql.all<{ ssgId: number; personId: number }>(`SELECT gm.ssg_id AS "ssgId", gm.person_id AS "personId" FROM group_member gm WHERE ${ACTIVE_ON}`, { on: p.to }))
+      .map((m) => `${m.ssgId}:${m.personId}`),
+  )
+  const latest = new Map<number, { heldOn: string; persons: number[] }>()
+  for (const e of elections) {
+    const l = latest.get(e.ssgId)
+    if (!l || e.heldOn > l.heldOn) latest.set(e.ssgId, { heldOn: e.heldOn, persons: [e.personId] })
+    else if (e.heldOn === l.heldOn) l.persons.push(e.personId)
+  }
+  const represented = new Set([...latest].filter(([ssgId, l]) => l.persons.some((personId) => membersOn.has(`${ssgId}:${personId}`))).map(([ssgId]) => ssgId))
+  const weekOf = new Map<string, string>()
   const weeksMet = new Map<number, Set<string>>()
-  for (const h of held) weeksMet.set(h.ssgId, (weeksMet.get(h.ssgId) ?? new Set()).add(meetingPeriodKey('ssg', h.heldOn)))
+  for (const h of held) {
+    let week = weekOf.get(h.heldOn)
+    if (week === undefined) weekOf.set(h.heldOn, (week = meetingPeriodKey('ssg', h.heldOn)))
+    weeksMet.set(h.ssgId, (weeksMet.get(h.ssgId) ?? new Set()).add(week))
+  }
   let withRules = 0
   let withRepresentative = 0
   let meeting = 0
   let run = 0
   for (const s of ssgs) {
-    const expected = expectedMeetings({ type: 'ssg', formedOn: s.formedOn, weekday: s.weekday, week: null }, p.to).filter((d) => d >= p.from)
+    const expected = expectedWeeklyCount(s.formedOn, s.weekday, p.from, p.to)
     const met = weeksMet.get(s.id)?.size ?? 0
     const rules = Number(s.rules) > 0
     const rep = represented.has(s.id)
-    const meets = expected.length === 0 || met >= 0.75 * expected.length
+    const meets = expected === 0 || met >= 0.75 * expected
     if (rules) withRules++
     if (rep) withRepresentative++
     if (meets) meeting++

@@ -16,6 +16,7 @@ export const common = {
   'nav.transfers': 'Transfers',
   'nav.expenses': 'Expenses',
   'nav.bva': 'Budget vs actual',
+  'nav.sources': 'Sources and uses',
   'nav.assemblies': 'Assemblies',
   'nav.fees': 'Fees',
   'nav.boards': 'Boards',

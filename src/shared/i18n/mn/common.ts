@@ -16,6 +16,7 @@ export const common = {
   'nav.transfers': 'Шилжүүлэг',
   'nav.expenses': 'Зарлага',
   'nav.bva': 'Төсвийн гүйцэтгэл',
+  'nav.sources': 'Эх үүсвэр, зарцуулалт',
   'nav.assemblies': 'Хурал',
   'nav.fees': 'Татвар',
   'nav.boards': 'Зөвлөл',
