@@ -49,12 +49,33 @@ describe('membership report', () => {
     expect([num(hhTotal.getCell(2)), num(hhTotal.getCell(4)), num(hhTotal.getCell(5)), num(hhTotal.getCell(6))]).toEqual([db.n, db.persons, db.swh, db.children])
 
     const cover = wb.getWorksheet('Cover')!
-    expect(cover.getCell('A12').value).toBe('Project households')
-    expect(cover.getCell('B12').value).toBe(db.n)
+    expect(cover.getCell('A13').value).toBe('Project households')
+    expect(cover.getCell('B13').value).toBe(db.n)
     // Print setup and the frozen, filtered header.
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '5:5' })
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 })
     expect(ws.autoFilter).toBe('A5:L20')
+  })
+
+  it('adds up on the cover: start + accepted − left = end, rejected applications apart; the decisions name each person', async () => {
+    for (const period of [{ year: 2005 }, { year: 2009 }, { year: 2011 }, { from: '2004-01-01', to: '2011-12-31' }]) {
+      const wb = await readXlsx(bytes(await t.must('reports.generate', { report: 'membership', ...period, lang: 'en', format: 'xlsx' })))
+      const cover = wb.getWorksheet('Cover')!
+      const value = (label: string) => num(rowLabelled(cover, label).getCell(2))
+      const [start, accepted, left, end] = ['SPN members at the start', '+ Acceptances in the period', '− Left: excluded, resigned, died', '= SPN members at the end'].map(value)
+      expect(start + accepted - left, JSON.stringify(period)).toBe(end)
+      // The members sheet gives the same figures, and the rejections apart.
+      const total = rowLabelled(wb.getWorksheet('Members')!, 'Total')
+      expect([num(total.getCell(2)), num(total.getCell(4)), num(total.getCell(6)) + num(total.getCell(7)) + num(total.getCell(8)), num(total.getCell(9))]).toEqual([start, accepted, left, end])
+      expect(value('Applications rejected (never members)')).toBe(num(total.getCell(5)))
+      const decisions = wb.getWorksheet('Decisions')!
+      const header = rowLabelled(decisions, 'Date')
+      expect(header.getCell(3).value).toBe('Register no. or household')
+      for (let r = header.number + 1; r <= decisions.rowCount; r++) {
+        const id = decisions.getRow(r).getCell(3).value
+        if (decisions.getRow(r).getCell(1).value) expect(String(id ?? ''), `row ${r}`).toMatch(/^([А-ЯЁӨҮ]{2}\d{8}|Household \d+|)$/)
+      }
+    }
   })
 
   it('covers the whole project when all households have joined', async () => {

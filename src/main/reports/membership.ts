@@ -22,7 +22,8 @@ export interface MembershipFigures {
     men: number
     organisations: number
   }>
-  decisions: Array<{ date: string; member: string; branch: string; type: 'rejected' | 'excluded'; reason: string | null; reference: string | null }>
+  /** Each person named with what identifies her: the civil register number, else her household's number. */
+  decisions: Array<{ date: string; member: string; identifier: string; branch: string; type: 'rejected' | 'excluded'; reason: string | null; reference: string | null }>
   households: Array<{ branchId: number; branch: string; households: number; newHouseholds: number; persons: number; swh: number; children: number }>
 }
 
@@ -73,15 +74,23 @@ export async function membershipFigures(sql: Sql, from: string, to: string, lang
     }
   }
   const decisions = (
-    await sql.all<{ date: string; type: 'rejected' | 'excluded'; reason: string | null; reference: string | null; mn: string; en: string; member: string }>(
+    await sql.all<{ date: string; type: 'rejected' | 'excluded'; reason: string | null; reference: string | null; mn: string; en: string; member: string; register: string | null; household: number | null }>(
       `SELECT e.effective_date AS date, e.type, e.reason, e.reference, b.name_mn AS mn, b.name_en AS en,
-        ${MEMBER_NAME_SQL} AS member
+        ${MEMBER_NAME_SQL} AS member, p.register_number AS register, p.household_id AS household
        FROM membership_event e JOIN membership m ON m.id = e.membership_id JOIN branch b ON b.id = e.branch_id
        LEFT JOIN person p ON p.id = m.person_id LEFT JOIN organisation o ON o.id = m.organisation_id
        WHERE e.type IN ('rejected', 'excluded') AND e.effective_date BETWEEN :from AND :to ORDER BY e.effective_date, e.id`,
       { from, to },
     )
-  ).map((d) => ({ date: d.date, member: d.member, branch: name(d), type: d.type, reason: d.reason, reference: d.reference }))
+  ).map((d) => ({
+    date: d.date,
+    member: d.member,
+    identifier: d.register ?? (d.household === null ? '' : `${lang === 'mn' ? 'Өрх' : 'Household'} ${d.household}`),
+    branch: name(d),
+    type: d.type,
+    reason: d.reason,
+    reference: d.reference,
+  }))
   const households = (
     await sql.all<{ branchId: number; mn: string; en: string; households: number; newHouseholds: number; swh: number; children: number; persons: number }>(
       `SELECT b.id AS "branchId", b.name_mn AS mn, b.name_en AS en, count(h.id) AS households,
@@ -118,7 +127,9 @@ export async function membershipReport(sql: Sql, opts: { from: string; to: strin
     int('organisations', 'report.col.organisations'),
   ]
   const eventLabel = (type: 'rejected' | 'excluded') => t(`event.${type}`)
-  const leavers = sum(f.byBranch, 'rejections') + sum(f.byBranch, 'exclusions') + sum(f.byBranch, 'resignations') + sum(f.byBranch, 'deaths')
+  // Members at the start + accepted − left (excluded, resigned, died) = members at the end; rejected applicants never were members.
+  const left = sum(f.byBranch, 'exclusions') + sum(f.byBranch, 'resignations') + sum(f.byBranch, 'deaths')
+  const [start, accepted, end] = [sum(f.byBranch, 'start'), sum(f.byBranch, 'acceptances'), sum(f.byBranch, 'end')]
   return {
     report: 'membership',
     lang: opts.lang,
@@ -127,11 +138,12 @@ export async function membershipReport(sql: Sql, opts: { from: string; to: strin
     period: { from: opts.from, to: opts.to, label: periodLabel(opts.from, opts.to) },
     generatedAt: opts.generatedAt,
     summary: [
-      { label: t('report.sum.start'), value: sum(f.byBranch, 'start'), type: 'int' },
+      { label: t('report.sum.start'), value: start, type: 'int' },
+      { label: `+ ${t('report.sum.acceptances')}`, value: accepted, type: 'int' },
+      { label: `− ${t('report.sum.left')}`, value: left, type: 'int' },
+      { label: `= ${t('report.sum.end')}`, value: end, type: 'int' },
       { label: t('report.sum.applications'), value: sum(f.byBranch, 'applications'), type: 'int' },
-      { label: t('report.sum.acceptances'), value: sum(f.byBranch, 'acceptances'), type: 'int' },
-      { label: t('report.sum.leavers'), value: leavers, type: 'int' },
-      { label: t('report.sum.end'), value: sum(f.byBranch, 'end'), type: 'int' },
+      { label: t('report.sum.rejected'), value: sum(f.byBranch, 'rejections'), type: 'int' },
       { label: t('report.sum.households'), value: sum(f.households, 'households'), type: 'int' },
       { label: t('report.sum.persons'), value: sum(f.households, 'persons'), type: 'int' },
       { label: t('report.sum.swh'), value: sum(f.households, 'swh'), type: 'int' },
@@ -155,12 +167,13 @@ export async function membershipReport(sql: Sql, opts: { from: string; to: strin
           columns: [
             { key: 'date', label: t('report.col.date'), type: 'date' },
             { key: 'member', label: t('report.col.member'), type: 'text' },
+            { key: 'identifier', label: t('report.col.identifier'), type: 'text' },
             { key: 'branch', label: t('report.col.branch'), type: 'text' },
             { key: 'decision', label: t('report.col.decision'), type: 'text' },
             { key: 'reason', label: t('report.col.reason'), type: 'text' },
             { key: 'reference', label: t('report.col.reference'), type: 'text' },
           ],
-          rows: f.decisions.map((d) => ({ date: d.date, member: d.member, branch: d.branch, decision: eventLabel(d.type), reason: d.reason, reference: d.reference })),
+          rows: f.decisions.map((d) => ({ date: d.date, member: d.member, identifier: d.identifier, branch: d.branch, decision: eventLabel(d.type), reason: d.reason, reference: d.reference })),
         },
         notes: f.decisions.length ? [] : [t('report.none')],
       },
@@ -182,7 +195,12 @@ export async function membershipReport(sql: Sql, opts: { from: string; to: strin
         },
       },
     ],
-    notes: [t('report.membership.note1'), t('report.membership.note2'), t('report.membership.note3')],
+    notes: [
+      ...(start + accepted - left === end ? [] : [t('report.membership.unbalanced', { start, accepted, left, end })]),
+      t('report.membership.note1'),
+      t('report.membership.note2'),
+      t('report.membership.note3'),
+    ],
     rates: [],
     labels: writerLabels(t),
   }
