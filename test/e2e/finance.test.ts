@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openApp, startApp, type App } from './harness'
 import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { expectText, nav } from './pages'
 import { num, readXlsx, rowLabelled } from '../helpers/files'
 
@@ -176,5 +177,45 @@ describe('project finance in Chromium', () => {
     await entry.getByRole('textbox', { name: 'DKK' }).fill('2000')
     await entry.getByRole('button', { name: 'Save' }).click()
     await expectText(page, 'DKK 2 000,00')
+  })
+
+  it('submits the report of project year 1 to the donor: kept as submitted, its period locked, a mistake corrected in the open period', async () => {
+    await nav(page, 'Reports').click()
+    await page.getByRole('combobox', { name: 'Report', exact: true }).click()
+    await page.getByRole('option', { name: 'Financial report to the donor' }).click()
+    await page.getByRole('combobox', { name: 'Project year' }).click()
+    await page.getByRole('option', { name: 'Project year 1', exact: true }).click()
+    await page.getByRole('button', { name: 'Submit to the donor…' }).click()
+    const dialog = page.getByRole('dialog')
+    await expectText(page, 'The period 2007.03.01 – 2008.02.29 is then locked')
+    await dialog.getByLabel('Note (to whom, how)').fill('Sent to DANIDA through DMS')
+    await dialog.getByRole('button', { name: 'Submit and lock' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await expectText(page, 'Entries dated up to 2008.02.29 are now locked.')
+    const listed = page.getByRole('table', { name: 'Reports submitted to the donor' })
+    await expect.poll(() => listed.getByText('Sent to DANIDA through DMS').count()).toBe(1)
+    const [download] = await Promise.all([page.waitForEvent('download'), listed.getByRole('button', { name: /^Download SPN-financial-Y1-en/ }).click()])
+    const kept = await app.api<Array<{ id: number; sha256: string }>>('reports.submitted', {})
+    const bytes = readFileSync((await download.path())!)
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(kept[0].sha256)
+
+    // A voucher of the locked period: no void, a correction instead, dated in the open period.
+    await nav(page, 'Expenses').click()
+    await page.getByLabel('To', { exact: true }).fill('2008.02.29')
+    await page.getByLabel('To', { exact: true }).press('Enter')
+    await expectText(page, 'Submitted to the donor up to 2008.02.29')
+    const row = page.getByRole('row').filter({ hasText: '₮' }).first()
+    // Newest first: once the filter holds, the first voucher is of February 2008.
+    await expect.poll(() => row.getByRole('cell').first().innerText()).toMatch(/^2008\.02\./)
+    const voucher = (await row.getByRole('cell').nth(1).innerText()).trim()
+    await row.getByRole('button', { name: `Correct… ${voucher}` }).click()
+    const fix = page.getByRole('dialog')
+    await expect.poll(() => fix.getByLabel(/^Date/).inputValue()).toBe('2008.03.01')
+    await fix.getByRole('textbox', { name: 'Voucher' }).fill('FIX-E2E-1')
+    await fix.getByRole('textbox', { name: 'Amount' }).pressSequentially('-1000')
+    await fix.getByRole('button', { name: 'Save' }).click()
+    await fix.waitFor({ state: 'hidden' })
+    const fixed = await app.api<{ rows: Array<{ voucher: string; amountMinor: number; corrects: { voucher: string } | null }> }>('expenses.search', { projectId: 1, from: '2008-03-01', to: '2008-03-01', pageSize: 50 })
+    expect(fixed.rows.find((e) => e.voucher === 'FIX-E2E-1')).toMatchObject({ amountMinor: -1000_00, corrects: { voucher } })
   })
 })

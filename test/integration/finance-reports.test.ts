@@ -87,6 +87,16 @@ describe('donor financial report, funds statement and ledger', () => {
     expect((await t.must('finance.sourcesAndUses', { projectId: 1, projectYear: 2 })).rows.every((r) => r.dueBackMinor === null)).toBe(true)
   })
 
+  it('every actual of budget against actual opens vouchers whose totals are that figure', async () => {
+    for (const projectYear of [2, null]) {
+      const bva = await t.must('finance.budgetVsActual', { projectId: 1, projectYear })
+      for (const r of bva.rows) {
+        const page = await t.must('expenses.search', { projectId: 1, ...(r.isMain ? { mainCode: r.mainCode } : { lineId: r.lineId! }), from: bva.from, to: bva.to, pageSize: 1 })
+        expect([page.totals.mntMinor, page.totals.dkkMinor], `${projectYear} ${r.code}`).toEqual([r.actualMntMinor, r.actualDkkMinor])
+      }
+    }
+  })
+
   it('prints the financial report as a PDF with the rates and the fonts embedded', async () => {
     const pdf = await get({ report: 'financial', projectYear: 1, lang: 'en', format: 'pdf' })
     const text = pdfText(pdf)

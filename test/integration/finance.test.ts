@@ -161,3 +161,33 @@ describe('sources and uses', () => {
     expect((await t.must('finance.sourcesAndUses', { projectId: project.id, projectYear: null })).warnings.map((w) => w.vars.source)).toEqual(['DANIDA grant'])
   })
 })
+
+describe('variances above the threshold', () => {
+  it('are flagged, listed until explained, in the report too; the threshold is the project\'s', async () => {
+    const bva = await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 2 })
+    expect(bva.thresholdPercent).toBe(10)
+    const over = bva.rows.filter((r) => !r.isMain && r.overThreshold)
+    for (const r of bva.rows) {
+      if (r.revisedMinor !== 0) expect(r.overThreshold, r.code).toBe(Math.abs(r.varianceMinor) * 100 > 10 * Math.abs(r.revisedMinor))
+    }
+    expect(over.length).toBeGreaterThan(0)
+    expect(bva.unexplained).toEqual(over.filter((r) => !r.note).map((r) => r.code))
+    const first = over[0]
+    await t.must('finance.setNote', { projectId: project.id, lineId: first.lineId!, period: 'Y2', note: 'Two trainings moved to year 3 (winter)' })
+    const after = await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 2 })
+    expect(after.unexplained).toEqual(bva.unexplained.filter((c) => c !== first.code))
+    const notes = async () => {
+      const wb = await readXlsx(Buffer.from((await t.must('reports.generate', { report: 'financial', projectYear: 2, lang: 'en', format: 'xlsx' })).base64, 'base64'))
+      const texts: string[] = []
+      wb.getWorksheet('Cover')!.eachRow((r) => r.eachCell((c) => typeof c.value === 'string' && texts.push(c.value)))
+      return texts
+    }
+    expect((await notes()).find((x) => x.startsWith('Sub-lines whose variance passes 10%'))).toContain(after.unexplained.join(', '))
+    // A threshold of 100% flags only lines spent twice over, or with no budget at all.
+    expect(await t.call('finance.setVarianceThreshold', { projectId: project.id, percent: 0 })).toMatchObject({ ok: false, error: { field: 'percent' } })
+    expect((await t.must('finance.setVarianceThreshold', { projectId: project.id, percent: 100 })).varianceThresholdPercent).toBe(100)
+    const wide = await t.must('finance.budgetVsActual', { projectId: project.id, projectYear: 2 })
+    expect(wide.rows.filter((r) => r.overThreshold).every((r) => r.revisedMinor === 0 || Math.abs(r.varianceMinor) > Math.abs(r.revisedMinor))).toBe(true)
+    await t.must('finance.setVarianceThreshold', { projectId: project.id, percent: 10 })
+  })
+})

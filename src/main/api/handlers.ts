@@ -37,11 +37,12 @@ import { importSheets } from '../services/loans/sheetImport'
 import { correctFeeDecision, decideFee, feesOverview, listPayments, memberFees, recordPayment, voidPayment } from '../services/fees'
 import { assignRoles, boardHistory, currentBoards, recordElection, resolveTie } from '../services/elections'
 import { budgetTemplate, readBudgetFile } from '../services/finance/budgetFile'
-import { createProject, getBudget, listProjects, reviseBudget } from '../services/finance/projects'
+import { createProject, getBudget, listProjects, reviseBudget, setVarianceThreshold } from '../services/finance/projects'
 import { createTransfer, listTransfers, voidTransfer } from '../services/finance/transfers'
 import { createExpense, searchExpenses, voidExpense } from '../services/finance/expenses'
 import { budgetVsActual, setVarianceNote } from '../services/finance/budgetVsActual'
 import { sourcesAndUses } from '../services/finance/sourcesAndUses'
+import { listSubmitted, submitReport, submittedFile } from '../services/finance/submissions'
 import { importLedger, ledgerTemplate } from '../services/finance/importLedger'
 import { listFundEntries, recordFundEntry, voidFundEntry } from '../services/finance/fundEntries'
 import { databaseSettings, saveDatabaseChoice, testServer, type ActiveDatabase } from '../services/settings'
@@ -141,6 +142,10 @@ export function makeHandlers(facts: SystemFacts, host?: Host, maintenance?: Main
     'expenses.template': (ctx, i) => ledgerTemplate(ctx, i.projectId, i.lang),
     'finance.budgetVsActual': budgetVsActual,
     'finance.sourcesAndUses': sourcesAndUses,
+    'finance.setVarianceThreshold': setVarianceThreshold,
+    'reports.submit': submitReport,
+    'reports.submitted': listSubmitted,
+    'reports.submittedFile': submittedFile,
     'finance.setNote': setVarianceNote,
     'groups.tree': groupTree,
     'cbos.create': createCbo,

@@ -88,6 +88,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
     createdAt: now,
     agreementNumber: '104.Mongolia.4-2',
     adminMainCode: '13',
+    varianceThresholdPercent: 10,
   })
   const mainRows = await new Rows<BudgetMainLineEntity>('budget_main_line', BudgetMainLineEntity).start(target)
   const usedMains = new Set(LINES.map(([code]) => code.split('.')[0]))
@@ -111,8 +112,10 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
     'Дунд хугацааны үнэлгээ: бичил зээлд нэмж, бага хурал, семинарт хасав; төсвийн нөөцийг салбарын чиглүүлэгчдэд зарцуулав',
   ]
   const approved = ['2007-02-15', '2008-09-01']
+  // The revision moves the budget margin by two thirds: DANIDA approved it by letter before it took effect.
+  const donorApprovals = [null, 'ДАНИДА-гийн 2008.08.25-ны № 17 захидал']
   budgets.forEach((b, n) => {
-    const v = versionRows.add({ projectId, number: n, approvedOn: approved[n], reason: reasons[n], createdAt: now, createdBy: actor })
+    const v = versionRows.add({ projectId, number: n, approvedOn: approved[n], reason: reasons[n], createdAt: now, createdBy: actor, donorApproval: donorApprovals[n] })
     counts.budgetVersions++
     for (const [code, , , , weights] of LINES) {
       split(b.get(code)! * 100 * scale, weights).forEach((amount, y) => amount > 0 && insAmount(v, lineIds.get(code)!, y + 1, danida, amount))
@@ -194,6 +197,7 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
       currency,
       sourceId: source,
       createdAt: now,
+      correctsId: null,
     })
     counts.expenses++
   })

@@ -43,7 +43,7 @@ export function periodLabelOf(t: T, projectYear: number | null, from: string, to
 }
 
 
-export function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: BudgetVsActual['rows'], withNotes: boolean): ReportSection {
+export function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: BudgetVsActual['rows'], withNotes: boolean, thresholdPercent?: number): ReportSection {
   const name = (n: { mn: string; en: string }) => (lang === 'mn' ? n.mn : n.en)
   const columns = [
     { key: 'line', label: t('report.col.line'), type: 'text' as const },
@@ -53,6 +53,7 @@ export function bvaSection(t: T, lang: Lang, title: string, sheetName: string, r
     { key: 'actualDkk', label: t('report.col.actualDkk'), type: 'dkk' as const },
     { key: 'variance', label: t('report.col.variance'), type: 'dkk' as const },
     { key: 'variancePct', label: t('report.col.variancePct'), type: 'percent' as const },
+    ...(withNotes && thresholdPercent !== undefined ? [{ key: 'over', label: t('report.col.overThreshold', { pct: thresholdPercent }), type: 'text' as const }] : []),
     ...(withNotes ? [{ key: 'note', label: t('report.col.explanation'), type: 'text' as const }] : []),
   ]
   return {
@@ -68,6 +69,7 @@ export function bvaSection(t: T, lang: Lang, title: string, sheetName: string, r
         actualDkk: r.actualDkkMinor,
         variance: r.varianceMinor,
         variancePct: r.variancePercent,
+        ...(withNotes && thresholdPercent !== undefined ? { over: r.overThreshold ? t('report.fin.overMark') : '' } : {}),
         ...(withNotes ? { note: r.note } : {}),
       })) as Array<Record<string, CellValue>>,
       total: { label: t('report.total'), keys: ['approved', 'revised', 'actualMnt', 'actualDkk', 'variance'] },
@@ -124,7 +126,7 @@ export async function financialReport(ctx: ServiceContext, opts: FinanceReportOp
   const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)
   const sections: ReportSection[] = [
     bvaSection(t, opts.lang, t('report.fin.byMain'), t('report.fin.byMainSheet'), bva.rows.filter((r) => r.isMain), false),
-    bvaSection(t, opts.lang, t('report.fin.bySub'), t('report.fin.bySubSheet'), bva.rows.filter((r) => !r.isMain), true),
+    bvaSection(t, opts.lang, t('report.fin.bySub'), t('report.fin.bySubSheet'), bva.rows.filter((r) => !r.isMain), true, bva.thresholdPercent),
   ]
   if (opts.projectYear !== null) {
     // The year, and the project so far: cumulative from the start through this year.
@@ -157,6 +159,9 @@ export async function financialReport(ctx: ServiceContext, opts: FinanceReportOp
     notes: [
       t('report.fin.note2', { approved: bva.approvedVersion.number, approvedOn: formatDateMn(bva.approvedVersion.approvedOn), revised: bva.revisedVersion.number, revisedOn: formatDateMn(bva.revisedVersion.approvedOn) }),
       t('report.fin.note1', { flagged }),
+      bva.unexplained.length
+        ? t('report.fin.unexplained', { pct: bva.thresholdPercent, n: bva.unexplained.length, lines: bva.unexplained.join(', ') })
+        : t('report.fin.allExplained', { pct: bva.thresholdPercent }),
       ...bva.warnings.map((w) => t(w.key, { ...w.vars, source: opts.lang === 'mn' ? (w.vars.sourceMn ?? '') : (w.vars.source ?? '') })),
     ],
     rates: transfers.map((tr) => ({ label: t('report.fin.rate', { date: formatDateMn(tr.receivedOn), dkk: formatDkkAmount(tr.dkkMinor), mnt: formatNumber(Math.round(tr.mntMinor / 100)) }), rate: tr.rate })),

@@ -67,7 +67,8 @@ const CHANGES: Record<Area, readonly Area[] | 'everything'> = {
   portfolio: [],
   sheets: [...GROUPS, 'savings', 'loans', 'groupfunds', 'portfolio', 'meetings', 'sheets'],
   groupfunds: ['groupfunds', 'loans', 'expenses'],
-  reports: [],
+  // Submitting a report keeps it and locks its period (the project's lock date).
+  reports: ['reports', 'finance'],
   dashboard: [],
   audit: [],
 }

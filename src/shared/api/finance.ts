@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { op } from './define'
 import { id, identifier, isoDate, optionalText, page, pageSize, requiredText, voidInput } from './fields'
 import type * as F from './financeTypes'
+import { SUBMITTABLE_REPORTS } from './financeTypes'
 import type { ReportFile } from './contract'
 
 const minor = z.number().int({ message: 'must be a whole number of minor units' }).min(0, { message: 'must not be negative' }).max(1e14, { message: 'is too large' })
@@ -27,9 +28,12 @@ export const expenseInput = z.strictObject({
   /** null: the secretariat (DaMoST). */
   branchId: id.nullish().transform((v) => v ?? null),
   description: requiredText(300),
-  amountMinor: positiveMinor,
+  /** More than 0, except in a correction, which may take back (a negative amount) what the voucher it corrects holds. */
+  amountMinor: z.number().int({ message: 'must be a whole number of minor units' }).min(-1e14, { message: 'is too large' }).max(1e14, { message: 'is too large' }).refine((v) => v !== 0, { message: 'must not be 0' }),
   currency: z.enum(['MNT', 'DKK'], { message: 'must be MNT or DKK' }),
   sourceId: id,
+  /** A correction, in the open period, of this voucher of a period submitted to the donor. */
+  correctsId: id.nullish().transform((v) => v ?? null),
   /** The user has seen and confirmed an amount ten times the largest so far. */
   confirmed: z.boolean().default(false),
 })
@@ -48,6 +52,8 @@ export const budgetRevisionInput = z.strictObject({
   projectId: id,
   approvedOn: isoDate,
   reason: requiredText(1000),
+  /** The donor's approval of this version (its letter or reference): a line moved by more than 10% is then approved. */
+  donorApproval: optionalText(300),
   /** The whole budget of the new version: every cell that is not zero. */
   amounts: z
     .array(z.strictObject({ lineId: id, projectYear: z.number().int().min(1).max(20), sourceId: id, amountMinor: minor }))
@@ -218,6 +224,37 @@ export const financeOps = {
     input: z.strictObject({ projectId: id, projectYear: z.number().int().min(1).max(20).nullish().transform((v) => v ?? null) }),
     permission: 'register.read',
     write: false,
+  }),
+  'reports.submit': op<F.SubmittedReport>()({
+    summary: 'Submit a finance or progress report to the donor: the file is kept with its SHA-256, and entries dated up to the end of its period are refused from then on',
+    input: z.strictObject({
+      report: z.enum(SUBMITTABLE_REPORTS, { message: `must be one of: ${SUBMITTABLE_REPORTS.join(', ')}` }),
+      projectId: id.optional(),
+      projectYear: z.number().int().min(1).max(20).nullish().transform((v) => v ?? null),
+      lang: z.enum(['mn', 'en']).default('mn'),
+      format: z.enum(['xlsx', 'pdf'], { message: 'must be xlsx or pdf' }),
+      note: optionalText(500),
+    }),
+    permission: 'finance.write',
+    write: true,
+  }),
+  'reports.submitted': op<F.SubmittedReport[]>()({
+    summary: 'The reports submitted to the donor, newest first',
+    input: z.strictObject({ projectId: id.optional() }),
+    permission: 'reports.read',
+    write: false,
+  }),
+  'reports.submittedFile': op<ReportFile & { sha256: string }>()({
+    summary: 'A submitted report\'s file, byte for byte as it was submitted',
+    input: z.strictObject({ id }),
+    permission: 'reports.read',
+    write: false,
+  }),
+  'finance.setVarianceThreshold': op<F.Project>()({
+    summary: "Set the variance (% of a line's revised budget) above which a budget line must be explained",
+    input: z.strictObject({ projectId: id, percent: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).max(100, { message: 'must be at most 100' }) }),
+    permission: 'finance.write',
+    write: true,
   }),
   'finance.setNote': op<{ note: string | null }>()({
     summary: 'Explain the variance of a budget line for a project year or cumulative',

@@ -24,6 +24,8 @@ export interface BudgetVersion {
   approvedOn: string
   reason: string
   createdBy: string
+  /** The donor's approval this version records (letter, reference), if any. */
+  donorApproval: string | null
 }
 
 export interface Project {
@@ -45,6 +47,10 @@ export interface Project {
   mainLines: Array<{ code: string; name: { en: string; mn: string } }>
   lines: BudgetLine[]
   versions: BudgetVersion[]
+  /** The last day of the periods submitted to the donor: entries dated up to it are refused (null: nothing submitted). */
+  lockedThrough: string | null
+  /** A line whose variance passes this share (%) of its revised budget must be explained. */
+  varianceThresholdPercent: number
 }
 
 export interface BudgetCell {
@@ -95,6 +101,8 @@ export interface Expense {
   dkkMinor: number | null
   /** MNT not covered by transfers received by the expense date. */
   uncoveredMntMinor: number
+  /** A correction: the voucher (of a submitted period) it corrects. */
+  corrects: { id: number; voucher: string; spentOn: string } | null
   voided: Voided | null
 }
 
@@ -119,6 +127,8 @@ export interface BudgetVsActualRow {
   varianceMinor: number
   /** Variance as a share of the revised budget; null when there is no budget. */
   variancePercent: number | null
+  /** The variance passes the project's threshold (or there is spending without a budget). */
+  overThreshold: boolean
   note: string | null
 }
 
@@ -133,6 +143,10 @@ export interface BudgetVsActual {
   rows: BudgetVsActualRow[]
   totals: { approvedMinor: number; revisedMinor: number; actualMntMinor: number; actualDkkMinor: number; varianceMinor: number }
   warnings: BudgetWarning[]
+  /** The project's threshold (% of the revised budget) above which a line's variance must be explained. */
+  thresholdPercent: number
+  /** The sub-lines over the threshold still without an explanation for this period. */
+  unexplained: string[]
 }
 
 export interface ImportProblem {
@@ -219,4 +233,26 @@ export interface SourcesAndUses {
   rows: SourceUse[]
   total: SourceUse
   warnings: Array<{ key: 'w.sourceOverCommitted' | 'w.interestOverspent'; vars: Record<string, string>; message: string }>
+}
+
+/** The reports that can be submitted to the donor: kept as submitted, and their period locked. */
+export const SUBMITTABLE_REPORTS = ['financial', 'funds', 'ledger', 'progress'] as const
+
+/** A report submitted to the donor (its file is downloaded apart). */
+export interface SubmittedReport {
+  id: number
+  projectId: number
+  report: (typeof SUBMITTABLE_REPORTS)[number]
+  /** null: the whole project. */
+  projectYear: number | null
+  from: string
+  to: string
+  lang: 'mn' | 'en'
+  format: 'xlsx' | 'pdf'
+  fileName: string
+  sha256: string
+  byteLength: number
+  note: string | null
+  submittedAt: string
+  submittedBy: string
 }

@@ -71,3 +71,11 @@ export function ageOn(birthDate: string, onDate: string): number {
   if (m < bm || (m === bm && d < bd)) age -= 1
   return age
 }
+
+/** The dates of a project year (year 1 = the first twelve months), or of the whole project. */
+export function periodOf(p: { startsOn: string; endsOn: string }, projectYear: number | null): { from: string; to: string } {
+  if (projectYear === null) return { from: p.startsOn, to: p.endsOn }
+  const from = addYears(p.startsOn, projectYear - 1)
+  const end = dayBefore(addYears(p.startsOn, projectYear))
+  return { from, to: end < p.endsOn ? end : p.endsOn }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkAdminShare, checkLineMoves, checkTotals, convertFifo, mulDivRound, projectYearOf, rateString } from './finance'
+import { checkAdminShare, checkLineMoves, checkTotals, convertFifo, mulDivRound, projectYearOf, rateString, returnedTrancheId } from './finance'
 
 describe('exact conversion', () => {
   it('rounds half away from zero, once', () => {
@@ -41,6 +41,20 @@ describe('FIFO conversion', () => {
     const r = convertFifo(transfers, [{ id: 10, date: '2007-03-15', mntMinor: 100_000_00 }])
     expect(r.get(10)).toMatchObject({ portions: [], uncoveredMntMinor: 100_000_00, dkkMinor: 500_00 })
     expect(convertFifo([], [{ id: 1, date: '2007-01-01', mntMinor: 1 }]).get(1)?.dkkMinor).toBeNull()
+  })
+  it('values a correction that gives MNT back at the corrected spend\'s own value; the MNT joins the pool on its date', () => {
+    const r = convertFifo(transfers, [
+      { id: 10, date: '2007-05-01', mntMinor: 400_000_00 }, // DKK 2 000 at 200
+      { id: 11, date: '2007-11-01', mntMinor: -100_000_00, returns: 10 }, // a quarter back: DKK -500
+      { id: 12, date: '2007-11-02', mntMinor: 4_200_000_00 },
+    ])
+    expect(r.get(11)).toEqual({ dkkMinor: -500_00, portions: [], uncoveredMntMinor: 0 })
+    // Transfer 1's 1 600 000 left (DKK 8 000), transfer 2 (DKK 10 000, it came first), then the 100 000 given back (DKK 500).
+    expect(r.get(12)).toEqual({
+      dkkMinor: 8_000_00 + 10_000_00 + 500_00,
+      portions: [{ sourceId: 1, mntMinor: 1_600_000_00 }, { sourceId: 2, mntMinor: 2_500_000_00 }, { sourceId: returnedTrancheId(11), mntMinor: 100_000_00 }],
+      uncoveredMntMinor: 0,
+    })
   })
 })
 

@@ -36,7 +36,16 @@ export interface MntSpend {
   id: number
   date: string
   mntMinor: number
+  /**
+   * A correction that gives back MNT (a negative amount) of an earlier spend:
+   * valued at that spend's own DKK value (pro rata), and its MNT goes back
+   * into the pool on its date as a tranche of that value.
+   */
+  returns?: number
 }
+
+/** The pool id of the MNT a correction gives back (apart from transfer and interest ids). */
+export const returnedTrancheId = (spendId: number) => -(2_000_000_000 + spendId)
 
 export interface Conversion {
   /** DKK value in øre, or null when no transfer has arrived at all. */
@@ -58,6 +67,17 @@ export function convertFifo(sources: readonly FundSource[], spends: readonly Mnt
   const out = new Map<number, Conversion>()
   let head = 0
   for (const spend of ordered) {
+    const original = spend.returns === undefined ? undefined : ordered.find((o) => o.id === spend.returns)
+    if (spend.mntMinor < 0 && original && out.get(original.id)?.dkkMinor != null) {
+      const back = -spend.mntMinor
+      const dkkMinor = -mulDivRound(out.get(original.id)!.dkkMinor!, back, original.mntMinor)
+      out.set(spend.id, { dkkMinor, portions: [], uncoveredMntMinor: 0 })
+      const tranche = { id: returnedTrancheId(spend.id), date: spend.date, mntMinor: back, dkkMinor: -dkkMinor, left: back }
+      let at = queue.findIndex((q) => q.date > spend.date)
+      if (at < 0) at = queue.length
+      queue.splice(Math.max(at, head), 0, tranche)
+      continue
+    }
     let need = spend.mntMinor
     // Sum of portion × dkk / mnt over portions, as an exact fraction num/den.
     let num = 0n
@@ -119,8 +139,18 @@ export interface BudgetWarning {
   line?: string
   /** In English (the CLI, English reports); `key` and `vars` say it in the user's language. */
   message: string
-  key: 'w.adminShare' | 'w.lineMove' | 'w.totalMismatch'
+  key: 'w.adminShare' | 'w.lineMove' | 'w.lineMoveApproved' | 'w.totalMismatch'
   vars: Record<string, string | number>
+  /** The donor's approval the version records: the warning is then resolved. */
+  approval?: string
+}
+
+/** A version that records the donor's approval resolves its moves of more than 10%: still shown, as approved. */
+export function approveMoves(warnings: BudgetWarning[], approval: string | null): BudgetWarning[] {
+  if (!approval) return warnings
+  return warnings.map((w) =>
+    w.code === 'line_move' ? { ...w, key: 'w.lineMoveApproved' as const, approval, vars: { ...w.vars, approval }, message: `${w.message.replace(/: more than 10% needs the donor's approval$/, '')}: approved by the donor (${approval})` } : w,
+  )
 }
 
 /** Administration in Denmark (the project's administration main line) may be at most 7% of the project expenses plus audit (all other lines). */

@@ -16,6 +16,8 @@ export class ProjectEntity {
   @Column({ type: 'text', name: 'agreement_number', nullable: true }) agreementNumber: string | null
   /** The main line held to at most 7% of the rest (administration in Denmark), if any. */
   @Column({ type: 'text', name: 'admin_main_code', nullable: true }) adminMainCode: string | null
+  /** A line whose variance passes this share of its revised budget must be explained. */
+  @Column({ type: 'integer', name: 'variance_threshold_percent', default: 10 }) varianceThresholdPercent: number
 }
 
 @Entity('budget_main_line')
@@ -59,6 +61,8 @@ export class BudgetVersionEntity {
   @Column({ type: 'text' }) reason: string
   @Column({ type: 'text', name: 'created_at' }) createdAt: string
   @Column({ type: 'text', name: 'created_by' }) createdBy: string
+  /** The donor's approval of this version (its letter or reference), when recorded. */
+  @Column({ type: 'text', name: 'donor_approval', nullable: true }) donorApproval: string | null
 }
 
 @Entity('budget_amount')
@@ -104,6 +108,8 @@ export class ExpenseEntity {
   @Column({ type: 'text', name: 'voided_at', nullable: true }) voidedAt: string | null
   @Column({ type: 'text', name: 'voided_by', nullable: true }) voidedBy: string | null
   @Column({ type: 'text', name: 'void_reason', nullable: true }) voidReason: string | null
+  /** A correction in the open period of a voucher in a submitted (locked) one; its amount may then be negative. */
+  @Column({ type: 'integer', name: 'corrects_id', nullable: true }) correctsId: number | null
 }
 
 @Entity('fund_entry')
@@ -131,6 +137,26 @@ export class VarianceNoteEntity {
   @Column({ type: 'text', name: 'updated_at' }) updatedAt: string
 }
 
+@Entity('submitted_report')
+export class SubmittedReportEntity {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number
+  @Column({ type: 'integer', name: 'project_id' }) projectId: number
+  @Column({ type: 'text' }) report: string
+  @Column({ type: 'integer', name: 'project_year', nullable: true }) projectYear: number | null
+  @Column({ type: 'text', name: 'period_from' }) periodFrom: string
+  @Column({ type: 'text', name: 'period_to' }) periodTo: string
+  @Column({ type: 'text' }) lang: string
+  @Column({ type: 'text' }) format: 'xlsx' | 'pdf'
+  @Column({ type: 'text', name: 'file_name' }) fileName: string
+  /** The file as submitted, base64. */
+  @Column({ type: 'text' }) content: string
+  @Column({ type: 'text' }) sha256: string
+  @Column({ type: 'integer', name: 'byte_length' }) byteLength: number
+  @Column({ type: 'text', nullable: true }) note: string | null
+  @Column({ type: 'text', name: 'submitted_at' }) submittedAt: string
+  @Column({ type: 'text', name: 'submitted_by' }) submittedBy: string
+}
+
 export const FINANCE_ENTITIES = [
   ProjectEntity,
   BudgetMainLineEntity,
@@ -138,6 +164,7 @@ export const FINANCE_ENTITIES = [
   BudgetLineEntity,
   BudgetVersionEntity,
   BudgetAmountEntity,
+  SubmittedReportEntity,
   TransferEntity,
   ExpenseEntity,
   FundEntryEntity,

@@ -1,17 +1,11 @@
 import { DomainError } from '../../../shared/domain/result'
-import { addYears, dayBefore } from '../../../shared/domain/dates'
+import { periodOf } from '../../../shared/domain/dates'
+
+export { periodOf }
 import type { BudgetVsActual, BudgetVsActualRow } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
 import { getBudget, listProjects, projectYears, requireProject, versions } from './projects'
 import { expensesWithValue } from './expenses'
-
-/** The dates of a project year (year 1 = the first twelve months), or of the whole project. */
-export function periodOf(p: { startsOn: string; endsOn: string }, projectYear: number | null): { from: string; to: string } {
-  if (projectYear === null) return { from: p.startsOn, to: p.endsOn }
-  const from = addYears(p.startsOn, projectYear - 1)
-  const end = dayBefore(addYears(p.startsOn, projectYear))
-  return { from, to: end < p.endsOn ? end : p.endsOn }
-}
 
 export const notePeriod = (projectYear: number | null) => (projectYear === null ? 'cumulative' : `Y${projectYear}`)
 
@@ -73,6 +67,8 @@ export async function budgetVsActual(
     actualDkkMinor: d,
     varianceMinor: r - d,
     variancePercent: r === 0 ? null : (r - d) / r,
+    // Exactly, in integers: |r − d| × 100 > threshold × |r|; spending with no budget at all is always over.
+    overThreshold: r === 0 ? d !== 0 : Math.abs(r - d) * 100 > p.varianceThresholdPercent * Math.abs(r),
     note: lineId === null ? null : (notes.get(lineId) ?? null),
   })
   const rows: BudgetVsActualRow[] = []
@@ -95,6 +91,8 @@ export async function budgetVsActual(
     rows,
     totals: { approvedMinor: total('approvedMinor'), revisedMinor: total('revisedMinor'), actualMntMinor: total('actualMntMinor'), actualDkkMinor: total('actualDkkMinor'), varianceMinor: total('varianceMinor') },
     warnings: revised.warnings,
+    thresholdPercent: p.varianceThresholdPercent,
+    unexplained: rows.filter((r) => !r.isMain && r.overThreshold && !r.note).map((r) => r.code),
   }
 }
 

@@ -6,6 +6,7 @@ import { audit, type ServiceContext } from '../context'
 import { requireBranch } from '../branches'
 import { requireProject } from './projects'
 import { conversions, forgetConversions } from './money'
+import { assertOpen, lockedThrough } from './locks'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
 import { amountOutlier } from '../../../shared/domain/plausibility'
 import { formatDkkAmount, formatMnt } from '../../../shared/domain/money'
@@ -13,10 +14,12 @@ import { formatDkkAmount, formatMnt } from '../../../shared/domain/money'
 export const SECRETARIAT = { mn: 'Ажлын алба (DaMoST)', en: 'Secretariat (DaMoST)' }
 
 const SELECT = `SELECT e.id, e.spent_on AS "spentOn", e.voucher, e.line_id AS "lineId", l.code AS "lineCode", l.main_code AS "mainCode", e.branch_id AS "branchId",
-  b.name_mn AS "branchMn", b.name_en AS "branchEn", e.description, e.amount_minor AS "amountMinor", e.currency, e.source_id AS "sourceId", ${voidColumns('e.')}
-  FROM expense e JOIN budget_line l ON l.id = e.line_id LEFT JOIN branch b ON b.id = e.branch_id`
+  b.name_mn AS "branchMn", b.name_en AS "branchEn", e.description, e.amount_minor AS "amountMinor", e.currency, e.source_id AS "sourceId", ${voidColumns('e.')},
+  c.id AS "correctsId", c.voucher AS "correctsVoucher", c.spent_on AS "correctsOn"
+  FROM expense e JOIN budget_line l ON l.id = e.line_id LEFT JOIN branch b ON b.id = e.branch_id LEFT JOIN expense c ON c.id = e.corrects_id`
 
-type Row = Omit<Expense, 'costCentre' | 'dkkMinor' | 'uncoveredMntMinor' | 'voided'> & VoidColumns & { branchMn: string | null; branchEn: string | null; mainCode: string }
+type Row = Omit<Expense, 'costCentre' | 'dkkMinor' | 'uncoveredMntMinor' | 'voided' | 'corrects'> &
+  VoidColumns & { branchMn: string | null; branchEn: string | null; mainCode: string; correctsId: number | null; correctsVoucher: string | null; correctsOn: string | null }
 
 export interface ExpenseFilter {
   projectId: number
@@ -46,8 +49,8 @@ export async function expensesWithValue(ctx: ServiceContext, f: ExpenseFilter): 
   if (f.ids !== undefined) where.push(f.ids.length ? 'e.id IN (:ids)' : '1 = 0')
   const rows = await ctx.sql.all<Row>(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY e.spent_on, e.id`, { ...f })
   const { byExpense } = await conversions(ctx, f.projectId)
-  return rows.map(({ branchMn, branchEn, mainCode: _m, ...row }) => {
-    const r = withVoided(row)
+  return rows.map(({ branchMn, branchEn, mainCode: _m, correctsId, correctsVoucher, correctsOn, ...row }) => {
+    const r = { ...withVoided(row), corrects: correctsId === null ? null : { id: correctsId, voucher: correctsVoucher!, spentOn: correctsOn! } }
     const c = r.currency === 'MNT' && !r.voided ? byExpense.get(r.id) : undefined
     return {
       ...r,
@@ -92,14 +95,41 @@ export async function checkExpense(ctx: ServiceContext, input: z.output<typeof e
     voucher: input.voucher,
   })
   if (used) throw new DomainError('conflict', `${input.voucher} is already used (expense of ${used.d})`, field('voucher'))
+  await assertOpen(ctx, p.id, input.spentOn, field('spentOn'))
+  if (input.correctsId === null) {
+    if (input.amountMinor <= 0) throw new DomainError('validation', 'must be more than 0', field('amountMinor'), { key: 'v.moreThanZero' })
+    return
+  }
+  await checkCorrection(ctx, p.id, input as typeof input & { correctsId: number }, field)
+}
+
+/** A correction names a standing voucher of a submitted period, keeps its currency, and takes back at most what it (with its corrections so far) holds. */
+async function checkCorrection(ctx: ServiceContext, projectId: number, input: z.output<typeof expenseInput> & { correctsId: number }, field: (f: string) => string): Promise<void> {
+  const o = await ctx.sql.one<{ projectId: number; spentOn: string; voucher: string; currency: string; amountMinor: number; voidedAt: string | null }>(
+    `SELECT project_id AS "projectId", spent_on AS "spentOn", voucher, currency, amount_minor AS "amountMinor", voided_at AS "voidedAt" FROM expense WHERE id = :id`,
+    { id: input.correctsId },
+  )
+  if (!o || Number(o.projectId) !== projectId || o.voidedAt) throw new DomainError('validation', 'is not a voucher of this project that stands', field('correctsId'), { key: 'r.correctsNone' })
+  const lock = await lockedThrough(ctx, projectId)
+  if (!lock || o.spentOn > lock.to) {
+    throw new DomainError('validation', `${o.voucher} is in the open period: void it and record it again instead`, field('correctsId'), { key: 'r.correctsOpen', vars: { voucher: o.voucher } })
+  }
+  if (input.currency !== o.currency) throw new DomainError('validation', `must be ${o.currency}, the currency of ${o.voucher}`, field('currency'), { key: 'r.correctsCurrency', vars: { voucher: o.voucher, currency: o.currency } })
+  const held = Number(
+    await ctx.sql.value<number>(`SELECT coalesce(sum(amount_minor), 0) AS n FROM expense WHERE (id = :id OR corrects_id = :id) AND ${stands()}`, { id: input.correctsId }),
+  )
+  if (held + input.amountMinor < 0) {
+    const show = (m: number) => (o.currency === 'MNT' ? formatMnt(m) : `DKK ${formatDkkAmount(m)}`)
+    throw new DomainError('validation', `takes back more than ${o.voucher} holds (${show(held)})`, field('amountMinor'), { key: 'r.correctsTooMuch', vars: { voucher: o.voucher, held: show(held) } })
+  }
 }
 
 export function insertExpense(ctx: ServiceContext, input: z.output<typeof expenseInput>): Promise<number> {
   forgetConversions(ctx)
   return ctx.sql.insert(
-    `INSERT INTO expense (project_id, spent_on, voucher, line_id, branch_id, description, amount_minor, currency, source_id, created_at)
-     VALUES (:projectId, :spentOn, :voucher, :lineId, :branchId, :description, :amountMinor, :currency, :sourceId, :now) RETURNING id`,
-    { ...input, now: ctx.now },
+    `INSERT INTO expense (project_id, spent_on, voucher, line_id, branch_id, description, amount_minor, currency, source_id, created_at, corrects_id)
+     VALUES (:projectId, :spentOn, :voucher, :lineId, :branchId, :description, :amountMinor, :currency, :sourceId, :now, :correctsId) RETURNING id`,
+    { ...input, correctsId: input.correctsId ?? null, now: ctx.now },
   )
 }
 
@@ -134,6 +164,8 @@ export async function voidExpense(ctx: ServiceContext, input: { id: number; reas
   )
   if (capital) throw new DomainError('validation', "is loan capital of a large group's fund (1): it cannot be voided while the fund holds it", 'id', { key: 'r.expenseIsCapital' })
   const projectId = await ctx.sql.value(`SELECT coalesce(max(project_id), 0) AS n FROM expense WHERE id = :id`, { id: input.id })
+  const spentOn = await ctx.sql.value<string | null>(`SELECT max(spent_on) AS d FROM expense WHERE id = :id`, { id: input.id })
+  if (spentOn) await assertOpen(ctx, projectId, spentOn, 'id')
   return voidEntry(ctx, 'expense', input.id, input.reason, async () => {
     forgetConversions(ctx)
     return (await expensesWithValue(ctx, { projectId, withVoided: true })).find((e) => e.id === input.id)

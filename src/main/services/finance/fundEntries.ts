@@ -5,6 +5,7 @@ import type { FundEntry } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
 import { requireProject } from './projects'
 import { forgetConversions } from './money'
+import { assertOpen } from './locks'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
 
 const SELECT = `SELECT id, kind, entry_on AS "entryOn", mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor", note, ${voidColumns()} FROM fund_entry`
@@ -18,6 +19,8 @@ export async function listFundEntries(ctx: ServiceContext, projectId: number, wi
 
 /** Voids bank interest or an exchange difference recorded by mistake. */
 export async function voidFundEntry(ctx: ServiceContext, input: { id: number; reason: string }): Promise<FundEntry> {
+  const entry = await ctx.sql.one<{ projectId: number; entryOn: string }>(`SELECT project_id AS "projectId", entry_on AS "entryOn" FROM fund_entry WHERE id = :id`, input)
+  if (entry) await assertOpen(ctx, Number(entry.projectId), entry.entryOn, 'id')
   return voidEntry(ctx, 'fund_entry', input.id, input.reason, async () => {
     forgetConversions(ctx)
     const row = await ctx.sql.one<Row>(`${SELECT} WHERE id = :id`, { id: input.id })
@@ -33,6 +36,7 @@ export async function voidFundEntry(ctx: ServiceContext, input: { id: number; re
 export async function recordFundEntry(ctx: ServiceContext, input: z.output<typeof fundEntryInput>): Promise<FundEntry> {
   const p = await requireProject(ctx, input.projectId)
   if (input.entryOn < p.startsOn || input.entryOn > p.endsOn) throw new DomainError('validation', `must be within the project period (${p.startsOn} to ${p.endsOn})`, 'entryOn')
+  await assertOpen(ctx, p.id, input.entryOn, 'entryOn')
   if (input.kind === 'interest') {
     if (input.mntMinor <= 0) throw new DomainError('validation', 'must be more than 0 for bank interest', 'mntMinor')
     if (input.dkkMinor <= 0) throw new DomainError('validation', 'must be more than 0: the DKK value of the interest', 'dkkMinor')

@@ -1,3 +1,4 @@
+import { lockedThrough } from './locks'
 import ExcelJS from 'exceljs'
 import type { ReportFile } from '../../../shared/api/contract'
 import { audit, type ServiceContext } from '../context'
@@ -81,6 +82,7 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
   for (const s of await ctx.sql.all<Named>('SELECT id, code, name_en AS en, name_mn AS mn FROM funding_source WHERE project_id = :projectId', params)) {
     for (const k of [s.code, s.en, s.mn]) sources.set(key(k), s)
   }
+  const lock = await lockedThrough(ctx, p.id)
   const existing = new Set((await ctx.sql.column<string>('SELECT voucher FROM expense WHERE project_id = :projectId AND voided_at IS NULL', params)).map(normalizeIdentifier))
   const seen = new Map<string, number>()
   const good: Array<ImportPreviewRow & { lineId: number; branchId: number | null; sourceId: number }> = []
@@ -91,6 +93,7 @@ export async function importLedger(ctx: ServiceContext, input: { projectId: numb
     const spentOn = parseDate(r.cells.date)
     if (!spentOn) problem('date', `"${text(r.cells.date)}" is not a date (YYYY-MM-DD or YYYY.MM.DD)`, 'imp.notDate', { value: text(r.cells.date) })
     else if (spentOn < p.startsOn || spentOn > p.endsOn) problem('date', `${spentOn} is outside the project period (${p.startsOn} to ${p.endsOn})`, 'imp.outsideProject', { date: spentOn, from: p.startsOn, to: p.endsOn })
+    else if (lock && spentOn <= lock.to) problem('date', `${spentOn} is in a period already submitted to the donor (up to ${lock.to})`, 'imp.locked', { date: spentOn, to: lock.to })
     // Compared and stored in one form, as typed in the app: `u‑100` and `U-100` are one voucher.
     const voucher = normalizeIdentifier(text(r.cells.voucher))
     if (!voucher) problem('voucher', 'is empty', 'v.empty')

@@ -37,10 +37,13 @@ async function computeConversions(ctx: ServiceContext, projectId: number): Promi
       { projectId },
     )
   ).map((e) => ({ ...e, id: -e.id }))
-  const spends = await ctx.sql.all<{ id: number; date: string; mntMinor: number }>(
-    `SELECT id, spent_on AS date, amount_minor AS "mntMinor" FROM expense WHERE project_id = :projectId AND currency = 'MNT' AND voided_at IS NULL ORDER BY id`,
-    { projectId },
-  )
+  // A correction that takes MNT back gives it back to the pool at the corrected voucher's value.
+  const spends = (
+    await ctx.sql.all<{ id: number; date: string; mntMinor: number; correctsId: number | null }>(
+      `SELECT id, spent_on AS date, amount_minor AS "mntMinor", corrects_id AS "correctsId" FROM expense WHERE project_id = :projectId AND currency = 'MNT' AND voided_at IS NULL ORDER BY id`,
+      { projectId },
+    )
+  ).map(({ correctsId, ...s }) => ({ ...s, mntMinor: Number(s.mntMinor), ...(correctsId === null ? {} : { returns: correctsId }) }))
   const byExpense = convertFifo([...transfers, ...interest], spends)
   const used = new Map<number, number>()
   for (const c of byExpense.values()) for (const p of c.portions) used.set(p.sourceId, (used.get(p.sourceId) ?? 0) + p.mntMinor)

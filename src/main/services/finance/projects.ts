@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { DomainError } from '../../../shared/domain/result'
-import { checkAdminShare, checkLineMoves, checkTotals, projectYearOf, type BudgetWarning } from '../../../shared/domain/finance'
+import { approveMoves, checkAdminShare, checkLineMoves, checkTotals, projectYearOf, type BudgetWarning } from '../../../shared/domain/finance'
+import { formatDateMn } from '../../../shared/domain/dates'
+import { lockedThrough } from './locks'
 import type { budgetRevisionInput, projectInput } from '../../../shared/api/finance'
 import type { Budget, BudgetCell, BudgetVersion, Project } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
@@ -19,18 +21,19 @@ interface ProjectRecord {
   grantMinor: number
   agreementNumber: string | null
   adminMainCode: string | null
+  varianceThresholdPercent: number
 }
 
 export async function requireProject(ctx: ServiceContext, id: number): Promise<ProjectRecord> {
   const p = await ctx.sql.one<ProjectRecord>(`SELECT id, code, name, name_mn AS "nameMn", donor, donor_mn AS "donorMn", starts_on AS "startsOn", ends_on AS "endsOn", grant_minor AS "grantMinor",
-    agreement_number AS "agreementNumber", admin_main_code AS "adminMainCode" FROM project WHERE id = :id`, { id })
+    agreement_number AS "agreementNumber", admin_main_code AS "adminMainCode", variance_threshold_percent AS "varianceThresholdPercent" FROM project WHERE id = :id`, { id })
   if (!p) throw new DomainError('not_found', `No project with id ${id}`, 'projectId')
-  return p
+  return { ...p, varianceThresholdPercent: Number(p.varianceThresholdPercent) }
 }
 
 export function versions(ctx: ServiceContext, projectId: number): Promise<BudgetVersion[]> {
   return ctx.sql.all<BudgetVersion>(
-    `SELECT id, number, approved_on AS "approvedOn", reason, created_by AS "createdBy" FROM budget_version WHERE project_id = :projectId ORDER BY number`,
+    `SELECT id, number, approved_on AS "approvedOn", reason, created_by AS "createdBy", donor_approval AS "donorApproval" FROM budget_version WHERE project_id = :projectId ORDER BY number`,
     { projectId },
   )
 }
@@ -60,7 +63,8 @@ export async function listProjects(ctx: ServiceContext): Promise<Project[]> {
       await ctx.sql.all<{ code: string; en: string; mn: string }>(`SELECT code, name_en AS en, name_mn AS mn FROM budget_main_line WHERE project_id = :id ORDER BY CAST(code AS INTEGER), code`, { id })
     ).map((m) => ({ code: m.code, name: { en: m.en, mn: m.mn } }))
     const { nameMn, donorMn, ...rest } = p
-    out.push({ ...rest, mainLines, name: { en: p.name, mn: nameMn || p.name }, donor: { en: p.donor, mn: donorMn || p.donor }, currency: 'DKK' as const, years: projectYears(p), sources, lines, versions: await versions(ctx, id) })
+    const lockedTo = (await lockedThrough(ctx, id))?.to ?? null
+    out.push({ ...rest, mainLines, name: { en: p.name, mn: nameMn || p.name }, donor: { en: p.donor, mn: donorMn || p.donor }, currency: 'DKK' as const, years: projectYears(p), sources, lines, versions: await versions(ctx, id), lockedThrough: lockedTo })
   }
   return out
 }
@@ -99,7 +103,7 @@ export async function getBudget(ctx: ServiceContext, projectId: number, versionI
   const admin = p.adminMainCode ? checkAdminShare(byMain, p.adminMainCode) : null
   if (admin) warnings.push(admin)
   const previous = (await versions(ctx, projectId)).filter((v) => v.number < version.number).pop()
-  if (previous) warnings.push(...checkLineMoves(await totalsByMainLine(ctx, await amountsOf(ctx, previous.id)), byMain))
+  if (previous) warnings.push(...approveMoves(checkLineMoves(await totalsByMainLine(ctx, await amountsOf(ctx, previous.id)), byMain), version.donorApproval))
   // Only what was committed in krone can be held against the budget (in krone); a tögrög commitment has no fixed krone value.
   const sources = await ctx.sql.all<{ id: number; name: string; nameMn: string; committedMinor: number | null }>(
     `SELECT id, name_en AS name, name_mn AS "nameMn", CASE WHEN committed_currency = 'DKK' THEN committed_minor END AS "committedMinor" FROM funding_source WHERE project_id = :projectId ORDER BY id`,
@@ -115,6 +119,14 @@ export async function reviseBudget(ctx: ServiceContext, input: z.output<typeof b
   const all = await versions(ctx, p.id)
   const last = all[all.length - 1]
   if (last && input.approvedOn < last.approvedOn) throw new DomainError('validation', `must not be before the approval of version ${last.number} (${last.approvedOn})`, 'approvedOn')
+  // A version in force from a day of a submitted period would change what was reported for it.
+  const lock = await lockedThrough(ctx, p.id)
+  if (lock && input.approvedOn <= lock.to) {
+    throw new DomainError('validation', `must be after ${lock.to}, the end of the period already submitted to the donor (${lock.fileName})`, 'approvedOn', {
+      key: 'r.revisionLocked',
+      vars: { to: formatDateMn(lock.to), file: lock.fileName },
+    })
+  }
   const lines = new Set(await ctx.sql.column<number>('SELECT id FROM budget_line WHERE project_id = :id', { id: p.id }))
   const sources = new Set(await ctx.sql.column<number>('SELECT id FROM funding_source WHERE project_id = :id', { id: p.id }))
   const years = projectYears(p)
@@ -129,8 +141,8 @@ export async function reviseBudget(ctx: ServiceContext, input: z.output<typeof b
   }
   const number = last ? last.number + 1 : 0
   const versionId = await ctx.sql.insert(
-    `INSERT INTO budget_version (project_id, number, approved_on, reason, created_at, created_by) VALUES (:projectId, :number, :approvedOn, :reason, :now, :actor) RETURNING id`,
-    { projectId: p.id, number, approvedOn: input.approvedOn, reason: input.reason, now: ctx.now, actor: ctx.actor },
+    `INSERT INTO budget_version (project_id, number, approved_on, reason, created_at, created_by, donor_approval) VALUES (:projectId, :number, :approvedOn, :reason, :now, :actor, :donorApproval) RETURNING id`,
+    { projectId: p.id, number, approvedOn: input.approvedOn, reason: input.reason, now: ctx.now, actor: ctx.actor, donorApproval: input.donorApproval ?? null },
   )
   const cells = input.amounts.filter((a) => a.amountMinor > 0).map((a) => ({ versionId, lineId: a.lineId, projectYear: a.projectYear, sourceId: a.sourceId, amountMinor: a.amountMinor }))
   await insertMany(ctx.tx, BudgetAmountEntity, cells)
@@ -166,4 +178,12 @@ export async function createProject(ctx: ServiceContext, input: z.output<typeof 
   const out = (await listProjects(ctx)).find((p) => p.id === id)!
   await audit(ctx, 'project', id, null, { code: out.code, name: out.name, donor: out.donor, startsOn: out.startsOn, endsOn: out.endsOn, sources: out.sources.length, lines: out.lines.length })
   return out
+}
+
+/** Sets the variance, as a share of a line's revised budget, above which the line must be explained in the reports. */
+export async function setVarianceThreshold(ctx: ServiceContext, input: { projectId: number; percent: number }): Promise<Project> {
+  const p = await requireProject(ctx, input.projectId)
+  await ctx.sql.run(`UPDATE project SET variance_threshold_percent = :percent WHERE id = :id`, { id: p.id, percent: input.percent })
+  await audit(ctx, 'project', p.id, { varianceThresholdPercent: p.varianceThresholdPercent }, { varianceThresholdPercent: input.percent })
+  return (await listProjects(ctx)).find((x) => x.id === p.id)!
 }

@@ -7,6 +7,7 @@ import type { Transfer } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
 import { requireProject } from './projects'
 import { conversions, forgetConversions } from './money'
+import { assertOpen } from './locks'
 import { stands, voidColumns, voidEntry, withVoided, type VoidColumns } from '../voids'
 import { formatDateMn } from '../../../shared/domain/dates'
 import { rateOutlier } from '../../../shared/domain/plausibility'
@@ -38,6 +39,8 @@ export async function listTransfers(ctx: ServiceContext, projectId: number, with
 /** Voids a transfer recorded by mistake: the expenses it covered are converted from the others (FIFO) at once. */
 export async function voidTransfer(ctx: ServiceContext, input: { id: number; reason: string }): Promise<Transfer> {
   const projectId = await ctx.sql.value(`SELECT coalesce(max(project_id), 0) AS n FROM transfer WHERE id = :id`, { id: input.id })
+  const receivedOn = await ctx.sql.value<string | null>(`SELECT max(received_on) AS d FROM transfer WHERE id = :id`, { id: input.id })
+  if (receivedOn) await assertOpen(ctx, projectId, receivedOn, 'id')
   return voidEntry(ctx, 'transfer', input.id, input.reason, async () => {
     forgetConversions(ctx)
     return (await listTransfers(ctx, projectId, true)).find((t) => t.id === input.id)
@@ -49,6 +52,7 @@ export async function createTransfer(ctx: ServiceContext, input: z.output<typeof
   const p = await requireProject(ctx, input.projectId)
   if (input.receivedOn < input.sentOn) throw new DomainError('validation', 'must not be before the date it was sent', 'receivedOn')
   notFuture(ctx, input.receivedOn, 'receivedOn')
+  await assertOpen(ctx, p.id, input.receivedOn, 'receivedOn')
   if (input.sentOn < p.startsOn.slice(0, 4) + '-01-01') throw new DomainError('validation', `is long before the project starts (${p.startsOn})`, 'sentOn')
   if (!input.confirmed) {
     // A rate far from the last transfer's is usually a digit typed wrong: asked before it is saved.

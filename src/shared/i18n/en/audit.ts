@@ -151,4 +151,6 @@ export const audit = {
   'audit.op.organisation.setProfile': "Organisation particulars recorded",
   'audit.op.survey.record': "Household survey recorded",
   'audit.op.survey.import': "Household survey imported",
+  'audit.op.reports.submit': "Report submitted to the donor",
+  'audit.op.finance.setVarianceThreshold': "Variance threshold set",
 } as const

@@ -251,4 +251,12 @@ export const refusals = {
   'r.surveyAfterBaseline': "must be after the baseline ({date})",
   'r.surveyInvalid': "is not valid",
   'r.notFound.surveyEntry': "There is no survey entry {id}",
+  'r.periodLocked': "is in a period already submitted to the donor (up to {to}, {file}): record it, or its correction, in the open period, from {from}",
+  'r.periodNotOver': "ends on {to}, not over yet: a period is submitted once it has ended",
+  'r.submittedChanged': "The kept file of {file} no longer matches its SHA-256",
+  'r.correctsNone': "is not a voucher of this project that stands",
+  'r.correctsOpen': "{voucher} is in the open period: void it and record it again instead",
+  'r.correctsCurrency': "must be {currency}, the currency of {voucher}",
+  'r.correctsTooMuch': "takes back more than {voucher} holds ({held})",
+  'r.revisionLocked': "must be after {to}, the end of the period already submitted to the donor ({file})",
 } as const

@@ -63,4 +63,5 @@ export const validation = {
   'v.withRegNumber': 'is required with the registration number',
   'v.withRegDate': 'is required with the registration date',
   'v.ratePercent': 'must be a monthly rate in percent, like 1.5',
+  'v.notZero': "must not be 0",
 } as const

@@ -153,4 +153,6 @@ export const audit: Record<keyof typeof en, string> = {
   'audit.op.organisation.setProfile': "Байгууллагын мэдээлэл бүртгэсэн",
   'audit.op.survey.record': "Өрхийн судалгаа бүртгэсэн",
   'audit.op.survey.import': "Өрхийн судалгаа оруулсан",
+  'audit.op.reports.submit': "Тайланг хандивлагчид илгээсэн",
+  'audit.op.finance.setVarianceThreshold': "Зөрүүний хязгаар тогтоосон",
 }

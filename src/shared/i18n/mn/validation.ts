@@ -63,4 +63,5 @@ export const validation = {
   'v.withRegNumber': 'бүртгэлийн дугаартай хамт заавал бөглөнө',
   'v.withRegDate': 'бүртгэгдсэн огноотой хамт заавал бөглөнө',
   'v.ratePercent': 'сарын хүүг хувиар бичнэ, жишээ нь 1.5',
+  'v.notZero': "0 байж болохгүй",
 } as const

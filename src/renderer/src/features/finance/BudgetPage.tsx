@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Alert, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { useI18n } from '../../i18n'
+import { BudgetWarnings } from './BudgetWarnings'
 import { useOperation } from '../../query'
 import { PageState } from '../../components/PageState'
 import { NoProject, ProjectPicker, useProject } from './useProject'
@@ -9,7 +10,7 @@ import { NO_BUDGET, RevisionForm } from './RevisionForm'
 import { Writes } from '../../components/permissions'
 
 function BudgetTable({ project, onRevised }: { project: Project; onRevised(): void }) {
-  const { t, dkk, mnt, date, local, lang } = useI18n()
+  const { t, dkk, mnt, date, local } = useI18n()
   const [versionId, setVersionId] = useState<string | null>(null)
   const [revising, setRevising] = useState(false)
   const budget = useOperation('budget.get', { projectId: project.id, ...(versionId ? { versionId: Number(versionId) } : {}) })
@@ -48,19 +49,7 @@ function BudgetTable({ project, onRevised }: { project: Project; onRevised(): vo
           const cell = (lineId: number, year?: number) => b.amounts.filter((a) => a.lineId === lineId && (year === undefined || a.projectYear === year)).reduce((s, a) => s + a.amountMinor, 0)
           return (
             <Stack>
-              {b.warnings.length ? (
-                <Alert color="orange" title={t('fin.warnings')}>
-                  <Stack gap={4}>
-                    {b.warnings.map((w, i) => (
-                      <Text size="sm" key={i}>
-                        {t(w.key, { ...w.vars, source: lang === 'mn' ? w.vars.sourceMn ?? '' : w.vars.source ?? '' })}
-                      </Text>
-                    ))}
-                  </Stack>
-                </Alert>
-              ) : (
-                <Alert color="green">{t('fin.noWarnings')}</Alert>
-              )}
+              <BudgetWarnings warnings={b.warnings} none />
               <Table striped withTableBorder aria-label={t('nav.budget')} style={{ whiteSpace: 'nowrap' }}>
                 <Table.Thead>
                   <Table.Tr>

@@ -1,15 +1,17 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Loader, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Loader, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core'
 import type { BudgetVsActualRow, Project } from '../../../../shared/api/financeTypes'
 import { contract } from '../../../../shared/api/contract'
 import { useOperation, write } from '../../query'
 import { useI18n } from '../../i18n'
+import { BudgetWarnings } from './BudgetWarnings'
 import { useContractForm } from '../../components/useContractForm'
 import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
 import { FormModal } from '../../components/FormModal'
 import { NoProject, ProjectPicker, useProject } from './useProject'
 import { Writes } from '../../components/permissions'
+import { AnchorLink } from '../../components/links'
 
 function NoteForm({ projectId, row, projectYear, onClose, onSaved }: { projectId: number; row: BudgetVsActualRow; projectYear: number | null; onClose(): void; onSaved(): void }) {
   const { t, local } = useI18n()
@@ -31,8 +33,48 @@ function NoteForm({ projectId, row, projectYear, onClose, onSaved }: { projectId
   )
 }
 
+/** An actual figure that opens its vouchers. */
+function Drill({ row, from, to, children }: { row: BudgetVsActualRow; from: string; to: string; children: string }) {
+  const search = row.isMain ? { main: row.mainCode, from, to } : { line: row.lineId!, from, to }
+  return (
+    <AnchorLink to="/expenses" search={search} size="sm" c="inherit" underline="hover" aria-label={`${children} (${row.code})`}>
+      {children}
+    </AnchorLink>
+  )
+}
+
+/** The project's variance threshold, set from the report's page. */
+function Threshold({ project }: { project: Project }) {
+  const { t } = useI18n()
+  const [value, setValue] = useState<string | number>(project.varianceThresholdPercent)
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const { errorText } = useI18n()
+  const save = async () => {
+    setBusy(true)
+    const r = await write('finance.setVarianceThreshold', { projectId: project.id, percent: Number(value) })
+    setBusy(false)
+    setMessage(r.ok ? t('fin.thresholdSaved', { pct: r.value.varianceThresholdPercent }) : errorText(r.error))
+  }
+  return (
+    <Group align="flex-end" gap="xs">
+      <NumberInput label={t('fin.threshold')} value={value} onChange={setValue} min={1} max={100} allowDecimal={false} w={260} />
+      <Writes>
+        <Button variant="light" onClick={() => void save()} loading={busy} disabled={Number(value) === project.varianceThresholdPercent}>
+          {t('common.save')}
+        </Button>
+      </Writes>
+      {message && (
+        <Text size="sm" c="dimmed" role="status">
+          {message}
+        </Text>
+      )}
+    </Group>
+  )
+}
+
 function Report({ project }: { project: Project }) {
-  const { t, dkk, mnt, local, date, lang } = useI18n()
+  const { t, dkk, mnt, local, date } = useI18n()
   const [period, setPeriod] = useState('cumulative')
   const projectYear = period === 'cumulative' ? null : Number(period)
   const bva = useOperation('finance.budgetVsActual', { projectId: project.id, projectYear })
@@ -40,27 +82,27 @@ function Report({ project }: { project: Project }) {
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`)
   return (
     <Stack>
+      <Group justify="space-between" align="flex-end">
       <SegmentedControl
         value={period}
         onChange={setPeriod}
         data={[...Array.from({ length: project.years }, (_, i) => ({ value: String(i + 1), label: t('fin.year', { n: i + 1 }) })), { value: 'cumulative', label: t('fin.cumulative') }]}
         w="fit-content"
       />
+      <Threshold key={project.varianceThresholdPercent} project={project} />
+      </Group>
       <PageState state={bva} reload={bva.reload}>
         {(b) => (
           <Stack>
             <Text size="sm" c="dimmed">
               {date(b.from)} – {date(b.to)} · {t('fin.approved')}: v{b.approvedVersion.number} · {t('fin.revised')}: v{b.revisedVersion.number}
             </Text>
-            {b.warnings.length > 0 && (
-              <Alert color="orange" title={t('fin.warnings')}>
-                {b.warnings.map((w, i) => (
-                  <Text size="sm" key={i}>
-                    {t(w.key, { ...w.vars, source: lang === 'mn' ? w.vars.sourceMn ?? '' : w.vars.source ?? '' })}
-                  </Text>
-                ))}
-              </Alert>
-            )}
+            <BudgetWarnings warnings={b.warnings} />
+            <Alert color={b.unexplained.length ? 'orange' : 'green'} data-testid="bva-unexplained">
+              {b.unexplained.length
+                ? t('fin.unexplained', { n: b.unexplained.length, pct: b.thresholdPercent, lines: b.unexplained.join(', ') })
+                : t('fin.allExplained', { pct: b.thresholdPercent })}
+            </Alert>
             <DataTable
               label={t('nav.bva')}
               data={b}
@@ -71,10 +113,20 @@ function Report({ project }: { project: Project }) {
                 { key: 'line', header: t('fin.line'), cell: (r: BudgetVsActualRow) => `${r.code} ${local(r.name)}` },
                 { key: 'approved', header: t('fin.approved'), numeric: true, cell: (r) => dkk(r.approvedMinor) },
                 { key: 'revised', header: t('fin.revised'), numeric: true, cell: (r) => dkk(r.revisedMinor) },
-                { key: 'actualMnt', header: t('fin.actualMnt'), numeric: true, cell: (r) => mnt(r.actualMntMinor) },
-                { key: 'actualDkk', header: t('fin.actualDkk'), numeric: true, cell: (r) => dkk(r.actualDkkMinor) },
+                // Each actual opens the vouchers behind it: the expenses list filtered to its line and period, with the same totals.
+                { key: 'actualMnt', header: t('fin.actualMnt'), numeric: true, cell: (r) => <Drill row={r} from={b.from} to={b.to}>{mnt(r.actualMntMinor)}</Drill> },
+                { key: 'actualDkk', header: t('fin.actualDkk'), numeric: true, cell: (r) => <Drill row={r} from={b.from} to={b.to}>{dkk(r.actualDkkMinor)}</Drill> },
                 { key: 'variance', header: t('fin.variance'), numeric: true, cell: (r) => <Text span inherit c={r.varianceMinor < 0 ? 'red' : undefined}>{dkk(r.varianceMinor)}</Text> },
-                { key: 'variancePct', header: t('fin.variancePct'), numeric: true, cell: (r) => pct(r.variancePercent) },
+                {
+                  key: 'variancePct',
+                  header: t('fin.variancePct'),
+                  numeric: true,
+                  cell: (r) => (
+                    <Text span inherit c={r.overThreshold ? 'orange.8' : undefined} fw={r.overThreshold ? 700 : undefined} title={r.overThreshold ? t('fin.over') : undefined}>
+                      {r.overThreshold && r.variancePercent === null ? '∞' : pct(r.variancePercent)}
+                    </Text>
+                  ),
+                },
                 {
                   key: 'note',
                   header: t('fin.note'),

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { Expense, Project } from '../../../../shared/api/financeTypes'
 import { expenseInput } from '../../../../shared/api/finance'
 import { useContractForm } from '../../components/useContractForm'
-import { todayIso } from '../../../../shared/domain/dates'
+import { addDays, todayIso } from '../../../../shared/domain/dates'
 import { write } from '../../query'
 import { useI18n } from '../../i18n'
 import { useOperation } from '../../query'
@@ -32,21 +32,26 @@ function useCostCentres() {
   return [{ value: 'secretariat', label: t('fin.secretariat') }, ...(branches.data ?? []).map((b) => ({ value: String(b.id), label: local({ mn: b.nameMn, en: b.nameEn }) }))]
 }
 
-/** Fast entry: the last line, cost centre, source and currency stay for the next voucher. */
-function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }) {
-  const { t, local } = useI18n()
+/**
+ * Fast entry: the last line, cost centre, source and currency stay for the next voucher.
+ * A correction of a voucher of a period submitted to the donor starts from that voucher, dated on the first open day;
+ * its amount may be negative (what it takes back).
+ */
+function ExpenseForm({ project, corrects, onClose }: { project: Project; corrects?: Expense; onClose(): void }) {
+  const { t, local, date } = useI18n()
   const centres = useCostCentres()
+  const firstOpen = project.lockedThrough ? addDays(project.lockedThrough, 1) : null
   const f = useContractForm(
     expenseInput,
     {
-      spentOn: todayIso(),
+      spentOn: corrects && firstOpen ? firstOpen : todayIso(),
       voucher: '',
-      lineId: null as string | null,
-      costCentre: 'secretariat' as string | null,
-      description: '',
+      lineId: (corrects ? String(corrects.lineId) : null) as string | null,
+      costCentre: (corrects ? (corrects.branchId === null ? 'secretariat' : String(corrects.branchId)) : 'secretariat') as string | null,
+      description: corrects ? t('fin.correctionOf', { voucher: corrects.voucher }) : '',
       amount: '',
-      currency: 'MNT' as string | null,
-      sourceId: String(project.sources[0]?.id ?? '') as string | null,
+      currency: (corrects?.currency ?? 'MNT') as string | null,
+      sourceId: String(corrects?.sourceId ?? project.sources[0]?.id ?? '') as string | null,
     },
     { fields: { amountMinor: 'amount', branchId: 'costCentre' } },
   )
@@ -61,15 +66,17 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
       lineId: v.lineId === null ? undefined : Number(v.lineId),
       branchId: v.costCentre && v.costCentre !== 'secretariat' ? Number(v.costCentre) : null,
       description: v.description,
-      amountMinor: f.amount(v.amount, v.currency === 'DKK' ? 'DKK' : 'MNT', 'amount'),
+      amountMinor: f.amount(v.amount, v.currency === 'DKK' ? 'DKK' : 'MNT', 'amount', corrects ? 'any' : 'positive'),
       currency: v.currency,
       sourceId: v.sourceId ? Number(v.sourceId) : undefined,
+      correctsId: corrects?.id ?? null,
     }))
     if (!input) return
     f.setBusy(true)
     const r = await write('expenses.create', input)
     f.setBusy(false)
     setAsking(null)
+    if (r.ok && corrects) return onClose()
     if (r.ok) {
       // Stay open for the next voucher; keep date, line, cost centre, source and currency.
       setSaved(`${r.value.voucher} ✓`)
@@ -81,7 +88,12 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
     else f.serverError(r.error)
   }
   return (
-    <FormModal opened title={t('fin.addExpense')} onClose={onClose} onSubmit={() => void submit()} busy={f.busy} error={f.formError}>
+    <FormModal opened title={corrects ? t('fin.correct', { voucher: corrects.voucher }) : t('fin.addExpense')} onClose={onClose} onSubmit={() => void submit()} busy={f.busy} error={f.formError}>
+      {corrects && (
+        <Text size="sm" c="dimmed">
+          {t('fin.correctHelp', { voucher: corrects.voucher, to: project.lockedThrough ? date(project.lockedThrough) : '' })}
+        </Text>
+      )}
       <Group grow align="flex-start">
         <DateField label={t('fin.date')} required {...f.input('spentOn')} />
         <TextInput label={t('fin.voucher')} required data-autofocus {...f.input('voucher')} />
@@ -94,7 +106,7 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
       <TextInput label={t('fin.description')} required {...f.input('description')} />
       <Group grow align="flex-start">
         <AmountInput label={t('fin.amount')} required currency={f.values.currency === 'DKK' ? 'DKK' : 'MNT'} {...f.input('amount')} />
-        <Select label={t('fin.currency')} allowDeselect={false} {...f.input('currency')} data={['MNT', 'DKK']} />
+        <Select label={t('fin.currency')} allowDeselect={false} {...f.input('currency')} data={['MNT', 'DKK']} disabled={Boolean(corrects)} />
       </Group>
       {asking && <ConfirmAlert error={asking} busy={f.busy} onConfirm={() => void submit(true)} />}
       {saved && (
@@ -109,6 +121,8 @@ function ExpenseForm({ project, onClose }: { project: Project; onClose(): void }
 /** The expenses list's address: `#/expenses?line=…&centre=secretariat&source=…&from=…&to=…&flagged=true&page=…`. */
 export const expensesSearch = z.object({
   line: searchId,
+  /** A main line (its every sub-line): where budget against actual's main-line figures open. */
+  main: z.string().regex(/^\d{1,2}$/).optional().catch(undefined),
   centre: z.union([z.literal('secretariat'), z.number().int().positive()]).optional().catch(undefined),
   source: searchId,
   from: searchDate,
@@ -128,11 +142,14 @@ function ExpenseList({ project }: { project: Project }) {
   const navigate = useNavigate({ from: '/expenses' })
   const set = (patch: Partial<Search>) => void navigate(patchSearch<Search>(patch))
   const [adding, setAdding] = useState(false)
+  const [correcting, setCorrecting] = useState<Expense | null>(null)
+  const locked = (e: Expense) => project.lockedThrough !== null && e.spentOn <= project.lockedThrough
   const [importing, setImporting] = useState(false)
   const canWrite = useCanWrite()
   const result = useOperation('expenses.search', {
     projectId: project.id,
     ...(search.line ? { lineId: search.line } : {}),
+    ...(search.main && !search.line ? { mainCode: search.main } : {}),
     ...(search.centre ? { costCentre: search.centre } : {}),
     ...(search.source ? { sourceId: search.source } : {}),
     ...(search.from ? { from: search.from } : {}),
@@ -143,7 +160,7 @@ function ExpenseList({ project }: { project: Project }) {
     pageSize: PAGE_SIZE,
   })
   const lineCode = new Map(project.lines.map((l) => [l.id, l]))
-  const filtered = Boolean(search.line || search.centre || search.source || search.from || search.to || search.flagged)
+  const filtered = Boolean(search.line || search.main || search.centre || search.source || search.from || search.to || search.flagged)
   return (
     <Stack>
       <Group justify="flex-end">
@@ -160,9 +177,12 @@ function ExpenseList({ project }: { project: Project }) {
           clearable
           searchable
           placeholder={t('common.all')}
-          value={search.line ? String(search.line) : null}
-          onChange={(v) => set({ line: v ? Number(v) : undefined })}
-          data={project.lines.map((l) => ({ value: String(l.id), label: `${l.code} ${local(l.name)}` }))}
+          value={search.line ? String(search.line) : search.main ? `main:${search.main}` : null}
+          onChange={(v) => set(v?.startsWith('main:') ? { main: v.slice(5), line: undefined } : { line: v ? Number(v) : undefined, main: undefined })}
+          data={project.mainLines.flatMap((m) => [
+            { value: `main:${m.code}`, label: `${m.code} ${local(m.name)}` },
+            ...project.lines.filter((l) => l.mainCode === m.code).map((l) => ({ value: String(l.id), label: `  ${l.code} ${local(l.name)}` })),
+          ])}
           w={300}
         />
         <Select
@@ -189,6 +209,11 @@ function ExpenseList({ project }: { project: Project }) {
         <Checkbox label={t('fin.flaggedOnly')} checked={search.flagged ?? false} onChange={(e) => set({ flagged: e.currentTarget.checked || undefined })} mb={8} />
         <Checkbox label={t('fin.showVoided')} checked={search.voided ?? false} onChange={(e) => set({ voided: e.currentTarget.checked || undefined })} mb={8} />
       </Group>
+      {project.lockedThrough && (
+        <Text size="sm" c="dimmed" data-testid="expenses-locked">
+          {t('fin.lockedThrough', { date: date(project.lockedThrough) })}
+        </Text>
+      )}
       {result.data && result.data.total > 0 && (
         <Text size="sm" data-testid="expense-totals">
           {t('fin.totals', { count: num(result.data.total), mnt: mnt(result.data.totals.mntMinor), dkk: dkk(result.data.totals.dkkMinor) })}
@@ -213,6 +238,11 @@ function ExpenseList({ project }: { project: Project }) {
             cell: (e) => (
               <>
                 {e.description}
+                {e.corrects && (
+                  <Text size="xs" c="dimmed">
+                    {t('fin.corrects', { voucher: e.corrects.voucher, date: date(e.corrects.spentOn) })}
+                  </Text>
+                )}
                 {e.voided && <VoidNote voided={e.voided} />}
               </>
             ),
@@ -236,12 +266,20 @@ function ExpenseList({ project }: { project: Project }) {
           canWrite && {
             key: 'void',
             header: '',
-            cell: (e) => (e.voided ? null : <VoidButton operation="expenses.void" id={e.id} what={e.voucher} />),
+            cell: (e) =>
+              e.voided ? null : locked(e) ? (
+                <Button size="compact-xs" variant="subtle" onClick={() => setCorrecting(e)} aria-label={`${t('fin.correctButton')} ${e.voucher}`}>
+                  {t('fin.correctButton')}
+                </Button>
+              ) : (
+                <VoidButton operation="expenses.void" id={e.id} what={e.voucher} />
+              ),
           },
         ]}
       />
       {importing && <ImportDialog projectId={project.id} onClose={() => setImporting(false)} />}
       {adding && <ExpenseForm project={project} onClose={() => setAdding(false)} />}
+      {correcting && <ExpenseForm project={project} corrects={correcting} onClose={() => setCorrecting(null)} />}
     </Stack>
   )
 }

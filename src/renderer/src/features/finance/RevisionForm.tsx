@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core'
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core'
 import type { Budget, Project } from '../../../../shared/api/financeTypes'
 import { todayIso } from '../../../../shared/domain/dates'
 import { budgetRevisionInput } from '../../../../shared/api/finance'
@@ -17,7 +17,7 @@ const cellKey = (lineId: number, year: number, sourceId: number) => `${lineId}/$
 
 /** A budget revision: starts from the shown version; every cell in DKK, one funding source at a time. */
 /** No budget yet: the first version starts from empty cells. */
-export const NO_BUDGET: Budget = { version: { id: 0, number: -1, approvedOn: '', reason: '', createdBy: '' }, amounts: [], totalsByMainLine: {}, totalsBySource: {}, totalMinor: 0, warnings: [] }
+export const NO_BUDGET: Budget = { version: { id: 0, number: -1, approvedOn: '', reason: '', createdBy: '', donorApproval: null }, amounts: [], totalsByMainLine: {}, totalsBySource: {}, totalMinor: 0, warnings: [] }
 
 export function RevisionForm({ project, budget, onClose, onSaved }: { project: Project; budget: Budget; onClose(): void; onSaved(): void }) {
   const first = budget.version.number < 0
@@ -26,6 +26,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
   const f = useContractForm(budgetRevisionInput, {
     approvedOn: todayIso(),
     reason: first ? t('fin.originalBudget') : '',
+    donorApproval: '',
     // Each cell as text in the display format, read by the app's one reader of amounts.
     cells: Object.fromEntries(budget.amounts.map((a) => [cellKey(a.lineId, a.projectYear, a.sourceId), amountText(a.amountMinor, 'DKK')])) as Record<string, string>,
   })
@@ -49,6 +50,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
       projectId: project.id,
       approvedOn: v.approvedOn,
       reason: v.reason,
+      donorApproval: v.donorApproval.trim() || null,
       amounts: Object.entries(v.cells)
         .map(([k, text]) => [k, f.amount(text, 'DKK', `cells.${k}`, 'nonNegative') ?? 0] as const)
         .filter(([, amountMinor]) => amountMinor > 0)
@@ -75,6 +77,7 @@ export function RevisionForm({ project, budget, onClose, onSaved }: { project: P
         <Group align="flex-start" grow>
           <DateField label={t('fin.approvedOn')} required {...f.input('approvedOn')} />
           <Textarea label={t('fin.reasonLabel')} required autosize {...f.input('reason')} />
+          {!first && <TextInput label={t('fin.donorApproval')} description={t('fin.donorApprovalHelp')} {...f.input('donorApproval')} />}
         </Group>
         <BudgetFileFill project={project} onFilled={filled} />
         <SegmentedControl value={sourceId} onChange={setSourceId} data={project.sources.map((s) => ({ value: String(s.id), label: local(s.name) }))} />

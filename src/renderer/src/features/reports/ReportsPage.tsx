@@ -9,6 +9,7 @@ import { fileToBlob as toBlob } from '../../components/download'
 import { saveReport } from '../../components/ReportButton'
 import { useProject } from '../finance/useProject'
 import { DateField } from '../../components/DateField'
+import { SubmitButton, SubmittedList, canSubmit } from './Submitted'
 
 type Report = (typeof REPORTS)[number]
 const REPORT_OPTIONS = REPORTS
@@ -202,6 +203,18 @@ export function ReportsPage() {
             <Button onClick={() => run('save')} disabled={busy !== null} loading={busy === 'save'}>
               {t('reports.save')}
             </Button>
+            {canSubmit(f.values.report) && kind === 'year' && (
+              <SubmitButton
+                project={project}
+                request={() => {
+                  const input = request(f.values.format)
+                  return input && canSubmit(input.report)
+                    ? { report: input.report, projectId: project?.id, projectYear: f.values.projectYear === 'all' ? null : Number(f.values.projectYear), lang: input.lang, format: input.format }
+                    : undefined
+                }}
+                onDone={setMessage}
+              />
+            )}
             {busy && (
               <Group gap="xs" role="status">
                 <Loader size="xs" />
@@ -223,6 +236,7 @@ export function ReportsPage() {
           )}
         </Stack>
       </Card>
+      <SubmittedList projectId={project?.id} />
       {preview && (
         <Card withBorder p={0}>
           <iframe title={t('reports.previewTitle')} src={preview} style={{ width: '100%', height: '75vh', border: 0 }} />
