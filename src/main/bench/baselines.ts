@@ -66,14 +66,16 @@ export async function rawMembershipXlsx(raw: Database.Database, from: string, to
  */
 function plainTable(rows: unknown[][]) {
   const cell = (c: unknown) => (typeof c === 'number' ? (Math.abs(c) >= 10000 ? `${formatNumber(Math.round(c / 100))} ₮` : formatNumber(c)) : String(c ?? ''))
-  return { table: { headerRows: 1, body: [rows[0]?.map((_, i) => `c${i}`) ?? ['-'], ...rows.map((r) => r.map(cell))] }, fontSize: 8 }
+  // A bold header row: the two faces the report embeds, as a plain table would use them.
+  return { table: { headerRows: 1, body: [rows[0]?.map((_, i) => ({ text: `c${i}`, bold: true })) ?? ['-'], ...rows.map((r) => r.map(cell))] }, fontSize: 8 }
 }
 
 /**
  * Raw baseline for the PDF: the same content as plainly as pdfmake allows:
  * the report's three tables (same rows and columns) from plain SQL aggregates,
  * the summary figures and the notes as plain text, with the same embedded
- * font, but without the writer's styling, bold face, page header and footer.
+ * fonts (regular, and bold for the header rows), but without the writer's
+ * styling, page header and footer.
  */
 export async function rawMembershipPdf(raw: Database.Database, from: string, to: string, texts: string[]): Promise<void> {
   const types = ['applied', 'accepted', 'rejected', 'excluded', 'resigned', 'died']
@@ -98,7 +100,8 @@ export async function rawMembershipPdf(raw: Database.Database, from: string, to:
   const fonts = reportFonts()
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, d: Buffer): void } }).virtualfs
   vfs.writeFileSync('NotoSans-Regular.ttf', fonts.regular)
-  pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Regular.ttf' } })
+  vfs.writeFileSync('NotoSans-Bold.ttf', fonts.bold)
+  pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } })
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy(() => false)
   const table = plainTable
@@ -191,7 +194,8 @@ export async function rawAnnualPdf(raw: Database.Database, texts: string[], fees
   const fonts = reportFonts()
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, d: Buffer): void } }).virtualfs
   vfs.writeFileSync('NotoSans-Regular.ttf', fonts.regular)
-  pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Regular.ttf' } })
+  vfs.writeFileSync('NotoSans-Bold.ttf', fonts.bold)
+  pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' } })
   const table = plainTable
   const unpaid = fees.members.filter((r) => Number(r[3]) < Number(r[2]))
   // The local fees per branch: the same members grouped, as a plain GROUP BY would give them.

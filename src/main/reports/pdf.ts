@@ -7,6 +7,8 @@ import { tableTotals, type CellValue, type ColumnType, type ReportChart, type Re
 /** The font files the PDF embeds; passed in so the writer touches no file system. */
 export interface PdfFonts {
   regular: Buffer
+  /** Titles, table headers and totals. */
+  bold: Buffer
 }
 
 const TEAL = '#0B7A75'
@@ -34,18 +36,37 @@ function sectionContent(section: ReportSection): Content[] {
   const align = (t: ColumnType) => (t === 'text' ? 'left' : 'right')
   const body: TableCell[][] = [columns.map((c) => ({ text: c.label, style: 'th', alignment: align(c.type) }))]
   // Amounts never break across lines; text columns take the remaining width.
-  for (const r of rows) body.push(columns.map((c) => ({ text: formatCell(c.type, r[c.key]), alignment: align(c.type), noWrap: c.type !== 'text' })))
+  // A totals row keeps its last row with it at a page break (marked for pageBreakBefore: 3 the last row, 4 the totals).
+  const keep = total && rows.length >= 2
+  rows.forEach((r, i) =>
+    body.push(columns.map((c) => ({ text: formatCell(c.type, r[c.key]), alignment: align(c.type), noWrap: c.type !== 'text', ...(keep && i === rows.length - 1 ? { headlineLevel: LAST_ROW } : {}) }))),
+  )
   if (total) {
     const sums = tableTotals(section.table)
-    body.push(columns.map((c, i) => ({ text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '', fillColor: '#CFE9E4', alignment: align(c.type), noWrap: c.type !== 'text' })))
+    body.push(
+      columns.map((c, i) => ({
+        text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '',
+        fillColor: '#CFE9E4',
+        bold: true,
+        alignment: align(c.type),
+        noWrap: c.type !== 'text',
+        ...(keep ? { headlineLevel: TOTAL_ROW } : {}),
+      })),
+    )
+  }
+  // A text column of short values (codes, dates written as text) stays narrow; the long ones share the rest of the width.
+  const narrow = (key: string) => {
+    for (const r of rows) if (String(r[key] ?? '').length > 14) return false
+    return true
   }
   // A section title is a headline: never left alone at the foot of a page (pageBreakBefore below).
-  const content: Content[] = [{ text: section.title, style: 'h2', headlineLevel: 1, margin: [0, 12, 0, 4], ...(section.newPage ? { pageBreak: 'before' as const } : {}) }]
+  const content: Content[] = [{ text: section.title, style: 'h2', headlineLevel: HEADLINE, margin: [0, 12, 0, 4], ...(section.newPage ? { pageBreak: 'before' as const } : {}) }]
   // A sheet filled in by hand gets rows tall enough to write in.
   const pad = section.signatures ? 7 : 3
+  if (section.period) content.push({ text: section.period, style: 'muted', margin: [0, 0, 0, 4] })
   if (section.description) content.push({ text: section.description, style: 'muted', margin: [0, 0, 0, 6] })
   content.push({
-    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c) => c.width ?? (c.type === 'text' ? '*' : 'auto')), body },
+    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c) => c.width ?? (c.type === 'text' && !narrow(c.key) ? '*' : 'auto')), body },
     layout: {
       hLineWidth: (i: number) => (i <= 1 ? 0 : 0.5),
       vLineWidth: () => 0,
@@ -66,7 +87,31 @@ function sectionContent(section: ReportSection): Content[] {
 }
 
 /** Whether headlines are checked for standing alone: not for long documents or sections each on its own page. */
-const checkHeadlines = (model: ReportModel) => !(model.sections.some((s) => s.newPage) || model.sections.reduce((n, s) => n + s.table.rows.length, 0) > 1500)
+/** pageBreakBefore's marks: a section title (1), a table's last row (3) and its totals row (4). */
+const HEADLINE = 1
+const LAST_ROW = 3
+const TOTAL_ROW = 4
+const TOP_MARGIN = 48
+
+type PlacedNode = { headlineLevel?: number; startPosition: { top: number; pageInnerHeight: number } }
+type PageQuery = { getFollowingNodesOnPage(): PlacedNode[]; getNodesOnNextPage(): PlacedNode[] }
+
+/**
+ * Where a page must break before a node: a section title with nothing of its section after it on the page; a table's
+ * last row when its totals row would start the next page, or would sit within a row of the foot (pdfmake places a row
+ * that does not fit on the next page after this check, so the check keeps a row's height in hand).
+ */
+function breakBefore(node: PlacedNode, q: PageQuery): boolean {
+  if (node.headlineLevel === HEADLINE) return q.getFollowingNodesOnPage().length <= 2
+  if (node.headlineLevel !== LAST_ROW) return false
+  if (q.getNodesOnNextPage().some((n) => n.headlineLevel === TOTAL_ROW)) return true
+  const total = q.getFollowingNodesOnPage().find((n) => n.headlineLevel === TOTAL_ROW)
+  if (!total) return false
+  const step = total.startPosition.top - node.startPosition.top
+  return total.startPosition.top + 2 * step > node.startPosition.pageInnerHeight + TOP_MARGIN
+}
+
+const checkHeadlines = (model: ReportModel) => !(model.sections.some((s) => s.newPage) || model.sections.reduce((n, s) => n + (s.xlsxOnly ? 0 : s.table.rows.length), 0) > 1500)
 
 const SERIES_COLORS = [TEAL, '#B8C4C2']
 const CHART = { width: 230, height: 90 }
@@ -109,12 +154,11 @@ export async function writePdf(model: ReportModel, fonts: PdfFonts): Promise<Buf
   pdfmake.setLocalAccessPolicy(() => false)
   // pdfmake reads fonts by name from its in-memory file system; nothing touches the disk.
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs
-  // One face only: emphasis comes from size, colour and shading. A second (bold)
-  // face would be parsed and subset for every document, for little gain.
+  // Two faces, both small subsets: regular, and bold for titles, table headers and totals.
   vfs.writeFileSync('NotoSans-Regular.ttf', fonts.regular)
-  const face = 'NotoSans-Regular.ttf'
-  pdfmake.setFonts({ NotoSans: { normal: face, bold: face, italics: face, bolditalics: face } })
-  const wide = model.sections.some((s) => s.table.columns.length > 7)
+  vfs.writeFileSync('NotoSans-Bold.ttf', fonts.bold)
+  pdfmake.setFonts({ NotoSans: { normal: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf', italics: 'NotoSans-Regular.ttf', bolditalics: 'NotoSans-Bold.ttf' } })
+  const wide = model.sections.some((s) => !s.xlsxOnly && s.table.columns.length > 7)
   const generated = `${model.labels.generated}: ${model.generatedAt.slice(0, 16).replace('T', ' ')} UTC`
   const summary: TableCell[][] = model.summary.map((s) => [{ text: s.label }, { text: formatCell(s.type, s.value), alignment: 'right', color: TEAL }])
   const content: Content[] = [
@@ -137,17 +181,18 @@ export async function writePdf(model: ReportModel, fonts: PdfFonts): Promise<Buf
     content.push({ text: model.labels.rates, style: 'h2', margin: [0, 6, 0, 4] })
     content.push({ table: { widths: ['*', 'auto'], body: model.rates.map((r) => [r.label, r.rate]) }, layout: 'lightHorizontalLines' })
   }
-  for (const s of model.sections) content.push(...sectionContent(s))
+  const printed = model.sections.filter((s) => !s.xlsxOnly)
+  for (const s of printed) content.push(...sectionContent(s))
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: wide ? 'landscape' : 'portrait',
-    pageMargins: [36, 48, 36, 42],
+    pageMargins: [36, TOP_MARGIN, 36, 42],
     info: { title: model.title, author: model.organisation, subject: model.period.label, creator: 'SPN Secretariat', creationDate: new Date(model.generatedAt) },
     defaultStyle: { font: 'NotoSans', fontSize: 9.5 },
     styles: {
-      h1: { fontSize: 18 },
-      h2: { fontSize: 12.5, color: TEAL },
-      th: { color: 'white', fontSize: 8 },
+      h1: { fontSize: 18, bold: true },
+      h2: { fontSize: 12.5, color: TEAL, bold: true },
+      th: { color: 'white', fontSize: 8, bold: true },
       muted: { color: '#555555', fontSize: 8.5 },
     },
     // Single text lines: a columns layout on every page costs more than it gives.
@@ -160,10 +205,11 @@ export async function writePdf(model: ReportModel, fonts: PdfFonts): Promise<Buf
       color: '#555555',
     }),
     content,
-    // A headline with nothing of its section after it on the page moves to the next page.
-    // (Its description may follow it there; its table's header row may not stand alone either.) The check lays
-    // the document out again, so it is left to reports of a few pages; sections on pages of their own need none.
-    pageBreakBefore: !checkHeadlines(model) ? undefined : (node: { headlineLevel?: number }, q: { getFollowingNodesOnPage(): unknown[] }) => node.headlineLevel === 1 && q.getFollowingNodesOnPage().length <= 2,
+    // A headline with nothing of its section after it on the page moves to the next page (its description may follow
+    // it there; its table's header row may not stand alone either), and a totals row never starts a page alone. The
+    // check lays the document out again, so it is left to reports of up to 1 500 rows; sections on pages of their own
+    // (collection sheets) need none.
+    pageBreakBefore: !checkHeadlines(model) ? undefined : breakBefore,
   } as TDocumentDefinitions
   return pdfmake.createPdf(doc).getBuffer()
 }

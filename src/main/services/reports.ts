@@ -32,6 +32,7 @@ let fonts: PdfFonts | undefined
 export function reportFonts(): PdfFonts {
   fonts ??= {
     regular: readFileSync(resourcePath('fonts', 'NotoSans-Regular.ttf')),
+    bold: readFileSync(resourcePath('fonts', 'NotoSans-Bold.ttf')),
   }
   return fonts
 }
@@ -130,7 +131,7 @@ export async function generateReport(ctx: ServiceContext, input: ReportRequest):
   const model = await buildReportModel(ctx, input)
   if (input.format === 'pdf') {
     let rows = 0
-    for (const s of model.sections) rows += s.table.rows.length
+    for (const s of model.sections) if (!s.xlsxOnly) rows += s.table.rows.length
     if (rows > PDF_ROW_LIMIT) {
       const pages = (n: number) => formatNumber(Math.ceil(n / 40))
       throw new DomainError(
