@@ -62,7 +62,7 @@ describe('membership report', () => {
       const wb = await readXlsx(bytes(await t.must('reports.generate', { report: 'membership', ...period, lang: 'en', format: 'xlsx' })))
       const cover = wb.getWorksheet('Cover')!
       const value = (label: string) => num(rowLabelled(cover, label).getCell(2))
-      const [start, accepted, left, end] = ['SPN members at the start', '+ Acceptances in the period', '− Left: excluded, resigned, died', '= SPN members at the end'].map(value)
+      const [start, accepted, left, end] = ['SPN members at the start', '+ Acceptances in the period', '- Left: excluded, resigned, died', '= SPN members at the end'].map(value)
       expect(start + accepted - left, JSON.stringify(period)).toBe(end)
       // The members sheet gives the same figures, and the rejections apart.
       const total = rowLabelled(wb.getWorksheet('Members')!, 'Total')

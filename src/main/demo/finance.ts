@@ -201,11 +201,11 @@ export async function loadFinance(target: LoadTarget, rng: Random, now: string, 
     })
     counts.expenses++
   })
-  // Bank interest on the project account, and one exchange difference booked at the end.
+  // Bank interest on the project account. No exchange difference is typed in: the funds statement computes the rounding
+  // differences, and states what the tögrög held at the end would be worth at the last transfer's rate.
   const insEntry = (kind: 'interest' | 'exchange', entryOn: string, mntMinor: number, dkkMinor: number, note: string) =>
     entryRows.add({ ...STANDING, projectId, kind, entryOn, mntMinor, dkkMinor, note, createdAt: now })
   for (const { date, mnt } of interest) insEntry('interest', date, mnt, Math.round(mnt / rateOn(date)), 'Төслийн дансны хүү')
-  insEntry('exchange', '2011-02-28', 0, -rng.int(1_000, 9_000) * 100 * scale, 'Төгрөгийн эцсийн үлдэгдлийн ханшийн алдагдал')
   await flush(target, projects, mainRows, sourceRows, lineRows, versionRows, transferRows, expenseRows, entryRows)
   await insertMany(target.tx, BudgetAmountEntity, amountRows)
   return counts

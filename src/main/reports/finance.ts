@@ -1,6 +1,7 @@
 import type { Lang } from '../../shared/i18n'
 import { dayBefore, formatDateMn } from '../../shared/domain/dates'
-import { formatDkkAmount, formatNumber } from '../../shared/domain/money'
+import { formatDkkAmount, formatMnt, formatNumber } from '../../shared/domain/money'
+import { mulDivRound, rateString } from '../../shared/domain/finance'
 import { DomainError } from '../../shared/domain/result'
 import type { BudgetVsActual, SourcesAndUses } from '../../shared/api/financeTypes'
 import type { ServiceContext } from '../services/context'
@@ -8,7 +9,7 @@ import { budgetVsActual, periodOf } from '../services/finance/budgetVsActual'
 import { expensesWithValue } from '../services/finance/expenses'
 import { listProjects } from '../services/finance/projects'
 import { listTransfers } from '../services/finance/transfers'
-import { conversions } from '../services/finance/money'
+import { accountOn, conversions } from '../services/finance/money'
 import { sourcesAndUses } from '../services/finance/sourcesAndUses'
 import { translator, writerLabels, type T } from './common'
 import type { CellValue, ReportModel, ReportSection } from './model'
@@ -43,7 +44,26 @@ export function periodLabelOf(t: T, projectYear: number | null, from: string, to
 }
 
 
-export function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: BudgetVsActual['rows'], withNotes: boolean, thresholdPercent?: number): ReportSection {
+/** Where a sheet's actual figures come from in the workbook: SUMIFS over the ledger sheet, for a period (and a source). */
+export interface Trace {
+  sheet: string
+  from: string
+  to: string
+  source?: string
+}
+
+/** The ledger sheet's columns (ledgerSection): A date, C line, F source, G MNT, H DKK. */
+const LEDGER_COL = { date: 'A', line: 'C', source: 'F', mnt: 'G', dkk: 'H' }
+
+/** An Excel formula summing a ledger column for a budget line (a main line by its sub-lines' codes) in a period. */
+export function sumifs(trace: Trace, column: 'mnt' | 'dkk', line: string): string {
+  const at = (c: string) => `'${trace.sheet}'!$${c}:$${c}`
+  const date = (op: string, d: string) => `${at(LEDGER_COL.date)},"${op}"&DATE(${Number(d.slice(0, 4))},${Number(d.slice(5, 7))},${Number(d.slice(8, 10))})`
+  const criteria = [`${at(LEDGER_COL.line)},"${line}"`, date('>=', trace.from), date('<=', trace.to), ...(trace.source ? [`${at(LEDGER_COL.source)},"${trace.source}"`] : [])]
+  return `SUMIFS(${at(LEDGER_COL[column])},${criteria.join(',')})`
+}
+
+export function bvaSection(t: T, lang: Lang, title: string, sheetName: string, rows: BudgetVsActual['rows'], withNotes: boolean, thresholdPercent?: number, trace?: Trace): ReportSection {
   const name = (n: { mn: string; en: string }) => (lang === 'mn' ? n.mn : n.en)
   const columns = [
     { key: 'line', label: t('report.col.line'), type: 'text' as const },
@@ -73,6 +93,14 @@ export function bvaSection(t: T, lang: Lang, title: string, sheetName: string, r
         ...(withNotes ? { note: r.note } : {}),
       })) as Array<Record<string, CellValue>>,
       total: { label: t('report.total'), keys: ['approved', 'revised', 'actualMnt', 'actualDkk', 'variance'] },
+      ...(trace
+        ? {
+            formulas: {
+              actualMnt: rows.map((r) => sumifs(trace, 'mnt', r.isMain ? `${r.mainCode}.*` : r.code)),
+              actualDkk: rows.map((r) => sumifs(trace, 'dkk', r.isMain ? `${r.mainCode}.*` : r.code)),
+            },
+          }
+        : {}),
     },
   }
 }
@@ -124,22 +152,29 @@ export async function financialReport(ctx: ServiceContext, opts: FinanceReportOp
   const bva = await budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear })
   const { from, to } = bva
   const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)
+  // The workbook holds the vouchers from the project's start to the period's end: every actual is a SUMIFS over them.
+  const ledger = await ledgerSection(ctx, t, opts.lang, p, { from: p.startsOn, to })
+  const trace = (over: Partial<Trace> = {}): Trace => ({ sheet: ledger.sheetName, from, to, ...over })
   const sections: ReportSection[] = [
-    bvaSection(t, opts.lang, t('report.fin.byMain'), t('report.fin.byMainSheet'), bva.rows.filter((r) => r.isMain), false),
-    bvaSection(t, opts.lang, t('report.fin.bySub'), t('report.fin.bySubSheet'), bva.rows.filter((r) => !r.isMain), true, bva.thresholdPercent),
+    bvaSection(t, opts.lang, t('report.fin.byMain'), t('report.fin.byMainSheet'), bva.rows.filter((r) => r.isMain), false, undefined, trace()),
+    bvaSection(t, opts.lang, t('report.fin.bySub'), t('report.fin.bySubSheet'), bva.rows.filter((r) => !r.isMain), true, bva.thresholdPercent, trace()),
   ]
   if (opts.projectYear !== null) {
     // The year, and the project so far: cumulative from the start through this year.
     const toDate = await budgetVsActual(ctx, { projectId: p.id, projectYear: null, throughYear: opts.projectYear })
-    sections.push(bvaSection(t, opts.lang, t('report.fin.toDate', { year: opts.projectYear, to: formatDateMn(toDate.to) }), t('report.fin.toDateSheet'), toDate.rows.filter((r) => r.isMain), false))
+    sections.push({
+      ...bvaSection(t, opts.lang, t('report.fin.toDate', { year: opts.projectYear, to: formatDateMn(toDate.to) }), t('report.fin.toDateSheet'), toDate.rows.filter((r) => r.isMain), false, undefined, trace({ from: toDate.from, to: toDate.to })),
+      period: `${t('report.fin.cumulativeThrough', { year: opts.projectYear })}, ${formatDateMn(toDate.from)} – ${formatDateMn(toDate.to)}`,
+    })
   }
   for (const s of p.sources) {
     const bySource = await budgetVsActual(ctx, { projectId: p.id, projectYear: opts.projectYear, sourceId: s.id })
     if (bySource.totals.revisedMinor === 0 && bySource.totals.actualDkkMinor === 0) continue
-    sections.push(bvaSection(t, opts.lang, t('report.fin.bySource', { source: name(s.name) }), s.code, bySource.rows.filter((r) => r.isMain), false))
+    sections.push(bvaSection(t, opts.lang, t('report.fin.bySource', { source: name(s.name) }), s.code, bySource.rows.filter((r) => r.isMain), false, undefined, trace({ source: s.code })))
   }
   const su = await sourcesAndUses(ctx, { projectId: p.id, projectYear: opts.projectYear })
   sections.push(sourcesSection(t, opts.lang, su))
+  sections.push({ ...ledger, xlsxOnly: true })
   const transfers = (await listTransfers(ctx, p.id)).filter((tr) => tr.receivedOn <= to)
   const flagged = (await expensesWithValue(ctx, { projectId: p.id, from, to })).filter((e) => e.uncoveredMntMinor > 0).length
   return {
@@ -164,12 +199,23 @@ export async function financialReport(ctx: ServiceContext, opts: FinanceReportOp
         : t('report.fin.allExplained', { pct: bva.thresholdPercent }),
       ...bva.warnings.map((w) => t(w.key, { ...w.vars, source: opts.lang === 'mn' ? (w.vars.sourceMn ?? '') : (w.vars.source ?? '') })),
     ],
-    rates: transfers.map((tr) => ({ label: t('report.fin.rate', { date: formatDateMn(tr.receivedOn), dkk: formatDkkAmount(tr.dkkMinor), mnt: formatNumber(Math.round(tr.mntMinor / 100)) }), rate: tr.rate })),
+    rates: [
+      ...transfers.map((tr) => ({ label: t('report.fin.rate', { date: formatDateMn(tr.receivedOn), dkk: formatDkkAmount(tr.dkkMinor), mnt: formatNumber(Math.round(tr.mntMinor / 100)) }), rate: tr.rate })),
+      // Bank interest joins the pool like a transfer, at its recorded DKK value: a rate of its own.
+      ...(await interestTranches(ctx, p.id))
+        .filter((i) => i.on <= to)
+        .map((i) => ({ label: t('report.fin.interestRate', { date: formatDateMn(i.on), dkk: formatDkkAmount(i.dkkMinor), mnt: formatNumber(Math.round(i.mntMinor / 100)) }), rate: rateString(i.mntMinor, i.dkkMinor) })),
+    ],
     labels: writerLabels(t),
   }
 }
 
-/** The project account in Mongolia for a period: opening balance, money in and out, closing balance, in DKK and MNT. */
+/**
+ * The project account in Mongolia for a period: opening balance, money in and
+ * out, the rounding differences (computed), closing balance, in DKK and MNT.
+ * The DKK balances are the value of the MNT held by FIFO (each tranche's MNT
+ * at its own rate), plus exchange differences booked by hand, if any.
+ */
 export async function fundsStatement(ctx: ServiceContext, opts: FinanceReportOptions): Promise<ReportModel> {
   const t = translator(opts.lang)
   const p = await project(ctx, opts.projectId)
@@ -187,27 +233,47 @@ export async function fundsStatement(ctx: ServiceContext, opts: FinanceReportOpt
   ).map((e) => ({ ...e, dkk: byExpense.get(e.id)?.dkkMinor ?? 0 }))
   const sum = <R extends { d: string; dkk: number; mnt: number }>(rows: R[], lo: string | null, hi: string) => {
     const inside = rows.filter((r) => (lo === null || r.d >= lo) && r.d <= hi)
-    return { dkk: inside.reduce((s, r) => s + r.dkk, 0), mnt: inside.reduce((s, r) => s + r.mnt, 0) }
+    return { dkk: inside.reduce((s, r) => s + Number(r.dkk), 0), mnt: inside.reduce((s, r) => s + Number(r.mnt), 0) }
   }
   const interest = entries.filter((e) => e.kind === 'interest')
   const exchange = entries.filter((e) => e.kind === 'exchange')
   const prior = dayBefore(from)
+  const [start, end] = [await accountOn(ctx, p.id, prior), await accountOn(ctx, p.id, to)]
   const opening = {
-    dkk: sum(transfers, null, prior).dkk + sum(interest, null, prior).dkk + sum(exchange, null, prior).dkk - sum(spends, null, prior).dkk,
-    mnt: sum(transfers, null, prior).mnt + sum(interest, null, prior).mnt + sum(exchange, null, prior).mnt - sum(spends, null, prior).mnt,
+    dkk: start.fifoDkkMinor + start.bookedExchangeMinor,
+    mnt: sum(transfers, null, prior).mnt + sum(interest, null, prior).mnt - sum(spends, null, prior).mnt,
   }
   const tIn = sum(transfers, from, to)
   const iIn = sum(interest, from, to)
   const xIn = sum(exchange, from, to)
   const out = sum(spends, from, to)
-  const closing = { dkk: opening.dkk + tIn.dkk + iIn.dkk + xIn.dkk - out.dkk, mnt: opening.mnt + tIn.mnt + iIn.mnt + xIn.mnt - out.mnt }
+  const closing = { dkk: end.fifoDkkMinor + end.bookedExchangeMinor, mnt: opening.mnt + tIn.mnt + iIn.mnt - out.mnt }
+  // What the movements leave over: each voucher's DKK value is rounded to the øre; the account's value is rounded once.
+  const rounding = closing.dkk - (opening.dkk + tIn.dkk + iIn.dkk + xIn.dkk - out.dkk)
   const rows: Array<Record<string, CellValue>> = [
     { item: t('report.funds.opening'), dkk: opening.dkk, mnt: opening.mnt },
     { item: t('report.funds.transfers'), dkk: tIn.dkk, mnt: tIn.mnt },
     { item: t('report.funds.interest'), dkk: iIn.dkk, mnt: iIn.mnt },
     { item: t('report.funds.exchange'), dkk: xIn.dkk, mnt: xIn.mnt },
     { item: t('report.funds.expenses'), dkk: -out.dkk, mnt: -out.mnt },
+    { item: t('report.funds.rounding'), dkk: rounding, mnt: 0 },
   ]
+  const notes = [
+    t('report.funds.note'),
+    t('report.funds.fifo', { mnt: formatMnt(end.mntMinor), dkk: formatDkkAmount(end.fifoDkkMinor), rounding: formatDkkAmount(rounding) }),
+  ]
+  if (end.lastTransfer && end.mntMinor > 0) {
+    // Not booked: what the MNT held would be worth at the last transfer's rate, beside its FIFO value.
+    const atLast = mulDivRound(end.mntMinor, end.lastTransfer.dkkMinor, end.lastTransfer.mntMinor)
+    notes.push(
+      t('report.funds.unrealised', {
+        rate: rateString(end.lastTransfer.mntMinor, end.lastTransfer.dkkMinor),
+        date: formatDateMn(end.lastTransfer.date),
+        value: formatDkkAmount(atLast),
+        difference: formatDkkAmount(atLast - end.fifoDkkMinor),
+      }),
+    )
+  }
   return {
     report: 'funds',
     lang: opts.lang,
@@ -237,22 +303,106 @@ export async function fundsStatement(ctx: ServiceContext, opts: FinanceReportOpt
         },
       },
     ],
-    notes: [t('report.funds.note')],
+    notes,
     rates: [],
     labels: writerLabels(t),
   }
 }
 
-/** Every voucher of a period with its DKK value; its totals are those of the financial report for the same period. */
+/** The project's bank interest: MNT in with its DKK value (a tranche of the FIFO pool). */
+async function interestTranches(ctx: ServiceContext, projectId: number) {
+  return (
+    await ctx.sql.all<{ id: number; on: string; mntMinor: number; dkkMinor: number }>(
+      `SELECT id, entry_on AS "on", mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor" FROM fund_entry WHERE project_id = :projectId AND kind = 'interest' AND voided_at IS NULL ORDER BY entry_on, id`,
+      { projectId },
+    )
+  ).map((r) => ({ ...r, mntMinor: Number(r.mntMinor), dkkMinor: Number(r.dkkMinor) }))
+}
+
+/**
+ * Every voucher of a period with its DKK value and, for one paid in tögrög,
+ * what it was paid from: the transfer(s) or interest tranche(s) of the FIFO
+ * pool with their rates (MNT given back by a correction, or not covered by
+ * any transfer, said as such). The ledger report's sheet, and the financial
+ * report's (its actuals are SUMIFS over it).
+ */
+export async function ledgerSection(
+  ctx: ServiceContext,
+  t: T,
+  lang: Lang,
+  p: { id: number; sources: Array<{ id: number; code: string }> },
+  period: { from: string; to: string },
+): Promise<ReportSection & { sheetName: string }> {
+  const name = (n: { mn: string; en: string }) => (lang === 'mn' ? n.mn : n.en)
+  const sources = new Map(p.sources.map((s) => [s.id, s.code]))
+  const expenses = await expensesWithValue(ctx, { projectId: p.id, ...period })
+  const { byExpense } = await conversions(ctx, p.id)
+  const tranches = new Map<number, string>()
+  for (const tr of await listTransfers(ctx, p.id)) tranches.set(tr.id, t('report.ledger.fromTransfer', { date: formatDateMn(tr.receivedOn), rate: tr.rate }))
+  for (const i of await interestTranches(ctx, p.id)) tranches.set(-i.id, t('report.ledger.fromInterest', { date: formatDateMn(i.on), rate: rateString(i.mntMinor, i.dkkMinor) }))
+  const vouchers = new Map((await ctx.sql.all<{ id: number; voucher: string }>(`SELECT id, voucher FROM expense WHERE project_id = :projectId`, { projectId: p.id })).map((e) => [e.id, e.voucher]))
+  const paidFrom = (e: (typeof expenses)[number]) => {
+    if (e.currency !== 'MNT') return t('report.ledger.paidInDenmark')
+    const c = byExpense.get(e.id)
+    if (!c) return ''
+    if (e.amountMinor < 0 && e.corrects) return t('report.ledger.givenBack', { voucher: e.corrects.voucher })
+    const parts = c.portions.map((q) => `${tranches.get(q.sourceId) ?? t('report.ledger.fromReturned', { voucher: vouchers.get(-(q.sourceId + 2_000_000_000)) ?? '' })}: ${formatMnt(q.mntMinor)}`)
+    if (c.uncoveredMntMinor > 0) parts.push(`${t('report.ledger.uncovered')}: ${formatMnt(c.uncoveredMntMinor)}`)
+    return parts.join('; ')
+  }
+  return {
+    title: t('report.ledger.list'),
+    sheetName: t('report.ledger.listSheet'),
+    table: {
+      columns: [
+        { key: 'date', label: t('report.col.date'), type: 'date' },
+        { key: 'voucher', label: t('report.col.voucher'), type: 'text' },
+        { key: 'line', label: t('report.col.line'), type: 'text' },
+        { key: 'centre', label: t('report.col.costCentre'), type: 'text' },
+        { key: 'description', label: t('report.col.description'), type: 'text' },
+        { key: 'source', label: t('report.col.source'), type: 'text' },
+        { key: 'mnt', label: t('report.col.actualMnt'), type: 'mnt' },
+        { key: 'dkk', label: t('report.col.actualDkk'), type: 'dkk' },
+        { key: 'paidFrom', label: t('report.col.paidFrom'), type: 'text' },
+      ],
+      rows: expenses.map((e) => ({
+        date: e.spentOn,
+        voucher: e.voucher,
+        line: e.lineCode,
+        centre: name(e.costCentre),
+        description: e.corrects ? `${e.description} (${t('report.ledger.corrects', { voucher: e.corrects.voucher })})` : e.description,
+        source: sources.get(e.sourceId) ?? '',
+        mnt: e.currency === 'MNT' ? e.amountMinor : null,
+        dkk: e.dkkMinor,
+        paidFrom: paidFrom(e),
+      })),
+      total: { label: t('report.total'), keys: ['mnt', 'dkk'] },
+    },
+  }
+}
+
+/** Every voucher of a period with its DKK value; its totals are those of the financial report for the same period. With subtotals per sub-line. */
 export async function expenseLedger(ctx: ServiceContext, opts: FinanceReportOptions): Promise<ReportModel> {
   const t = translator(opts.lang)
   const p = await project(ctx, opts.projectId)
   checkYear(p, opts.projectYear)
   const period = opts.from && opts.to ? { from: opts.from, to: opts.to } : periodOf(p, opts.projectYear)
   const name = (n: { mn: string; en: string }) => (opts.lang === 'mn' ? n.mn : n.en)
-  const sources = new Map(p.sources.map((s) => [s.id, s.code]))
-  const expenses = await expensesWithValue(ctx, { projectId: p.id, ...period })
+  const ledger = await ledgerSection(ctx, t, opts.lang, p, period)
+  const rows = ledger.table.rows
   const label = opts.from ? `${formatDateMn(period.from)} – ${formatDateMn(period.to)}` : periodLabelOf(t, opts.projectYear, period.from, period.to)
+  // Subtotals per sub-line: in the workbook SUMIFS over the ledger sheet, so each traces to its vouchers.
+  const byLine = p.lines
+    .map((l) => {
+      const mine = rows.filter((r) => r.line === l.code)
+      return { line: `${l.code} ${name(l.name)}`, code: l.code, vouchers: mine.length, mnt: mine.reduce((s, r) => s + ((r.mnt as number | null) ?? 0), 0), dkk: mine.reduce((s, r) => s + ((r.dkk as number | null) ?? 0), 0) }
+    })
+    .filter((l) => l.vouchers > 0)
+  const trace: Trace = { sheet: ledger.sheetName, ...period }
+  const countIf = (code: string) => {
+    const at = (c: string) => `'${trace.sheet}'!$${c}:$${c}`
+    return `COUNTIFS(${at(LEDGER_COL.line)},"${code}")`
+  }
   return {
     report: 'ledger',
     lang: opts.lang,
@@ -261,36 +411,29 @@ export async function expenseLedger(ctx: ServiceContext, opts: FinanceReportOpti
     period: { ...period, label },
     generatedAt: opts.generatedAt,
     summary: [
-      { label: t('report.sum.vouchers'), value: expenses.length, type: 'int' },
-      { label: t('report.sum.actualMnt'), value: expenses.filter((e) => e.currency === 'MNT').reduce((s, e) => s + e.amountMinor, 0), type: 'mnt' },
-      { label: t('report.sum.actualDkk'), value: expenses.reduce((s, e) => s + (e.dkkMinor ?? 0), 0), type: 'dkk' },
+      { label: t('report.sum.vouchers'), value: rows.length, type: 'int' },
+      { label: t('report.sum.actualMnt'), value: rows.reduce((s, r) => s + ((r.mnt as number | null) ?? 0), 0), type: 'mnt' },
+      { label: t('report.sum.actualDkk'), value: rows.reduce((s, r) => s + ((r.dkk as number | null) ?? 0), 0), type: 'dkk' },
     ],
     sections: [
+      ledger,
       {
-        title: t('report.ledger.list'),
-        sheetName: t('report.ledger.listSheet'),
+        title: t('report.ledger.byLine'),
+        sheetName: t('report.ledger.byLineSheet'),
         table: {
           columns: [
-            { key: 'date', label: t('report.col.date'), type: 'date' },
-            { key: 'voucher', label: t('report.col.voucher'), type: 'text' },
             { key: 'line', label: t('report.col.line'), type: 'text' },
-            { key: 'centre', label: t('report.col.costCentre'), type: 'text' },
-            { key: 'description', label: t('report.col.description'), type: 'text' },
-            { key: 'source', label: t('report.col.source'), type: 'text' },
+            { key: 'vouchers', label: t('report.col.vouchers'), type: 'int' },
             { key: 'mnt', label: t('report.col.actualMnt'), type: 'mnt' },
             { key: 'dkk', label: t('report.col.actualDkk'), type: 'dkk' },
           ],
-          rows: expenses.map((e) => ({
-            date: e.spentOn,
-            voucher: e.voucher,
-            line: e.lineCode,
-            centre: name(e.costCentre),
-            description: e.description,
-            source: sources.get(e.sourceId) ?? '',
-            mnt: e.currency === 'MNT' ? e.amountMinor : null,
-            dkk: e.dkkMinor,
-          })),
-          total: { label: t('report.total'), keys: ['mnt', 'dkk'] },
+          rows: byLine.map(({ code: _c, ...l }) => l),
+          total: { label: t('report.total'), keys: ['vouchers', 'mnt', 'dkk'] },
+          formulas: {
+            vouchers: byLine.map((l) => countIf(l.code)),
+            mnt: byLine.map((l) => sumifs(trace, 'mnt', l.code)),
+            dkk: byLine.map((l) => sumifs(trace, 'dkk', l.code)),
+          },
         },
       },
     ],

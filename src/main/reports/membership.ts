@@ -140,7 +140,7 @@ export async function membershipReport(sql: Sql, opts: { from: string; to: strin
     summary: [
       { label: t('report.sum.start'), value: start, type: 'int' },
       { label: `+ ${t('report.sum.acceptances')}`, value: accepted, type: 'int' },
-      { label: `− ${t('report.sum.left')}`, value: left, type: 'int' },
+      { label: `- ${t('report.sum.left')}`, value: left, type: 'int' },
       { label: `= ${t('report.sum.end')}`, value: end, type: 'int' },
       { label: t('report.sum.applications'), value: sum(f.byBranch, 'applications'), type: 'int' },
       { label: t('report.sum.rejected'), value: sum(f.byBranch, 'rejections'), type: 'int' },

@@ -31,10 +31,18 @@ export interface ReportTable {
   rows: Array<Record<string, CellValue>>
   /** A totals row: the label goes in the first column, sums of `keys` below their columns. */
   total?: { label: string; keys: string[] }
+  /**
+   * Excel only: a column's cells as formulas (row by row, aligned with `rows`;
+   * null: the plain value), each with the row's value as its cached result, so
+   * a reader can trace a figure to the sheet it is computed from.
+   */
+  formulas?: Record<string, Array<string | null>>
 }
 
 export interface ReportSection {
   title: string
+  /** The section's own period, when it is not the report's (a cumulative sheet in a year's report). */
+  period?: string
   /** Excel sheet name: at most 31 characters, no []:*?/\ */
   sheetName: string
   description?: string
@@ -52,6 +60,8 @@ export interface ReportSection {
   signatures?: string[]
   /** PDF: charts under the table. */
   charts?: ReportChart[]
+  /** In the workbook only (the vouchers the figures are computed from: the PDF has them in its own report). */
+  xlsxOnly?: boolean
 }
 
 export interface ReportModel {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { formatCell } from './pdf'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { formatCell, writePdf } from './pdf'
+import { resourcePath } from '../paths'
 import { periodLabel } from './common'
 import { dayBefore } from '../../shared/domain/dates'
 import { tableTotals, type ReportModel } from './model'
@@ -66,7 +71,8 @@ describe('xlsx writer', () => {
     expect(ws.getCell('C5').numFmt).toBe('#,##0 "₮"')
     expect(ws.getCell('C7').value).toEqual({ formula: 'SUM(C5:C6)', result: 1250001.5 })
     expect(wb.getWorksheet('Cover')!.getCell('B7').value).toBe(490000000)
-    expect(wb.getWorksheet('Cover')!.getCell('B10').value).toBe('215.4321')
+    expect(wb.getWorksheet('Cover')!.getCell('B10').value).toBe(215.4321)
+    expect(wb.getWorksheet('Cover')!.getCell('B10').numFmt).toBe('0.0000')
   })
   it('makes a money column wide enough for its bold total, which is wider than every row (no ### in a spreadsheet)', async () => {
     const rows = Array.from({ length: 12 }, (_, i) => ({ name: `L${i}`, date: '2009-03-01', mnt: 90_000_000_00 }))
@@ -76,5 +82,49 @@ describe('xlsx writer', () => {
     const ws = wb.getWorksheet('Money')!
     // The total, 1 080 000 000 ₮, is 13 characters formatted; a row's 90 000 000 ₮ only 12.
     expect(ws.getColumn(3).width!).toBeGreaterThanOrEqual('1 080 000 000 ₮'.length * 1.15)
+  })
+})
+
+describe('pdf writer', () => {
+  const fonts = { regular: readFileSync(resourcePath('fonts', 'NotoSans-Regular.ttf')), bold: readFileSync(resourcePath('fonts', 'NotoSans-Bold.ttf')) }
+  const pages = (pdf: Buffer) => {
+    const dir = mkdtempSync(join(tmpdir(), 'spn-pdf-'))
+    try {
+      writeFileSync(join(dir, 'r.pdf'), pdf)
+      return execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim())
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  it('never starts a page with a totals row alone: its last row goes with it', async () => {
+    let moved = 0
+    // Enough lengths that, one of them, the totals row would fall on a page of its own.
+    for (let n = 28; n <= 44; n++) {
+      const rows = Array.from({ length: n }, (_, i) => ({ code: `1.${i}`, what: `Voucher number ${i} for the training of a small group`, mnt: 1000_00 * (i + 1) }))
+      const model: ReportModel = {
+        report: 'test',
+        lang: 'en',
+        title: 'Test',
+        organisation: 'SPN',
+        period: { from: '2009-01-01', to: '2009-12-31', label: '2009' },
+        generatedAt: '2026-11-26T09:00:00.000Z',
+        summary: [],
+        sections: [{ title: 'Vouchers', sheetName: 'Vouchers', table: { columns: [{ key: 'code', label: 'Line', type: 'text' }, { key: 'what', label: 'Description', type: 'text' }, { key: 'mnt', label: 'MNT', type: 'mnt' }], rows, total: { label: 'TOTALROW', keys: ['mnt'] } } }],
+        notes: [],
+        rates: [],
+        labels: { page: 'Page', of: 'of', generated: 'Generated', period: 'Period', total: 'Total', notes: 'Notes', rates: 'Rates', summary: 'Summary' },
+      }
+      const text = pages(await writePdf(model, fonts))
+      for (const [p, page] of text.entries()) {
+        if (p === 0 || !page.includes('TOTALROW')) continue
+        // On the page of the totals: the header row, then at least one voucher before the totals.
+        const lines = page.split('\n').map((l) => l.trim()).filter(Boolean)
+        const header = lines.findIndex((l) => /^Line\s+Description/.test(l))
+        const after = lines.slice(header + 1)
+        expect(after[0], `${n} rows, page ${p + 1}`).toMatch(/^1\.\d+/)
+        if (/^1\.\d+/.test(after[0]) && text.length > 1) moved++
+      }
+    }
+    expect(moved).toBeGreaterThan(0)
   })
 })

@@ -7,7 +7,8 @@ const NUM_FMT: Record<ColumnType, string | undefined> = {
   int: '#,##0',
   decimal: '#,##0.0#',
   mnt: '#,##0 "₮"',
-  dkk: '#,##0.00 "kr."',
+  // As the PDF writes it: the currency's code before the amount.
+  dkk: '"DKK "#,##0.00',
   date: 'yyyy.mm.dd',
   percent: '0.0%',
 }
@@ -94,7 +95,8 @@ function addSection(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, 
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${headerRow}:${headerRow}`,
     },
-    headerFooter: { oddFooter: `&L${model.organisation}&C${model.title}&R${model.labels.page} &P ${model.labels.of} &N` },
+    // The organisation at the head, the title at the foot's left and the page at its right: three parts that never meet.
+    headerFooter: { oddHeader: `&L&8${model.organisation}`, oddFooter: `&L&8${model.title}&R&8${model.labels.page} &P ${model.labels.of} &N` },
     views: [{ state: 'frozen', xSplit: 1, ySplit: headerRow, topLeftCell: `B${headerRow + 1}` }],
   })
   const totals = section.table.total ? tableTotals(section.table) : {}
@@ -106,7 +108,8 @@ function addSection(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, 
   title.height = 22
   title.commit()
   const period = ws.getRow(2)
-  period.getCell(1).value = `${model.labels.period}: ${model.period.label}`
+  // A sheet of another period than the report's (the cumulative sheet of a project year) says its own.
+  period.getCell(1).value = `${model.labels.period}: ${section.period ?? model.period.label}`
   period.commit()
   if (section.description) {
     const d = ws.getRow(3)
@@ -129,7 +132,9 @@ function addSection(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, 
     const row = ws.getRow(headerRow + 1 + ri)
     columns.forEach((c, ci) => {
       const cell = row.getCell(ci + 1)
-      cell.value = cellValue(c.type, r[c.key])
+      const formula = section.table.formulas?.[c.key]?.[ri]
+      const value = cellValue(c.type, r[c.key])
+      cell.value = formula ? { formula, result: (value ?? 0) as number } : value
       if (NUM_FMT[c.type]) cell.numFmt = NUM_FMT[c.type]!
       cell.border = THIN
       if (c.type === 'text') cell.alignment = { wrapText: true, vertical: 'top' }
@@ -189,7 +194,9 @@ function addCover(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, ta
   const ws = wb.addWorksheet(sheetName(model.lang === 'mn' ? 'Нүүр' : 'Cover', taken), {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   })
-  ws.columns = [{ width: 48 }, { width: 22 }]
+  // The labels beside a figure (summary, rates) are not cut by it: the first column is as wide as the longest.
+  const labels = [...model.summary.map((s) => s.label), ...model.rates.map((r) => r.label)]
+  ws.columns = [{ width: Math.min(100, Math.max(48, ...labels.map((l) => Math.ceil(l.length * 1.05) + 2))) }, { width: 22 }]
   ws.getCell('A1').value = model.organisation
   ws.getCell('A1').font = { size: 11, color: { argb: 'FF0B7A75' }, bold: true }
   ws.getCell('A2').value = model.title
@@ -212,7 +219,10 @@ function addCover(wb: ExcelJS.stream.xlsx.WorkbookWriter, model: ReportModel, ta
     ws.getCell(`A${r++}`).value = model.labels.rates
     for (const rate of model.rates) {
       ws.getCell(`A${r}`).value = rate.label
-      ws.getCell(`B${r++}`).value = rate.rate
+      // A rate is a number (MNT per DKK, four decimals), so a reader can compute with it.
+      const cell = ws.getCell(`B${r++}`)
+      cell.value = Number(rate.rate)
+      cell.numFmt = '0.0000'
     }
   }
   if (model.notes.length) {

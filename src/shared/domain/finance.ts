@@ -62,6 +62,29 @@ export interface Conversion {
  * converted at the latest rate known on its date (the first rate if none yet).
  */
 export function convertFifo(sources: readonly FundSource[], spends: readonly MntSpend[]): Map<number, Conversion> {
+  return runFifo(sources, spends).conversions
+}
+
+/**
+ * What the pool still holds after the spends: the MNT left and its DKK value,
+ * each tranche's MNT at that tranche's own value (the exact sum, rounded once).
+ * The DKK value of the MNT held, by FIFO.
+ */
+export function fifoHeld(sources: readonly FundSource[], spends: readonly MntSpend[]): { mntMinor: number; dkkMinor: number } {
+  const { queue } = runFifo(sources, spends)
+  let num = 0n
+  let den = 1n
+  let mnt = 0
+  for (const s of queue) {
+    if (s.left <= 0 || s.mntMinor <= 0) continue
+    mnt += s.left
+    num = num * BigInt(s.mntMinor) + BigInt(s.left) * BigInt(s.dkkMinor) * den
+    den *= BigInt(s.mntMinor)
+  }
+  return { mntMinor: mnt, dkkMinor: mulDivRound(num, 1, den) }
+}
+
+function runFifo(sources: readonly FundSource[], spends: readonly MntSpend[]): { conversions: Map<number, Conversion>; queue: Array<FundSource & { left: number }> } {
   const queue = [...sources].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id).map((s) => ({ ...s, left: s.mntMinor }))
   const ordered = [...spends].sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
   const out = new Map<number, Conversion>()
@@ -107,7 +130,7 @@ export function convertFifo(sources: readonly FundSource[], spends: readonly Mnt
     if (portions.length || rateSource) dkkMinor = mulDivRound(num, 1, den)
     out.set(spend.id, { dkkMinor, portions, uncoveredMntMinor: need })
   }
-  return out
+  return { conversions: out, queue }
 }
 
 /** DKK øre as `4 900 000,00 DKK` for messages. */

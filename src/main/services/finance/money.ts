@@ -1,4 +1,4 @@
-import { convertFifo, type Conversion } from '../../../shared/domain/finance'
+import { convertFifo, fifoHeld, type Conversion, type FundSource, type MntSpend } from '../../../shared/domain/finance'
 import type { ServiceContext } from '../context'
 
 /**
@@ -24,11 +24,14 @@ export async function conversions(ctx: ServiceContext, projectId: number): Promi
   return computed
 }
 
-async function computeConversions(ctx: ServiceContext, projectId: number): Promise<Conversions> {
-  const transfers = await ctx.sql.all<{ id: number; date: string; mntMinor: number; dkkMinor: number }>(
-    `SELECT id, received_on AS date, mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor" FROM transfer WHERE project_id = :projectId AND voided_at IS NULL ORDER BY id`,
-    { projectId },
-  )
+/** The pool's tranches (transfers, and bank interest under negative ids) and its MNT spends (corrections that give MNT back with `returns`). */
+async function pool(ctx: ServiceContext, projectId: number): Promise<{ tranches: FundSource[]; transfers: FundSource[]; spends: MntSpend[] }> {
+  const transfers = (
+    await ctx.sql.all<{ id: number; date: string; mntMinor: number; dkkMinor: number }>(
+      `SELECT id, received_on AS date, mnt_minor AS "mntMinor", dkk_minor AS "dkkMinor" FROM transfer WHERE project_id = :projectId AND voided_at IS NULL ORDER BY id`,
+      { projectId },
+    )
+  ).map((t) => ({ ...t, mntMinor: Number(t.mntMinor), dkkMinor: Number(t.dkkMinor) }))
   // Bank interest adds MNT to the account; it is spent like a transfer, at its recorded DKK value.
   const interest = (
     await ctx.sql.all<{ id: number; date: string; mntMinor: number; dkkMinor: number }>(
@@ -36,7 +39,7 @@ async function computeConversions(ctx: ServiceContext, projectId: number): Promi
        WHERE project_id = :projectId AND kind = 'interest' AND mnt_minor > 0 AND dkk_minor > 0 AND voided_at IS NULL ORDER BY id`,
       { projectId },
     )
-  ).map((e) => ({ ...e, id: -e.id }))
+  ).map((e) => ({ ...e, id: -e.id, mntMinor: Number(e.mntMinor), dkkMinor: Number(e.dkkMinor) }))
   // A correction that takes MNT back gives it back to the pool at the corrected voucher's value.
   const spends = (
     await ctx.sql.all<{ id: number; date: string; mntMinor: number; correctsId: number | null }>(
@@ -44,8 +47,47 @@ async function computeConversions(ctx: ServiceContext, projectId: number): Promi
       { projectId },
     )
   ).map(({ correctsId, ...s }) => ({ ...s, mntMinor: Number(s.mntMinor), ...(correctsId === null ? {} : { returns: correctsId }) }))
-  const byExpense = convertFifo([...transfers, ...interest], spends)
+  return { tranches: [...transfers, ...interest], transfers, spends }
+}
+
+async function computeConversions(ctx: ServiceContext, projectId: number): Promise<Conversions> {
+  const { tranches, transfers, spends } = await pool(ctx, projectId)
+  const byExpense = convertFifo(tranches, spends)
   const used = new Map<number, number>()
   for (const c of byExpense.values()) for (const p of c.portions) used.set(p.sourceId, (used.get(p.sourceId) ?? 0) + p.mntMinor)
   return { byExpense, leftByTransfer: new Map(transfers.map((t) => [t.id, t.mntMinor - (used.get(t.id) ?? 0)])) }
+}
+
+/**
+ * The project account at the end of a day: the MNT it holds and their DKK
+ * value by FIFO (each tranche's MNT left at its own rate), the exchange
+ * differences booked by hand so far, and the last transfer's rate (to value
+ * the MNT held at, for the exchange difference not yet realised).
+ */
+export async function accountOn(ctx: ServiceContext, projectId: number, on: string): Promise<{ mntMinor: number; fifoDkkMinor: number; bookedExchangeMinor: number; lastTransfer: FundSource | null }> {
+  const { tranches, transfers, spends } = await pool(ctx, projectId)
+  const held = fifoHeld(tranches.filter((t) => t.date <= on), spends.filter((s) => s.date <= on))
+  const booked = Number(
+    await ctx.sql.value<number>(`SELECT coalesce(sum(dkk_minor), 0) AS n FROM fund_entry WHERE project_id = :projectId AND kind = 'exchange' AND voided_at IS NULL AND entry_on <= :on`, { projectId, on }),
+  )
+  const last = transfers.filter((t) => t.date <= on).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id).pop() ?? null
+  return { mntMinor: held.mntMinor, fifoDkkMinor: held.dkkMinor, bookedExchangeMinor: booked, lastTransfer: last }
+}
+
+/** The rounding of the vouchers' DKK values up to a day: the account's FIFO value less what its movements add up to (each voucher rounded to the øre). */
+export async function roundingThrough(ctx: ServiceContext, projectId: number, on: string): Promise<number> {
+  const account = await accountOn(ctx, projectId, on)
+  const moved = Number(
+    await ctx.sql.value<number>(
+      `SELECT (SELECT coalesce(sum(dkk_minor), 0) FROM transfer WHERE project_id = :projectId AND voided_at IS NULL AND received_on <= :on)
+            + (SELECT coalesce(sum(dkk_minor), 0) FROM fund_entry WHERE project_id = :projectId AND kind = 'interest' AND voided_at IS NULL AND entry_on <= :on) AS n`,
+      { projectId, on },
+    ),
+  )
+  const { byExpense } = await conversions(ctx, projectId)
+  const spent = (await ctx.sql.all<{ id: number }>(`SELECT id FROM expense WHERE project_id = :projectId AND currency = 'MNT' AND voided_at IS NULL AND spent_on <= :on`, { projectId, on })).reduce(
+    (s, e) => s + (byExpense.get(e.id)?.dkkMinor ?? 0),
+    0,
+  )
+  return account.fifoDkkMinor - (moved - spent)
 }

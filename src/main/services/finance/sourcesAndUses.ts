@@ -5,6 +5,7 @@ import { formatDkk } from '../../../shared/domain/finance'
 import type { ServiceContext } from '../context'
 import { periodOf } from './budgetVsActual'
 import { expensesWithValue } from './expenses'
+import { roundingThrough } from './money'
 import { listProjects, requireProject } from './projects'
 import { stands } from '../voids'
 
@@ -18,8 +19,9 @@ import { stands } from '../voids'
  *
  * Decisions (README, "Sources and uses"): transfers bring the grant's money
  * (the first source of kind grant); bank interest belongs to the interest
- * source (else to the grant); an exchange difference on the account is the
- * grant's, as the account holds the grant's transfers. The total balance held
+ * source (else to the grant); an exchange difference on the account, and the
+ * rounding of the vouchers' DKK values, are the grant's, as the account holds
+ * the grant's transfers. The total balance held
  * is therefore the funds statement's closing DKK.
  */
 
@@ -49,6 +51,9 @@ export async function sourcesAndUses(ctx: ServiceContext, input: { projectId: nu
   )
   const interestIn: Movement[] = entries.filter((e) => e.kind === 'interest').map((e) => ({ on: e.on, sourceId: interest, dkkMinor: Number(e.dkkMinor) }))
   const exchange: Movement[] = entries.filter((e) => e.kind === 'exchange').map((e) => ({ on: e.on, sourceId: grant, dkkMinor: Number(e.dkkMinor) }))
+  // The rounding of the vouchers' DKK values (computed, as in the funds statement) is the grant's too: before the period, and in it.
+  const before = await roundingThrough(ctx, p.id, dayBefore(from))
+  exchange.push({ on: dayBefore(from), sourceId: grant, dkkMinor: before }, { on: to, sourceId: grant, dkkMinor: (await roundingThrough(ctx, p.id, to)) - before })
   const expenses = await expensesWithValue(ctx, { projectId: p.id, to })
   const paidInDenmark: Movement[] = expenses.filter((e) => e.currency === 'DKK').map((e) => ({ on: e.spentOn, sourceId: e.sourceId, dkkMinor: e.amountMinor }))
   const spent: Movement[] = expenses.map((e) => ({ on: e.spentOn, sourceId: e.sourceId, dkkMinor: e.dkkMinor ?? 0 }))

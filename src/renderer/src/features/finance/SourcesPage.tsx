@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n'
 import { PageState } from '../../components/PageState'
 import { DataTable } from '../../components/DataTable'
 import { NoProject, ProjectPicker, useProject } from './useProject'
+import { AnchorLink } from '../../components/links'
 
 /** Sources and uses of the project's money per funding source (issue 15): the same figures as the financial report's sheet. */
 function Sources({ project }: { project: Project }) {
@@ -43,7 +44,20 @@ function Sources({ project }: { project: Project }) {
             { key: 'paidInDenmark', header: t('su.paidInDenmark'), numeric: true, cell: (r: SourceUse) => dkk(r.paidInDenmarkMinor) },
             { key: 'interest', header: t('su.interest'), numeric: true, cell: (r: SourceUse) => dkk(r.interestMinor) },
             { key: 'exchange', header: t('su.exchange'), numeric: true, cell: (r: SourceUse) => dkk(r.exchangeMinor) },
-            { key: 'spent', header: t('su.spent'), numeric: true, cell: (r: SourceUse) => <Text span inherit c={whole && r.overCommitted ? 'red' : undefined}>{dkk(r.spentMinor)}</Text> },
+            {
+              key: 'spent',
+              header: t('su.spent'),
+              numeric: true,
+              // What a source spent opens its vouchers of the period (the list's DKK total is this figure).
+              cell: (r: SourceUse) =>
+                r.sourceId === null ? (
+                  dkk(r.spentMinor)
+                ) : (
+                  <AnchorLink to="/expenses" search={{ source: r.sourceId, from: s.from, to: s.to }} size="sm" c={whole && r.overCommitted ? 'red' : 'inherit'} underline="hover">
+                    {dkk(r.spentMinor)}
+                  </AnchorLink>
+                ),
+            },
             { key: 'closing', header: t('su.closing'), numeric: true, cell: (r: SourceUse) => <Text span inherit c={r.closingMinor < 0 ? 'red' : undefined}>{dkk(r.closingMinor)}</Text> },
             ...(whole ? [] : [{ key: 'spentToDate', header: t('su.spentToDate'), numeric: true, cell: (r: SourceUse) => <Text span inherit c={r.overCommitted ? 'red' : undefined} fw={r.overCommitted ? 700 : undefined}>{dkk(r.spentToDateMinor)}</Text> }]),
             ...(s.ended ? [{ key: 'dueBack', header: t('su.dueBack'), numeric: true, cell: (r: SourceUse) => money(r.dueBackMinor) }] : []),
