@@ -102,3 +102,19 @@ describe('submitting a report to the donor', () => {
     expect(revised.warnings).toEqual([expect.objectContaining({ code: 'line_move', line: '9', key: 'w.lineMoveApproved', approval: revised.version.donorApproval })])
   })
 })
+
+describe('a period not over yet', () => {
+  it('is not submitted, and nothing is kept', async () => {
+    // On 2008-02-10 project year 1 (to 2008-02-29) has not ended.
+    const early = await demoBackend(undefined, () => new Date('2008-02-10T04:00:00Z'))
+    try {
+      expect(await early.call('reports.submit', { report: 'financial', projectYear: 1, lang: 'mn', format: 'pdf' })).toMatchObject({
+        ok: false,
+        error: { code: 'validation', field: 'projectYear', key: 'r.periodNotOver', vars: { to: '2008.02.29' } },
+      })
+      expect(await early.must('reports.submitted', {})).toEqual([])
+    } finally {
+      await early.close()
+    }
+  })
+})

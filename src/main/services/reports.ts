@@ -105,7 +105,7 @@ export async function buildReportModel(ctx: ServiceContext, input: ReportRequest
   return annualPack(ctx, opts)
 }
 
-const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' }
+export const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' }
 
 export async function renderReport(model: ReportModel, format: 'xlsx' | 'pdf'): Promise<Buffer> {
   return format === 'xlsx' ? writeXlsx(model) : writePdf(model, reportFonts())

@@ -4,7 +4,7 @@ import { formatDateMn, todayIso } from '../../../shared/domain/dates'
 import type { ReportFile } from '../../../shared/api/contract'
 import type { SubmittedReport } from '../../../shared/api/financeTypes'
 import { audit, type ServiceContext } from '../context'
-import { generateReport } from '../reports'
+import { MIME, generateReport } from '../reports'
 import { project, checkYear } from '../../reports/finance'
 import { periodOf } from './budgetVsActual'
 
@@ -16,8 +16,6 @@ import { periodOf } from './budgetVsActual'
  * a mistake found later is corrected in the open period by a voucher that
  * names the one it corrects.
  */
-
-const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' }
 
 const SELECT = `SELECT id, project_id AS "projectId", report, project_year AS "projectYear", period_from AS "from", period_to AS "to", lang, format,
   file_name AS "fileName", sha256, byte_length AS "byteLength", note, submitted_at AS "submittedAt", submitted_by AS "submittedBy" FROM submitted_report`
