@@ -2,7 +2,7 @@ import pdfmake from 'pdfmake'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { formatDecimal, formatDkkAmount, formatMnt, formatNumber } from '../../shared/domain/money'
 import { formatDateMn } from '../../shared/domain/dates'
-import { tableTotals, type CellValue, type ColumnType, type ReportChart, type ReportModel, type ReportSection } from './model'
+import { tableTotals, type CellValue, type ColumnType, type ReportChart, type ReportModel, type ReportColumn, type ReportSection } from './model'
 
 /** The font files the PDF embeds; passed in so the writer touches no file system. */
 export interface PdfFonts {
@@ -31,53 +31,75 @@ export function formatCell(type: ColumnType, v: CellValue): string {
   }
 }
 
-function sectionContent(section: ReportSection): Content[] {
+/** Cell padding left + right in pdfmake's table layout, in points. */
+const CELL_PADDING = 8
+/** A character's width in points per point of font size: Noto Sans digits are 0.572 em; a little more for safety. */
+const CHAR_EM = 0.6
+
+/**
+ * Column widths in points for a table whose totals row is set apart from the
+ * rest (the same widths in both parts, so they line up): amounts and short
+ * codes as wide as their widest text (bold totals a little wider), long text
+ * columns sharing what is left.
+ */
+function pointWidths(columns: ReportColumn[], texts: string[][], totals: string[], headerWords: number[], available: number, fontSize: number): number[] {
+  // Letters (and Cyrillic) are wider than digits, bold wider still.
+  const need = columns.map((c, i) => {
+    const char = fontSize * (c.type === 'text' ? 0.66 : CHAR_EM)
+    let longest = headerWords[i] * 1.15
+    for (const row of texts) longest = Math.max(longest, row[i].length)
+    return Math.max(longest, totals[i].length * 1.15) * char
+  })
+  const flexible = columns.map((c, i) => c.width === undefined && c.type === 'text' && texts.some((row) => row[i].length > 14))
+  const fixed = columns.reduce((s, c, i) => s + (flexible[i] ? 0 : (c.width ?? need[i])) + CELL_PADDING, 0)
+  const share = Math.max(60, (available - fixed - CELL_PADDING * flexible.filter(Boolean).length) / Math.max(1, flexible.filter(Boolean).length))
+  return columns.map((c, i) => (flexible[i] ? share : (c.width ?? need[i])))
+}
+
+function sectionContent(section: ReportSection, available: number): Content[] {
   const { columns, rows, total } = section.table
   const align = (t: ColumnType) => (t === 'text' ? 'left' : 'right')
-  const body: TableCell[][] = [columns.map((c) => ({ text: c.label, style: 'th', alignment: align(c.type) }))]
+  const fontSize = columns.length > 8 ? 7.5 : 8.5
+  const header: TableCell[] = columns.map((c) => ({ text: c.label, style: 'th', alignment: align(c.type) }))
   // Amounts never break across lines; text columns take the remaining width.
-  // A totals row keeps its last row with it at a page break (marked for pageBreakBefore: 3 the last row, 4 the totals).
-  const keep = total && rows.length >= 2
-  rows.forEach((r, i) =>
-    body.push(columns.map((c) => ({ text: formatCell(c.type, r[c.key]), alignment: align(c.type), noWrap: c.type !== 'text', ...(keep && i === rows.length - 1 ? { headlineLevel: LAST_ROW } : {}) }))),
-  )
-  if (total) {
-    const sums = tableTotals(section.table)
-    body.push(
-      columns.map((c, i) => ({
-        text: i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : '',
-        fillColor: '#CFE9E4',
-        bold: true,
-        alignment: align(c.type),
-        noWrap: c.type !== 'text',
-        ...(keep ? { headlineLevel: TOTAL_ROW } : {}),
-      })),
-    )
-  }
+  const texts = rows.map((r) => columns.map((c) => formatCell(c.type, r[c.key])))
+  const dataRows: TableCell[][] = texts.map((row) => row.map((text, i) => ({ text, alignment: align(columns[i].type), noWrap: columns[i].type !== 'text' })))
+  const sums = total ? tableTotals(section.table) : {}
+  const totalTexts = columns.map((c, i) => (!total ? '' : i === 0 ? total.label : c.key in sums ? formatCell(c.type, sums[c.key]) : ''))
+  const totalRow: TableCell[] = totalTexts.map((text, i) => ({ text, fillColor: '#CFE9E4', bold: true, alignment: align(columns[i].type), noWrap: columns[i].type !== 'text' }))
+  // A short table (title, table and totals) is kept whole on one page: pdfmake moves an unbreakable block to the next
+  // page when it does not fit. A long one sets its last two rows and the totals apart in a block of their own, with
+  // the same column widths, so the totals row never starts a page alone. Both in one layout pass.
+  const short = !section.newPage && !section.signatures && rows.length <= SHORT_TABLE && texts.every((row) => row.every((t) => t.length <= 60))
+  const split = Boolean(total) && !short && rows.length >= 3 && !section.signatures
   // A text column of short values (codes, dates written as text) stays narrow; the long ones share the rest of the width.
-  const narrow = (key: string) => {
-    for (const r of rows) if (String(r[key] ?? '').length > 14) return false
-    return true
-  }
-  // A section title is a headline: never left alone at the foot of a page (pageBreakBefore below).
-  const content: Content[] = [{ text: section.title, style: 'h2', headlineLevel: HEADLINE, margin: [0, 12, 0, 4], ...(section.newPage ? { pageBreak: 'before' as const } : {}) }]
+  const narrow = (i: number) => texts.every((row) => row[i].length <= 14)
+  const widths = split
+    ? pointWidths(columns, texts, totalTexts, columns.map((c) => Math.max(...c.label.split(/\s+/).map((w) => w.length))), available, fontSize)
+    : columns.map((c, i) => c.width ?? (c.type === 'text' && !narrow(i) ? '*' : 'auto'))
+  const content: Content[] = [{ text: section.title, style: 'h2', ...(short ? {} : { headlineLevel: HEADLINE }), margin: [0, 12, 0, 4], ...(section.newPage ? { pageBreak: 'before' as const } : {}) }]
   // A sheet filled in by hand gets rows tall enough to write in.
   const pad = section.signatures ? 7 : 3
   if (section.period) content.push({ text: section.period, style: 'muted', margin: [0, 0, 0, 4] })
   if (section.description) content.push({ text: section.description, style: 'muted', margin: [0, 0, 0, 6] })
-  content.push({
-    table: { headerRows: 1, dontBreakRows: true, widths: columns.map((c) => c.width ?? (c.type === 'text' && !narrow(c.key) ? '*' : 'auto')), body },
-    layout: {
-      hLineWidth: (i: number) => (i <= 1 ? 0 : 0.5),
-      vLineWidth: () => 0,
-      hLineColor: () => '#CCCCCC',
-      fillColor: (i: number) => (i === 0 ? TEAL : null),
-      paddingTop: () => pad,
-      paddingBottom: () => pad,
-    },
-    fontSize: columns.length > 8 ? 7.5 : 8.5,
+  const layout = (headed: boolean) => ({
+    hLineWidth: (i: number) => (headed ? (i <= 1 ? 0 : 0.5) : i === 0 ? 0 : 0.5),
+    vLineWidth: () => 0,
+    hLineColor: () => '#CCCCCC',
+    fillColor: (i: number) => (headed && i === 0 ? TEAL : null),
+    paddingTop: () => pad,
+    paddingBottom: () => pad,
   })
+  const table = (body: TableCell[][], headed: boolean): Content => ({ table: { headerRows: headed ? 1 : 0, dontBreakRows: true, widths, body }, layout: layout(headed), fontSize } as Content)
+  if (split) {
+    const tail = rows.length - 2
+    content.push(table([header, ...dataRows.slice(0, tail)], true))
+    content.push({ stack: [table([...dataRows.slice(tail), totalRow], false)], unbreakable: true } as Content)
+  } else {
+    content.push(table([header, ...dataRows, ...(total ? [totalRow] : [])], true))
+  }
   for (const n of section.notes ?? []) content.push({ text: n, style: 'muted', margin: [0, 4, 0, 0] })
+  if (short) content.splice(0, content.length, { stack: [...content], unbreakable: true } as Content)
   const charts = section.charts ?? []
   for (let i = 0; i < charts.length; i += 2) content.push({ columns: charts.slice(i, i + 2).map(chartContent), columnGap: 24, margin: [0, 10, 0, 0], unbreakable: true } as Content)
   if (section.signatures?.length) {
@@ -87,28 +109,14 @@ function sectionContent(section: ReportSection): Content[] {
 }
 
 /** Whether headlines are checked for standing alone: not for long documents or sections each on its own page. */
-/** pageBreakBefore's marks: a section title (1), a table's last row (3) and its totals row (4). */
+/** pageBreakBefore's mark: a section title. */
 const HEADLINE = 1
-const LAST_ROW = 3
-const TOTAL_ROW = 4
-const TOP_MARGIN = 48
+/** A table of at most this many rows (of short texts) is kept whole on a page. */
+const SHORT_TABLE = 15
 
-type PlacedNode = { headlineLevel?: number; startPosition: { top: number; pageInnerHeight: number } }
-type PageQuery = { getFollowingNodesOnPage(): PlacedNode[]; getNodesOnNextPage(): PlacedNode[] }
-
-/**
- * Where a page must break before a node: a section title with nothing of its section after it on the page; a table's
- * last row when its totals row would start the next page, or would sit within a row of the foot (pdfmake places a row
- * that does not fit on the next page after this check, so the check keeps a row's height in hand).
- */
-function breakBefore(node: PlacedNode, q: PageQuery): boolean {
-  if (node.headlineLevel === HEADLINE) return q.getFollowingNodesOnPage().length <= 2
-  if (node.headlineLevel !== LAST_ROW) return false
-  if (q.getNodesOnNextPage().some((n) => n.headlineLevel === TOTAL_ROW)) return true
-  const total = q.getFollowingNodesOnPage().find((n) => n.headlineLevel === TOTAL_ROW)
-  if (!total) return false
-  const step = total.startPosition.top - node.startPosition.top
-  return total.startPosition.top + 2 * step > node.startPosition.pageInnerHeight + TOP_MARGIN
+/** A section title with nothing of its section after it on the page moves to the next page. */
+function breakBefore(node: { headlineLevel?: number }, q: { getFollowingNodesOnPage(): unknown[] }): boolean {
+  return node.headlineLevel === HEADLINE && q.getFollowingNodesOnPage().length <= 2
 }
 
 const checkHeadlines = (model: ReportModel) => !(model.sections.some((s) => s.newPage) || model.sections.reduce((n, s) => n + (s.xlsxOnly ? 0 : s.table.rows.length), 0) > 1500)
@@ -182,11 +190,13 @@ export async function writePdf(model: ReportModel, fonts: PdfFonts): Promise<Buf
     content.push({ table: { widths: ['*', 'auto'], body: model.rates.map((r) => [r.label, r.rate]) }, layout: 'lightHorizontalLines' })
   }
   const printed = model.sections.filter((s) => !s.xlsxOnly)
-  for (const s of printed) content.push(...sectionContent(s))
+  // A4 less the margins: 523 points across a portrait page, 770 across a landscape one.
+  const available = (wide ? 841.89 : 595.28) - 72
+  for (const s of printed) content.push(...sectionContent(s, available))
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: wide ? 'landscape' : 'portrait',
-    pageMargins: [36, TOP_MARGIN, 36, 42],
+    pageMargins: [36, 48, 36, 42],
     info: { title: model.title, author: model.organisation, subject: model.period.label, creator: 'SPN Secretariat', creationDate: new Date(model.generatedAt) },
     defaultStyle: { font: 'NotoSans', fontSize: 9.5 },
     styles: {
