@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoBackend, type TestBackend } from '../helpers/backend'
 import { pdfText, readXlsx } from '../helpers/files'
+import { DEMO_REPORTS } from '../helpers/reportInputs'
 
 /*
  * A Mongolian report of the demo is Mongolian throughout: titles, labels,
@@ -19,20 +20,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const REPORTS = [
-  { report: 'membership', year: 2009 },
-  { report: 'fees', year: 2009 },
-  { report: 'assemblies', year: 2009 },
-  { report: 'annual', year: 2009 },
-  { report: 'financial', projectYear: 2 },
-  { report: 'funds', projectYear: 2 },
-  { report: 'ledger', from: '2009-01-01', to: '2009-03-31' },
-  { report: 'collection', area: 'DOR', date: '2009-06-03' },
-  { report: 'portfolio', date: '2010-06-30' },
-  { report: 'group-funds', from: '2009-01-01', to: '2009-12-31' },
-  // Person 191 of the demo (seed 1) borrows in 2009.
-  { report: 'passbook', person: '191', date: '2010-06-30' },
-]
+const REPORTS = DEMO_REPORTS
 
 describe('Mongolian reports', () => {
   it.each(REPORTS.map((r) => [r.report, r] as const))('%s: no English word in the PDF or the workbook', async (_name, input) => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
 import { demoBackend, type TestBackend } from '../helpers/backend'
 import { readXlsx } from '../helpers/files'
+import { DEMO_REPORTS, MORE_REPORTS } from '../helpers/reportInputs'
 
 /*
  * Every report's workbook as a spreadsheet program shows it: each number,
@@ -18,25 +19,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const REPORTS = [
-  { report: 'membership', year: 2009 },
-  { report: 'fees', year: 2009 },
-  { report: 'assemblies', year: 2009 },
-  { report: 'annual', year: 2009 },
-  { report: 'groups', year: 2009 },
-  { report: 'attendance', from: '2009-03-01', to: '2010-02-28' },
-  { report: 'financial', projectYear: 2 },
-  { report: 'financial' },
-  { report: 'funds', projectYear: 2 },
-  { report: 'ledger', projectYear: 2 },
-  { report: 'collection', area: 'DOR', date: '2009-06-03' },
-  { report: 'portfolio', date: '2010-06-30' },
-  { report: 'group-funds', from: '2009-01-01', to: '2009-12-31' },
-  { report: 'passbook', person: '191', date: '2010-06-30' },
-  { report: 'activities', year: 2009 },
-  { report: 'progress', projectYear: 2 },
-  { report: 'ngo-annual', year: 2009 },
-]
+const REPORTS = [...DEMO_REPORTS, ...MORE_REPORTS]
 
 /** A number as Excel shows it under the formats the writer uses (en-US separators). */
 export function formatted(value: number | Date, numFmt: string | undefined): string {

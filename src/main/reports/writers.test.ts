@@ -11,6 +11,9 @@ import { tableTotals, type ReportModel } from './model'
 import { writeXlsx } from './xlsx'
 import ExcelJS from 'exceljs'
 
+/** The writers' own words, in English, for the test models. */
+const LABELS: ReportModel['labels'] = { page: 'Page', of: 'of', generated: 'Generated', period: 'Period', total: 'Total', notes: 'Notes', rates: 'Rates', summary: 'Summary' }
+
 describe('report helpers', () => {
   it('format money and counts the Mongolian way', () => {
     expect(formatCell('mnt', 125000000)).toBe('1 250 000 ₮')
@@ -59,7 +62,7 @@ describe('xlsx writer', () => {
     ],
     notes: [],
     rates: [{ label: 'DKK 1 = MNT', rate: '215.4321' }],
-    labels: { page: 'Page', of: 'of', generated: 'Generated', period: 'Period', total: 'Total', notes: 'Notes', rates: 'Rates', summary: 'Summary' },
+    labels: LABELS,
   }
   it('writes real dates, money in major units with formats, and a SUM with its cached result', async () => {
     const wb = new ExcelJS.Workbook()
@@ -112,7 +115,7 @@ describe('pdf writer', () => {
         sections: [{ title: 'Vouchers', sheetName: 'Vouchers', table: { columns: [{ key: 'code', label: 'Line', type: 'text' }, { key: 'what', label: 'Description', type: 'text' }, { key: 'mnt', label: 'MNT', type: 'mnt' }], rows, total: { label: 'TOTALROW', keys: ['mnt'] } } }],
         notes: [],
         rates: [],
-        labels: { page: 'Page', of: 'of', generated: 'Generated', period: 'Period', total: 'Total', notes: 'Notes', rates: 'Rates', summary: 'Summary' },
+        labels: LABELS,
       }
       const bytes = await writePdf(model, fonts)
       const text = pages(bytes)
